@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+import numpy as np
+
 from claimscope.schema import DataError, Field, load_records, one_of
 
 UNITS = ("images", "percent", "months", "ratio", "year", "people")
@@ -45,8 +47,9 @@ class InputSpec:
     def is_integer(self) -> bool:
         return self.unit in ("images", "months", "year", "people")
 
-    def to_model(self, value: float) -> float:
-        return value / 100.0 if self.is_percent else float(value)
+    def to_model(self, value: float | np.ndarray) -> float | np.ndarray:
+        """Display units to model units; works on scalars and numpy arrays alike."""
+        return value / 100.0 if self.is_percent else value * 1.0
 
     def clamp(self, value: float) -> float:
         return min(max(value, self.min), self.max)

@@ -1,0 +1,42 @@
+"""ClaimScope's entry point: page config, navigation, and the URL <-> state wiring."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.schema import DataError
+from components import layout, state
+from components.context import bundle as cached_bundle
+
+PAGES = [
+    ("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
+    ("components/pages/projection.py", "Projection explorer", "projection", ":material/tune:"),
+    ("components/pages/forces.py", "Behind the 26 million", "forces", ":material/local_police:"),
+    ("components/pages/offenders.py", "Offenders", "offenders", ":material/groups:"),
+    ("components/pages/network.py", "Network & commitments", "network", ":material/hub:"),
+    ("components/pages/source.py", "Source", "source", ":material/description:"),
+    ("components/pages/method.py", "Method & caveats", "method", ":material/functions:"),
+]
+
+
+st.set_page_config(page_title="ClaimScope", page_icon=":material/query_stats:",
+                   layout="wide")
+try:
+    bundle = cached_bundle()
+except DataError as error:
+    st.error(f"**ClaimScope cannot start: a data file is invalid.**\n\n{error}\n\n"
+             "Fix the file named above and reload the page.")
+    st.stop()
+
+state.init_from_url(bundle)
+navigation = st.navigation(
+    [st.Page(path, title=title, url_path=url or None, icon=icon, default=not url)
+     for path, title, url, icon in PAGES],
+    position="top",
+)
+layout.content_note()
+layout.url_notices()
+layout.integrity(bundle)
+navigation.run()
+state.sync_url(bundle)
+layout.footer(bundle)

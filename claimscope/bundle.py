@@ -1,0 +1,68 @@
+"""Everything known about one document, loaded from its folder under `data/`.
+
+Adding a document means adding a folder with the same files; nothing here names ECPAT.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
+from claimscope.document import Document, load_document
+from claimscope.inputs import InputSpec, load_inputs
+from claimscope.references import Reference, load_references
+from claimscope.schema import DataError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
+POPULATION_REFERENCE = "ew-population-mid-2010"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    document: Document
+    catalogue: Catalogue
+    inputs: dict[str, InputSpec]
+    references: dict[str, Reference]
+
+    @property
+    def claimed_total(self) -> float:
+        return self.catalogue.value(self.document.meta["claimed_total"])
+
+    @property
+    def population(self) -> float:
+        return self.references[POPULATION_REFERENCE].value
+
+    def integrity_problems(self) -> list[str]:
+        """What breaks the promise that every number traces to the shipped text."""
+        problems = []
+        if not self.document.sha256_ok:
+            problems.append(
+                f"{self.document.meta['text_file']} differs from the published text "
+                f"(sha256 {self.document.sha256[:12]}…, expected "
+                f"{self.document.meta['sha256'][:12]}…)")
+        return problems + provenance_problems(self.catalogue, self.document)
+
+
+def load_bundle(folder: Path | None = None) -> Bundle:
+    """Load and cross-check one document folder; raises DataError naming file and field."""
+    folder = folder or DATA_DIR / DEFAULT_DOCUMENT
+    document = load_document(folder)
+    catalogue = load_catalogue(folder / "claims.yaml")
+    inputs = load_inputs(folder / "inputs.yaml")
+    references = load_references(folder / "reference.yaml")
+    if document.meta["claimed_total"] not in catalogue.claims:
+        raise DataError(folder / "document.yaml", "names no claim in claims.yaml", "document",
+                        "claimed_total")
+    for spec in inputs.values():
+        for claim_id in spec.claims:
+            if claim_id not in catalogue.claims:
+                raise DataError(folder / "inputs.yaml", f"names unknown claim {claim_id!r}",
+                                spec.name, "claims")
+        if spec.reference and spec.reference not in references:
+            raise DataError(folder / "inputs.yaml", f"names unknown reference {spec.reference!r}",
+                            spec.name, "reference")
+    if POPULATION_REFERENCE not in references:
+        raise DataError(folder / "reference.yaml", f"lacks {POPULATION_REFERENCE!r}")
+    return Bundle(document, catalogue, inputs, references)

@@ -1,0 +1,91 @@
+"""Numbers written for people, and numbers read back out of the document's words."""
+
+from __future__ import annotations
+
+import math
+import re
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+NUMBER_WORDS = tuple(_WORDS) + tuple(_ORDINALS) + tuple(_MULTIPLIERS)
+
+_TOKEN = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?\s*(?P<mult>thousand|million|billion)?"
+    r"|(?P<word>[A-Za-z]+(?:-[A-Za-z]+)?)(?:\s+(?P<wmult>thousand|million|billion))?",
+)
+
+
+def _word_value(word: str) -> float | None:
+    parts = word.lower().split("-")
+    total = 0.0
+    for part in parts:
+        if part in _WORDS:
+            total += _WORDS[part]
+        elif part in _ORDINALS:
+            total += _ORDINALS[part]
+        else:
+            return None
+    return total
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number legible in a phrase: '26 million' -> [26e6], 'five forces' -> [5]."""
+    found: list[float] = []
+    for match in _TOKEN.finditer(text):
+        if match.group("num"):
+            value = float(match.group("num").replace(",", ""))
+            mult = match.group("mult")
+        else:
+            word_value = _word_value(match.group("word"))
+            if word_value is None:
+                continue
+            value, mult = word_value, match.group("wmult")
+        found.append(value * _MULTIPLIERS[mult] if mult else value)
+    return found
+
+
+def _trim(number: float, digits: int) -> str:
+    text = f"{number:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def human(value: float, digits: int = 1) -> str:
+    """'358.6 million', '7,172', '6.5' — never '358620689.66'."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    magnitude = abs(value)
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return f"{_trim(value / scale, digits)} {word}"
+    if magnitude >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return _trim(value, max(digits, 2 if magnitude < 10 else digits))
+
+
+def percent(value: float, digits: int = 2) -> str:
+    """A percent number (7.25) written as '7.25%'."""
+    if not math.isfinite(value):
+        return "—"
+    return f"{_trim(value, digits)}%"
+
+
+def display(value: float, unit: str, digits: int = 1) -> str:
+    """A value in display units with its unit, as a person would write it."""
+    if unit == "percent":
+        return percent(value, max(digits, 2))
+    if unit == "year":
+        return f"{value:.0f}"
+    if unit == "ratio":
+        return f"{_trim(value, 2)}×"
+    if unit == "months":
+        return f"{value:.0f} months"
+    return human(value, digits)

@@ -1,0 +1,62 @@
+"""The projection explorer's tables: outputs, break-even values and one-input sweeps.
+
+Inputs and results here are in display units (percent numbers), ready for people.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from claimscope.inputs import InputSpec, to_model
+from claimscope.model import NATIONAL_DIRECTION, Outputs, break_even, evaluate
+from claimscope.numbers import display
+
+
+def outputs(specs: Mapping[str, InputSpec], values: Mapping[str, float], population: float,
+            claimed_total: float) -> Outputs:
+    return evaluate(to_model(specs, values), population, claimed_total)
+
+
+def break_even_table(specs: Mapping[str, InputSpec], values: Mapping[str, float],
+                     claimed_total: float) -> pd.DataFrame:
+    """For each input the national total depends on: the value where it equals the claim.
+
+    `holds_while` reads as a condition ("≥ 83.65%"); `reachable` says whether that value
+    lies inside the input's allowed range at all.
+    """
+    model_values = to_model(specs, values)
+    rows = []
+    for name, sign in NATIONAL_DIRECTION.items():
+        spec = specs[name]
+        model_value = break_even(model_values, name, claimed_total)
+        shown = model_value * 100 if spec.is_percent else model_value
+        relation = "≥" if sign > 0 else "≤"
+        rows.append({
+            "input": name,
+            "assumption": spec.label,
+            "current": values[name],
+            "current_text": display(values[name], spec.unit),
+            "break_even": shown,
+            "break_even_text": display(shown, spec.unit, digits=2),
+            "holds_while": f"{relation} {display(shown, spec.unit, digits=2)}",
+            "reachable": bool(spec.min <= shown <= spec.max),
+            "holds_now": bool(values[name] >= shown if sign > 0 else values[name] <= shown),
+            "room": (values[name] - shown) / shown if shown else np.nan,
+        })
+    return pd.DataFrame(rows)
+
+
+def sweep(specs: Mapping[str, InputSpec], values: Mapping[str, float], name: str,
+          population: float, claimed_total: float, points: int = 201) -> pd.DataFrame:
+    """The national total as one input moves across its whole range, others as set."""
+    spec = specs[name]
+    xs = np.linspace(spec.min, spec.max, points)
+    if spec.min > 0 and spec.max / spec.min >= 100:
+        xs = np.geomspace(spec.min, spec.max, points)
+    varied = {**to_model(specs, values), name: spec.to_model(xs)}
+    result = evaluate(varied, population, claimed_total)
+    return pd.DataFrame({name: xs, "national_total": result.national,
+                         "claim_holds": result.claim_holds})

@@ -1,0 +1,105 @@
+"""The URL contract of DESIGN §5: query parameters <-> assumption values, with notices.
+
+Parsing never raises: each bad value is replaced by the default or clamped, and a
+plain-words notice says which. Values are in display units (percent numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from claimscope.inputs import InputSpec
+from claimscope.numbers import display
+
+MAX_SHOWN = 40  # characters of a visitor's text repeated back in a notice
+
+
+@dataclass
+class ParsedQuery:
+    values: dict[str, float]
+    notices: list[str] = field(default_factory=list)
+    extra: dict[str, str] = field(default_factory=dict)  # known to other parsers
+
+
+def shown(text: str) -> str:
+    """A visitor's text made safe to repeat: shortened, single line, no markup power."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
+
+
+def _first(raw: str | list[str]) -> str:
+    if isinstance(raw, (list, tuple)):
+        return str(raw[-1]) if raw else ""
+    return str(raw)
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number from URL text, or None. Accepts '7.25', '7.25%', '26,000,000'."""
+    cleaned = text.strip().rstrip("%").replace(",", "").replace("_", "")
+    if not cleaned or len(cleaned) > 40:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def parse_value(spec: InputSpec, raw: str) -> tuple[float, str | None]:
+    """One parameter's value and, if it was not usable as given, the notice saying why."""
+    value = parse_number(raw)
+    name, default = spec.name, display(spec.default, spec.unit)
+    if value is None:
+        return spec.default, f"{name}={shown(raw)} is not a number; using the default {default}."
+    clamped = spec.clamp(value)
+    if spec.is_integer and not float(clamped).is_integer():
+        clamped = float(round(clamped))
+    if clamped != spec.clamp(value) or clamped != value:
+        low, high = display(spec.min, spec.unit), display(spec.max, spec.unit)
+        if value < spec.min or value > spec.max:
+            return clamped, (f"{name}={shown(raw)} is out of range ({low} to {high}); "
+                             f"clamped to {display(clamped, spec.unit)}.")
+        return clamped, f"{name}={shown(raw)} must be a whole number; rounded to {clamped:.0f}."
+    return value, None
+
+
+def parse_query(params: Mapping[str, str | list[str]], specs: Mapping[str, InputSpec],
+                also_known: Iterable[str] = ()) -> ParsedQuery:
+    """Values for every input (defaults where absent) and notices for what was changed.
+
+    `also_known` names parameters owned by another parser (e.g. ranges): they are passed
+    through in `extra` rather than reported as unknown.
+    """
+    result = ParsedQuery(values={name: spec.default for name, spec in specs.items()})
+    known = set(also_known)
+    unknown = []
+    for key, raw in params.items():
+        text = _first(raw)
+        if key in specs:
+            value, notice = parse_value(specs[key], text)
+            result.values[key] = value
+            if notice:
+                result.notices.append(notice)
+        elif key in known:
+            result.extra[key] = text
+        else:
+            unknown.append(shown(key))
+    if unknown:
+        names = ", ".join(sorted(unknown)[:10])
+        result.notices.append(f"Ignored unknown parameter(s): {names}.")
+    return result
+
+
+def format_value(spec: InputSpec, value: float) -> str:
+    """How a value is written in the URL: shortest exact form, percent numbers as is."""
+    if spec.is_integer or float(value).is_integer():
+        return str(int(round(value)))
+    return f"{value:.10g}"
+
+
+def to_query(values: Mapping[str, float], specs: Mapping[str, InputSpec]) -> dict[str, str]:
+    """Only the values that differ from their defaults, in the contract's order."""
+    return {name: format_value(spec, values[name]) for name, spec in specs.items()
+            if name in values and values[name] != spec.default}

@@ -1,0 +1,48 @@
+"""A slider plus an exact numeric entry for each assumption, kept in step with each other.
+
+Widgets are keyed by the input's name (`share`) and `<name>_exact`; the canonical value
+lives in `components.state`, so it survives pages on which the widget is not drawn.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.inputs import InputSpec
+from claimscope.numbers import display
+from components import state
+
+_FORMATS = {"percent": "%.2f%%", "ratio": "%.2f", "year": "%d", "months": "%d",
+            "images": "compact", "people": "compact"}
+_EXACT_FORMATS = {"percent": "%.2f", "ratio": "%.2f", "year": "%d", "months": "%d",
+                  "images": "%d", "people": "%d"}
+
+
+def _typed(spec: InputSpec, value: float) -> int | float:
+    return int(round(value)) if spec.is_integer else float(value)
+
+
+def _copy_from(name: str, key: str) -> None:
+    value = st.session_state.get(key)
+    if value is not None:
+        state.set_value(name, float(value))
+
+
+def _help(spec: InputSpec) -> str:
+    default = display(spec.default, spec.unit)
+    return f"{spec.help}\n\n**Default {default}.** {spec.basis}"
+
+
+def assumption_control(spec: InputSpec) -> None:
+    """Draw the slider and the exact entry for one input."""
+    value = _typed(spec, state.values()[spec.name])
+    exact_key = f"{spec.name}_exact"
+    st.session_state[spec.name] = value
+    st.session_state[exact_key] = value
+    bounds = {"min_value": _typed(spec, spec.min), "max_value": _typed(spec, spec.max),
+              "step": _typed(spec, spec.step)}
+    st.slider(spec.label, **bounds, format=_FORMATS[spec.unit], key=spec.name,
+              help=_help(spec), on_change=_copy_from, args=(spec.name, spec.name))
+    st.number_input(f"Exact value: {spec.label}", **bounds, format=_EXACT_FORMATS[spec.unit],
+                    key=exact_key, label_visibility="collapsed",
+                    on_change=_copy_from, args=(spec.name, exact_key))

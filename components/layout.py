@@ -1,0 +1,70 @@
+"""Page furniture: the content note, notices about the URL, integrity problems, footer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.bundle import Bundle
+from components import state
+
+CONTENT_NOTE = (
+    "**Content note.** This dashboard examines statistics about child sexual abuse "
+    "material: counts of seized images and of offenders. It shows numbers and quotations "
+    "only, never images. Every figure is traced to the document's words or labelled as an "
+    "assumption."
+)
+
+HELP_SERVICES = (
+    "**Report or get help.** To report child sexual abuse material online: in the UK the "
+    "[Internet Watch Foundation](https://report.iwf.org.uk/) · in the US NCMEC's "
+    "[CyberTipline](https://report.cybertip.org/) · elsewhere the "
+    "[INHOPE hotline network](https://www.inhope.org/EN). If a child is in immediate "
+    "danger, call your local emergency number. Support for adults worried about their "
+    "own or someone else's sexual thoughts or behaviour towards children: "
+    "[Stop It Now](https://www.stopitnow.org.uk/) (UK) · "
+    "[Stop It Now](https://www.stopitnow.org/) (US). Support for survivors: "
+    "[NAPAC](https://napac.org.uk/) (UK) · [RAINN](https://www.rainn.org/) (US)."
+)
+
+
+def content_note() -> None:
+    """A short note on first load that the visitor can dismiss for the session."""
+    if st.session_state.get("content_note_dismissed"):
+        return
+    with st.container(border=True, key="content_note"):
+        st.markdown(CONTENT_NOTE)
+        if st.button("Understood, hide this note", key="dismiss_content_note"):
+            st.session_state["content_note_dismissed"] = True
+            st.rerun()
+
+
+def url_notices() -> None:
+    """What happened to bad URL parameters, in plain words (shown until dismissed)."""
+    notices = st.session_state.get(state.NOTICES) or []
+    if not notices:
+        return
+    with st.container(key="url_notices"):
+        st.warning("**The link had values that could not be used as given:**\n\n"
+                   + "\n".join(f"- {n}" for n in notices))
+        if st.button("Dismiss", key="dismiss_url_notices"):
+            st.session_state[state.NOTICES] = []
+            st.rerun()
+
+
+def integrity(bundle: Bundle) -> None:
+    """Show, never swallow, any claim that no longer traces to the shipped document."""
+    problems = bundle.integrity_problems()
+    if problems:
+        st.error("**Provenance check failed** — some numbers no longer trace to the "
+                 "document's words:\n\n" + "\n".join(f"- {p}" for p in problems))
+
+
+def footer(bundle: Bundle) -> None:
+    st.divider()
+    meta = bundle.document.meta
+    st.caption(
+        f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
+        f"{meta['publisher']}. Context data and reference figures carry their own sources. "
+        "ClaimScope examines the numbers; it does not minimise the harm they describe."
+    )
+    st.caption(HELP_SERVICES)

@@ -1,0 +1,51 @@
+"""Running pages under Streamlit's AppTest, and reading the plotly figures they draw."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
+             timeout: float = 60) -> AppTest:
+    """Run app.py (optionally from a URL query) and switch to `page`; no exception allowed."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page is not None:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def decode(value: Any) -> Any:
+    """plotly 7 encodes arrays as {'dtype', 'bdata'}; give them back as numpy arrays."""
+    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"])
+        return array.reshape(value["shape"]) if "shape" in value else array
+    return value
+
+
+def figure_specs(at: AppTest) -> list[dict]:
+    """Every plotly figure on the page, as its JSON spec."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def page_text(at: AppTest) -> str:
+    """All markdown, captions, metrics and alerts of a run, joined, for content checks."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [f"{m.label} {m.value}" for m in at.metric]
+    parts += [a.value for kind in ("info", "warning", "error", "success") for a in at.get(kind)]
+    parts += [t.value for t in at.title] + [h.value for h in at.header] + \
+             [h.value for h in at.subheader]
+    return "\n".join(str(p) for p in parts)
