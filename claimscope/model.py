@@ -6,8 +6,8 @@ percentages), so the same code serves one scenario and a million Monte Carlo dra
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 

@@ -5,7 +5,7 @@ Inputs and results here are in display units (percent numbers), ready for people
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd

@@ -7,9 +7,10 @@ one message naming the file, the record and the field, never a traceback.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -96,7 +97,9 @@ def check_record(path: Path, row: str | int, record: Any, fields: list[Field],
 def one_of(*allowed: str) -> Callable[[Any], str | None]:
     """A field check accepting only the listed words."""
     def check(value: Any) -> str | None:
-        return None if value in allowed else f"must be one of {', '.join(allowed)}; got {value!r:.40}"
+        if value in allowed:
+            return None
+        return f"must be one of {', '.join(allowed)}; got {value!r:.40}"
     return check
 
 

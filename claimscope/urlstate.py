@@ -7,8 +7,8 @@ plain-words notice says which. Values are in display units (percent numbers).
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
 
 from claimscope.inputs import InputSpec
 from claimscope.numbers import display
