@@ -16,6 +16,7 @@ import numpy as np
 from claimscope.schema import DataError, Field, load_records, one_of
 
 UNITS = ("images", "percent", "months", "ratio", "year", "people")
+GROUPS = ("document", "count", "projection")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class InputSpec:
     step: float
     basis: str
     help: str
+    group: str
     claims: tuple[str, ...] = ()
     reference: str | None = None
 
@@ -59,6 +61,7 @@ _FIELDS = [
     Field("name", str), Field("label", str), Field("unit", str, check=one_of(*UNITS)),
     Field("default", (int, float)), Field("min", (int, float)), Field("max", (int, float)),
     Field("step", (int, float)), Field("basis", str), Field("help", str),
+    Field("group", str, check=one_of(*GROUPS)),
     Field("claims", list, required=False), Field("reference", str, required=False),
 ]
 
@@ -82,6 +85,7 @@ def load_inputs(path: Path) -> dict[str, InputSpec]:
             default=float(record["default"]), min=float(record["min"]),
             max=float(record["max"]), step=float(record["step"]),
             basis=" ".join(record["basis"].split()), help=" ".join(record["help"].split()),
+            group=record["group"],
             claims=tuple(claims), reference=record.get("reference"),
         )
     return specs
