@@ -1,0 +1,78 @@
+"""The Overview's timeline: every dated claim, 2010 → 2030, in one lane per category."""
+
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from claimscope.catalogue import Catalogue
+from claimscope.charts.style import OKABE_ITO, PROVENANCE, Chart, base_layout
+from claimscope.overview import (
+    TIMELINE_END,
+    TIMELINE_START,
+    dates_left_out,
+    timeline_finding,
+    timeline_frame,
+    timeline_lanes,
+)
+
+# Each kind of claim gets its own shape and colour, so neither alone carries the meaning.
+# Reported and derived follow the shared provenance colours; targets and dates are
+# stated in the document too, so they take the remaining Okabe-Ito hues, not "assumed".
+KIND_MARKERS = {
+    "reported": {"color": PROVENANCE["reported"]["color"], "symbol": "circle",
+                 "label": "Reported figure"},
+    "derived": {"color": PROVENANCE["derived"]["color"], "symbol": "diamond",
+                "label": "Derived figure"},
+    "target": {"color": OKABE_ITO["purple"], "symbol": "star", "label": "Target"},
+    "date": {"color": OKABE_ITO["black"], "symbol": "square", "label": "Date or period"},
+}
+_HOVER_WIDTH = 60
+
+
+def _hover_quote(quote: str) -> str:
+    """The quote wrapped for a tooltip, with any markup characters made inert."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(f"“{quote}”", _HOVER_WIDTH))
+
+
+def timeline_chart(catalogue: Catalogue) -> Chart:
+    """Dated claims as markers on a time axis; the title says where most of them fall."""
+    data = timeline_frame(catalogue)
+    lanes = timeline_lanes(data)
+    fig = go.Figure()
+    for kind, style in KIND_MARKERS.items():
+        group = data[data["kind"] == kind]
+        if group.empty:
+            continue
+        hover = pd.DataFrame({
+            "value": group["value_text"].map(html.escape),
+            "unit": group["unit"].map(html.escape),
+            "source": (group["who"] + ", " + group["when"]).map(html.escape),
+            "quote": group["quote"].map(_hover_quote),
+            "id": group["id"],
+        })
+        fig.add_trace(go.Scatter(
+            x=group["date"], y=group["lane_position"], mode="markers", name=style["label"],
+            marker={"symbol": style["symbol"], "color": style["color"], "size": 14,
+                    "line": {"color": "white", "width": 1}},
+            customdata=hover,
+            hovertemplate=(f"<b>%{{customdata[0]}} %{{customdata[1]}}</b> ({kind})<br>"
+                           "%{customdata[2]}<br>%{customdata[3]}<br>"
+                           "<i>%{customdata[4]}</i><extra></extra>"),
+        ))
+    base_layout(fig, timeline_finding(data), "Date the claim refers to", "",
+                height=max(320, 120 + 70 * len(lanes)))
+    fig.update_xaxes(range=[pd.Timestamp(TIMELINE_START, 1, 1),
+                            pd.Timestamp(TIMELINE_END, 12, 31)], dtick="M24",
+                     tickformat="%Y")
+    fig.update_yaxes(tickvals=list(range(len(lanes))),
+                     ticktext=[lane.capitalize() for lane in lanes],
+                     range=[len(lanes) - 0.5, -0.5], showgrid=False, zeroline=False)
+    notes = ["Claims dated only to a year sit at mid-year. Markers in one lane and year are "
+             "spread vertically so none hides another; hover a marker for the quote."]
+    notes += [f"Not on the timeline — {problem}." for problem in dates_left_out(catalogue)]
+    return Chart(fig, data, source="Source: the claims catalogue — each marker is a claim "
+                 "the document dates, placed at the date it states.", notes=notes)

@@ -1,0 +1,262 @@
+"""The Overview page's content: headline cards, timeline data and the claims table.
+
+Every figure comes from the catalogue by claim id, or from the projection model with the
+visitor's current assumptions; nothing here is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from claimscope.bundle import Bundle
+from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim
+from claimscope.charts.style import PROVENANCE
+from claimscope.narrative import verdict
+from claimscope.numbers import display, human
+from claimscope.projection import outputs
+
+TIMELINE_START, TIMELINE_END = 2010, 2030
+SEARCH_FIELDS = ("quote", "who", "id", "note")
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+_OPTION_ORDER = {"category": CATEGORIES, "kind": KINDS}
+_CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
+                    "assumed": "your assumptions"}
+
+
+def claim_text(claim: Claim) -> str:
+    """A claim's value as a person would write it: '26 million', '7.25%', '2030'."""
+    return display(claim.value, claim.unit)
+
+
+def source_line(claim: Claim) -> str:
+    """The verbatim quote with who said it, when, and where in the document (Markdown)."""
+    line = f"“{claim.quote}” — {claim.who}, {claim.when} ({claim.section})."
+    return f"{line} *{claim.note}*" if claim.note else line
+
+
+# Headline cards --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: `detail` is the line under the value, `help` its provenance."""
+
+    label: str
+    value: str
+    detail: str
+    help: str
+    kind: str  # a PROVENANCE key: reported | derived | assumed
+
+
+def _card(title: str, value: str, detail: str, kind: str, lines: Sequence[str]) -> Card:
+    help_text = "\n\n".join([f"**{PROVENANCE[kind]['label']}.**", *lines])
+    return Card(f"{title} · {_CARD_KIND_WORDS[kind]}", value, detail, help_text, kind)
+
+
+def _reported_card(title: str, claim: Claim, detail: str | None = None) -> Card:
+    return _card(title, claim_text(claim), claim.when if detail is None else detail,
+                 "reported", [source_line(claim)])
+
+
+def changed_assumptions(bundle: Bundle, values: Mapping[str, float]) -> list[str]:
+    """'Population share: 10% (default 7.25%)' for every assumption moved off its default."""
+    return [f"{spec.label}: {display(values[name], spec.unit)} "
+            f"(default {display(spec.default, spec.unit)})"
+            for name, spec in bundle.inputs.items() if values[name] != spec.default]
+
+
+def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
+    claim = bundle.catalogue[bundle.document.meta["claimed_total"]]
+    out = outputs(bundle.inputs, values, bundle.population, bundle.claimed_total)
+    changed = changed_assumptions(bundle, values)
+    lines = ["Pro-rata: seized images × distinct share ÷ (population share × rate ratio "
+             f"× coverage) = **{human(out.national)}** images over the reporting window.",
+             verdict(out, bundle.claimed_total)[1]]
+    if changed:
+        lines.append("Assumptions changed from the document's: " + "; ".join(changed) + ".")
+    lines.append("The document: " + source_line(claim))
+    return _card("Extrapolated national total", human(out.national),
+                 f"Document: in excess of {claim_text(claim)}",
+                 "assumed" if changed else "derived", lines)
+
+
+def headline_cards(bundle: Bundle, values: Mapping[str, float]) -> list[Card]:
+    """The five figures the Overview leads with; the extrapolation follows `values`."""
+    claims = bundle.catalogue
+    earlier, later = claims["offenders-2014"], claims["offenders-2016-2017"]
+    members, countries = claims["ecpat-members"], claims["ecpat-countries"]
+    offenders = _card("Offenders", f"{claim_text(earlier)} → {claim_text(later)}",
+                      f"{earlier.when} → {later.when}", "reported",
+                      [source_line(earlier), source_line(later)])
+    network = _card("ECPAT members", claim_text(members),
+                    f"in {claim_text(countries)} {countries.unit}", "reported",
+                    [source_line(members), source_line(countries)])
+    return [
+        _reported_card("Seized images", claims["seized-images"]),
+        _reported_card("Population share", claims["population-share"]),
+        _extrapolation_card(bundle, values),
+        offenders,
+        network,
+    ]
+
+
+def intro_text(bundle: Bundle) -> str:
+    """What ClaimScope is and the document's key claim, in neutral words (Markdown)."""
+    meta, claims = bundle.document.meta, bundle.catalogue
+    forces, seized = claims["forces-replied"], claims["seized-images"]
+    share, total = claims["population-share"], claims[meta["claimed_total"]]
+    return (
+        f"ClaimScope lists every number in *{meta['title']}* ({meta['author']}, "
+        f"{meta['date']}) with its exact words, who the document attributes it to, and "
+        f"when. The key claim is an extrapolation: {forces.mention} in England and Wales "
+        f"reported seizing **{claim_text(seized)}** {seized.unit} of child sexual abuse "
+        f"({seized.when}); their areas hold **{claim_text(share)}** of the population, "
+        f"and the document concludes that “{total.quote}”."
+    )
+
+
+# Timeline --------------------------------------------------------------------------------
+
+
+def claim_date(text: str | None) -> tuple[pd.Timestamp, str] | None:
+    """A catalogue date ('2014-10' or '2016') as a point in time and its precision.
+
+    Year-only dates sit at mid-year so they do not look more precise than they are.
+    None when the text is not one of those two forms.
+    """
+    match = _DATE.fullmatch(str(text or "").strip())
+    if not match:
+        return None
+    year, month = int(match["year"]), match["month"]
+    if month is None:
+        return pd.Timestamp(year=year, month=7, day=1), "year"
+    if not 1 <= int(month) <= 12:
+        return None
+    return pd.Timestamp(year=year, month=int(month), day=1), "month"
+
+
+def _lane_positions(frame: pd.DataFrame, lanes: Sequence[str]) -> pd.Series:
+    """Lane index per row, nudged apart where one lane holds several claims in one year."""
+    lane = frame["category"].map({name: i for i, name in enumerate(lanes)}).astype(float)
+    group = frame.groupby(["category", frame["date"].dt.year])
+    rank = group.cumcount()
+    size = group["id"].transform("size")
+    step = (0.8 / (size - 1).clip(lower=1)).clip(upper=0.2)
+    return lane + (rank - (size - 1) / 2) * step
+
+
+def timeline_lanes(frame: pd.DataFrame) -> list[str]:
+    """The categories present in a timeline frame, in the catalogue's order."""
+    return [c for c in CATEGORIES if c in set(frame["category"])]
+
+
+def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
+                   end: int = TIMELINE_END) -> pd.DataFrame:
+    """Every dated claim from `start` to `end` (inclusive years), sorted by date."""
+    rows = []
+    for claim in catalogue.claims.values():
+        parsed = claim_date(claim.date)
+        if parsed is None or not start <= parsed[0].year <= end:
+            continue
+        rows.append({
+            "date": parsed[0], "date_as_catalogued": claim.date, "precision": parsed[1],
+            "category": claim.category, "kind": claim.kind, "value": claim.value,
+            "value_text": claim_text(claim), "unit": claim.unit, "who": claim.who,
+            "when": claim.when, "quote": claim.quote, "id": claim.id,
+        })
+    columns = ["date", "date_as_catalogued", "precision", "category", "kind", "value",
+               "value_text", "unit", "who", "when", "quote", "id"]
+    frame = pd.DataFrame(rows, columns=columns)
+    if frame.empty:
+        return frame.assign(lane_position=pd.Series(dtype=float))
+    frame["date"] = pd.to_datetime(frame["date"])
+    frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
+    frame["lane_position"] = _lane_positions(frame, timeline_lanes(frame))
+    return frame
+
+
+def dates_left_out(catalogue: Catalogue, start: int = TIMELINE_START,
+                   end: int = TIMELINE_END) -> list[str]:
+    """Claims with a date the timeline cannot place, each with the reason (never silent)."""
+    problems = []
+    for claim in catalogue.claims.values():
+        if claim.date is None:
+            continue
+        parsed = claim_date(claim.date)
+        if parsed is None:
+            problems.append(f"{claim.id}: date '{claim.date}' is not YYYY or YYYY-MM")
+        elif not start <= parsed[0].year <= end:
+            problems.append(f"{claim.id}: {claim.date} lies outside {start}–{end}")
+    return problems
+
+
+def densest_span(years: Sequence[int]) -> tuple[int, int, int]:
+    """The shortest run of years holding more than half of `years` (earliest if tied).
+
+    Returns (first year, last year, how many fall in it). Raises ValueError when empty.
+    """
+    if not years:
+        raise ValueError("no years to summarise")
+    ordered = sorted(years)
+    need = len(ordered) // 2 + 1
+    best = min(range(len(ordered) - need + 1),
+               key=lambda i: (ordered[i + need - 1] - ordered[i], i))
+    first, last = ordered[best], ordered[best + need - 1]
+    return first, last, sum(first <= year <= last for year in ordered)
+
+
+def timeline_finding(frame: pd.DataFrame) -> str:
+    """The timeline's title: how many dated claims, their span, and where most cluster."""
+    if frame.empty:
+        return "The catalogue holds no dated claims yet"
+    years = [int(y) for y in frame["date"].dt.year]
+    count = len(years)
+    noun = "dated claim" if count == 1 else "dated claims"
+    lead = f"{count} {noun} from {min(years)} to {max(years)}"
+    if count < 3:
+        return lead
+    first, last, inside = densest_span(years)
+    span = str(first) if first == last else f"{first}–{last}"
+    return f"{lead}: {inside} of them fall in {span}"
+
+
+# Claims table ----------------------------------------------------------------------------
+
+
+def claims_table(catalogue: Catalogue) -> pd.DataFrame:
+    """One row per claim, value written for people beside the exact number."""
+    frame = catalogue.frame()
+    frame.insert(0, "value_text", [claim_text(c) for c in catalogue.claims.values()])
+    return frame.drop(columns=["mention"])
+
+
+def options(table: pd.DataFrame, column: str) -> list[str]:
+    """The values of `column` present in the table, in the catalogue's canonical order."""
+    present = set(table[column])
+    return [value for value in _OPTION_ORDER[column] if value in present]
+
+
+def filter_claims(table: pd.DataFrame, categories: Collection[str] = (),
+                  kinds: Collection[str] = (), search: str = "") -> pd.DataFrame:
+    """Rows in the chosen categories and kinds whose quote, who, id or note contain `search`.
+
+    An empty choice means no restriction. The search is a plain, case-insensitive
+    substring match (never a pattern), so any text a visitor types is safe.
+    """
+    keep = pd.Series(True, index=table.index)
+    if categories:
+        keep &= table["category"].isin(list(categories))
+    if kinds:
+        keep &= table["kind"].isin(list(kinds))
+    needle = str(search).strip().casefold()
+    if needle:
+        found = pd.Series(False, index=table.index)
+        for column in SEARCH_FIELDS:
+            found |= table[column].fillna("").astype(str).map(
+                lambda text: needle in text.casefold())
+        keep &= found
+    return table[keep]
