@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
+from claimscope.caveats import Caveat, load_caveats
 from claimscope.document import Document, load_document
 from claimscope.inputs import InputSpec, load_inputs
 from claimscope.references import Reference, load_references
@@ -25,6 +26,7 @@ class Bundle:
     catalogue: Catalogue
     inputs: dict[str, InputSpec]
     references: dict[str, Reference]
+    caveats: list[Caveat]
 
     @property
     def claimed_total(self) -> float:
@@ -45,6 +47,12 @@ class Bundle:
         return problems + provenance_problems(self.catalogue, self.document)
 
 
+def _require_claims(catalogue: Catalogue, path: Path, row: str, ids: tuple[str, ...]) -> None:
+    for claim_id in ids:
+        if claim_id not in catalogue.claims:
+            raise DataError(path, f"names unknown claim {claim_id!r}", row, "claims")
+
+
 def load_bundle(folder: Path | None = None) -> Bundle:
     """Load and cross-check one document folder; raises DataError naming file and field."""
     folder = folder or DATA_DIR / DEFAULT_DOCUMENT
@@ -52,17 +60,17 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     catalogue = load_catalogue(folder / "claims.yaml")
     inputs = load_inputs(folder / "inputs.yaml")
     references = load_references(folder / "reference.yaml")
+    caveats = load_caveats(folder / "caveats.yaml")
     if document.meta["claimed_total"] not in catalogue.claims:
         raise DataError(folder / "document.yaml", "names no claim in claims.yaml", "document",
                         "claimed_total")
     for spec in inputs.values():
-        for claim_id in spec.claims:
-            if claim_id not in catalogue.claims:
-                raise DataError(folder / "inputs.yaml", f"names unknown claim {claim_id!r}",
-                                spec.name, "claims")
+        _require_claims(catalogue, folder / "inputs.yaml", spec.name, spec.claims)
         if spec.reference and spec.reference not in references:
             raise DataError(folder / "inputs.yaml", f"names unknown reference {spec.reference!r}",
                             spec.name, "reference")
+    for caveat in caveats:
+        _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
     if POPULATION_REFERENCE not in references:
         raise DataError(folder / "reference.yaml", f"lacks {POPULATION_REFERENCE!r}")
-    return Bundle(document, catalogue, inputs, references)
+    return Bundle(document, catalogue, inputs, references, caveats)

@@ -1,5 +1,63 @@
-"""Placeholder: this page is being built."""
+"""Method & caveats (/method): formulas, every assumption's meaning and source, limits."""
 
+from __future__ import annotations
+
+import pandas as pd
 import streamlit as st
 
-st.title("method")
+from claimscope.numbers import display, human
+from components.context import bundle
+
+data = bundle()
+
+st.title("Method & caveats")
+st.markdown(
+    "ClaimScope re-derives the document's projection from its own figures and makes every "
+    "hidden step an explicit, adjustable assumption. The formulas below are the whole "
+    "model; nothing on the other pages is computed any other way."
+)
+
+st.header("Formulas")
+st.markdown("**National total over the reporting window**")
+st.latex(r"N = \frac{\text{seized} \times \text{unique}}"
+         r"{\text{share} \times \text{rate\_ratio} \times \text{coverage}}")
+st.markdown("**Per year, per resident, projected, global, per offender**")
+st.latex(r"N_{\text{year}} = \frac{12\,N}{\text{months}} \qquad "
+         r"N_{\text{resident}} = \frac{N}{P_{2010}} \qquad "
+         r"N_{y} = N\,(1 + \text{growth})^{\,y - 2012}")
+st.latex(r"G = \frac{N_{y}}{\text{global\_share}} \qquad "
+         r"\text{per offender} = \frac{N_{y}}{\text{offenders}}")
+st.markdown(
+    f"The document's claim holds when $N \\ge$ {human(data.claimed_total)}. "
+    "**Break-even** values solve $N = $ claim for one input with the others fixed; as $N$ "
+    "is a product of powers $\\pm 1$ of its inputs, each has a closed form, e.g. "
+    "$\\text{unique}^* = \\text{claim} \\times \\text{share} \\times \\text{rate\\_ratio} "
+    "\\times \\text{coverage} / \\text{seized}$."
+)
+
+st.header("Assumptions")
+rows = [{
+    "Assumption": spec.label,
+    "URL name": spec.name,
+    "Default": display(spec.default, spec.unit),
+    "Range": f"{display(spec.min, spec.unit)} – {display(spec.max, spec.unit)}",
+    "Kind": "From the document" if spec.claims else "Assumption",
+    "Source": ", ".join(spec.claims) or (spec.reference or "—"),
+    "Why this default": spec.basis,
+    "Meaning": spec.help,
+} for spec in data.inputs.values()]
+st.dataframe(pd.DataFrame(rows), hide_index=True, key="assumptions_table",
+             column_config={"Why this default": st.column_config.TextColumn(width="large"),
+                            "Meaning": st.column_config.TextColumn(width="large")})
+st.caption("Percentages are written as percent numbers in links: `share=7.25` means 7.25%.")
+
+st.header("Reference figures (not from the document)")
+for ref in data.references.values():
+    st.markdown(f"- **{ref.label}: {display(ref.value, ref.unit)}** — {ref.source} "
+                f"({ref.url})")
+
+st.header("What the figures cannot tell")
+for caveat in data.caveats:
+    with st.container(border=True):
+        st.markdown(f"**{caveat.title}**\n\n{caveat.text}")
+        st.caption("Qualifies: " + ", ".join(caveat.claims))

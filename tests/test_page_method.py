@@ -1,0 +1,20 @@
+"""AppTest of the Method & caveats page."""
+
+from __future__ import annotations
+
+from tests.apptest_helpers import page_text, run_page
+
+
+def test_method_page_lists_formulas_assumptions_and_caveats() -> None:
+    at = run_page("components/pages/method.py")
+    assert len(at.get("latex")) >= 3
+    table = at.dataframe[0].value
+    assert list(table["URL name"]) == ["seized", "share", "months", "unique", "rate_ratio",
+                                       "coverage", "growth", "year", "global_share",
+                                       "offenders"]
+    assert table.set_index("URL name").loc["unique", "Kind"] == "Assumption"
+    assert table.set_index("URL name").loc["share", "Default"] == "7.25%"
+    text = page_text(at)
+    assert "Seized images are not distinct images" in text
+    assert "55.2 million" in text  # the population reference, with its source
+    assert "300 million" in text
