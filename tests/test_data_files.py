@@ -1,0 +1,87 @@
+"""A maintainer's bad edit to a data file gives one message naming file, record and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.schema import DataError
+
+SOURCE = DATA_DIR / DEFAULT_DOCUMENT
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    copy = tmp_path / DEFAULT_DOCUMENT
+    shutil.copytree(SOURCE, copy)
+    return copy
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def first_input(data: dict, field: str, value) -> None:
+    data["inputs"][0][field] = value
+
+
+@pytest.mark.parametrize(("file", "change", "expected"), [
+    ("inputs.yaml", lambda d: first_input(d, "default", "lots"),
+     "inputs.yaml, record seized, field 'default': must be a number"),
+    ("inputs.yaml", lambda d: first_input(d, "default", 5),
+     "inputs.yaml, record seized, field 'default': must lie between min and max"),
+    ("inputs.yaml", lambda d: first_input(d, "unit", "bananas"),
+     "inputs.yaml, record seized, field 'unit': must be one of"),
+    ("inputs.yaml", lambda d: d["inputs"][1].pop("label"),
+     "inputs.yaml, record share, field 'label': is missing"),
+    ("inputs.yaml", lambda d: first_input(d, "claims", ["no-such-claim"]),
+     "inputs.yaml, record seized, field 'claims': names unknown claim 'no-such-claim'"),
+    ("claims.yaml", lambda d: d["claims"][1].update(kind="rumour"),
+     "claims.yaml, record seized-images, field 'kind': must be one of"),
+    ("claims.yaml", lambda d: d["claims"][1].update(value=float("nan")),
+     "claims.yaml, record seized-images, field 'value': must be a finite number"),
+    ("claims.yaml", lambda d: d["claims"].append(dict(d["claims"][0])),
+     "claims.yaml, record forces-replied, field 'id': duplicate id"),
+    ("reference.yaml", lambda d: d["references"][0].update(value=True),
+     "reference.yaml, record ew-population-mid-2010, field 'value': must be a number"),
+    ("caveats.yaml", lambda d: d["caveats"][0].update(surprise=1),
+     "caveats.yaml, record duplicates: unknown field(s): surprise"),
+    ("document.yaml", lambda d: d.update(claimed_total="nothing"),
+     "document.yaml, record document, field 'claimed_total': names no claim"),
+])
+def test_bad_edits_name_file_record_and_field(folder: Path, file, change, expected) -> None:
+    edit(folder / file, change)
+    with pytest.raises(DataError) as error:
+        load_bundle(folder)
+    assert str(error.value).startswith(expected)
+
+
+def test_invalid_yaml_names_the_line(folder: Path) -> None:
+    (folder / "claims.yaml").write_text("claims:\n  - id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"claims.yaml: is not valid YAML near line \d"):
+        load_bundle(folder)
+
+
+def test_missing_file_is_named(folder: Path) -> None:
+    (folder / "inputs.yaml").unlink()
+    with pytest.raises(DataError, match="inputs.yaml: cannot be read"):
+        load_bundle(folder)
+
+
+def test_an_edited_document_is_reported_not_swallowed(folder: Path) -> None:
+    text = folder / "document.md"
+    text.write_text(text.read_text(encoding="utf-8").replace("26 million", "36 million"),
+                    encoding="utf-8")
+    problems = load_bundle(folder).integrity_problems()
+    assert any("differs from the published text" in p for p in problems)
+    assert any(p.startswith("seized-images: the quote does not occur verbatim") for p in problems)
+
+
+def test_shipped_data_has_no_integrity_problems() -> None:
+    assert load_bundle().integrity_problems() == []
