@@ -1,0 +1,95 @@
+"""ClaimScope benchmarks: prints `name: value unit` lines (run with `make bench`).
+
+Measures model throughput, the projection page's AppTest rerun time and the size of each
+page's largest figure JSON. Figures, not pass/fail: they go into closing notes.
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from claimscope.bundle import load_bundle  # noqa: E402
+from claimscope.inputs import defaults, to_model  # noqa: E402
+from claimscope.model import evaluate  # noqa: E402
+
+PAGES = ["overview", "projection", "forces", "offenders", "network", "source", "method"]
+
+
+def report(name: str, value: float, unit: str) -> None:
+    print(f"{name}: {value:.4g} {unit}", flush=True)
+
+
+def best_of(repeats: int, action) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_model() -> None:
+    bundle = load_bundle()
+    point = to_model(bundle.inputs, defaults(bundle.inputs))
+    calls = 20_000
+    seconds = best_of(3, lambda: [evaluate(point, bundle.population, bundle.claimed_total)
+                                  for _ in range(calls)])
+    report("model_scalar_evaluations_per_second", calls / seconds, "evals/s")
+    size = 1_000_000
+    vector = {**point, "unique": np.linspace(0.01, 1.0, size)}
+    seconds = best_of(5, lambda: evaluate(vector, bundle.population, bundle.claimed_total))
+    report("model_vectorised_evaluations_per_second", size / seconds, "evals/s")
+
+
+def bench_pages() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    for page in PAGES:
+        at.switch_page(f"components/pages/{page}.py")
+        start = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - start
+        reruns = []
+        for _ in range(5):
+            start = time.perf_counter()
+            at.run()
+            reruns.append(time.perf_counter() - start)
+        if at.exception:
+            print(f"page_{page}_error: 1 exception", flush=True)
+            continue
+        report(f"page_{page}_first_run", first * 1000, "ms")
+        report(f"page_{page}_rerun_median", statistics.median(reruns) * 1000, "ms")
+        sizes = [len(chart.proto.spec.encode("utf-8")) for chart in at.get("plotly_chart")]
+        report(f"page_{page}_largest_figure_json", max(sizes, default=0) / 1024, "KB")
+    at.switch_page("components/pages/projection.py")
+    at.run()
+    slider = at.slider(key="share")
+    reruns = []
+    for value in np.linspace(5, 10, 6):
+        start = time.perf_counter()
+        slider.set_value(float(value)).run()
+        reruns.append(time.perf_counter() - start)
+    report("projection_slider_rerun_median", statistics.median(reruns) * 1000, "ms")
+
+
+def main() -> None:
+    bench_model()
+    bench_pages()
+    extra = ROOT / "bench" / "bench_uncertainty.py"
+    if extra.exists():
+        subprocess.run([sys.executable, str(extra)], check=True, cwd=ROOT)
+
+
+if __name__ == "__main__":
+    main()
