@@ -1,0 +1,161 @@
+"""The two offender estimates the document quotes, the growth they imply, and where it leads.
+
+The estimates come from different police statements that count different things (people
+"involving themselves with" images in 2014; men "downloading or exchanging" them in 2016
+and 2017), one a lower bound and one an upper estimate. Any growth rate between them is an
+arithmetic reading of two numbers, not a measured trend; callers must say so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from claimscope.catalogue import Catalogue, Claim
+
+FIRST_ESTIMATE = "offenders-2014"
+SECOND_ESTIMATE = "offenders-2016-2017"
+FIRST_STATEMENT = "nca-statement"
+SECOND_STATEMENTS = ("bailey-statement-2016", "bailey-statement-2017")
+DEADLINE = "sdg-deadline"
+
+# How the document's hedging words bound a number.
+BOUND_WORDS = {
+    "upwards of": "lower", "more than": "lower", "in excess of": "lower", "at least": "lower",
+    "as many as": "upper", "up to": "upper",
+}
+BOUND_LABELS = {"lower": "lower bound", "upper": "upper estimate", "exact": "stated figure"}
+
+
+def bound_of(mention: str) -> str:
+    """'upwards of 50,000' -> 'lower'; 'as many as 100,000' -> 'upper'; else 'exact'."""
+    words = " ".join(mention.lower().split())
+    for phrase, bound in BOUND_WORDS.items():
+        if phrase in words:
+            return bound
+    return "exact"
+
+
+def compound_growth(first: float, second: float, years: float) -> float:
+    """The constant yearly rate that turns `first` into `second` in `years` years."""
+    if first <= 0 or second <= 0:
+        raise ValueError("counts must be positive")
+    if years <= 0:
+        raise ValueError("the second count must come after the first")
+    return (second / first) ** (1.0 / years) - 1.0
+
+
+def grow(count: float, rate: float, years: float | np.ndarray) -> float | np.ndarray:
+    """`count` after `years` of compound growth at `rate` (a fraction)."""
+    return count * (1.0 + rate) ** years
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One reported offender count, placed at the year of the statement that gave it."""
+
+    claim: Claim
+    year: int
+
+    @property
+    def count(self) -> float:
+        return self.claim.value
+
+    @property
+    def bound(self) -> str:
+        return bound_of(self.claim.mention)
+
+
+@dataclass(frozen=True)
+class Growth:
+    """The growth two estimates imply when the second is dated `second.year`."""
+
+    first: Estimate
+    second: Estimate
+    deadline: int
+
+    @property
+    def years(self) -> int:
+        return self.second.year - self.first.year
+
+    @property
+    def ratio(self) -> float:
+        return self.second.count / self.first.count
+
+    @property
+    def rate(self) -> float:
+        """Annual compound growth, as a fraction (0.414 for 41.4 %)."""
+        return compound_growth(self.first.count, self.second.count, self.years)
+
+    @property
+    def at_deadline(self) -> float:
+        """The second count carried forward to the deadline at the implied rate."""
+        return float(grow(self.second.count, self.rate, self.deadline - self.second.year))
+
+
+def second_years(catalogue: Catalogue) -> list[int]:
+    """The years in which the second estimate was stated: the choices for its date."""
+    return [int(catalogue.value(claim_id)) for claim_id in SECOND_STATEMENTS]
+
+
+def implied_growth(catalogue: Catalogue, second_year: int) -> Growth:
+    """The growth between the two estimates, dating the second in `second_year`."""
+    if second_year not in second_years(catalogue):
+        raise ValueError(f"the second estimate was not stated in {second_year}")
+    first = Estimate(catalogue[FIRST_ESTIMATE], int(catalogue.value(FIRST_STATEMENT)))
+    second = Estimate(catalogue[SECOND_ESTIMATE], second_year)
+    return Growth(first, second, int(catalogue.value(DEADLINE)))
+
+
+def statements_frame(catalogue: Catalogue) -> pd.DataFrame:
+    """Every statement of an offender count: one row per estimate and year it was given."""
+    first_year = int(catalogue.value(FIRST_STATEMENT))
+    rows = [(catalogue[FIRST_ESTIMATE], first_year)]
+    rows += [(catalogue[SECOND_ESTIMATE], year) for year in second_years(catalogue)]
+    return pd.DataFrame([{
+        "claim_id": claim.id, "year": year, "offenders": claim.value,
+        "bound": BOUND_LABELS[bound_of(claim.mention)], "as_written": claim.mention,
+        "who": claim.who, "quote": claim.quote,
+    } for claim, year in rows])
+
+
+def growth_path(growth: Growth) -> pd.DataFrame:
+    """Yearly counts between the two estimates at the implied constant rate."""
+    years = np.arange(growth.first.year, growth.second.year + 1)
+    return pd.DataFrame({"year": years,
+                         "offenders": grow(growth.first.count, growth.rate,
+                                           years - growth.first.year)})
+
+
+def projection_path(growth: Growth) -> pd.DataFrame:
+    """The second count carried to the deadline at the implied rate, year by year."""
+    years = np.arange(growth.second.year, growth.deadline + 1)
+    return pd.DataFrame({"year": years,
+                         "offenders": grow(growth.second.count, growth.rate,
+                                           years - growth.second.year)})
+
+
+def elimination_path(growth: Growth) -> pd.DataFrame:
+    """A straight line from the second count to zero at the deadline.
+
+    An illustration of "elimination by 2030", not a forecast: the SDGs set the end point,
+    nobody set the path.
+    """
+    years = np.arange(growth.second.year, growth.deadline + 1)
+    remaining = (growth.deadline - years) / (growth.deadline - growth.second.year)
+    return pd.DataFrame({"year": years, "offenders": growth.second.count * remaining})
+
+
+def per_offender_table(projected_images: float, assumed_offenders: float,
+                       catalogue: Catalogue) -> pd.DataFrame:
+    """Projected images divided among the assumed count and each reported count."""
+    rows = [("Offender count set in the assumptions", assumed_offenders, "assumed", "")]
+    for claim_id in (FIRST_ESTIMATE, SECOND_ESTIMATE):
+        claim = catalogue[claim_id]
+        rows.append((f"Reported: {claim.mention} ({claim.when})", claim.value, "derived",
+                     claim_id))
+    frame = pd.DataFrame(rows, columns=["offender_count", "offenders", "kind", "claim_id"])
+    frame["images_per_offender"] = projected_images / frame["offenders"]
+    return frame

@@ -1,0 +1,122 @@
+"""Offender estimates: bounds read from the document's words, implied growth, projections."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimscope.bundle import load_bundle
+from claimscope.offenders import (
+    FIRST_ESTIMATE,
+    SECOND_ESTIMATE,
+    bound_of,
+    compound_growth,
+    elimination_path,
+    grow,
+    growth_path,
+    implied_growth,
+    per_offender_table,
+    projection_path,
+    second_years,
+    statements_frame,
+)
+
+CATALOGUE = load_bundle().catalogue
+
+counts = st.floats(min_value=1.0, max_value=1e9, allow_nan=False)
+spans = st.integers(min_value=1, max_value=40)
+
+
+@pytest.mark.parametrize(("mention", "bound"), [
+    ("upwards of 50,000", "lower"), ("more than 20", "lower"),
+    ("in excess of 300 million", "lower"), ("as many as 100,000", "upper"),
+    ("As  many as 7", "upper"), ("26 million", "exact"),
+])
+def test_hedging_words_set_the_bound(mention: str, bound: str) -> None:
+    assert bound_of(mention) == bound
+
+
+def test_the_catalogue_hedges_as_the_document_does() -> None:
+    assert bound_of(CATALOGUE[FIRST_ESTIMATE].mention) == "lower"
+    assert bound_of(CATALOGUE[SECOND_ESTIMATE].mention) == "upper"
+
+
+def test_second_estimate_was_stated_in_2016_and_2017() -> None:
+    assert second_years(CATALOGUE) == [2016, 2017]
+
+
+@pytest.mark.parametrize(("second_year", "rate", "at_2030"), [
+    (2016, 2 ** 0.5 - 1, 100_000 * 2 ** 7),
+    (2017, 2 ** (1 / 3) - 1, 100_000 * 2 ** (13 / 3)),
+])
+def test_doubling_implies_these_rates(second_year: int, rate: float, at_2030: float) -> None:
+    growth = implied_growth(CATALOGUE, second_year)
+    assert (growth.first.count, growth.second.count) == (50_000, 100_000)
+    assert growth.first.year == 2014 and growth.deadline == 2030
+    assert growth.ratio == 2
+    assert growth.rate == pytest.approx(rate)
+    assert growth.at_deadline == pytest.approx(at_2030)
+
+
+def test_rates_round_to_the_pages_figures() -> None:
+    assert round(implied_growth(CATALOGUE, 2016).rate * 100, 1) == 41.4
+    assert round(implied_growth(CATALOGUE, 2017).rate * 100, 1) == 26.0
+
+
+def test_a_year_without_a_statement_is_refused() -> None:
+    with pytest.raises(ValueError, match="2015"):
+        implied_growth(CATALOGUE, 2015)
+
+
+@pytest.mark.parametrize(("first", "second", "years"), [(0, 1, 1), (1, -1, 1), (1, 2, 0)])
+def test_growth_needs_positive_counts_in_order(first: float, second: float,
+                                               years: float) -> None:
+    with pytest.raises(ValueError):
+        compound_growth(first, second, years)
+
+
+@given(counts, counts, spans)
+def test_growth_round_trips(first: float, second: float, years: int) -> None:
+    rate = compound_growth(first, second, years)
+    assert grow(first, rate, years) == pytest.approx(second, rel=1e-6)
+
+
+@given(counts, st.floats(min_value=-0.9, max_value=3.0), spans, spans)
+def test_growth_composes(count: float, rate: float, a: int, b: int) -> None:
+    assert grow(grow(count, rate, a), rate, b) == pytest.approx(grow(count, rate, a + b),
+                                                                rel=1e-9)
+
+
+@pytest.mark.parametrize("second_year", [2016, 2017])
+def test_paths_start_and_end_where_they_should(second_year: int) -> None:
+    growth = implied_growth(CATALOGUE, second_year)
+    path = growth_path(growth)
+    assert list(path["year"]) == list(range(2014, second_year + 1))
+    assert path["offenders"].iloc[0] == pytest.approx(50_000)
+    assert path["offenders"].iloc[-1] == pytest.approx(100_000)
+    projection = projection_path(growth)
+    assert list(projection["year"]) == list(range(second_year, 2031))
+    assert projection["offenders"].iloc[-1] == pytest.approx(growth.at_deadline)
+    assert np.all(np.diff(projection["offenders"]) > 0)
+    target = elimination_path(growth)
+    assert list(target["year"]) == list(projection["year"])
+    assert target["offenders"].iloc[0] == 100_000 and target["offenders"].iloc[-1] == 0
+    assert np.allclose(np.diff(target["offenders"], 2), 0)  # a straight line
+
+
+def test_statements_list_each_year_a_count_was_given() -> None:
+    frame = statements_frame(CATALOGUE)
+    assert list(zip(frame["year"], frame["offenders"], frame["bound"], strict=True)) == [
+        (2014, 50_000, "lower bound"), (2016, 100_000, "upper estimate"),
+        (2017, 100_000, "upper estimate")]
+    assert frame["quote"].str.contains("100,000").sum() == 2
+
+
+def test_images_are_divided_among_each_count() -> None:
+    table = per_offender_table(358.6e6, 25_000, CATALOGUE)
+    assert list(table["offenders"]) == [25_000, 50_000, 100_000]
+    assert list(table["kind"]) == ["assumed", "derived", "derived"]
+    assert table["images_per_offender"].tolist() == pytest.approx([14_344, 7_172, 3_586])
+    assert "upwards of 50,000" in table["offender_count"].iloc[1]
