@@ -1,0 +1,455 @@
+"""The five police forces behind "26 million images" — context data, not from the document.
+
+The document scales one small sample (five of 43 forces) to the whole of England and
+Wales. The blog post that first made that extrapolation gives enough figures to see how
+unevenly the images are spread between the forces, and so how much the national total
+depends on which forces happened to reply. Loading checks the figures against each other
+and against the catalogue; everything else here is arithmetic on the loaded groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from claimscope.catalogue import Catalogue
+from claimscope.numbers import human, numbers_in, percent
+from claimscope.schema import DataError, Field, check_record, load_records, one_of, read_yaml
+
+FORCES_FILE = "forces.yaml"
+STATUSES = ("stated", "derived")
+FIGURES = ("images", "population", "share", "national")  # what an alternative may state
+MAX_RESAMPLED_GROUPS = 7  # the exact bootstrap enumerates n**n resamples
+
+# How a recomputed figure compares with the source's own (rounded) figure.
+EXACT = "exact"
+ROUNDED = "agrees to the precision given"
+CUT_OFF = "agrees only if cut off, not rounded"
+DIFFERS = "differs"
+
+
+@dataclass(frozen=True)
+class Source:
+    author: str
+    title: str
+    published: str
+    medium: str
+    url: str
+    republished: tuple[str, ...]
+    caveat: str  # the source's own words on how the sample is skewed
+    caveat_note: str
+
+    def citation(self) -> str:
+        return f"{self.author}, “{self.title}”, {self.medium}, {self.published}, {self.url}"
+
+
+@dataclass(frozen=True)
+class Request:
+    """The information request whose answers are the sample."""
+
+    by: str
+    how: str
+    asked: int
+    asked_whom: str
+    window: str
+    counted: str
+    replied: tuple[str, ...]
+    population_basis: str
+
+    @property
+    def not_replied(self) -> int:
+        return self.asked - len(self.replied)
+
+
+@dataclass(frozen=True)
+class ForceGroup:
+    """One or more forces whose figures the source lets us separate from the rest."""
+
+    id: str
+    name: str
+    forces: tuple[str, ...]
+    images: int
+    population: int
+    status: str  # stated by the source, or derived by us from its stated figures
+    derivation: str = ""
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure as the source writes it; `resolution` is the step of its last digit."""
+
+    written: str
+    value: float
+    resolution: float
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One of the source's own variations on the extrapolation, with its stated figures."""
+
+    id: str
+    label: str
+    excludes: tuple[str, ...]
+    stated: dict[str, Stated]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ForcesData:
+    source: Source
+    request: Request
+    groups: tuple[ForceGroup, ...]
+    alternatives: tuple[Alternative, ...]
+    images: int
+    population: int
+    share: float  # percent of England and Wales living in the sampled areas
+
+    @property
+    def england_wales_population(self) -> float:
+        """The sampled population ÷ the stated share, so that 26 M ÷ 7.25 % holds exactly."""
+        return self.population / (self.share / 100.0)
+
+    @property
+    def pro_rata(self) -> float:
+        return float(national_from(self.images, self.population, self.england_wales_population))
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """Images and population per group, in file order."""
+        return (np.array([g.images for g in self.groups], dtype=float),
+                np.array([g.population for g in self.groups], dtype=float))
+
+
+# --- Loading ---------------------------------------------------------------------------
+
+def _at_least(minimum: int):
+    def check(value: Any) -> str | None:
+        return None if value >= minimum else f"must be at least {minimum:,}; got {value:,}"
+    return check
+
+
+def _texts(allow_empty: bool):
+    def check(value: Any) -> str | None:
+        if not allow_empty and not value:
+            return "must list at least one name"
+        if not all(isinstance(v, str) and v.strip() for v in value):
+            return "must be a list of names"
+        return None
+    return check
+
+
+_SOURCE_FIELDS = [Field(name, str) for name in
+                  ("author", "title", "published", "medium", "url", "caveat", "caveat_note")]
+_SOURCE_FIELDS.append(Field("republished", list, check=_texts(allow_empty=True)))
+_REQUEST_FIELDS = [Field(name, str) for name in
+                   ("by", "how", "asked_whom", "window", "counted", "population_basis")]
+_REQUEST_FIELDS += [Field("asked", int, check=_at_least(1)),
+                    Field("replied", list, check=_texts(allow_empty=False))]
+_TOTAL_FIELDS = [Field("images", int, check=_at_least(0)),
+                 Field("population", int, check=_at_least(1)),
+                 Field("share", (int, float), check=_at_least(0))]
+_AGREES_FIELDS = [Field(name, str, required=False) for name in ("images", "share", "forces")]
+_GROUP_FIELDS = [
+    Field("id", str), Field("name", str), Field("forces", list, check=_texts(allow_empty=False)),
+    Field("images", int, check=_at_least(0)), Field("population", int, check=_at_least(1)),
+    Field("status", str, check=one_of(*STATUSES)), Field("derivation", str, required=False),
+]
+_ALTERNATIVE_FIELDS = [
+    Field("id", str), Field("label", str), Field("excludes", list, check=_texts(allow_empty=True)),
+    Field("stated", dict), Field("note", str, required=False),
+]
+_STATED_FIELDS = [Field(name, str, required=False) for name in FIGURES]
+_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _stated(path: Path, row: str, figure: str, written: str) -> Stated:
+    """Read the one number in the source's words and the precision it is given to."""
+    values = numbers_in(written)
+    digits = _DIGITS.search(written)
+    if len(values) != 1 or digits is None:
+        raise DataError(path, "must hold exactly one number written in digits, as the source "
+                        f"writes it; got {written!r:.60}", row, figure)
+    whole, decimals = digits.group(1).replace(",", ""), digits.group(2) or ""
+    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    plain = float(f"{whole}.{decimals}" if decimals else whole)
+    return Stated(written, values[0], values[0] * step / plain if plain else step)
+
+
+def _group(record: dict, path: Path) -> ForceGroup:
+    if record["status"] == "derived" and not record.get("derivation"):
+        raise DataError(path, "is required for a derived group: say how it was computed",
+                        record["id"], "derivation")
+    return ForceGroup(record["id"], record["name"], tuple(record["forces"]), record["images"],
+                      record["population"], record["status"],
+                      " ".join(str(record.get("derivation") or "").split()))
+
+
+def _alternative(record: dict, path: Path, group_ids: set[str]) -> Alternative:
+    row = record["id"]
+    unknown = [g for g in record["excludes"] if g not in group_ids]
+    if unknown:
+        raise DataError(path, f"names unknown group(s): {', '.join(unknown)}", row, "excludes")
+    if len(set(record["excludes"])) >= len(group_ids):
+        raise DataError(path, "must leave at least one group in", row, "excludes")
+    stated = check_record(path, f"{row} stated", record["stated"], _STATED_FIELDS)
+    if not stated:
+        raise DataError(path, f"must give at least one of {', '.join(FIGURES)}", row, "stated")
+    return Alternative(row, record["label"], tuple(record["excludes"]),
+                       {k: _stated(path, f"{row} stated", k, v) for k, v in stated.items()},
+                       " ".join(str(record.get("note") or "").split()))
+
+
+def _check_totals(path: Path, groups: list[ForceGroup], totals: dict, replied: list[str]) -> None:
+    for figure in ("images", "population"):
+        added = sum(getattr(g, figure) for g in groups)
+        if added != totals[figure]:
+            raise DataError(path, f"the groups add up to {added:,} {figure}, not "
+                            f"{totals[figure]:,}", "totals", figure)
+    grouped = [force for g in groups for force in g.forces]
+    if sorted(grouped) != sorted(replied):
+        raise DataError(path, f"the groups name {', '.join(sorted(grouped))}; the forces that "
+                        f"replied are {', '.join(sorted(replied))}", "request", "replied")
+
+
+def _check_catalogue(path: Path, agrees: dict, ours: dict[str, float],
+                     catalogue: Catalogue) -> None:
+    for figure, claim_id in agrees.items():
+        if claim_id not in catalogue.claims:
+            raise DataError(path, f"names unknown claim {claim_id!r}", "agrees_with", figure)
+        theirs = catalogue.value(claim_id)
+        if ours[figure] != theirs:
+            raise DataError(path, f"is {ours[figure]:,g} but claim {claim_id!r} in the "
+                            f"catalogue says {theirs:,g}", "totals", figure)
+
+
+def load_forces(path: Path, catalogue: Catalogue) -> ForcesData:
+    """Load and cross-check the context file; raises DataError naming file, record, field."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "must be a mapping with source, request, totals and groups")
+    if data.get("kind") != "context":
+        raise DataError(path, "must be 'context': this file is not from the document",
+                        field="kind")
+    source = check_record(path, "source", data.get("source"), _SOURCE_FIELDS)
+    request = check_record(path, "request", data.get("request"), _REQUEST_FIELDS)
+    totals = check_record(path, "totals", data.get("totals"), _TOTAL_FIELDS)
+    agrees = check_record(path, "agrees_with", data.get("agrees_with"), _AGREES_FIELDS)
+    groups = [_group(r, path) for r in load_records(path, "groups", _GROUP_FIELDS)]
+    if len(groups) < 2:
+        raise DataError(path, "must list at least two groups to compare", "groups")
+    _check_totals(path, groups, totals, request["replied"])
+    _check_catalogue(path, agrees, {"images": totals["images"], "share": totals["share"],
+                                    "forces": len(request["replied"])}, catalogue)
+    ids = {g.id for g in groups}
+    alternatives = [_alternative(r, path, ids)
+                    for r in load_records(path, "alternatives", _ALTERNATIVE_FIELDS)]
+    return ForcesData(
+        source=Source(**{**source, "republished": tuple(" ".join(u.split())
+                                                        for u in source["republished"])}),
+        request=Request(**{**request, "replied": tuple(request["replied"])}),
+        groups=tuple(groups), alternatives=tuple(alternatives), images=totals["images"],
+        population=totals["population"], share=float(totals["share"]),
+    )
+
+
+# --- Arithmetic --------------------------------------------------------------------------
+
+def national_from(images: Any, population: Any, ew_population: float) -> Any:
+    """Scale a count to England and Wales at the same images-per-resident rate."""
+    return np.asarray(images, dtype=float) / np.asarray(population, dtype=float) * ew_population
+
+
+def leave_one_out(images: np.ndarray, population: np.ndarray,
+                  ew_population: float) -> np.ndarray:
+    """The national total computed without each group in turn."""
+    return national_from(images.sum() - images, population.sum() - population, ew_population)
+
+
+def exact_bootstrap(images: np.ndarray, population: np.ndarray,
+                    ew_population: float) -> np.ndarray:
+    """National totals for all n**n equally likely resamples of the n groups.
+
+    Resampling whole groups with replacement and pooling their images and people weights
+    each group by its population. With so few groups every resample can be listed, so no
+    random numbers are needed.
+    """
+    n = len(images)
+    if n > MAX_RESAMPLED_GROUPS:
+        raise ValueError(f"{n} groups is too many to list every resample")
+    picks = np.indices((n,) * n).reshape(n, -1).T
+    return national_from(images[picks].sum(axis=1), population[picks].sum(axis=1), ew_population)
+
+
+def group_frame(data: ForcesData) -> pd.DataFrame:
+    """One row per group: its figures, its shares of the sample and what it implies."""
+    images, population = data.arrays()
+    ew = data.england_wales_population
+    return pd.DataFrame({
+        "id": [g.id for g in data.groups],
+        "group": [g.name for g in data.groups],
+        "forces": [", ".join(g.forces) for g in data.groups],
+        "status": [g.status for g in data.groups],
+        "images": images.astype(int),
+        "population": population.astype(int),
+        "share_of_images": images / images.sum() * 100,
+        "share_of_population": population / population.sum() * 100,
+        "images_per_resident": images / population,
+        "national_alone": national_from(images, population, ew),
+        "national_without": leave_one_out(images, population, ew),
+        "derivation": [g.derivation for g in data.groups],
+    })
+
+
+class Named(NamedTuple):
+    name: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Spread:
+    """How far apart the groups are, and what that does to the national total."""
+
+    groups: int
+    pro_rata: float
+    average_rate: float  # images per resident over all sampled areas
+    lowest_rate: Named
+    highest_rate: Named
+    rate_cv: float  # standard deviation of the group rates ÷ their mean (unweighted)
+    alone_low: Named
+    alone_high: Named
+    without_low: Named  # name = the group left out
+    without_high: Named
+    without_below_claim: int
+    resamples: int
+    resample_low: float  # 5th percentile of the exact bootstrap
+    resample_high: float  # 95th percentile
+    resamples_below_claim: float  # share of resamples under the claimed total, percent
+
+    @property
+    def rate_ratio(self) -> float:
+        return self.highest_rate.value / self.lowest_rate.value
+
+
+def _extremes(frame: pd.DataFrame, column: str) -> tuple[Named, Named]:
+    low, high = frame[column].idxmin(), frame[column].idxmax()
+    return (Named(frame.at[low, "group"], float(frame.at[low, column])),
+            Named(frame.at[high, "group"], float(frame.at[high, column])))
+
+
+def spread(data: ForcesData, claimed_total: float) -> Spread:
+    """Single-group, leave-one-out and resampled national totals, side by side."""
+    frame = group_frame(data)
+    images, population = data.arrays()
+    rates = frame["images_per_resident"]
+    resampled = exact_bootstrap(images, population, data.england_wales_population)
+    return Spread(
+        groups=len(frame), pro_rata=data.pro_rata, average_rate=data.images / data.population,
+        lowest_rate=_extremes(frame, "images_per_resident")[0],
+        highest_rate=_extremes(frame, "images_per_resident")[1],
+        rate_cv=float(rates.std(ddof=1) / rates.mean()),
+        alone_low=_extremes(frame, "national_alone")[0],
+        alone_high=_extremes(frame, "national_alone")[1],
+        without_low=_extremes(frame, "national_without")[0],
+        without_high=_extremes(frame, "national_without")[1],
+        without_below_claim=int((frame["national_without"] < claimed_total).sum()),
+        resamples=len(resampled),
+        resample_low=float(np.quantile(resampled, 0.05)),
+        resample_high=float(np.quantile(resampled, 0.95)),
+        resamples_below_claim=float((resampled < claimed_total).mean() * 100),
+    )
+
+
+def what_the_spread_says(data: ForcesData, s: Spread, claimed_total: float) -> str:
+    """A neutral paragraph on what a sample of this size can and cannot say."""
+    top = group_frame(data).sort_values("share_of_images").iloc[-1]
+    falls = "falls" if s.without_below_claim == 1 else "fall"
+    return (
+        f"The sample splits into {s.groups} groups that can be told apart, and they differ "
+        f"widely: from {human(s.lowest_rate.value, 2)} images per resident "
+        f"({s.lowest_rate.name}) to {human(s.highest_rate.value)} ({s.highest_rate.name}), "
+        f"about {human(s.rate_ratio, 0)} times as many; the standard deviation of the group "
+        f"rates is {human(s.rate_cv, 2)} times their mean. Scaled to England and Wales on its "
+        f"own, each group would give between {human(s.alone_low.value)} and "
+        f"{human(s.alone_high.value)} images. Leaving one group out gives between "
+        f"{human(s.without_low.value)} (without {s.without_low.name}) and "
+        f"{human(s.without_high.value)} (without {s.without_high.name}), against "
+        f"{human(s.pro_rata)} with every group in; {s.without_below_claim} of these "
+        f"{s.groups} totals {falls} below the {human(claimed_total)} the document claims. "
+        f"Resampling the groups with replacement (all {s.resamples:,} equally likely "
+        f"resamples) puts 90% of the totals between {human(s.resample_low)} and "
+        f"{human(s.resample_high)}, and {percent(s.resamples_below_claim, 0)} of them below "
+        f"{human(claimed_total)}. With only {s.groups} groups, one of which "
+        f"({top['group']}) holds {percent(top['share_of_images'], 0)} of the images, these "
+        f"ranges show how much the result depends on which forces replied; the sample "
+        f"cannot support a confident interval, and {data.request.not_replied} of "
+        f"{data.request.asked} forces are not in it."
+    )
+
+
+# --- The source's own alternatives -------------------------------------------------------
+
+@dataclass(frozen=True)
+class Recomputed:
+    """An alternative recomputed from the groups."""
+
+    alternative: Alternative
+    images: int
+    population: int
+    share: float  # percent, unrounded
+    national: float  # with the unrounded share
+    national_as_source: float  # dividing by the share as the source rounds it, if it gives one
+
+    def value(self, figure: str) -> float:
+        return {"images": self.images, "population": self.population, "share": self.share,
+                "national": self.national_as_source}[figure]
+
+
+def recompute(data: ForcesData, alternative: Alternative) -> Recomputed:
+    kept = [g for g in data.groups if g.id not in alternative.excludes]
+    images = sum(g.images for g in kept)
+    population = sum(g.population for g in kept)
+    share = population / data.england_wales_population * 100
+    national = national_from(images, population, data.england_wales_population).item()
+    stated_share = alternative.stated.get("share")
+    as_source = images / (stated_share.value / 100) if stated_share else national
+    return Recomputed(alternative, images, population, share, national, as_source)
+
+
+def agreement(stated: Stated, recomputed: float) -> str:
+    """Whether our figure, rounded (or cut off) as the source writes it, is the source's."""
+    gap = recomputed - stated.value
+    if gap == 0:
+        return EXACT
+    if abs(gap) <= stated.resolution / 2 * (1 + 1e-9):
+        return ROUNDED
+    if 0 < gap < stated.resolution:
+        return CUT_OFF
+    return DIFFERS
+
+
+def alternatives_frame(data: ForcesData) -> pd.DataFrame:
+    """One row per alternative: what is left in and the national total it implies."""
+    rows = []
+    for alternative in data.alternatives:
+        r = recompute(data, alternative)
+        rows.append({"alternative": alternative.label, "images": r.images,
+                     "population": r.population, "share": r.share,
+                     "national_as_source": r.national_as_source, "national": r.national})
+    return pd.DataFrame(rows)
+
+
+def comparison_frame(data: ForcesData) -> pd.DataFrame:
+    """Every figure the source states for its alternatives beside our recomputation."""
+    rows = []
+    for alternative in data.alternatives:
+        r = recompute(data, alternative)
+        for figure, stated in alternative.stated.items():
+            rows.append({"alternative": alternative.label, "figure": figure,
+                         "source_wrote": stated.written, "source_value": stated.value,
+                         "recomputed": r.value(figure),
+                         "verdict": agreement(stated, r.value(figure))})
+    return pd.DataFrame(rows)
