@@ -5,6 +5,7 @@ Adding a document means adding a folder with the same files; nothing here names 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,9 +54,15 @@ def _require_claims(catalogue: Catalogue, path: Path, row: str, ids: tuple[str, 
             raise DataError(path, f"names unknown claim {claim_id!r}", row, "claims")
 
 
+def document_folder() -> Path:
+    """The folder to load: `CLAIMSCOPE_DOCUMENT` (a name under data/ or a path) if set."""
+    chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", DEFAULT_DOCUMENT)
+    return DATA_DIR / chosen if "/" not in chosen else Path(chosen)
+
+
 def load_bundle(folder: Path | None = None) -> Bundle:
     """Load and cross-check one document folder; raises DataError naming file and field."""
-    folder = folder or DATA_DIR / DEFAULT_DOCUMENT
+    folder = folder or document_folder()
     document = load_document(folder)
     catalogue = load_catalogue(folder / "claims.yaml")
     inputs = load_inputs(folder / "inputs.yaml")

@@ -31,6 +31,10 @@ def first_input(data: dict, field: str, value) -> None:
     data["inputs"][0][field] = value
 
 
+def claim(data: dict, claim_id: str) -> dict:
+    return next(c for c in data["claims"] if c["id"] == claim_id)
+
+
 @pytest.mark.parametrize(("file", "change", "expected"), [
     ("inputs.yaml", lambda d: first_input(d, "default", "lots"),
      "inputs.yaml, record seized, field 'default': must be a number"),
@@ -42,11 +46,11 @@ def first_input(data: dict, field: str, value) -> None:
      "inputs.yaml, record share, field 'label': is missing"),
     ("inputs.yaml", lambda d: first_input(d, "claims", ["no-such-claim"]),
      "inputs.yaml, record seized, field 'claims': names unknown claim 'no-such-claim'"),
-    ("claims.yaml", lambda d: d["claims"][1].update(kind="rumour"),
+    ("claims.yaml", lambda d: claim(d, "seized-images").update(kind="rumour"),
      "claims.yaml, record seized-images, field 'kind': must be one of"),
-    ("claims.yaml", lambda d: d["claims"][1].update(value=float("nan")),
+    ("claims.yaml", lambda d: claim(d, "seized-images").update(value=float("nan")),
      "claims.yaml, record seized-images, field 'value': must be a finite number"),
-    ("claims.yaml", lambda d: d["claims"].append(dict(d["claims"][0])),
+    ("claims.yaml", lambda d: d["claims"].append(dict(claim(d, "forces-replied"))),
      "claims.yaml, record forces-replied, field 'id': duplicate id"),
     ("reference.yaml", lambda d: d["references"][0].update(value=True),
      "reference.yaml, record ew-population-mid-2010, field 'value': must be a number"),
@@ -85,3 +89,21 @@ def test_an_edited_document_is_reported_not_swallowed(folder: Path) -> None:
 
 def test_shipped_data_has_no_integrity_problems() -> None:
     assert load_bundle().integrity_problems() == []
+
+
+def test_app_stops_with_a_message_on_a_bad_data_file(folder: Path, monkeypatch) -> None:
+    """The app shows which file/record/field is wrong instead of a traceback."""
+    from streamlit.testing.v1 import AppTest
+
+    from components.context import bundle
+
+    edit(folder / "inputs.yaml", lambda d: first_input(d, "max", "huge"))
+    monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(folder))
+    bundle.clear()
+    try:
+        at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"),
+                               default_timeout=60).run()
+        assert not at.exception
+        assert "inputs.yaml, record seized, field 'max': must be a number" in at.error[0].value
+    finally:
+        bundle.clear()
