@@ -25,7 +25,8 @@ def break_even_table(specs: Mapping[str, InputSpec], values: Mapping[str, float]
     """For each input the national total depends on: the value where it equals the claim.
 
     `holds_while` reads as a condition ("≥ 83.65%"); `reachable` says whether that value
-    lies inside the input's allowed range at all.
+    lies inside the input's allowed range at all; `change_to_break` is the relative move
+    of the input from its current value to the break-even (−16.35% for `unique`).
     """
     model_values = to_model(specs, values)
     rows = []
@@ -44,7 +45,8 @@ def break_even_table(specs: Mapping[str, InputSpec], values: Mapping[str, float]
             "holds_while": f"{relation} {display(shown, spec.unit, digits=2)}",
             "reachable": bool(spec.min <= shown <= spec.max),
             "holds_now": bool(values[name] >= shown if sign > 0 else values[name] <= shown),
-            "room": (values[name] - shown) / shown if shown else np.nan,
+            "change_to_break": shown / values[name] - 1.0,
+            "change_to_break_text": f"{shown / values[name] - 1.0:+.2%}",
         })
     return pd.DataFrame(rows)
 

@@ -25,7 +25,7 @@ specs = data.inputs
 
 with st.sidebar:
     st.header("Assumptions")
-    st.caption("Defaults are the document's own, often implicit, values. Hover the ⓘ for "
+    st.caption("Defaults are the document's own, often implicit, values. Hover a (?) icon for "
                "what each means and where its default comes from.")
     if st.button("Reset all to the document's values", key="reset_assumptions"):
         state.reset(data)
@@ -66,12 +66,14 @@ st.markdown(f"Each row: the value at which the national total falls to the docum
             f"**{human(data.claimed_total)}**, with every other assumption as set.")
 table = break_even_table(specs, values, data.claimed_total)
 st.dataframe(
-    table[["assumption", "current_text", "holds_while", "reachable", "holds_now"]],
+    table[["assumption", "current_text", "holds_while", "change_to_break_text", "reachable",
+           "holds_now"]],
     hide_index=True, key="break_even_table",
     column_config={
         "assumption": st.column_config.TextColumn("Assumption", width="large"),
         "current_text": "Current value",
         "holds_while": "Claim holds while",
+        "change_to_break_text": "Move to break-even",
         "reachable": st.column_config.CheckboxColumn("Break-even within range"),
         "holds_now": st.column_config.CheckboxColumn("Holds now"),
     },

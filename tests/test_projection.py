@@ -1,0 +1,53 @@
+"""Break-even table and sweeps, in display units."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimscope.bundle import load_bundle
+from claimscope.inputs import defaults
+from claimscope.projection import break_even_table, outputs, sweep
+
+BUNDLE = load_bundle()
+SPECS = BUNDLE.inputs
+
+
+def table(**changes: float):
+    return break_even_table(SPECS, {**defaults(SPECS), **changes}, BUNDLE.claimed_total)
+
+
+def test_break_even_table_at_defaults() -> None:
+    rows = table().set_index("input")
+    assert rows.loc["unique", "holds_while"] == "≥ 83.65%"
+    assert rows.loc["unique", "change_to_break_text"] == "-16.35%"
+    assert rows.loc["share", "break_even"] == pytest.approx(26e6 / 300e6 * 100)
+    assert rows.loc["seized", "holds_while"] == "≥ 21.75 million"
+    assert not rows.loc["coverage", "reachable"]  # 119.5% is beyond 100%
+    assert rows["holds_now"].all()
+
+
+def test_break_even_table_when_the_claim_fails() -> None:
+    rows = table(unique=80).set_index("input")
+    assert not rows["holds_now"].any()
+    assert rows.loc["unique", "break_even"] == pytest.approx(83.654, abs=1e-3)
+
+
+def test_sweep_crosses_the_claim_at_the_break_even() -> None:
+    frame = sweep(SPECS, defaults(SPECS), "unique", BUNDLE.population, BUNDLE.claimed_total)
+    holds = frame[frame["claim_holds"]]["unique"]
+    fails = frame[~frame["claim_holds"]]["unique"]
+    assert fails.max() < 83.654 < holds.min()
+    assert frame["unique"].iloc[0] == SPECS["unique"].min
+    assert frame["unique"].iloc[-1] == SPECS["unique"].max
+
+
+def test_sweep_uses_a_log_grid_for_wide_ranges() -> None:
+    frame = sweep(SPECS, defaults(SPECS), "seized", BUNDLE.population, BUNDLE.claimed_total)
+    ratios = frame["seized"].iloc[1:].to_numpy() / frame["seized"].iloc[:-1].to_numpy()
+    assert ratios == pytest.approx(ratios[0])
+
+
+def test_outputs_convert_percent_numbers() -> None:
+    out = outputs(SPECS, {**defaults(SPECS), "share": 10.0}, BUNDLE.population,
+                  BUNDLE.claimed_total)
+    assert out.national == pytest.approx(260e6)
