@@ -1,0 +1,190 @@
+"""Real-browser fixtures: one Streamlit server and one Chromium for the session, a fresh
+page per test, and a guard that blocks (and records) every request to another host.
+
+The app must work offline, so anything leaving localhost is a bug the tests can see.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import (
+    Browser,
+    Locator,
+    Page,
+    Route,
+    WebSocketRoute,
+    expect,
+    sync_playwright,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+SERVER_START_TIMEOUT = 60.0  # seconds
+SERVER_STOP_TIMEOUT = 10.0  # seconds before SIGTERM becomes SIGKILL
+FIRST_LOAD = 20_000  # ms: a page's first render on a fresh server (≈3 s seen on 2 cores)
+UPDATE = 10_000  # ms: a rerun after a widget change or client-side page switch
+FOOTER_MARK = "Report or get help"  # app.py draws the footer after the page: run finished
+
+expect.set_options(timeout=UPDATE)
+
+
+def is_local(url: str) -> bool:
+    """True for URLs served by this machine, and for in-page data:/blob: URLs."""
+    parts = urlsplit(url)
+    return parts.scheme in {"data", "blob", "about"} or (parts.hostname or "") in LOCAL_HOSTS
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("localhost", 0))
+        return probe.getsockname()[1]
+
+
+def _log_tail(log: Path, lines: int = 60) -> str:
+    text = log.read_text(errors="replace") if log.exists() else "(no log)"
+    return "\n".join(text.splitlines()[-lines:])
+
+
+def _healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=SERVER_STOP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=SERVER_STOP_TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    """Debian's Chromium; missing means skip locally, but fail in CI (never skip in CI)."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    reason = f"{CHROMIUM} is not installed (apt-get install -y chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; browser tests must run in CI", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port, ready when its health check says so."""
+    port = _free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    command = [str(ROOT / ".venv/bin/streamlit"), "run", "app.py",
+               "--server.port", str(port), "--server.headless", "true",
+               "--server.address", "localhost", "--browser.gatherUsageStats", "false"]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL,
+                                   stdout=output, stderr=subprocess.STDOUT)
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(f"{url}/_stcore/health"):
+            if process.poll() is not None:
+                pytest.fail(f"Streamlit exited with code {process.returncode}:\n"
+                            f"{_log_tail(log)}", pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(f"Streamlit not healthy after {SERVER_START_TIMEOUT:.0f} s:\n"
+                            f"{_log_tail(log)}", pytrace=False)
+            time.sleep(0.2)
+        yield url
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: Path) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path),
+                                              args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def external_requests() -> list[str]:
+    """URLs of requests the page tried to send to other hosts (all of them were blocked)."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, server_url: str, external_requests: list[str]) -> Iterator[Page]:
+    """A fresh context and page, wide enough for every top-navigation link, offline-only."""
+    context = browser.new_context(base_url=server_url, service_workers="block",
+                                  viewport={"width": 1600, "height": 1000})
+
+    def block(route: Route) -> None:
+        external_requests.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def block_socket(socket_route: WebSocketRoute) -> None:
+        external_requests.append(socket_route.url)
+        socket_route.close()
+
+    context.route(lambda url: not is_local(url), block)
+    context.route_web_socket(lambda url: not is_local(url), block_socket)
+    context.set_default_timeout(UPDATE)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def footer(page: Page) -> Locator:
+    return page.get_by_test_id("stCaptionContainer").filter(has_text=FOOTER_MARK)
+
+
+def wait_for_run(page: Page, timeout: float = FIRST_LOAD) -> None:
+    """Wait until the script run has finished (footer drawn) or failed; fail on exception."""
+    exception = page.get_by_test_id("stException")
+    expect(footer(page).or_(exception).first).to_be_visible(timeout=timeout)
+    expect(exception).to_have_count(0)
+
+
+@pytest.fixture
+def visit(page: Page) -> Callable[[str], Page]:
+    """Open a path of the app and wait for its first run to finish without an exception."""
+
+    def open_path(path: str) -> Page:
+        page.goto(path)
+        wait_for_run(page)
+        return page
+
+    return open_path
+
+
+def nav_link(page: Page, title: str) -> Locator:
+    """The top-navigation link to the page called `title`."""
+    return page.get_by_test_id("stTopNavLink").filter(has_text=title)
+
+
+def metric_value(page: Page, label: str) -> Locator:
+    """The value of the st.metric whose label is `label`."""
+    metric = page.get_by_test_id("stMetric").filter(
+        has=page.get_by_test_id("stMetricLabel").filter(has_text=label))
+    return metric.get_by_test_id("stMetricValue")

@@ -1,0 +1,80 @@
+"""Every page in a real browser: loads without an exception, navigation, care, offline."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import FIRST_LOAD, footer, nav_link, wait_for_run
+
+pytestmark = pytest.mark.browser
+
+# DESIGN §5: each page has its own path; titles as in the top navigation.
+NAV_TITLES = ["Overview", "Projection explorer", "Behind the 26 million", "Offenders",
+              "Network & commitments", "Source", "Method & caveats"]
+PAGES = [  # (path, navigation title, page draws at least one plotly chart)
+    ("/", "Overview", False),
+    ("/projection", "Projection explorer", True),
+    ("/forces", "Behind the 26 million", False),
+    ("/offenders", "Offenders", False),
+    ("/network", "Network & commitments", False),
+    ("/source", "Source", False),
+    ("/method", "Method & caveats", False),
+]
+
+
+@pytest.mark.parametrize(("path", "title", "has_chart"), PAGES,
+                         ids=[path for path, _, _ in PAGES])
+def test_page_loads_with_title_navigation_and_charts(
+        visit: Callable[[str], Page], path: str, title: str, has_chart: bool) -> None:
+    """Each page path renders its heading, the full top navigation and its charts."""
+    page = visit(path)
+    expect(nav_link(page, title)).to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("stMain").locator("h1").first).to_be_visible()
+    expect(page.get_by_test_id("stTopNavLink")).to_have_text(
+        [re.compile(re.escape(name)) for name in NAV_TITLES])
+    if has_chart:
+        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
+
+
+def test_no_request_leaves_localhost_on_any_page(page: Page,
+                                                 external_requests: list[str]) -> None:
+    """Loading the app and visiting every page contacts no other host (no CDN, telemetry)."""
+    page.goto("/")
+    wait_for_run(page)
+    for name in NAV_TITLES[1:]:
+        nav_link(page, name).click()
+        expect(nav_link(page, name)).to_have_attribute("aria-current", "page")
+        wait_for_run(page)
+    page.wait_for_load_state("networkidle")
+    assert external_requests == [], f"requests to other hosts: {external_requests}"
+
+
+def test_content_note_shows_first_and_can_be_dismissed(visit: Callable[[str], Page]) -> None:
+    """The content note greets a new visitor and stays hidden once dismissed."""
+    page = visit("/")
+    note = page.get_by_text("Content note.")
+    expect(note).to_be_visible()
+    page.get_by_role("button", name="Understood, hide this note").click()
+    expect(note).to_have_count(0)
+    nav_link(page, "Projection explorer").click()
+    expect(nav_link(page, "Projection explorer")).to_have_attribute("aria-current", "page")
+    wait_for_run(page)
+    expect(note).to_have_count(0)
+
+
+def test_footer_points_to_reporting_services(visit: Callable[[str], Page]) -> None:
+    """The footer names the IWF, NCMEC's CyberTipline and INHOPE, with links to report."""
+    page = visit("/")
+    help_text = footer(page)
+    expect(help_text).to_contain_text("Internet Watch Foundation")
+    expect(help_text).to_contain_text("CyberTipline")
+    expect(help_text).to_contain_text("INHOPE")
+    for name, host in [("Internet Watch Foundation", "iwf.org.uk"),
+                       ("CyberTipline", "cybertip.org"),
+                       ("INHOPE hotline network", "inhope.org")]:
+        expect(help_text.get_by_role("link", name=name)).to_have_attribute(
+            "href", re.compile(re.escape(host)))
