@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
+from claimscope.numbers import human
 
 FIRST_ESTIMATE = "offenders-2014"
 SECOND_ESTIMATE = "offenders-2016-2017"
@@ -151,7 +152,8 @@ def elimination_path(growth: Growth) -> pd.DataFrame:
 def per_offender_table(projected_images: float, assumed_offenders: float,
                        catalogue: Catalogue) -> pd.DataFrame:
     """Projected images divided among the assumed count and each reported count."""
-    rows = [("Offender count set in the assumptions", assumed_offenders, "assumed", "")]
+    rows = [(f"Set in the assumptions: {human(assumed_offenders)}", assumed_offenders,
+             "assumed", "")]
     for claim_id in (FIRST_ESTIMATE, SECOND_ESTIMATE):
         claim = catalogue[claim_id]
         rows.append((f"Reported: {claim.mention} ({claim.when})", claim.value, "derived",

@@ -8,6 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
+from claimscope.charts.offenders import (
+    change_words,
+    estimates_chart,
+    per_offender_chart,
+    projection_chart,
+)
 from claimscope.offenders import (
     FIRST_ESTIMATE,
     SECOND_ESTIMATE,
@@ -120,3 +126,38 @@ def test_images_are_divided_among_each_count() -> None:
     assert list(table["kind"]) == ["assumed", "derived", "derived"]
     assert table["images_per_offender"].tolist() == pytest.approx([14_344, 7_172, 3_586])
     assert "upwards of 50,000" in table["offender_count"].iloc[1]
+
+
+@pytest.mark.parametrize(("ratio", "words"), [
+    (2, "doubled"), (3, "tripled"), (0.5, "halved"), (1.5, "changed 1.5-fold"),
+])
+def test_change_words(ratio: float, words: str) -> None:
+    assert change_words(ratio) == words
+
+
+@pytest.mark.parametrize("second_year", [2016, 2017])
+def test_charts_plot_exactly_their_data(second_year: int) -> None:
+    growth = implied_growth(CATALOGUE, second_year)
+    statements = statements_frame(CATALOGUE)
+    charts = [
+        estimates_chart(statements, growth, growth_path(growth)),
+        projection_chart(statements, growth, projection_path(growth), elimination_path(growth)),
+        per_offender_chart(per_offender_table(358.6e6, 25_000, CATALOGUE), 2012, 358.6e6),
+    ]
+    for chart in charts:
+        plotted = np.concatenate([
+            np.asarray(trace.x if trace.orientation == "h" else trace.y, dtype=float)
+            for trace in chart.figure.data])
+        column = "images_per_offender" if "images_per_offender" in chart.data else "offenders"
+        assert sorted(plotted) == pytest.approx(sorted(chart.data[column]))
+        assert len(chart.figure.data) >= 2 and chart.source
+
+
+def test_projection_chart_keeps_target_and_growth_apart() -> None:
+    growth = implied_growth(CATALOGUE, 2017)
+    chart = projection_chart(statements_frame(CATALOGUE), growth, projection_path(growth),
+                             elimination_path(growth))
+    assert set(chart.data["kind"]) == {"reported", "derived", "target"}
+    dashes = {trace.name: trace.line.dash for trace in chart.figure.data if trace.mode == "lines"}
+    assert len(set(dashes.values())) == 2
+    assert chart.figure.layout.title.text.startswith("Continuing 26.0% a year would mean 2 million")
