@@ -145,7 +145,7 @@ def _lane_positions(frame: pd.DataFrame, lanes: Sequence[str]) -> pd.Series:
     group = frame.groupby(["category", frame["date"].dt.year])
     rank = group.cumcount()
     size = group["id"].transform("size")
-    step = (0.8 / (size - 1).clip(lower=1)).clip(upper=0.2)
+    step = (0.8 / (size - 1).clip(lower=1)).clip(upper=0.3)
     return lane + (rank - (size - 1) / 2) * step
 
 
@@ -171,8 +171,6 @@ def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
     columns = ["date", "date_as_catalogued", "precision", "category", "kind", "value",
                "value_text", "unit", "who", "when", "quote", "id"]
     frame = pd.DataFrame(rows, columns=columns)
-    if frame.empty:
-        return frame.assign(lane_position=pd.Series(dtype=float))
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
     frame["lane_position"] = _lane_positions(frame, timeline_lanes(frame))

@@ -31,11 +31,25 @@ KIND_MARKERS = {
     "date": {"color": OKABE_ITO["black"], "symbol": "square", "label": "Date or period"},
 }
 _HOVER_WIDTH = 60
+_MIN_LANE_PX, _MARKER_GAP_PX = 60, 20
 
 
 def _hover_quote(quote: str) -> str:
     """The quote wrapped for a tooltip, with any markup characters made inert."""
     return "<br>".join(html.escape(line) for line in textwrap.wrap(f"“{quote}”", _HOVER_WIDTH))
+
+
+def _headline(value_text: str, unit: str) -> str:
+    """'26 million images', '50,000 people'; units already legible in the value are dropped."""
+    return value_text if unit in ("year", "percent") else f"{value_text} {unit}"
+
+
+def _lane_height(data: pd.DataFrame) -> int:
+    """Pixels per lane: enough for the tallest stack of same-year markers to stay apart."""
+    if data.empty:
+        return _MIN_LANE_PX
+    tallest = int(data.groupby(["category", data["date"].dt.year]).size().max())
+    return max(_MIN_LANE_PX, _MARKER_GAP_PX * (tallest - 1))
 
 
 def timeline_chart(catalogue: Catalogue) -> Chart:
@@ -48,8 +62,8 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
         if group.empty:
             continue
         hover = pd.DataFrame({
-            "value": group["value_text"].map(html.escape),
-            "unit": group["unit"].map(html.escape),
+            "headline": [html.escape(_headline(v, u))
+                         for v, u in zip(group["value_text"], group["unit"], strict=True)],
             "source": (group["who"] + ", " + group["when"]).map(html.escape),
             "quote": group["quote"].map(_hover_quote),
             "id": group["id"],
@@ -59,12 +73,11 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
             marker={"symbol": style["symbol"], "color": style["color"], "size": 14,
                     "line": {"color": "white", "width": 1}},
             customdata=hover,
-            hovertemplate=(f"<b>%{{customdata[0]}} %{{customdata[1]}}</b> ({kind})<br>"
-                           "%{customdata[2]}<br>%{customdata[3]}<br>"
-                           "<i>%{customdata[4]}</i><extra></extra>"),
+            hovertemplate=(f"<b>%{{customdata[0]}}</b> ({kind})<br>%{{customdata[1]}}<br>"
+                           "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"),
         ))
-    base_layout(fig, timeline_finding(data), "Date the claim refers to", "",
-                height=max(320, 120 + 70 * len(lanes)))
+    base_layout(fig, timeline_finding(data), "Date the claim refers to (year)", "Category",
+                height=max(320, 140 + _lane_height(data) * len(lanes)))
     fig.update_xaxes(range=[pd.Timestamp(TIMELINE_START, 1, 1),
                             pd.Timestamp(TIMELINE_END, 12, 31)], dtick="M24",
                      tickformat="%Y")
