@@ -1,5 +1,67 @@
-"""Placeholder: this page is being built."""
+"""Overview (/): the headline figures, a timeline of dated claims, and every claim in a table."""
+
+from __future__ import annotations
 
 import streamlit as st
 
-st.title("overview")
+from claimscope.charts.overview import timeline_chart
+from claimscope.overview import claims_table, filter_claims, headline_cards, intro_text, options
+from components import state
+from components.charts import show_chart
+from components.context import bundle
+
+TABLE_COLUMNS = {
+    "value_text": st.column_config.TextColumn("Value", width=90),
+    "unit": st.column_config.TextColumn("Unit", width=100),
+    "kind": st.column_config.TextColumn("Kind", width=80),
+    "category": st.column_config.TextColumn("Category", width=110),
+    "who": st.column_config.TextColumn("Who", width=200),
+    "when": st.column_config.TextColumn("When", width=130),
+    "quote": st.column_config.TextColumn("Verbatim quote", width=520),
+    "section": st.column_config.TextColumn("Location", width=85,
+                                           help="Part of the document the quote is in"),
+    "note": st.column_config.TextColumn("Note", width=320),
+    "id": st.column_config.TextColumn("Claim id", width=170),
+}
+
+data = bundle()
+
+st.title("ClaimScope")
+st.markdown(intro_text(data))
+st.page_link("components/pages/projection.py", icon=":material/tune:",
+             label="Open the projection explorer: change the assumptions behind the "
+                   "extrapolation and see where the claim stops holding")
+
+cards = headline_cards(data, state.values())
+with st.container(horizontal=True, key="headline_cards"):
+    for card in cards:
+        st.metric(card.label, card.value, card.detail, delta_color="off", delta_arrow="off",
+                  help=card.help, border=True, width="content")
+st.caption("Hover the (?) on a card for the document's exact words, who said it and when. "
+           "The extrapolated total follows the assumptions in the projection explorer.")
+
+st.subheader("When the claims are dated")
+show_chart(timeline_chart(data.catalogue), key="timeline")
+
+st.subheader("Every claim in the document")
+table = claims_table(data.catalogue)
+by_category, by_kind, by_text = st.columns([1, 1, 2])
+categories = by_category.multiselect("Category", options(table, "category"),
+                                     key="filter_category", placeholder="All categories")
+kinds = by_kind.multiselect("Kind", options(table, "kind"), key="filter_kind",
+                            placeholder="All kinds")
+search = by_text.text_input("Search quotes, sources, ids and notes", key="claim_search",
+                            max_chars=200, placeholder="e.g. Bristow")
+shown = filter_claims(table, categories, kinds, search)
+
+st.caption(f"Showing {len(shown)} of {len(table)} claims. Kind: *reported* is stated in "
+           "the document, *derived* is the document's own calculation, *target* a goal, "
+           "*date* a date or period it names.")
+if shown.empty:
+    st.info("No claim matches these filters.")
+else:
+    st.dataframe(shown, hide_index=True, key="claims_table", column_order=list(TABLE_COLUMNS),
+                 column_config=TABLE_COLUMNS)
+st.download_button("Download these claims (CSV)", shown.to_csv(index=False).encode("utf-8"),
+                   file_name="claimscope-claims.csv", mime="text/csv", key="claims_csv",
+                   disabled=shown.empty)
