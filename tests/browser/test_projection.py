@@ -1,0 +1,89 @@
+"""The projection explorer in a real browser: sliders, shared links, bad links (DESIGN §5).
+
+Expected totals are worked by hand from N = seized × unique ÷ (share × rate_ratio ×
+coverage) with the document's defaults (26 million seized, 7.25 %, everything else 100 %/1).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.browser.conftest import metric_value, nav_link, wait_for_run
+
+pytestmark = pytest.mark.browser
+
+NATIONAL = "National total over the window"
+SHARE = "Responding forces' share of the population"
+
+
+def param(name: str, value: str) -> re.Pattern[str]:
+    """A URL whose query string holds exactly name=value."""
+    return re.compile(rf"[?&]{re.escape(name)}={re.escape(value)}(&|$)")
+
+
+def url_notice(page: Page) -> Locator:
+    """The warning that lists what in the link could not be used as given."""
+    return page.get_by_test_id("stAlertContainer").filter(has_text="could not be used")
+
+
+def test_slider_changes_total_and_url(visit: Callable[[str], Page]) -> None:
+    """Moving the share slider recomputes the national total and writes share= to the URL."""
+    page = visit("/projection")
+    total = metric_value(page, NATIONAL)
+    expect(total).to_have_text("358.6 million")  # 26M ÷ 7.25 %
+    expect(page).not_to_have_url(re.compile(r"[?&]share="))  # defaults stay out of the link
+    slider = page.get_by_role("slider", name=SHARE)
+    slider.focus()
+    slider.press("ArrowRight")  # one step of 0.05: 7.30 %
+    expect(total).to_have_text("356.2 million")  # 26M ÷ 7.30 %
+    expect(page).to_have_url(param("share", "7.3"))
+    slider.press("End")  # 100 %: the five forces are the whole country
+    expect(total).to_have_text("26 million")
+    expect(page).to_have_url(param("share", "100"))
+
+
+def test_shared_link_reproduces_its_numbers(visit: Callable[[str], Page]) -> None:
+    """A link with share=10&unique=90 shows the totals of that state, and keeps it."""
+    page = visit("/projection?share=10&unique=90")
+    expect(metric_value(page, NATIONAL)).to_have_text("234 million")  # 26M × 0.9 ÷ 0.10
+    expect(page.get_by_role("slider", name=SHARE)).to_have_attribute("aria-valuetext",
+                                                                      "10.00%")
+    expect(page).to_have_url(param("share", "10"))
+    expect(page).to_have_url(param("unique", "90"))
+    expect(url_notice(page)).to_have_count(0)  # nothing in the link to warn about
+
+
+def test_bad_parameters_are_explained_and_page_still_works(
+        visit: Callable[[str], Page]) -> None:
+    """share=abc and year=3000 give plain-words notices; defaults/clamps apply; sliders work."""
+    page = visit("/projection?share=abc&year=3000")
+    notice = url_notice(page)
+    expect(notice).to_contain_text("share=abc is not a number")
+    expect(notice).to_contain_text("year=3000 is out of range")
+    expect(metric_value(page, NATIONAL)).to_have_text("358.6 million")  # default share
+    expect(metric_value(page, "Projected to 2030")).to_be_visible()  # clamped year
+    expect(page).to_have_url(param("year", "2030"))
+    expect(page).not_to_have_url(re.compile(r"[?&]share="))
+    slider = page.get_by_role("slider", name=SHARE)
+    slider.focus()
+    slider.press("End")
+    expect(metric_value(page, NATIONAL)).to_have_text("26 million")
+
+
+def test_parameters_survive_moving_between_pages(visit: Callable[[str], Page]) -> None:
+    """share=10 set by a link is still in force after visiting Overview and coming back."""
+    page = visit("/projection?share=10")
+    expect(metric_value(page, NATIONAL)).to_have_text("260 million")  # 26M ÷ 0.10
+    nav_link(page, "Overview").click()
+    expect(nav_link(page, "Overview")).to_have_attribute("aria-current", "page")
+    wait_for_run(page)
+    expect(page).to_have_url(param("share", "10"))
+    nav_link(page, "Projection explorer").click()
+    expect(nav_link(page, "Projection explorer")).to_have_attribute("aria-current", "page")
+    wait_for_run(page)
+    expect(metric_value(page, NATIONAL)).to_have_text("260 million")
+    expect(page).to_have_url(param("share", "10"))
