@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
+from claimscope.overview import claim_date
 
 MEMBERS = "ecpat-members"
 COUNTRIES = "ecpat-countries"
@@ -27,7 +28,7 @@ TIMELINE_EVENTS = (
     ("online-programme", "ECPAT's global programme on online exploitation established"),
     ("sdgs-adopted", "Sustainable Development Goals adopted"),
     ("luxembourg-completed", "Luxembourg Guidelines completed"),
-    ("campaign-launch", "Global Campaign to end SEC launches"),
+    ("campaign-launch", "Global Campaign to end sexual exploitation of children launches"),
     ("campaign-operational", "Global Campaign fully operational"),
     ("sdg-deadline", "SDG deadline for eliminating child exploitation"),
 )
@@ -109,11 +110,11 @@ def stated_and_quoted_targets(catalogue: Catalogue) -> tuple[int, int]:
     return int(catalogue.value(TARGETS_COUNT)), len(PART_THREE_TARGETS)
 
 
-def target_mismatch(targets: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """Targets only Part Two names, and targets only Part Three quotes."""
-    only_two = targets.loc[targets["named_in_part_two"] & ~targets["quoted_in_part_three"]]
-    only_three = targets.loc[~targets["named_in_part_two"] & targets["quoted_in_part_three"]]
-    return list(only_two["target"]), list(only_three["target"])
+def target_overlap(targets: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """Targets in both parts, only in Part Two's list, and only among Part Three's quotes."""
+    two, three = targets["named_in_part_two"], targets["quoted_in_part_three"]
+    return (list(targets.loc[two & three, "target"]), list(targets.loc[two & ~three, "target"]),
+            list(targets.loc[~two & three, "target"]))
 
 
 @dataclass(frozen=True)
@@ -145,11 +146,12 @@ def deadline(catalogue: Catalogue, document_year: int) -> Deadline:
                     int(catalogue.value(CAMPAIGN_LAUNCH)), document_year)
 
 
-def decimal_year(claim: Claim) -> float:
-    """Where a dated claim sits on a year axis: '2014-10' -> 2014.75, '2016' -> 2016."""
-    stamp = claim.date or f"{claim.value:.0f}"
-    year, _, month = stamp.partition("-")
-    return int(year) + ((int(month) - 1) / 12 if month else 0.0)
+def event_date(claim: Claim) -> pd.Timestamp:
+    """When a dated claim happens, as the Overview's timeline places it (year-only: mid-year)."""
+    placed = claim_date(claim.date or f"{claim.value:.0f}")
+    if placed is None:
+        raise ValueError(f"{claim.id}: {claim.date!r} is not a date")
+    return placed[0]
 
 
 def timeline(catalogue: Catalogue) -> pd.DataFrame:
@@ -157,6 +159,6 @@ def timeline(catalogue: Catalogue) -> pd.DataFrame:
     rows = []
     for claim_id, event in TIMELINE_EVENTS:
         claim = catalogue[claim_id]
-        rows.append({"claim_id": claim_id, "event": event, "year": decimal_year(claim),
+        rows.append({"claim_id": claim_id, "event": event, "date": event_date(claim),
                      "when": claim.when, "kind": claim.kind, "quote": claim.quote})
-    return pd.DataFrame(rows).sort_values("year", kind="stable", ignore_index=True)
+    return pd.DataFrame(rows).sort_values("date", kind="stable", ignore_index=True)

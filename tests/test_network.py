@@ -5,18 +5,20 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
+from claimscope.charts.network import timeline_chart
 from claimscope.network import (
     Spread,
     deadline,
-    decimal_year,
+    event_date,
     network_spread,
     stated_and_quoted_targets,
-    target_mismatch,
+    target_overlap,
     targets_frame,
     timeline,
 )
@@ -49,6 +51,7 @@ def allocations(draw: st.DrawFn) -> list[int]:
     return draw(st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=150))
 
 
+@settings(deadline=None)
 @given(allocations())
 def test_any_allocation_lies_within_the_bounds(allocation: list[int]) -> None:
     spread = Spread(sum(allocation), len(allocation))
@@ -57,7 +60,8 @@ def test_any_allocation_lies_within_the_bounds(allocation: list[int]) -> None:
     assert max(allocation) <= spread.most_in_one
 
 
-@given(st.integers(min_value=1, max_value=500), st.integers(min_value=0, max_value=2000))
+@settings(deadline=None)
+@given(st.integers(min_value=1, max_value=300), st.integers(min_value=0, max_value=1000))
 def test_the_bounds_are_reached(countries: int, extra: int) -> None:
     spread = Spread(countries + extra, countries)
     for allocation in (spread.concentrated(), spread.spread_out()):
@@ -75,7 +79,7 @@ def test_targets_named_in_each_part() -> None:
     assert list(targets["named_in_part_two"]) == [False, True, True, True]
     assert list(targets["quoted_in_part_three"]) == [True, False, True, True]
     assert "violence against all women and girls" in targets.loc["5.2", "part_three_text"]
-    assert target_mismatch(targets.reset_index()) == (["5.3"], ["5.2"])
+    assert target_overlap(targets.reset_index()) == (["8.7", "16.2"], ["5.3"], ["5.2"])
 
 
 def test_part_three_quotes_as_many_targets_as_it_says() -> None:
@@ -89,20 +93,36 @@ def test_fourteen_years_count_from_2016() -> None:
     assert dates.left_at_document == 12
 
 
-@pytest.mark.parametrize(("date", "value", "year"), [
-    ("2014-10", 2014, 2014.75), ("2016", 2016, 2016.0), (None, 2030, 2030.0),
-    ("2015-01", 2015, 2015.0),
+@pytest.mark.parametrize(("date", "value", "expected"), [
+    ("2014-10", 2014, "2014-10-01"), ("2016", 2016, "2016-07-01"), (None, 2030, "2030-07-01"),
 ])
-def test_decimal_years(date: str | None, value: float, year: float) -> None:
+def test_event_dates(date: str | None, value: float, expected: str) -> None:
     claim = replace(CATALOGUE["sdg-deadline"], date=date, value=value)
-    assert decimal_year(claim) == year
+    assert event_date(claim) == pd.Timestamp(expected)
+
+
+def test_an_undated_event_is_refused() -> None:
+    with pytest.raises(ValueError, match="sdg-deadline"):
+        event_date(replace(CATALOGUE["sdg-deadline"], date="soon"))
 
 
 def test_timeline_runs_from_2014_to_2030() -> None:
     events = timeline(CATALOGUE)
-    assert events["year"].is_monotonic_increasing
-    assert int(events["year"].iloc[0]) == 2014 and events["year"].iloc[-1] == 2030
-    assert events.set_index("claim_id").loc["sdgs-adopted", "year"] == 2015 + 8 / 12
+    assert events["date"].is_monotonic_increasing
+    assert events["date"].iloc[0].year == 2014 and events["date"].iloc[-1].year == 2030
+    assert events.set_index("claim_id").loc["sdgs-adopted", "date"] == pd.Timestamp("2015-09")
     assert {"campaign-launch", "campaign-operational", "luxembourg-completed"} <= set(
         events["claim_id"])
     assert events.set_index("claim_id").loc["sdg-deadline", "kind"] == "target"
+
+
+def test_timeline_chart_plots_its_data_and_the_documents_date() -> None:
+    dates = deadline(CATALOGUE, BUNDLE.document.meta["date"])
+    today = pd.Timestamp(dates.document_year, 7, 1)
+    chart = timeline_chart(timeline(CATALOGUE), today, dates)
+    plotted = sorted(x for trace in chart.figure.data for x in trace.x)
+    events = chart.data[chart.data["kind"] != "today"]
+    assert plotted == sorted(events["date"])
+    assert chart.data.loc[chart.data["kind"] == "today", "date"].tolist() == [today]
+    assert chart.figure.layout.shapes[0].x0 == today
+    assert "12 of the 14 years" in chart.figure.layout.title.text

@@ -1,0 +1,53 @@
+"""The Network page's timeline: the commitments the document dates, one row each, with the
+document's own date marked as "today"."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from claimscope.charts.overview import KIND_MARKERS
+from claimscope.charts.style import OKABE_ITO, Chart, base_layout
+from claimscope.network import Deadline
+
+TODAY_COLOR = OKABE_ITO["vermillion"]
+
+
+def timeline_chart(events: pd.DataFrame, today: pd.Timestamp, dates: Deadline) -> Chart:
+    """Each dated commitment on its own row, 2014 → 2030, and where the document stood."""
+    data = pd.concat([events, pd.DataFrame([{
+        "claim_id": "", "event": "The document is dated", "date": today,
+        "when": str(dates.document_year), "kind": "today", "quote": "",
+    }])], ignore_index=True)
+    fig = go.Figure()
+    for kind, group in events.groupby("kind", sort=False):
+        style = KIND_MARKERS[kind]
+        fig.add_trace(go.Scatter(
+            x=group["date"], y=group["event"], mode="markers+text", name=style["label"],
+            marker={"symbol": style["symbol"], "color": style["color"], "size": 16,
+                    "line": {"color": "white", "width": 1}},
+            text=group["when"], textposition="middle right",
+            customdata=pd.DataFrame({"quote": group["quote"].map(html.escape),
+                                     "id": group["claim_id"]}),
+            hovertemplate="%{y}, %{text}<br>“%{customdata[0]}”<br>"
+                          "<i>%{customdata[1]}</i><extra></extra>",
+        ))
+    fig.add_vline(x=today, line_color=TODAY_COLOR, line_dash="dot", line_width=2,
+                  annotation_text=f"Document dated {dates.document_year}",
+                  annotation_position="bottom right", annotation_font_color=TODAY_COLOR)
+    title = (f"When the document was written, {dates.left_at_document} of the "
+             f"{dates.years} years to the {dates.deadline} deadline remained")
+    base_layout(fig, title, "Date the document gives", "",
+                height=140 + 55 * len(events))
+    first = events["date"].min()
+    fig.update_xaxes(range=[pd.Timestamp(first.year, 1, 1),
+                            pd.Timestamp(dates.deadline + 2, 1, 1)], dtick="M24",
+                     tickformat="%Y")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(events["event"])[::-1],
+                     automargin=True, showgrid=False)
+    return Chart(fig, data, source="Source: the claims catalogue — each marker is a date "
+                 "the document gives; the red line is the document's own date.",
+                 notes=["Dates given only as a year sit at mid-year. Hover a marker for "
+                        "the quote."])
