@@ -1,0 +1,164 @@
+"""Drawing one input from its range: bounds, shapes against their closed forms, ranks."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimscope.distributions import (
+    SHAPES,
+    Range,
+    _beta_cdf_table,
+    _normal_cdf_table,
+    _table_lookup,
+    draw,
+    draw_ranked,
+    lognormal_parameters,
+    pert_parameters,
+    quantile,
+)
+from claimscope.inputs import load_inputs
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = load_inputs(ROOT / "data" / "ecpat-cstd21-2018" / "inputs.yaml")
+N = 200_000
+
+
+def rng(seed: int = 7) -> np.random.Generator:
+    return np.random.default_rng(seed)
+
+
+def test_range_rejects_what_validation_would_have_fixed():
+    with pytest.raises(ValueError, match="above its high"):
+        Range(5, 4)
+    with pytest.raises(ValueError, match="unknown shape"):
+        Range(1, 2, "gaussian")
+    with pytest.raises(ValueError, match="above zero"):
+        Range(-10, 30, "lognormal")
+    with pytest.raises(ValueError, match="finite"):
+        Range(math.nan, 2)
+    assert Range(3, 3).is_point
+
+
+def test_normal_table_matches_the_normal_distribution_function():
+    z = np.linspace(-8.5, 8.5, 10_001)
+    got = _table_lookup(_normal_cdf_table(), (z + 8.5) / 17.0)
+    want = np.array([NormalDist().cdf(x) for x in z])
+    assert np.max(np.abs(got - want)) < 1e-7
+
+
+@pytest.mark.parametrize(("alpha", "beta", "cdf"), [
+    (1.0, 5.0, lambda t: 1 - (1 - t) ** 5),
+    (5.0, 1.0, lambda t: t ** 5),
+    (3.0, 3.0, lambda t: 10 * t**3 - 15 * t**4 + 6 * t**5),
+    (2.0, 4.0, lambda t: 1 - (1 - t) ** 5 - 5 * t * (1 - t) ** 4),  # P(Bin(5, t) ≥ 2)
+])
+def test_beta_table_matches_closed_forms(alpha, beta, cdf):
+    t = np.linspace(0, 1, 10_001)
+    got = _table_lookup(_beta_cdf_table(alpha, beta), t)
+    assert np.max(np.abs(got - cdf(t))) < 1e-7
+
+
+def test_uniform_is_flat_between_its_bounds():
+    x = draw(SPECS["unique"], 100, Range(60, 100), N, rng())
+    assert x.min() >= 0.6 and x.max() <= 1.0
+    assert x.mean() == pytest.approx(0.8, abs=0.002)
+    assert np.quantile(x, 0.25) == pytest.approx(0.7, abs=0.003)
+
+
+def test_triangular_peaks_at_the_point_value():
+    # growth: point 0 %, range -10 % to 30 %; mean (a + b + c) / 3
+    x = draw(SPECS["growth"], 0, Range(-10, 30, "triangular"), N, rng())
+    assert x.mean() == pytest.approx((-0.1 + 0.3 + 0.0) / 3, abs=0.001)
+    for q in (0.05, 0.25, 0.5, 0.95):
+        assert np.quantile(x, q) == pytest.approx(
+            quantile(SPECS["growth"], 0, Range(-10, 30, "triangular"), q) / 100, abs=0.002)
+
+
+def test_pert_has_the_standard_mean_and_spread():
+    # share: point 7.25 %, range 5 % to 10 %; PERT mean (a + 4m + b) / 6
+    a, m, b = 0.05, 0.0725, 0.10
+    x = draw(SPECS["share"], 7.25, Range(5, 10, "pert"), N, rng())
+    alpha, beta = pert_parameters(a, m, b)
+    variance = alpha * beta / ((alpha + beta) ** 2 * (alpha + beta + 1)) * (b - a) ** 2
+    assert x.mean() == pytest.approx((a + 4 * m + b) / 6, abs=5e-5)
+    assert x.var() == pytest.approx(variance, rel=0.02)
+    assert x.min() >= a and x.max() <= b
+
+
+def test_lognormal_has_its_percentiles_at_low_and_high():
+    spec = SPECS["rate_ratio"]
+    x = draw(spec, 1.0, Range(0.5, 2.0, "lognormal"), N, rng())
+    assert np.quantile(x, 0.05) == pytest.approx(0.5, rel=0.01)
+    assert np.median(x) == pytest.approx(1.0, rel=0.01)
+    assert np.quantile(x, 0.95) == pytest.approx(2.0, rel=0.01)
+    mu, sigma = lognormal_parameters(0.5, 2.0)
+    assert (mu, sigma) == pytest.approx((0.0, math.log(4) / (2 * 1.6448536269514722)))
+
+
+def test_lognormal_is_cut_to_the_allowed_range_and_renormalised():
+    # unique: max 100 %; a log-normal with 95th percentile at 100 % loses its top 5 %
+    spec, span = SPECS["unique"], Range(50, 100, "lognormal")
+    x = draw(spec, 80, span, N, rng())
+    assert x.max() <= 1.0
+    assert np.mean(x == 1.0) == 0  # redrawn, not piled up at the bound
+    # the cut distribution's median is the untruncated 47.5th percentile
+    assert np.median(x) == pytest.approx(quantile(spec, 80, span, 0.5) / 100, rel=0.005)
+    mu, sigma = lognormal_parameters(0.5, 1.0)
+    assert quantile(spec, 80, span, 0.5) / 100 == pytest.approx(
+        math.exp(mu + sigma * NormalDist().inv_cdf(0.475)), rel=1e-9)
+
+
+def test_mode_outside_the_range_goes_to_the_nearest_end():
+    x = draw(SPECS["unique"], 100, Range(60, 90, "triangular"), N, rng())
+    # a right triangle rising to 90 %: mean (60 + 90 + 90) / 3 = 80 %
+    assert x.mean() == pytest.approx(0.8, abs=0.001)
+
+
+def test_same_generator_state_gives_the_same_draws():
+    a = draw(SPECS["seized"], 26e6, Range(1e7, 5e7, "lognormal"), 1000, rng(3))
+    b = draw(SPECS["seized"], 26e6, Range(1e7, 5e7, "lognormal"), 1000, rng(3))
+    c = draw(SPECS["seized"], 26e6, Range(1e7, 5e7, "lognormal"), 1000, rng(4))
+    assert np.array_equal(a, b) and not np.array_equal(a, c)
+
+
+@st.composite
+def ranged_input(draw_):
+    name = draw_(st.sampled_from(sorted(SPECS)))
+    spec = SPECS[name]
+    fraction = st.floats(0, 1)
+    ends = sorted(spec.min + (spec.max - spec.min) * draw_(fraction) for _ in range(2))
+    point = spec.min + (spec.max - spec.min) * draw_(fraction)
+    shape = draw_(st.sampled_from(SHAPES))
+    if shape == "lognormal" and ends[0] <= 0:
+        shape = "uniform"
+    return spec, point, Range(ends[0], ends[1], shape)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ranged_input(), st.integers(0, 2**32 - 1))
+def test_draws_stay_inside_the_allowed_range_and_ranks_follow_values(case, seed):
+    spec, point, span = case
+    values, ranks = draw_ranked(spec, point, span, 500, np.random.default_rng(seed))
+    low, high = spec.to_model(spec.min), spec.to_model(spec.max)
+    assert np.all((values >= low) & (values <= high))
+    if span.shape != "lognormal" and not span.is_point:
+        assert np.all(values >= spec.to_model(span.low))
+        assert np.all(values <= spec.to_model(span.high))
+    assert np.all((ranks >= 0) & (ranks <= 1))
+    order = np.argsort(values, kind="stable")
+    assert np.all(np.diff(ranks[order]) >= -1e-12)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_ranks_are_uniform(shape):
+    span = Range(0.5, 2.0, shape)
+    _, ranks = draw_ranked(SPECS["rate_ratio"], 1.2, span, N, rng())
+    ecdf_gap = np.max(np.abs(np.sort(ranks) - (np.arange(N) + 0.5) / N))
+    assert ecdf_gap < 1.63 / math.sqrt(N)  # Kolmogorov–Smirnov, 1 % level
