@@ -1,0 +1,108 @@
+"""Benchmark of the Monte Carlo engine (claimscope.uncertainty).
+
+Run from the repository root:  .venv/bin/python bench/bench_uncertainty.py [--repeats N]
+
+Set-up: the five assumed inputs at their preset ranges (data/…/ranges.yaml) plus `seized`
+and `share` ranged, everything else at the document's defaults. Baseline: numpy drawing
+those same inputs with the same shapes as float64 (uniform, triangular, Beta for PERT,
+lognormal), nothing else. Pipeline: `simulate` end to end — draws, model, quantiles,
+histograms, P(N ≥ claim), tornado, variance shares. Baseline and pipeline runs alternate
+and each reports its best time, so a busy machine slows both alike.
+
+Prints `name: value unit` lines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from claimscope.distributions import Range, lognormal_parameters, pert_parameters  # noqa: E402
+from claimscope.inputs import load_inputs  # noqa: E402
+from claimscope.ranges import load_range_presets  # noqa: E402
+from claimscope.uncertainty import claim_map, simulate  # noqa: E402
+
+DATA = ROOT / "data" / "ecpat-cstd21-2018"
+POPULATION = 55_240_000
+CLAIMED_TOTAL = 300_000_000
+N = 1_000_000
+SEED = 2018
+
+
+def setup():
+    specs = load_inputs(DATA / "inputs.yaml")
+    points = {name: spec.default for name, spec in specs.items()}
+    ranges = {name: preset.range
+              for name, preset in load_range_presets(DATA / "ranges.yaml", specs).items()}
+    ranges["seized"] = Range(13_000_000, 52_000_000, "lognormal")
+    ranges["share"] = Range(5.0, 10.0, "pert")
+    return specs, points, ranges
+
+
+def numpy_draws(specs, points, ranges, n: int, seed: int) -> list[np.ndarray]:
+    """The baseline: numpy's own generators, same inputs and shapes, float64."""
+    rng = np.random.default_rng(seed)
+    drawn = []
+    for name, rng_range in ranges.items():
+        spec = specs[name]
+        low, high = spec.to_model(rng_range.low), spec.to_model(rng_range.high)
+        mode = min(max(spec.to_model(points[name]), low), high)
+        if rng_range.shape == "uniform":
+            drawn.append(rng.uniform(low, high, n))
+        elif rng_range.shape == "triangular":
+            drawn.append(rng.triangular(low, mode, high, n))
+        elif rng_range.shape == "pert":
+            alpha, beta = pert_parameters(low, mode, high)
+            drawn.append(low + (high - low) * rng.beta(alpha, beta, n))
+        else:
+            mu, sigma = lognormal_parameters(low, high)
+            drawn.append(rng.lognormal(mu, sigma, n))
+    return drawn
+
+
+def best_of(fn, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=7)
+    args = parser.parse_args()
+    specs, points, ranges = setup()
+
+    def pipeline():
+        return simulate(specs, points, ranges, N, SEED, POPULATION, CLAIMED_TOTAL)
+
+    def baseline():
+        return numpy_draws(specs, points, ranges, N, SEED)
+
+    pipeline()  # warm caches (tabulated distribution functions)
+    draws_time, pipeline_time = float("inf"), float("inf")
+    for _ in range(args.repeats):
+        draws_time = min(draws_time, best_of(baseline, 1))
+        pipeline_time = min(pipeline_time, best_of(pipeline, 1))
+    map_time = best_of(lambda: claim_map(specs, points, ranges, "unique", "coverage",
+                                         POPULATION, CLAIMED_TOTAL, resolution=60),
+                       max(args.repeats, 20))
+
+    print(f"mc_draws_1e6: {draws_time:.4f} s")
+    print(f"mc_pipeline_1e6: {pipeline_time:.4f} s")
+    print(f"mc_pipeline_vs_draws: {pipeline_time / draws_time:.2f} x")
+    print(f"mc_samples_per_second: {N / pipeline_time:,.0f} samples/s")
+    print(f"claim_map_60x60: {map_time * 1000:.2f} ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,321 @@
+"""The Monte Carlo engine against closed forms, exact sweeps, and properties of any run."""
+
+from __future__ import annotations
+
+import math
+import pickle
+from pathlib import Path
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimscope.distributions import SHAPES, Range, lognormal_parameters
+from claimscope.inputs import load_inputs, to_model
+from claimscope.model import break_even, evaluate
+from claimscope.ranges import validate_range
+from claimscope.uncertainty import (
+    OUTPUTS,
+    claim_map,
+    describe_interval,
+    plain_number,
+    run,
+    simulate,
+    tornado,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = load_inputs(ROOT / "data" / "ecpat-cstd21-2018" / "inputs.yaml")
+POINTS = {name: spec.default for name, spec in SPECS.items()}
+POPULATION = 55_240_000.0
+CLAIM = 300_000_000.0
+Z95 = NormalDist().inv_cdf(0.95)
+
+
+def mc(ranges, n=200_000, seed=11, points=POINTS, **kw):
+    return simulate(SPECS, points, ranges, n, seed, POPULATION, CLAIM, **kw)
+
+
+def deterministic(points=POINTS):
+    return evaluate(to_model(SPECS, points), POPULATION, CLAIM)
+
+
+# ---- Known answers -------------------------------------------------------------------------
+
+def test_probability_with_unique_uniform_60_to_100_is_the_share_above_break_even():
+    result = mc({"unique": Range(60, 100)})
+    threshold = 100 * break_even(to_model(SPECS, POINTS), "unique", CLAIM)
+    assert threshold == pytest.approx(83.654, abs=1e-3)
+    expected = (100 - threshold) / 40
+    assert result.p_claim_se == pytest.approx(
+        math.sqrt(result.p_claim * (1 - result.p_claim) / result.n))
+    assert abs(result.p_claim - expected) < 3 * result.p_claim_se
+
+
+def test_ratio_of_lognormals_is_lognormal_with_the_closed_form_quantiles():
+    # seized and share log-normal, wide but far inside their bounds: truncation negligible
+    seized, share = Range(5e6, 1e8, "lognormal"), Range(4, 15, "lognormal")
+    result = mc({"seized": seized, "share": share})
+    mu_s, sigma_s = lognormal_parameters(5e6, 1e8)
+    mu_r, sigma_r = lognormal_parameters(0.04, 0.15)
+    mu, sigma = mu_s - mu_r, math.hypot(sigma_s, sigma_r)  # log N = log seized − log share
+    national = result["national"]
+    assert national.median == pytest.approx(math.exp(mu), rel=0.015)
+    assert national.low == pytest.approx(math.exp(mu - Z95 * sigma), rel=0.025)
+    assert national.high == pytest.approx(math.exp(mu + Z95 * sigma), rel=0.025)
+    assert national.mean == pytest.approx(math.exp(mu + sigma**2 / 2), rel=0.03)
+    p = 1 - NormalDist(mu, sigma).cdf(math.log(CLAIM))
+    assert abs(result.p_claim - p) < 4 * result.p_claim_se
+
+
+def test_tornado_bars_are_the_model_at_the_range_ends_exactly():
+    ranges = {"unique": Range(50, 100), "coverage": Range(25, 100),
+              "rate_ratio": Range(0.5, 2, "lognormal"), "growth": Range(-10, 30)}
+    table = mc(ranges, n=1000).tornado
+    assert list(table["swing"]) == sorted(table["swing"], reverse=True)
+    for row in table.itertuples():
+        for end, column in (("low_value", "output_at_low"), ("high_value", "output_at_high")):
+            at_end = deterministic({**POINTS, row.input: getattr(row, end)}).national
+            assert getattr(row, column) == at_end
+        assert row.swing == abs(row.output_at_high - row.output_at_low)
+        assert row.output_at_point == deterministic().national
+    assert table.set_index("input").loc["growth", "swing"] == 0  # year 2012: no growth
+
+
+def test_tornado_of_another_output():
+    table = tornado(SPECS, {**POINTS, "year": 2020}, {"growth": Range(0, 20),
+                                                      "global_share": Range(1, 4)},
+                    POPULATION, CLAIM, output="global_total")
+    row = table.set_index("input").loc["global_share"]
+    assert row.output_at_low == deterministic({**POINTS, "year": 2020,
+                                               "global_share": 1}).global_total
+    assert list(table["input"]) == ["growth", "global_share"]  # ×1.2⁸ beats ×4 over ×½
+
+
+def test_variance_shares_of_an_additive_in_logs_model_match_the_analytic_shares():
+    ranges = {"seized": Range(1e7, 6e7, "lognormal"), "share": Range(5, 10, "lognormal"),
+              "rate_ratio": Range(0.5, 2, "lognormal")}
+    result = mc(ranges)
+    variances = {name: lognormal_parameters(SPECS[name].to_model(r.low),
+                                            SPECS[name].to_model(r.high))[1] ** 2
+                 for name, r in ranges.items()}
+    total = sum(variances.values())
+    shares = result.variance_shares.set_index("input")["share_log"]
+    for name, variance in variances.items():
+        assert shares[name] == pytest.approx(variance / total, abs=0.02)
+    assert shares.sum() == pytest.approx(1.0, abs=0.03)
+
+
+def test_variance_shares_find_the_input_that_matters_and_zero_for_those_that_do_not():
+    ranges = {"unique": Range(99, 100), "coverage": Range(10, 100),
+              "growth": Range(0, 50), "global_share": Range(1, 4)}
+    shares = mc(ranges, n=50_000).variance_shares.set_index("input")
+    assert shares.loc["coverage", "share"] > 0.95
+    assert shares.loc["unique", "share"] < 0.01
+    assert shares.loc["growth", "share"] == 0 and shares.loc["global_share", "share"] == 0
+
+
+def test_shares_for_several_outputs():
+    ranges = {"coverage": Range(10, 100), "global_share": Range(1, 4)}
+    shares = mc(ranges, n=20_000, share_outputs=("national", "global_total")).variance_shares
+    table = shares.set_index(["output", "input"])["share"]
+    assert table["national", "global_share"] == 0
+    assert table["global_total", "global_share"] > 0.05
+
+
+# ---- Agreement with plain numpy -----------------------------------------------------------
+
+RANGES = {"unique": Range(50, 100), "coverage": Range(25, 100, "pert"),
+          "rate_ratio": Range(0.5, 2, "lognormal"), "growth": Range(-10, 30, "triangular"),
+          "global_share": Range(1, 4, "lognormal"), "months": Range(20, 30)}
+
+
+def test_quantiles_histograms_and_probability_agree_with_numpy():
+    simulation = run(SPECS, {**POINTS, "year": 2020}, RANGES, 20_000, 5, POPULATION, CLAIM)
+    result = simulation.result()
+    for output in OUTPUTS:
+        values = simulation.values(output)
+        summary = result[output]
+        assert [summary.low, summary.median, summary.high] == pytest.approx(
+            np.quantile(values, [0.05, 0.5, 0.95]), rel=1e-9)
+        assert summary.mean == pytest.approx(values.mean(), rel=1e-12)
+        hist = summary.histogram
+        counts, _ = np.histogram(values, hist.edges)
+        assert np.abs(counts - hist.counts).max() <= 1
+        assert hist.counts.sum() + hist.below + hist.above == simulation.n
+        assert hist.below <= 0.005 * simulation.n + 1 and hist.above <= 0.005 * simulation.n + 1
+    assert result.p_claim == np.mean(simulation.values("national") >= CLAIM)
+
+
+def test_scaled_outputs_match_sorting_them():
+    # per_resident and per_offender are fixed multiples of the national total here
+    simulation = run(SPECS, POINTS, {"unique": Range(50, 100)}, 10_000, 1, POPULATION, CLAIM)
+    for output in ("per_resident", "per_offender", "per_year", "projected"):
+        values = simulation.values(output)
+        summary = simulation.summary(output)
+        assert summary.median == pytest.approx(np.median(values), rel=1e-12)
+        counts, _ = np.histogram(values, summary.histogram.edges)
+        assert np.array_equal(counts, summary.histogram.counts)
+
+
+def test_log_histograms():
+    hist = mc({"coverage": Range(1, 100)}, n=10_000, scale="log")["national"].histogram
+    assert hist.scale == "log"
+    steps = np.diff(np.log10(hist.edges))
+    assert np.allclose(steps, steps[0])
+    assert hist.centres[0] == pytest.approx(math.sqrt(hist.edges[0] * hist.edges[1]))
+
+
+# ---- Properties -----------------------------------------------------------------------------
+
+@st.composite
+def scenario(draw):
+    """Point values anywhere in their allowed ranges and 0–4 inputs given random ranges."""
+    points = {name: draw(st.floats(spec.min, spec.max)) for name, spec in SPECS.items()}
+    names = draw(st.lists(st.sampled_from(sorted(SPECS)), max_size=4, unique=True))
+    ranges = {}
+    for name in names:
+        spec = SPECS[name]
+        lo, hi = sorted(draw(st.floats(spec.min, spec.max)) for _ in range(2))
+        shape = draw(st.sampled_from(SHAPES))
+        checked, _ = validate_range(spec, points[name], lo, hi, shape)
+        if checked is not None:
+            ranges[name] = checked
+    return points, ranges
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenario(), st.integers(0, 2**32 - 1))
+def test_any_run_has_ordered_quantiles_and_probabilities_in_range(case, seed):
+    points, ranges = case
+    result = mc(ranges, n=2000, seed=seed, points=points)
+    assert 0 <= result.p_claim <= 1 and 0 <= result.p_claim_se <= 0.5 / math.sqrt(2000)
+    for summary in result.outputs.values():
+        assert summary.low <= summary.median <= summary.high
+        hist = summary.histogram
+        assert np.all(np.diff(hist.edges) > 0)
+        assert hist.counts.sum() + hist.below + hist.above == 2000
+    shares = result.variance_shares
+    assert shares["share"].between(0, 1).all()
+    assert shares["share_log"].dropna().between(0, 1).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(scenario())
+def test_point_ranges_reproduce_the_deterministic_model_exactly(case):
+    points, ranges = case
+    expected = deterministic(points)
+    # no ranges at all, and every range collapsed to a point (equal ends)
+    collapsed = {name: Range(r.low, r.low, r.shape) for name, r in ranges.items()}
+    for given_ranges in ({}, collapsed):
+        result = mc(given_ranges, n=1000, points=points)
+        assert result.ranged == ()
+        for output in OUTPUTS:
+            summary, value = result[output], float(getattr(expected, output))
+            assert summary.point == value
+            assert summary.low == summary.median == summary.high == summary.mean == value
+            assert summary.histogram.counts.tolist() == [1000]
+        assert result.p_claim == float(expected.national >= CLAIM)
+        assert result.p_claim_se == 0
+
+
+@settings(max_examples=15, deadline=None)
+@given(scenario(), st.integers(0, 2**32 - 1))
+def test_same_seed_same_numbers(case, seed):
+    points, ranges = case
+    first, second = mc(ranges, n=1000, seed=seed, points=points), mc(ranges, n=1000, seed=seed,
+                                                                      points=points)
+    assert pickle.dumps(first.quantiles()) == pickle.dumps(second.quantiles())
+    for output in OUTPUTS:
+        assert np.array_equal(first[output].histogram.counts, second[output].histogram.counts)
+    assert first.p_claim == second.p_claim
+    assert first.variance_shares.equals(second.variance_shares)
+
+
+def test_other_seed_other_numbers_and_one_range_does_not_move_another():
+    one = run(SPECS, POINTS, {"unique": Range(50, 100)}, 1000, 1, POPULATION, CLAIM)
+    other = run(SPECS, POINTS, {"unique": Range(50, 100)}, 1000, 2, POPULATION, CLAIM)
+    both = run(SPECS, POINTS, {"unique": Range(50, 100), "share": Range(5, 10)}, 1000, 1,
+               POPULATION, CLAIM)
+    assert not np.array_equal(one.inputs["unique"], other.inputs["unique"])
+    assert np.array_equal(one.inputs["unique"], both.inputs["unique"])
+
+
+def test_result_is_small_and_picklable():
+    result = mc({"unique": Range(50, 100), "coverage": Range(25, 100)}, n=100_000)
+    assert len(pickle.dumps(result)) < 100_000  # no raw samples
+    assert pickle.loads(pickle.dumps(result)).p_claim == result.p_claim
+
+
+def test_bad_ranges_passed_in_are_fixed_and_reported():
+    result = mc({"unique": Range(60, 60), "growth": Range(-10, 30, "pert")}, n=1000)
+    assert result.ranged == ("growth",)
+    assert any("unique_lo and unique_hi are both 60%" in n for n in result.notices)
+    with pytest.raises(KeyError, match="unknown inputs"):
+        mc({"shares": Range(1, 2)}, n=1000)
+    with pytest.raises(ValueError, match="positive whole number"):
+        mc({}, n=0)
+
+
+# ---- Claim map --------------------------------------------------------------------------------
+
+def test_claim_map_is_the_model_on_the_grid():
+    ranges = {"unique": Range(50, 100)}
+    grid = claim_map(SPECS, POINTS, ranges, "unique", "coverage", POPULATION, CLAIM,
+                     resolution=30)
+    assert grid.z.shape == (30, 30)
+    assert (grid.x[0], grid.x[-1]) == (50, 100)  # its range
+    assert (grid.y[0], grid.y[-1]) == (1, 100)  # not ranged: its allowed min–max
+    j, i = 7, 19
+    at = deterministic({**POINTS, "unique": grid.x[i], "coverage": grid.y[j]}).national
+    assert grid.z[j, i] == pytest.approx(at, rel=1e-12)
+    assert (grid.x_point, grid.y_point) == (100, 100)
+    assert grid.level == CLAIM
+    # at full coverage the claim holds exactly above the break-even of unique
+    assert np.array_equal(grid.holds[-1], grid.x >= 83.6538)
+    frame = grid.frame()
+    assert list(frame.columns) == ["unique", "coverage", "national", "claim_holds"]
+    assert len(frame) == 900
+
+
+def test_claim_map_log_axes_and_errors():
+    grid = claim_map(SPECS, POINTS, {}, "seized", "growth", POPULATION, CLAIM)
+    assert grid.x_log and not grid.y_log  # a factor of 10,000, and a span through zero
+    assert grid.x[0] == pytest.approx(1e5) and grid.x[-1] == pytest.approx(1e9)
+    assert np.allclose(np.diff(np.log(grid.x)), np.log(grid.x[1] / grid.x[0]))
+    flat = claim_map(SPECS, POINTS, {}, "months", "share", POPULATION, CLAIM)
+    assert np.all(flat.z == flat.z[:, :1])  # the national total ignores the window length
+    with pytest.raises(ValueError):
+        claim_map(SPECS, POINTS, {}, "share", "share", POPULATION, CLAIM)
+
+
+# ---- Words --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("low", "high", "words"), [
+    (1.9e8, 4.1e8, "between 190 and 410 million, 9 times in 10"),
+    (1.3e8, 1.6e9, "between 130 million and 1.6 billion, 9 times in 10"),
+    (3.581e8, 3.592e8, "between 358 and 359 million, 9 times in 10"),
+    (3.5861e8, 3.5864e8, "between 358.61 and 358.64 million, 9 times in 10"),
+    (6.49, 12.3, "between 6.5 and 12, 9 times in 10"),
+    (7000, 7200, "between 7,000 and 7,200, 9 times in 10"),
+    (3.586e8, 3.586e8, "358.6 million, 9 times in 10"),
+])
+def test_interval_in_words(low, high, words):
+    assert describe_interval(low, high) == words
+
+
+def test_interval_in_words_with_a_formatter_and_coverage():
+    assert describe_interval(2e8, 4e8, fmt=lambda v: f"{v / 1e6:.0f} million",
+                             coverage=0.95) == "between 200 and 400 million, 19 times in 20"
+    assert describe_interval(5, 9, fmt=lambda v: f"{v:g}%") == "between 5% and 9%, 9 times in 10"
+    summary = mc({"unique": Range(50, 100)}, n=10_000)["national"]
+    assert summary.in_words().startswith("between ")
+
+
+def test_plain_number():
+    assert plain_number(358_620_689.66, 4) == "358.6 million"
+    assert plain_number(2.5e12) == "2.5 trillion"
+    assert plain_number(0) == "0"
+    assert plain_number(math.inf) == "—"
