@@ -115,6 +115,11 @@ class ForcesData:
         return self.population / (self.share / 100.0)
 
     @property
+    def average_rate(self) -> float:
+        """Images per resident over all the sampled areas together."""
+        return self.images / self.population
+
+    @property
     def pro_rata(self) -> float:
         return float(national_from(self.images, self.population, self.england_wales_population))
 
@@ -215,6 +220,11 @@ def _check_totals(path: Path, groups: list[ForceGroup], totals: dict, replied: l
                         f"replied are {', '.join(sorted(replied))}", "request", "replied")
 
 
+def _plain(value: float) -> str:
+    """A figure in an error message, exactly as a maintainer would type it."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
+
+
 def _check_catalogue(path: Path, agrees: dict, ours: dict[str, float],
                      catalogue: Catalogue) -> None:
     for figure, claim_id in agrees.items():
@@ -222,8 +232,8 @@ def _check_catalogue(path: Path, agrees: dict, ours: dict[str, float],
             raise DataError(path, f"names unknown claim {claim_id!r}", "agrees_with", figure)
         theirs = catalogue.value(claim_id)
         if ours[figure] != theirs:
-            raise DataError(path, f"is {ours[figure]:,g} but claim {claim_id!r} in the "
-                            f"catalogue says {theirs:,g}", "totals", figure)
+            raise DataError(path, f"is {_plain(ours[figure])} but claim {claim_id!r} in the "
+                            f"catalogue says {_plain(theirs)}", "totals", figure)
 
 
 def load_forces(path: Path, catalogue: Catalogue) -> ForcesData:
@@ -314,6 +324,8 @@ class Spread:
     """How far apart the groups are, and what that does to the national total."""
 
     groups: int
+    dominant: Named  # the group with the largest share of the images (percent)
+    dominant_population_share: float  # that group's share of the sampled people, percent
     pro_rata: float
     average_rate: float  # images per resident over all sampled areas
     lowest_rate: Named
@@ -346,15 +358,19 @@ def spread(data: ForcesData, claimed_total: float) -> Spread:
     images, population = data.arrays()
     rates = frame["images_per_resident"]
     resampled = exact_bootstrap(images, population, data.england_wales_population)
+    top = frame["share_of_images"].idxmax()
+    lowest_rate, highest_rate = _extremes(frame, "images_per_resident")
+    alone_low, alone_high = _extremes(frame, "national_alone")
+    without_low, without_high = _extremes(frame, "national_without")
     return Spread(
-        groups=len(frame), pro_rata=data.pro_rata, average_rate=data.images / data.population,
-        lowest_rate=_extremes(frame, "images_per_resident")[0],
-        highest_rate=_extremes(frame, "images_per_resident")[1],
+        groups=len(frame),
+        dominant=Named(frame.at[top, "group"], float(frame.at[top, "share_of_images"])),
+        dominant_population_share=float(frame.at[top, "share_of_population"]),
+        pro_rata=data.pro_rata, average_rate=data.average_rate,
+        lowest_rate=lowest_rate, highest_rate=highest_rate,
         rate_cv=float(rates.std(ddof=1) / rates.mean()),
-        alone_low=_extremes(frame, "national_alone")[0],
-        alone_high=_extremes(frame, "national_alone")[1],
-        without_low=_extremes(frame, "national_without")[0],
-        without_high=_extremes(frame, "national_without")[1],
+        alone_low=alone_low, alone_high=alone_high,
+        without_low=without_low, without_high=without_high,
         without_below_claim=int((frame["national_without"] < claimed_total).sum()),
         resamples=len(resampled),
         resample_low=float(np.quantile(resampled, 0.05)),
@@ -365,12 +381,11 @@ def spread(data: ForcesData, claimed_total: float) -> Spread:
 
 def what_the_spread_says(data: ForcesData, s: Spread, claimed_total: float) -> str:
     """A neutral paragraph on what a sample of this size can and cannot say."""
-    top = group_frame(data).sort_values("share_of_images").iloc[-1]
     falls = "falls" if s.without_below_claim == 1 else "fall"
     return (
         f"The sample splits into {s.groups} groups that can be told apart, and they differ "
         f"widely: from {human(s.lowest_rate.value, 2)} images per resident "
-        f"({s.lowest_rate.name}) to {human(s.highest_rate.value)} ({s.highest_rate.name}), "
+        f"({s.lowest_rate.name}) to {human(s.highest_rate.value, 2)} ({s.highest_rate.name}), "
         f"about {human(s.rate_ratio, 0)} times as many; the standard deviation of the group "
         f"rates is {human(s.rate_cv, 2)} times their mean. Scaled to England and Wales on its "
         f"own, each group would give between {human(s.alone_low.value)} and "
@@ -383,7 +398,7 @@ def what_the_spread_says(data: ForcesData, s: Spread, claimed_total: float) -> s
         f"resamples) puts 90% of the totals between {human(s.resample_low)} and "
         f"{human(s.resample_high)}, and {percent(s.resamples_below_claim, 0)} of them below "
         f"{human(claimed_total)}. With only {s.groups} groups, one of which "
-        f"({top['group']}) holds {percent(top['share_of_images'], 0)} of the images, these "
+        f"({s.dominant.name}) holds {percent(s.dominant.value, 0)} of the images, these "
         f"ranges show how much the result depends on which forces replied; the sample "
         f"cannot support a confident interval, and {data.request.not_replied} of "
         f"{data.request.asked} forces are not in it."
