@@ -1,5 +1,159 @@
-"""Placeholder: this page is being built."""
+"""Behind the 26 million (/forces): the five forces' own figures — context, not the document."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
-st.title("forces")
+from claimscope.charts.forces import leave_one_out_chart, rate_chart, share_chart
+from claimscope.forces import (
+    FORCES_FILE,
+    ForcesData,
+    alternatives_frame,
+    comparison_frame,
+    group_frame,
+    load_forces,
+    recompute,
+    spread,
+    what_the_spread_says,
+)
+from claimscope.numbers import human, percent
+from claimscope.schema import DataError
+from components.charts import show_chart
+from components.context import bundle
+
+
+@st.cache_resource(show_spinner=False)
+def forces_data(path: str) -> ForcesData:
+    return load_forces(Path(path), bundle().catalogue)
+
+
+def exact_or_human(figure: str, value: float) -> str:
+    """Counts in full (they are compared digit by digit), shares and totals for people."""
+    if figure == "share":
+        return percent(value, 2)
+    return human(value) if figure == "national" else f"{value:,.0f}"
+
+
+loaded = bundle()
+st.title("Behind the 26 million")
+path = loaded.document.folder / FORCES_FILE
+if not path.exists():
+    st.info("There is no context data on the responding police forces for this document.")
+    st.stop()
+try:
+    data = forces_data(str(path))
+except DataError as error:
+    st.error(f"**The forces context data cannot be shown: the file is invalid.**\n\n{error}")
+    st.stop()
+
+claimed = loaded.claimed_total
+source, request = data.source, data.request
+s = spread(data, claimed)
+
+republished = "\n".join(f"  - {place}" for place in source.republished)
+st.warning(
+    "**Context data — not from the document.** The document does not name the police forces "
+    "that replied. The figures on this page come from the blog post that "
+    f"first made the extrapolation: {source.author}, “{source.title}”, {source.medium}, "
+    f"{source.published} — [{source.url}]({source.url}).\n\n"
+    f"Republished at:\n{republished}\n\n"
+    "Groups marked **derived** are computed by ClaimScope from the figures the post states; "
+    "each derivation is shown below.",
+    icon=":material/info:",
+)
+st.markdown(
+    f"The {request.by} sent {request.how} to {request.asked_whom}, asking how many "
+    f"{request.counted}, {request.window}. Of these, {len(request.replied)} replied in time "
+    f"({', '.join(request.replied)}); {request.not_replied} did not. Populations are "
+    f"{request.population_basis}: the responding areas held {data.population:,} people, "
+    f"{percent(data.share)} of England and Wales. {source.author} notes that the sample "
+    f"“{source.caveat}”."
+)
+st.caption(
+    f"Population of England and Wales used on this page: {data.population:,} ÷ "
+    f"{percent(data.share)} = {human(data.england_wales_population, 2)}, so that pro rata "
+    f"on all groups reproduces the document's arithmetic ({human(data.images)} ÷ "
+    f"{percent(data.share)} = {human(data.pro_rata)}). The ONS mid-2010 estimate is "
+    f"{human(loaded.population, 2)}."
+)
+
+cards = st.columns(4)
+cards[0].metric(f"{s.dominant.name}: share of the sampled people",
+                percent(s.dominant_population_share, 1))
+cards[1].metric(f"{s.dominant.name}: share of the images", percent(s.dominant.value, 1))
+cards[2].metric(f"National total without {s.without_low.name}", human(s.without_low.value))
+cards[3].metric("Pro rata on all groups", human(s.pro_rata))
+
+show_chart(share_chart(data), key="forces_shares")
+show_chart(rate_chart(data), key="forces_rates")
+show_chart(leave_one_out_chart(data, claimed), key="forces_leave_one_out")
+
+st.header("The groups")
+groups = group_frame(data)
+st.dataframe(
+    groups.assign(national_alone=groups["national_alone"].map(human),
+                  national_without=groups["national_without"].map(human))[
+        ["group", "status", "images", "population", "share_of_images", "share_of_population",
+         "images_per_resident", "national_alone", "national_without"]],
+    hide_index=True, key="forces_groups",
+    column_config={
+        "group": "Group", "status": "Stated or derived",
+        "images": st.column_config.NumberColumn("Images seized", format="localized"),
+        "population": st.column_config.NumberColumn("Residents (mid-2010)", format="localized"),
+        "share_of_images": st.column_config.NumberColumn("Share of images", format="%.1f%%"),
+        "share_of_population": st.column_config.NumberColumn("Share of residents",
+                                                             format="%.1f%%"),
+        "images_per_resident": st.column_config.NumberColumn("Images per resident",
+                                                             format="%.2f"),
+        "national_alone": "National total from this group alone",
+        "national_without": "National total without this group",
+    },
+)
+st.caption("Humberside and Lincolnshire form one group: the published figures do not "
+           "separate them.")
+for group in data.groups:
+    if group.status == "derived":
+        st.markdown(f"**{group.name} — derived.** {group.derivation}")
+
+st.header("The source's own alternatives, recomputed")
+comparison = comparison_frame(data)
+st.dataframe(
+    comparison.assign(
+        recomputed=[exact_or_human(f, v)
+                    for f, v in zip(comparison["figure"], comparison["recomputed"], strict=True)]
+    )[["alternative", "figure", "source_wrote", "recomputed", "verdict"]],
+    hide_index=True, key="forces_comparison",
+    column_config={"alternative": "Alternative", "figure": "Figure",
+                   "source_wrote": f"{source.author} wrote", "recomputed": "ClaimScope recomputes",
+                   "verdict": "Agreement"},
+)
+st.caption("“Agrees only if cut off, not rounded”: the source's figure is ours with the "
+           "last digits dropped; rounded, it would end differently.")
+for alternative in data.alternatives:
+    r = recompute(data, alternative)
+    if "share" in alternative.stated:
+        st.markdown(
+            f"- **{alternative.label}:** dividing {r.images:,} images by the rounded "
+            f"{alternative.stated['share'].written} gives {human(r.national_as_source)}; with "
+            f"the unrounded {percent(r.share)} the same images imply {human(r.national)}.")
+    if alternative.note:
+        st.caption(f"{alternative.label}: {alternative.note}")
+alternatives = alternatives_frame(data)
+st.dataframe(
+    alternatives.assign(national_as_source=alternatives["national_as_source"].map(human),
+                        national=alternatives["national"].map(human)),
+    hide_index=True, key="forces_alternatives",
+    column_config={
+        "alternative": "Alternative",
+        "images": st.column_config.NumberColumn("Images", format="localized"),
+        "population": st.column_config.NumberColumn("Residents", format="localized"),
+        "share": st.column_config.NumberColumn("Share of England and Wales", format="%.2f%%"),
+        "national_as_source": "National total, share as the source rounds it",
+        "national": "National total, unrounded share",
+    },
+)
+
+st.header(f"What this means for a sample of {len(request.replied)} forces")
+st.markdown(what_the_spread_says(data, s, claimed))
