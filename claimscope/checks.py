@@ -21,8 +21,6 @@ from claimscope.network import (
     network_spread,
     stated_and_quoted_targets,
     target_label,
-    target_mismatch,
-    targets_frame,
 )
 from claimscope.network import deadline as deadline_of
 from claimscope.numbers import human, percent
@@ -149,18 +147,19 @@ def offender_growth(catalogue: Catalogue) -> Check:
 
 def sdg_targets(catalogue: Catalogue) -> Check:
     """Part Two's list of SDG targets against the targets Part Three quotes."""
-    frame = targets_frame(catalogue)
-    only_two, only_three = target_mismatch(frame)
+    named = [target_label(catalogue[i]) for i in PART_TWO_TARGETS]
+    quoted = [target_label(catalogue[i]) for i in PART_THREE_TARGETS]
+    only_two = [t for t in named if t not in quoted]
+    only_three = [t for t in quoted if t not in named]
     differ = [*only_two, *only_three]
-    named = ", ".join(frame.loc[frame["named_in_part_two"], "target"])
-    quoted = ", ".join(frame.loc[frame["quoted_in_part_three"], "target"])
     ids = (*PART_TWO_TARGETS, *PART_THREE_TARGETS)
     differing = [i for i in ids if target_label(catalogue[i]) in differ]
     wording = "; ".join(f"{t}: “{SDG_TARGET_WORDING[t]}”" for t in differ
                         if t in SDG_TARGET_WORDING)
     return Check(
         id="sdg-targets", title="The SDG targets named in Part Two and in Part Three",
-        formula=f"Part Two names {{{named}}}; Part Three quotes {{{quoted}}}",
+        formula=f"Part Two names {{{', '.join(named)}}}; Part Three quotes "
+                f"{{{', '.join(quoted)}}}",
         result=(f"only in Part Two: {', '.join(only_two) or 'none'}; only in Part Three: "
                 f"{', '.join(only_three) or 'none'}"),
         statement=_quoted(*dict.fromkeys(catalogue[i].quote for i in differing))
@@ -229,6 +228,14 @@ def consistency_checks(catalogue: Catalogue, document_year: int,
     return [extrapolation(catalogue, context), reporting_window(catalogue),
             offender_growth(catalogue), sdg_targets(catalogue), network(catalogue),
             targets_count(catalogue), deadline(catalogue, document_year)]
+
+
+def checks_summary(checks: list[Check]) -> str:
+    """'7 checks: 4 consistent, 1 inconsistent, 2 notes'."""
+    tally = {verdict: sum(c.verdict == verdict for c in checks) for verdict in VERDICTS}
+    return (f"{len(checks)} checks: {tally['consistent']} consistent, "
+            f"{tally['inconsistent']} inconsistent, {tally['note']} "
+            f"note{'' if tally['note'] == 1 else 's'}")
 
 
 def checks_frame(checks: list[Check]) -> pd.DataFrame:

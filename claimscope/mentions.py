@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+import pandas as pd
+
 from claimscope.catalogue import Catalogue, Claim
 from claimscope.document import Document
-from claimscope.numbers import numbers_in
+from claimscope.numbers import display, numbers_in
 from claimscope.schema import Field, load_records
 
 NOT_CLAIMS_FILE = "not_claims.yaml"
@@ -175,3 +177,33 @@ def coverage_problems(document: Document, catalogue: Catalogue,
             problems.append(f"not a claim '{entry.text}': no number '{entry.text}' is found "
                             f"in its context '{entry.context}'")
     return problems
+
+
+def mentions_frame(document: Document, accounted: list[Accounted]) -> pd.DataFrame:
+    """One row per numeric mention, in document order: where it is and what accounts for it."""
+    return pd.DataFrame([{
+        "number": a.mention.text,
+        "offset": a.mention.start,
+        "section": document.section_at(a.mention.start),
+        "status": a.status,
+        "claim_id": a.claim.id if a.claim else "",
+        "value": display(a.claim.value, a.claim.unit) if a.claim else "",
+        "unit": a.claim.unit if a.claim else "",
+        "reason": a.not_claim.reason if a.not_claim else "",
+        "context": _context(document.text, a.mention),
+    } for a in accounted], columns=["number", "offset", "section", "status", "claim_id",
+                                    "value", "unit", "reason", "context"])
+
+
+def coverage_summary(document: Document, catalogue: Catalogue, accounted: list[Accounted],
+                     problems: list[str]) -> str:
+    """One sentence on the state of provenance and coverage, for the Source page."""
+    in_claims = sum(a.claim is not None for a in accounted)
+    listed = sum(a.not_claim is not None for a in accounted)
+    counts = (f"{len(catalogue.claims)} claims; {len(accounted)} numeric mentions in the "
+              f"document: {in_claims} inside catalogued claims, {listed} listed as not claims "
+              "with a reason")
+    if problems:
+        return f"{counts}. {len(problems)} problem(s) found, listed below."
+    return (f"{counts} — all accounted for. Every quote occurs verbatim, once, in the shipped "
+            f"text, whose sha256 ({document.sha256}) matches the published copy.")

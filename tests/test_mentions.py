@@ -14,8 +14,10 @@ from claimscope.mentions import (
     NOT_CLAIMS_FILE,
     account,
     coverage_problems,
+    coverage_summary,
     find_mentions,
     load_not_claims,
+    mentions_frame,
 )
 from claimscope.numbers import numbers_in
 from claimscope.schema import DataError
@@ -136,3 +138,25 @@ def test_not_claims_carry_a_reason_and_load_through_the_schema(tmp_path: Path) -
                     encoding="utf-8")
     with pytest.raises(DataError, match=r"not_claims.yaml, record 1, field 'reason'"):
         load_not_claims(path)
+
+
+def test_mentions_frame_has_one_row_per_mention_with_its_claim_or_reason() -> None:
+    accounted = account(DOCUMENT, CATALOGUE, NOT_CLAIMS)
+    frame = mentions_frame(DOCUMENT, accounted)
+    assert len(frame) == len(accounted)
+    row = frame.loc[frame["number"] == "7.25%"].iloc[0]
+    assert (row["claim_id"], row["value"], row["section"], row["reason"]) == (
+        "population-share", "7.25%", "Part Two", "")
+    footnotes = frame.loc[frame["number"] == "<sup>1</sup>"]
+    assert list(footnotes["status"]) == ["not-a-claim"] * 2
+    assert all(footnotes["reason"].str.startswith("Footnote"))
+
+
+def test_coverage_summary_counts_and_names_the_hash() -> None:
+    accounted = account(DOCUMENT, CATALOGUE, NOT_CLAIMS)
+    summary = coverage_summary(DOCUMENT, CATALOGUE, accounted, [])
+    assert summary.startswith(f"{len(CATALOGUE.claims)} claims; {len(accounted)} numeric "
+                              "mentions in the document: ")
+    assert "all accounted for" in summary and DOCUMENT.sha256 in summary
+    failing = coverage_summary(DOCUMENT, CATALOGUE, accounted, ["a problem"])
+    assert "1 problem(s) found" in failing and "all accounted for" not in failing

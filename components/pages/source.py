@@ -1,5 +1,124 @@
-"""Placeholder: this page is being built."""
+"""Source (/source): the document itself, every number in it marked and traced to the
+catalogue, the arithmetic its numbers imply, and where the text comes from."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
-st.title("source")
+from claimscope.checks import checks_frame, checks_summary, consistency_checks
+from claimscope.forces import FORCES_FILE, ForcesData, load_forces
+from claimscope.highlight import MARKS, highlight_html, legend_html
+from claimscope.mentions import (
+    NOT_CLAIMS_FILE,
+    NotClaim,
+    account,
+    coverage_problems,
+    coverage_summary,
+    load_not_claims,
+    mentions_frame,
+)
+from claimscope.numbers import display
+from components.context import bundle
+
+VERDICT_MARKERS = {"consistent": "✓ Consistent", "inconsistent": "✗ Inconsistent",
+                   "note": "ℹ Note"}
+
+
+@st.cache_resource(show_spinner=False)
+def not_claims(path: str) -> tuple[NotClaim, ...]:
+    return load_not_claims(Path(path))
+
+
+@st.cache_resource(show_spinner=False)
+def forces_context(path: str) -> ForcesData | None:
+    """The context dataset behind the extrapolation, if this document folder has one."""
+    return load_forces(Path(path), bundle().catalogue) if Path(path).exists() else None
+
+
+data = bundle()
+document, catalogue = data.document, data.catalogue
+meta = document.meta
+listed = not_claims(str(document.folder / NOT_CLAIMS_FILE))
+accounted = account(document, catalogue, listed)
+# integrity_problems() may already include coverage problems; show each once.
+problems = list(dict.fromkeys(data.integrity_problems()
+                              + coverage_problems(document, catalogue, listed)))
+
+st.title("Source")
+st.markdown(
+    "The document as published, with **every number in it marked**: each is either a "
+    "catalogued claim (reported, derived by the document, a target or a date) or listed as "
+    "not a claim, with the reason. Hover over a number for its claim, or pick a claim below.")
+
+# Provenance and coverage --------------------------------------------------------------------
+with st.container(border=True, key="source_provenance"):
+    st.markdown(f"**{meta['title']}**  \n{meta['author']} · {meta['session']} · "
+                f"{meta['date']}  \nPublisher: {meta['publisher']}")
+    st.caption(f"{meta['where']}  \nLicence: {meta['licence']}  \nCite as: "
+               f"{document.citation()}")
+    st.caption(f"sha256 of the shipped text: `{document.sha256}` — "
+               + ("matches the published copy." if document.sha256_ok
+                  else f"**does not match** the recorded `{meta['sha256']}`."))
+summary = coverage_summary(document, catalogue, accounted, problems)
+if problems:
+    st.error(f"**Provenance or coverage check failed.** {summary}\n\n"
+             + "\n".join(f"- {p}" for p in problems))
+else:
+    st.success(f"**Provenance and coverage verified.** {summary}")
+
+# Jump to a claim ----------------------------------------------------------------------------
+claim_ids = list(catalogue.claims)
+chosen = st.selectbox(
+    "Jump to claim", claim_ids, index=None, key="source_claim",
+    placeholder="Choose a claim to see its details and outline it in the text",
+    format_func=lambda i: f"{i} — {catalogue[i].mention} ({catalogue[i].section})")
+if chosen:
+    claim = catalogue[chosen]
+    with st.container(border=True, key="source_claim_details"):
+        st.markdown(f"**{claim.id}** · {MARKS[claim.kind].label} · "
+                    f"**{display(claim.value, claim.unit)}** {claim.unit}")
+        st.markdown(f"> {claim.quote}")
+        st.caption(f"Who: {claim.who} · When: {claim.when} · Where: {claim.section} · "
+                   f"Category: {claim.category}" + (f"  \nNote: {claim.note}" if claim.note
+                                                    else ""))
+
+# The document -------------------------------------------------------------------------------
+st.subheader("The document, every number marked")
+statuses = [s for s in MARKS if s != "unaccounted" or problems]
+st.markdown(legend_html(statuses), unsafe_allow_html=True)
+st.caption("The small tag after each number says what it is, so the marks do not rely on "
+           "colour: rep = reported claim, der = derived by the document, tgt = target, "
+           "date = date, n/c = not a claim (hover for the reason).")
+with st.container(border=True, height=720, key="source_document"):
+    # Shipped document and catalogue text only, escaped in claimscope.highlight.
+    st.markdown(highlight_html(document.text, accounted, selected=chosen),
+                unsafe_allow_html=True)
+
+mentions = mentions_frame(document, accounted)
+with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts for it"):
+    st.dataframe(mentions, hide_index=True, key="source_mentions_table")
+    st.download_button("Download CSV", mentions.to_csv(index=False).encode("utf-8"),
+                       file_name="claimscope-mentions.csv", mime="text/csv",
+                       key="source_mentions_csv")
+
+# Consistency checks -------------------------------------------------------------------------
+st.subheader("Consistency checks")
+checks = consistency_checks(catalogue, int(meta["date"]),
+                            forces_context(str(document.folder / FORCES_FILE)))
+st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
+            f"{checks_summary(checks)}.")
+for check in checks:
+    with st.container(border=True, key=f"source_check_{check.id}"):
+        st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {check.title}**")
+        st.markdown(f"{check.formula} → **{check.result}**")
+        st.caption(f"The document: {check.statement}")
+        st.markdown(check.explanation)
+        st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims))
+frame = checks_frame(checks)
+with st.expander("Checks as a table"):
+    st.dataframe(frame, hide_index=True, key="source_checks_table")
+    st.download_button("Download CSV", frame.to_csv(index=False).encode("utf-8"),
+                       file_name="claimscope-checks.csv", mime="text/csv",
+                       key="source_checks_csv")
