@@ -272,8 +272,9 @@ def test_leave_one_out_totals_bracket_the_pro_rata_total(sample, ew: float) -> N
     images, population = (np.array(v, dtype=float) for v in sample)
     pro_rata = national_from(images.sum(), population.sum(), ew)
     without = leave_one_out(images, population, ew)
-    assert without.min() <= pro_rata * (1 + 1e-9) + 1e-9
-    assert without.max() >= pro_rata * (1 - 1e-9) - 1e-9
+    # leave_one_out subtracts from a sum: allow for cancellation in floating point
+    assert without.min() <= pro_rata * (1 + 1e-7) + 1e-6
+    assert without.max() >= pro_rata * (1 - 1e-7) - 1e-6
 
 
 @given(groups_strategy, st.floats(1e5, 1e9))
@@ -288,8 +289,9 @@ def test_pro_rata_is_the_population_weighted_mean_of_single_group_totals(sample,
 def test_scaling_every_count_by_k_scales_every_total_by_k(sample, k: float, ew: float) -> None:
     images, population = (np.array(v, dtype=float) for v in sample)
     for total in (national_from, leave_one_out, exact_bootstrap):
+        # leave_one_out subtracts from a sum, so allow for cancellation in floating point
         np.testing.assert_allclose(total(images * k, population, ew),
-                                   total(images, population, ew) * k, rtol=1e-9, atol=1e-6)
+                                   total(images, population, ew) * k, rtol=1e-7, atol=1e-6)
 
 
 # --- Loader: a maintainer's bad edit is named by file, record and field -------------------

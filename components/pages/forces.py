@@ -126,8 +126,8 @@ st.dataframe(
     )[["alternative", "figure", "source_wrote", "recomputed", "verdict"]],
     hide_index=True, key="forces_comparison",
     column_config={"alternative": "Alternative", "figure": "Figure",
-                   "source_wrote": f"{source.author} wrote", "recomputed": "ClaimScope recomputes",
-                   "verdict": "Agreement"},
+                   "source_wrote": f"{source.author}'s figure",
+                   "recomputed": "ClaimScope recomputes", "verdict": "Agreement"},
 )
 st.caption("“Agrees only if cut off, not rounded”: the source's figure is ours with the "
            "last digits dropped; rounded, it would end differently.")
