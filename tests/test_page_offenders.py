@@ -32,7 +32,7 @@ def test_defaults_date_the_second_estimate_2016() -> None:
     at = run_page(PAGE)
     assert at.segmented_control(key="offender_second_year").value == 2016
     assert metric(at, "Implied growth a year") == "41.4%"
-    assert metric(at, "Years between the statements") == "2 years"
+    assert metric(at, "Years between statements") == "2 years"
     assert metric(at, "At that rate by 2030") == "12.8 million"
     assert titles(at)[:2] == [
         "Reported offender estimates doubled in 2 years (41.4% a year)",
@@ -46,7 +46,7 @@ def test_dating_it_2017_gives_26_percent() -> None:
     at.segmented_control(key="offender_second_year").set_value(2017).run()
     assert not at.exception
     assert metric(at, "Implied growth a year") == "26.0%"
-    assert metric(at, "Years between the statements") == "3 years"
+    assert metric(at, "Years between statements") == "3 years"
     assert metric(at, "At that rate by 2030") == "2 million"
     assert titles(at)[0] == "Reported offender estimates doubled in 3 years (26.0% a year)"
 

@@ -76,7 +76,7 @@ cards = [
     ("Implied growth a year · derived", rate_text(growth.rate),
      f"({claim_text(second)} ÷ {claim_text(first)})^(1 ÷ {growth.years}) − 1: constant "
      f"yearly growth from {growth.first.year} to {growth.second.year}."),
-    ("Years between the statements · derived", f"{growth.years} years",
+    ("Years between statements · derived", f"{growth.years} years",
      f"{growth.second.year} − {growth.first.year}."),
     (f"At that rate by {growth.deadline} · derived", human(growth.at_deadline),
      f"{claim_text(second)} × (1 + {rate_text(growth.rate)})^"
