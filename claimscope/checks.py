@@ -83,7 +83,7 @@ def extrapolation(catalogue: Catalogue, context: ForcesData | None = None) -> Ch
         f"Scaling the {forces.mention}' {human(seized)} images pro rata to the whole population "
         f"gives {human(total)} — {'above' if holds else 'below'} the {human(claimed.value)} "
         f"the document states as a lower bound (\"in excess of\"); rounded to whole "
-        f"millions, {human(total, 0)}. Pro-rata scaling assumes the five areas seize images "
+        f"millions, {human(total, 0)}. Pro-rata scaling assumes the sampled areas seize images "
         "at the national rate per person and that no image is counted twice."
     )
     if context is not None:

@@ -85,17 +85,17 @@ def _is_number_word(word: str) -> bool:
 
 
 def _word_mentions(text: str) -> list[Mention]:
-    """Runs of number words: 'five', 'Twenty-first', 'two million' (not 'multi-year')."""
+    """Number words: 'five', 'Twenty-first', 'two million'; in 'five-year', just 'five'."""
     found = []
     for word in _WORD.finditer(text):
-        parts = [p for p in _WORD_PART.finditer(word.group()) if _is_number_word(p.group())]
-        if not parts:
-            continue
-        start = word.start() + parts[0].start()
-        end = word.start() + parts[-1].end()
-        if len(parts) == len(_WORD_PART.findall(word.group())):
+        parts = list(_WORD_PART.finditer(word.group()))
+        numeric = [p for p in parts if _is_number_word(p.group())]
+        if numeric and len(numeric) == len(parts):
             end = word.end() + len(_MULTIPLIER_AFTER.match(text, word.end()).group())
-        found.append(Mention(start, end, text[start:end]))
+            found.append(Mention(word.start(), end, text[word.start():end]))
+        else:
+            found += [Mention(word.start() + p.start(), word.start() + p.end(), p.group())
+                      for p in numeric]
     return found
 
 

@@ -49,6 +49,7 @@ def texts(text: str) -> list[str]:
     ("more than 20 international agencies", ["20"]),
     ("two million people and Three", ["two million", "Three"]),
     ("a five-year plan", ["five"]),
+    ("a one-to-one talk", ["one", "one"]),
     ("the 3rd and 4th", ["3rd", "4th"]),
     ("1. The spread\n2. In general", ["1", "2"]),
     ("often someone alone has done a multi-year tone", []),
