@@ -9,9 +9,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimscope import mentions
 from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
 from claimscope.caveats import Caveat, load_caveats
 from claimscope.document import Document, load_document
+from claimscope.forces import FORCES_FILE, ForcesData, load_forces
 from claimscope.inputs import InputSpec, load_inputs
 from claimscope.references import Reference, load_references
 from claimscope.schema import DataError
@@ -28,6 +30,8 @@ class Bundle:
     inputs: dict[str, InputSpec]
     references: dict[str, Reference]
     caveats: list[Caveat]
+    not_claims: tuple[mentions.NotClaim, ...]
+    forces: ForcesData | None  # context data, not from the document; None where absent
 
     @property
     def claimed_total(self) -> float:
@@ -45,7 +49,8 @@ class Bundle:
                 f"{self.document.meta['text_file']} differs from the published text "
                 f"(sha256 {self.document.sha256[:12]}…, expected "
                 f"{self.document.meta['sha256'][:12]}…)")
-        return problems + provenance_problems(self.catalogue, self.document)
+        return (problems + provenance_problems(self.catalogue, self.document)
+                + mentions.coverage_problems(self.document, self.catalogue, self.not_claims))
 
 
 def _require_claims(catalogue: Catalogue, path: Path, row: str, ids: tuple[str, ...]) -> None:
@@ -80,4 +85,7 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
     if POPULATION_REFERENCE not in references:
         raise DataError(folder / "reference.yaml", f"lacks {POPULATION_REFERENCE!r}")
-    return Bundle(document, catalogue, inputs, references, caveats)
+    forces_path = folder / FORCES_FILE
+    forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
+    return Bundle(document, catalogue, inputs, references, caveats,
+                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces)

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from claimscope.charts.forces import leave_one_out_chart, rate_chart, share_chart
 from claimscope.forces import (
-    FORCES_FILE,
-    ForcesData,
     alternatives_frame,
     comparison_frame,
     group_frame,
-    load_forces,
     recompute,
     spread,
     what_the_spread_says,
 )
 from claimscope.numbers import human, percent
-from claimscope.schema import DataError
 from components.charts import show_chart
 from components.context import bundle
-
-
-@st.cache_resource(show_spinner=False)
-def forces_data(path: str) -> ForcesData:
-    return load_forces(Path(path), bundle().catalogue)
 
 
 def exact_or_human(figure: str, value: float) -> str:
@@ -38,14 +27,9 @@ def exact_or_human(figure: str, value: float) -> str:
 
 loaded = bundle()
 st.title("Behind the 26 million")
-path = loaded.document.folder / FORCES_FILE
-if not path.exists():
+data = loaded.forces
+if data is None:
     st.info("There is no context data on the responding police forces for this document.")
-    st.stop()
-try:
-    data = forces_data(str(path))
-except DataError as error:
-    st.error(f"**The forces context data cannot be shown: the file is invalid.**\n\n{error}")
     st.stop()
 
 claimed = loaded.claimed_total

@@ -3,22 +3,11 @@ catalogue, the arithmetic its numbers imply, and where the text comes from."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from claimscope.checks import checks_frame, checks_summary, consistency_checks
-from claimscope.forces import FORCES_FILE, ForcesData, load_forces
 from claimscope.highlight import MARKS, highlight_html, legend_html
-from claimscope.mentions import (
-    NOT_CLAIMS_FILE,
-    NotClaim,
-    account,
-    coverage_problems,
-    coverage_summary,
-    load_not_claims,
-    mentions_frame,
-)
+from claimscope.mentions import account, coverage_summary, mentions_frame
 from claimscope.numbers import display
 from components.context import bundle
 
@@ -26,25 +15,12 @@ VERDICT_MARKERS = {"consistent": "✓ Consistent", "inconsistent": "✗ Inconsis
                    "note": "ℹ Note"}
 
 
-@st.cache_resource(show_spinner=False)
-def not_claims(path: str) -> tuple[NotClaim, ...]:
-    return load_not_claims(Path(path))
-
-
-@st.cache_resource(show_spinner=False)
-def forces_context(path: str) -> ForcesData | None:
-    """The context dataset behind the extrapolation, if this document folder has one."""
-    return load_forces(Path(path), bundle().catalogue) if Path(path).exists() else None
-
-
 data = bundle()
 document, catalogue = data.document, data.catalogue
 meta = document.meta
-listed = not_claims(str(document.folder / NOT_CLAIMS_FILE))
+listed = data.not_claims
 accounted = account(document, catalogue, listed)
-# integrity_problems() may already include coverage problems; show each once.
-problems = list(dict.fromkeys(data.integrity_problems()
-                              + coverage_problems(document, catalogue, listed)))
+problems = data.integrity_problems()
 
 st.title("Source")
 st.markdown(
@@ -106,7 +82,7 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
 # Consistency checks -------------------------------------------------------------------------
 st.subheader("Consistency checks")
 checks = consistency_checks(catalogue, int(meta["date"]),
-                            forces_context(str(document.folder / FORCES_FILE)))
+                            data.forces)
 st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
             f"{checks_summary(checks)}.")
 for check in checks:
