@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from claimscope.schema import DataError
 from components import layout, state
 from components.context import bundle as cached_bundle
+
+# A local file: a Material or emoji icon would make the browser fetch it from a CDN.
+ASSETS = Path(__file__).resolve().parent / "assets"
 
 PAGES = [
     ("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
@@ -19,7 +24,7 @@ PAGES = [
 ]
 
 
-st.set_page_config(page_title="ClaimScope", page_icon=":material/query_stats:",
+st.set_page_config(page_title="ClaimScope", page_icon=str(ASSETS / "favicon.png"),
                    layout="wide")
 try:
     bundle = cached_bundle()
