@@ -1,9 +1,8 @@
 """Drawing one input's values from its range: the four shapes of DESIGN §4.5.
 
-Pure numpy, no Python loop over samples. Each shape is drawn so that the *rank* of every
-draw within its own distribution (its probability-integral transform, a number in [0, 1))
-comes out too: the Monte Carlo engine bins inputs by it to estimate variance shares without
-sorting anything.
+Pure numpy, no Python loop over samples. `draw_binned` also says which bin of its own
+distribution (by probability rank) each draw fell in: the Monte Carlo engine estimates
+variance shares from those bins without sorting anything.
 
 Shapes, for a range `low`–`high` (display units) of an input whose point value is `point`:
 
@@ -20,9 +19,9 @@ nearest end (`validate_range` says so in words). Every draw lies inside the inpu
 [min, max].
 
 Sampling methods: uniform and triangular by inverting their distribution function at one
-uniform number per draw (which is then the rank); PERT by numpy's exact Beta generator and
-log-normal by numpy's standard normal (redrawing the few outside the cut), their ranks read
-from a tabulated distribution function (error below 1e-7).
+uniform number per draw (which then gives the bin exactly); PERT by numpy's exact Beta
+generator and log-normal by numpy's standard normal (redrawing the few outside the cut),
+their bins read from a tabulated distribution function.
 """
 
 from __future__ import annotations
@@ -41,7 +40,7 @@ DEFAULT_SHAPE = "uniform"
 PERT_LAMBDA = 4.0
 Z95 = NormalDist().inv_cdf(0.95)  # 1.6448536…: the log-normal's 5th–95th percentile span
 _NORMAL = NormalDist()
-_CDF_TABLE_SIZE = 1 << 14  # intervals in each tabulated distribution function
+_CDF_TABLE_SIZE = 1 << 14  # cells in each tabulated distribution function
 
 
 @dataclass(frozen=True)
@@ -72,53 +71,29 @@ class Range:
         return self.low == self.high
 
 
-# ---- Tabulated distribution functions, for the ranks of draws ---------------------------
+# ---- Tabulated distribution functions, for binning draws -------------------------------
 
-Table = tuple[np.ndarray, np.ndarray]  # values at k/M, k = 0…M, and their differences
+_Z_LIMIT = 8.5  # Φ(−8.5) ≈ 1e-17: beyond ±8.5 a normal draw is in the first or last bin
 
 
-def _table(values: np.ndarray) -> Table:
+def _frozen(values: np.ndarray) -> np.ndarray:
     values.flags.writeable = False
-    steps = np.diff(values)
-    steps.flags.writeable = False
-    return values, steps
-
-
-def _table_lookup(table: Table, t: np.ndarray, clip: bool = False) -> np.ndarray:
-    """Linear interpolation in a table tabulated at k/M on [0, 1], for t in [0, 1].
-
-    With `clip`, t outside [0, 1] reads the end values. O(1) per element: no search.
-    """
-    values, steps = table
-    m = values.size - 1
-    pos = t * float(m)
-    if clip:
-        np.clip(pos, 0.0, float(m), out=pos)
-    whole = np.floor(pos)
-    pos -= whole
-    idx = whole.astype(np.intp)
-    out = steps.take(idx, mode="clip")  # idx = m only at t = 1, where pos is 0
-    out *= pos
-    out += values.take(idx)
-    return out
-
-
-_Z_LIMIT = 8.5  # Φ(−8.5) ≈ 1e-17: beyond it a normal rank is 0 or 1 to double precision
+    return values
 
 
 @lru_cache(maxsize=1)
-def _normal_cdf_table() -> Table:
-    """Φ at M + 1 evenly spaced points on [−8.5, 8.5]; linear interpolation good to ~3e-8."""
+def _normal_cdf_table() -> np.ndarray:
+    """Φ at M + 1 evenly spaced points on [−8.5, 8.5]."""
     z = np.linspace(-_Z_LIMIT, _Z_LIMIT, _CDF_TABLE_SIZE + 1)
-    return _table(np.array([0.5 * math.erfc(-x / math.sqrt(2.0)) for x in z]))
+    return _frozen(np.array([0.5 * math.erfc(-x / math.sqrt(2.0)) for x in z]))
 
 
 @lru_cache(maxsize=64)
-def _beta_cdf_table(alpha: float, beta: float) -> Table:
+def _beta_cdf_table(alpha: float, beta: float) -> np.ndarray:
     """The Beta(α, β) distribution function at k/M, k = 0…M, for α, β ≥ 1.
 
     Integrated from the density with Simpson's rule on a grid 4× finer; normalised so the
-    last value is exactly 1. Linear interpolation in it is good to ~1e-8.
+    last value is exactly 1. Good to ~1e-9.
     """
     fine = 4 * _CDF_TABLE_SIZE
     t = np.linspace(0.0, 1.0, fine + 1)
@@ -134,7 +109,66 @@ def _beta_cdf_table(alpha: float, beta: float) -> Table:
     cdf = np.concatenate(([0.0], np.cumsum(pairs)))  # at every 2nd fine point
     cdf = cdf[::2]  # at k/M
     cdf /= cdf[-1]
-    return _table(cdf)
+    return _frozen(cdf)
+
+
+# ---- Bins for variance shares ---------------------------------------------------------
+
+SHARE_BINS = 50
+MIN_BIN_DRAWS = 20
+
+
+@lru_cache(maxsize=32)
+def share_bin_edges(bins: int = SHARE_BINS, n: int = 100_000) -> tuple[float, ...]:
+    """Probability edges of the bins an input's draws are sorted into for variance shares.
+
+    `bins` equal-probability bins, the outermost two then halved again and again (towards
+    probability 0 and 1) while a half still expects at least 20 of `n` draws (and spans a
+    few table cells). The extremes of a product of ratios carry much of its variance;
+    equal bins would average them away and understate the shares (e.g. 0.90 instead of 1
+    for a wide log-normal alone), the finer tail bins keep them (0.99).
+    """
+    smallest = max(MIN_BIN_DRAWS / n, 4.0 / _CDF_TABLE_SIZE)
+    tail, p = [], 1.0 / bins
+    while p / 2 >= smallest:
+        p /= 2
+        tail.append(p)
+    lower = sorted(tail)
+    inner = [k / bins for k in range(1, bins)]
+    return (0.0, *lower, *inner, *(1.0 - x for x in reversed(lower)), 1.0)
+
+
+def _cell_bins(cdf: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
+    """For each of the M cells between the table's points, and one past the end: the bin
+    (between consecutive probability `edges`) that holds the cell's midpoint."""
+    middle = 0.5 * (cdf[:-1] + cdf[1:])
+    index = np.searchsorted(np.asarray(edges), middle, side="right") - 1
+    index = np.append(index, len(edges) - 2)
+    return _frozen(np.clip(index, 0, len(edges) - 2).astype(np.intp))
+
+
+@lru_cache(maxsize=16)
+def _uniform_cell_bins(edges: tuple[float, ...]) -> np.ndarray:
+    return _cell_bins(np.linspace(0.0, 1.0, _CDF_TABLE_SIZE + 1), edges)
+
+
+@lru_cache(maxsize=16)
+def _beta_cell_bins(alpha: float, beta: float, edges: tuple[float, ...]) -> np.ndarray:
+    return _cell_bins(_beta_cdf_table(alpha, beta), edges)
+
+
+@lru_cache(maxsize=16)
+def _normal_cell_bins(p_lo: float, p_hi: float, edges: tuple[float, ...]) -> np.ndarray:
+    """Cell bins of the standard normal cut to the probabilities [p_lo, p_hi]."""
+    cut = np.clip((_normal_cdf_table() - p_lo) / (p_hi - p_lo), 0.0, 1.0)
+    return _cell_bins(cut, edges)
+
+
+def _bins_from_cells(position: np.ndarray, cell_bins: np.ndarray, clip: bool) -> np.ndarray:
+    """Bins of values already scaled to cell units (0 … M); `clip` if some may be outside."""
+    if clip:
+        np.clip(position, 0.0, float(_CDF_TABLE_SIZE), out=position)
+    return cell_bins.take(position.astype(np.intp))
 
 
 # ---- Shape parameters (model units) ----------------------------------------------------
@@ -162,39 +196,57 @@ def _model_bounds(spec: InputSpec, point: float, rng_range: Range
     return low, mode, high
 
 
-def draw_ranked(spec: InputSpec, point: float, rng_range: Range, n: int,
-                rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    """`n` draws of one input (model units) and the rank of each within its distribution.
+def draw_binned(spec: InputSpec, point: float, rng_range: Range, n: int,
+                rng: np.random.Generator, edges: tuple[float, ...]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """`n` draws of one input (model units) and the bin each draw falls in.
 
-    Returns (values, ranks): values inside [spec.min, spec.max] in model units; ranks in
-    [0, 1], non-decreasing in the values, so `floor(rank * B)` puts each draw into one of B
-    equal-probability bins of its input. `point` is in display units. A zero-width range
-    gives the constant point value.
+    Bin k holds the draws whose probability rank within the input's own distribution lies
+    between `edges[k]` and `edges[k+1]` (see `share_bin_edges`); the bin index never
+    decreases as the value grows. The rank is exact for uniform and triangular ranges (the
+    uniform number the draw was made from) and read from a table of 16,384 cells for PERT
+    and log-normal ones, so their bin edges are placed to within a cell. Binning takes no
+    random numbers: the values equal those of `draw` with the same Generator state.
     """
+    return _draw(spec, point, rng_range, n, rng, tuple(edges))
+
+
+def _draw(spec: InputSpec, point: float, rng_range: Range, n: int, rng: np.random.Generator,
+          edges: tuple[float, ...] | None) -> tuple[np.ndarray, np.ndarray | None]:
     lo_bound, hi_bound = float(spec.to_model(spec.min)), float(spec.to_model(spec.max))
     if rng_range.is_point:
         value = float(spec.to_model(point))
-        return np.full(n, value), np.full(n, 0.5)
+        return np.full(n, value), (None if edges is None else np.zeros(n, dtype=np.intp))
     low, mode, high = _model_bounds(spec, point, rng_range)
     width = high - low
     shape = rng_range.shape
+    index = None
     if shape == "uniform":
-        ranks = rng.random(n)
-        values = ranks * width
-        values += low
+        u = rng.random(n)
+        if edges is not None:
+            index = _bins_from_cells(u * float(_CDF_TABLE_SIZE), _uniform_cell_bins(edges),
+                                     clip=False)
+        u *= width
+        u += low
+        values = u
     elif shape == "triangular":
-        ranks = rng.random(n)
-        values = _triangular_inverse(ranks, low, mode, high)
+        u = rng.random(n)
+        if edges is not None:
+            index = _bins_from_cells(u * float(_CDF_TABLE_SIZE), _uniform_cell_bins(edges),
+                                     clip=False)
+        values = _triangular_inverse(u, low, mode, high)
     elif shape == "pert":
         alpha, beta = pert_parameters(low, mode, high)
         values = rng.beta(alpha, beta, n)
-        ranks = _table_lookup(_beta_cdf_table(alpha, beta), values)
+        if edges is not None:
+            index = _bins_from_cells(values * float(_CDF_TABLE_SIZE),
+                                     _beta_cell_bins(alpha, beta, edges), clip=False)
         values *= width
         values += low
     else:
-        values, ranks = _truncated_lognormal(low, high, lo_bound, hi_bound, n, rng)
+        values, index = _truncated_lognormal(low, high, lo_bound, hi_bound, n, rng, edges)
     np.clip(values, lo_bound, hi_bound, out=values)
-    return values, ranks
+    return values, index
 
 
 def _triangular_inverse(u: np.ndarray, low: float, mode: float, high: float) -> np.ndarray:
@@ -220,12 +272,12 @@ def _triangular_inverse(u: np.ndarray, low: float, mode: float, high: float) -> 
 
 
 def _truncated_lognormal(low: float, high: float, lo_bound: float, hi_bound: float, n: int,
-                         rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+                         rng: np.random.Generator, edges: tuple[float, ...] | None
+                         ) -> tuple[np.ndarray, np.ndarray | None]:
     """Log-normal draws with 5th/95th percentiles low/high, cut to [lo_bound, hi_bound].
 
     Normal draws outside the cut are drawn again (a loop over rounds, never over samples:
     at least 90 % of the mass lies inside, so a round rarely has anything to redo).
-    Ranks are the truncated distribution function, from the tabulated Φ.
     """
     mu, sigma = lognormal_parameters(low, high)
     z_lo = (math.log(lo_bound) - mu) / sigma if lo_bound > 0 else -math.inf
@@ -239,19 +291,19 @@ def _truncated_lognormal(low: float, high: float, lo_bound: float, hi_bound: flo
             z[outside] = fresh
             outside = outside[(fresh < z_lo) | (fresh > z_hi)]
         z_min, z_max = float(z.min()), float(z.max())
-    p_lo = _NORMAL.cdf(z_lo) if math.isfinite(z_lo) else 0.0
-    p_hi = _NORMAL.cdf(z_hi)
-    values, steps = _normal_cdf_table()
-    kept = p_hi - p_lo  # the truncated distribution function, tabulated
-    table = ((values - p_lo) / kept, steps / kept)
-    position = z * (0.5 / _Z_LIMIT)
-    position += 0.5
-    ranks = _table_lookup(table, position, clip=z_min < -_Z_LIMIT or z_max > _Z_LIMIT)
-    np.clip(ranks, 0.0, 1.0, out=ranks)
+    index = None
+    if edges is not None:
+        p_lo = _NORMAL.cdf(z_lo) if math.isfinite(z_lo) else 0.0
+        p_hi = _NORMAL.cdf(z_hi)
+        scale = _CDF_TABLE_SIZE / (2.0 * _Z_LIMIT)
+        position = z * scale
+        position += _Z_LIMIT * scale
+        index = _bins_from_cells(position, _normal_cell_bins(p_lo, p_hi, edges),
+                                 clip=z_min < -_Z_LIMIT or z_max > _Z_LIMIT)
     z *= sigma
     z += mu
     np.exp(z, out=z)
-    return z, ranks
+    return z, index
 
 
 def draw(spec: InputSpec, point: float, rng_range: Range, n: int,
@@ -261,7 +313,7 @@ def draw(spec: InputSpec, point: float, rng_range: Range, n: int,
     `point` and `rng_range` are in display units; the Generator is used, never a global
     seed, so the same Generator state gives the same draws.
     """
-    return draw_ranked(spec, point, rng_range, n, rng)[0]
+    return _draw(spec, point, rng_range, n, rng, None)[0]
 
 
 def quantile(spec: InputSpec, point: float, rng_range: Range, q: float) -> float:
@@ -281,7 +333,7 @@ def quantile(spec: InputSpec, point: float, rng_range: Range, q: float) -> float
         value = (low + math.sqrt(q * width * (mode - low)) if q < split
                  else high - math.sqrt((1.0 - q) * width * (high - mode)))
     elif rng_range.shape == "pert":
-        table = _beta_cdf_table(*pert_parameters(low, mode, high))[0]
+        table = _beta_cdf_table(*pert_parameters(low, mode, high))
         value = low + width * float(np.interp(q, table, np.linspace(0.0, 1.0, table.size)))
     else:
         mu, sigma = lognormal_parameters(low, high)

@@ -32,7 +32,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
-from claimscope.distributions import Range, draw_ranked
+from claimscope.distributions import SHARE_BINS, Range, draw, draw_binned, share_bin_edges
 from claimscope.inputs import InputSpec
 from claimscope.model import MODEL_INPUTS, Outputs, evaluate
 from claimscope.ranges import validate_range
@@ -43,7 +43,6 @@ QUANTILES = (0.05, 0.5, 0.95)
 INTERVAL = 0.90  # the interval reported: from the 5th to the 95th percentile
 HISTOGRAM_BINS = 60
 HISTOGRAM_TAIL = 0.005  # the histogram spans the 0.5th to the 99.5th percentile
-SHARE_BINS = 50
 SCALES = ("linear", "log")
 
 
@@ -230,9 +229,10 @@ class Simulation:
     """One Monte Carlo run with its draws in memory (large: n floats per ranged input and
     per output). Build it with `run`; `result()` condenses it into a `SimulationResult`.
 
-    `inputs[name]` holds the draws of each ranged input (model units); `ranks[name]` the
-    rank of each draw within its own distribution (in [0, 1]); `outputs` the model's
-    outputs, arrays of n draws for outputs that vary and scalars for those that do not.
+    `inputs[name]` holds the draws of each ranged input (model units); `outputs` the
+    model's outputs, arrays of n draws for outputs that vary and scalars for those that do
+    not. `input_bins(name)` gives the bin of each draw of an input, between the
+    probability edges `share_edges` (see `distributions.share_bin_edges`).
     """
 
     specs: Mapping[str, InputSpec]
@@ -243,12 +243,14 @@ class Simulation:
     population: float
     claimed_total: float
     inputs: dict[str, np.ndarray]
-    ranks: dict[str, np.ndarray]
+    bins: dict[str, np.ndarray]
+    share_edges: tuple[float, ...]
     outputs: Outputs
     point_outputs: Outputs
     notices: tuple[str, ...] = ()
     _sorted: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
-    _bins: dict[tuple[str, int], np.ndarray] = field(default_factory=dict, repr=False)
+    _counts: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _means: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def ranged(self) -> tuple[str, ...]:
@@ -301,9 +303,15 @@ class Simulation:
             return OutputSummary(output, point, value, value, value, value,
                                  _constant_histogram(value, self.n, scale))
         low, median, high = (scaled_by * _sorted_quantile(ordered, q) for q in QUANTILES)
-        mean = float(self.values(output).mean())
+        mean = (self._mean(output) if scaled_by == 1.0
+                else scaled_by * self._mean("national"))
         return OutputSummary(output, point, mean, low, median, high,
                              _histogram(ordered, bins, scale, scaled_by))
+
+    def _mean(self, output: str) -> float:
+        if output not in self._means:
+            self._means[output] = float(self.values(output).mean())
+        return self._means[output]
 
     def _multiple_of_national(self, output: str) -> float | None:
         """c > 0 if output = c × national total in every draw (to 1e-12), else None."""
@@ -319,30 +327,24 @@ class Simulation:
             return 0.5 * (low + high)
         return None
 
-    def bins(self, name: str, count: int = SHARE_BINS) -> np.ndarray:
-        """Each draw's equal-probability bin (0 … count−1) of input `name`, from its rank."""
-        key = (name, count)
-        if key not in self._bins:
-            scaled = self.ranks[name] * count
-            index = scaled.astype(np.intp)
-            np.minimum(index, count - 1, out=index)
-            self._bins[key] = index
-        return self._bins[key]
-
-    def variance_shares(self, output: str = "national", bins: int = SHARE_BINS
-                        ) -> pd.DataFrame:
+    def variance_shares(self, output: str = "national") -> pd.DataFrame:
         """First-order variance share of each ranged input in one output, from these draws.
 
         Method (a first-order Sobol index S_i = Var(E[Y | X_i]) / Var(Y), estimated from the
-        same draws as everything else): the draws are split into `bins` equal-probability
-        bins of X_i by their rank (e.g. 50 bins of 2,000 draws each at n = 100,000); the
-        variance of the bin means of Y, weighted by bin size, estimates Var(E[Y | X_i]).
-        That plain estimate is biased upwards by sampling noise in the bin means, about
-        (bins − 1)/n × the within-bin variance; it is removed as in a one-way analysis of
-        variance: S_i = (SSB − (k − 1)·SSW/(n − k)) / SST, with SSB, SSW and SST the
-        between-bin, within-bin and total sums of squares and k the bins in use, then
-        clipped to [0, 1]. Coarse bins lose a little of E[Y | X_i]'s variation (under 1 %
-        of S_i for smooth relations and 50 bins).
+        same draws as everything else): the draws are sorted into bins of X_i by their
+        probability rank within X_i's distribution — 50 equal-probability bins (2,000
+        draws each at n = 100,000), the outermost further halved down to about 20 draws
+        (`distributions.share_bin_edges`), because the extreme draws of a product of ratios
+        carry much of its variance. The variance of the bin means of Y, weighted by bin
+        size, estimates Var(E[Y | X_i]). That plain estimate is biased upwards by sampling
+        noise in the bin means, about (k − 1)/n × the within-bin variance; it is removed as
+        in a one-way analysis of variance: S_i = (SSB − (k − 1)·SSW/(n − k)) / SST, with
+        SSB, SSW and SST the between-bin, within-bin and total sums of squares and k the
+        bins in use, then clipped to [0, 1]. Bins still average E[Y | X_i] over their
+        width, which understates S_i a little: by under 1 % on log N, and on N itself by
+        about 1 % or less for ranges like these (a log-normal with 5th and 95th
+        percentiles a factor 20 apart; coverage uniform from 1 % to 100 %), more for
+        heavier tails.
 
         Reading it: S_i is the share of the output's variance that fixing X_i alone would
         remove. The shares add up to 1 only when the inputs act additively; the remainder
@@ -353,44 +355,55 @@ class Simulation:
 
         Columns: input, share, share_log (NaN if the output is not always positive).
         """
-        rows = []
         values = self.values(output)
-        varies = np.ndim(values) > 0
-        centred = centred_log = None
-        total = total_log = 0.0
-        if varies:
-            centred = values - values.mean()
-            total = float(np.dot(centred, centred))
-            if float(values.min()) > 0:
-                centred_log = np.log(values)
-                centred_log -= centred_log.mean()
-                total_log = float(np.dot(centred_log, centred_log))
-        for name in self.ranges:
-            share, share_log = 0.0, (0.0 if centred_log is not None or not varies
-                                      else math.nan)
-            if varies and self._depends(output, name):
-                index = self.bins(name, bins)
-                counts = np.bincount(index, minlength=bins)
-                share = _first_order_share(index, counts, centred, total)
-                if centred_log is not None:
-                    share_log = _first_order_share(index, counts, centred_log, total_log)
-            rows.append({"input": name, "share": share, "share_log": share_log})
+        names = list(self.ranges)
+        shares = dict.fromkeys(names, 0.0)
+        shares_log = dict.fromkeys(names, 0.0)
+        if np.ndim(values) > 0:
+            model_points = self._model_points()
+            used = [name for name in names if _depends(model_points, name, output)]
+            scratch = np.subtract(values, self._mean(output))
+            shares.update(_first_order_shares(scratch, {n: self.input_bins(n) for n in used},
+                                              {n: self._bin_counts(n) for n in used}))
+            if float(self.sorted(output)[0]) > 0:
+                np.log(values, out=scratch)  # the same memory, now for log(output)
+                scratch -= scratch.mean()
+                shares_log.update(_first_order_shares(
+                    scratch, {n: self.input_bins(n) for n in used},
+                    {n: self._bin_counts(n) for n in used}))
+            else:
+                shares_log = dict.fromkeys(names, math.nan)
+        rows = [{"input": name, "share": shares[name], "share_log": shares_log[name]}
+                for name in names]
         return pd.DataFrame(rows, columns=["input", "share", "share_log"])
 
-    def _depends(self, output: str, name: str) -> bool:
-        """Whether the output's formula involves input `name` at all (a two-element probe)."""
-        probe = dict(self._model_points())
-        probe[name] = np.array([probe[name], probe[name]])
-        return np.ndim(getattr(evaluate(probe, self.population, self.claimed_total),
-                               output)) > 0
+    def input_bins(self, name: str) -> np.ndarray:
+        """Each draw's bin (0 … len(share_edges) − 2) within the distribution of an input.
+
+        Kept from the run for the inputs the variance-share outputs depend on; for any
+        other input drawn again from its own stream, which gives the very same draws.
+        """
+        if name not in self.bins:
+            values, index = draw_binned(self.specs[name], self.points[name],
+                                        self.ranges[name], self.n,
+                                        input_generator(self.seed, name), self.share_edges)
+            if not np.array_equal(values, self.inputs[name]):  # the streams promise this
+                raise RuntimeError(f"redrawing {name} did not reproduce its draws")
+            self.bins[name] = index
+        return self.bins[name]
+
+    def _bin_counts(self, name: str) -> np.ndarray:
+        if name not in self._counts:
+            self._counts[name] = np.bincount(self.input_bins(name),
+                                             minlength=len(self.share_edges) - 1)
+        return self._counts[name]
 
     def _model_points(self) -> dict[str, float]:
         return {name: float(self.specs[name].to_model(value))
                 for name, value in self.points.items()}
 
     def result(self, bins: int = HISTOGRAM_BINS, scale: str = "linear",
-               share_outputs: Sequence[str] = ("national",), share_bins: int = SHARE_BINS
-               ) -> SimulationResult:
+               share_outputs: Sequence[str] = ("national",)) -> SimulationResult:
         """The compact summary of this run (see `SimulationResult`).
 
         `bins`/`scale` shape the histograms; `share_outputs` names the outputs whose
@@ -403,7 +416,7 @@ class Simulation:
             keep = output == "national" or output in share_outputs
             summaries[output] = self.summary(output, bins, scale, keep=keep)
         p, se = self.probability_at_least("national", self.claimed_total)
-        shares = [self.variance_shares(output, share_bins).assign(output=output)
+        shares = [self.variance_shares(output).assign(output=output)
                   for output in share_outputs]
         share_frame = (pd.concat(shares, ignore_index=True) if shares
                        else pd.DataFrame(columns=["input", "share", "share_log", "output"]))
@@ -419,13 +432,17 @@ class Simulation:
 
 def run(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
         ranges: Mapping[str, Range], n: int, seed: int, population: float,
-        claimed_total: float) -> Simulation:
+        claimed_total: float, share_bins: int = SHARE_BINS,
+        share_outputs: Sequence[str] = ("national",)) -> Simulation:
     """Draw every ranged input n times and evaluate the model on all draws at once.
 
     `point_values` (display units) may omit inputs, which then take their defaults;
     `ranges` maps input names to `Range`s (display units) and is validated again, with
     any notices kept in `Simulation.notices`. `n` is the number of draws (≥ 1), `seed` a
-    non-negative integer.
+    non-negative integer; `share_bins` the equal-probability bins per input for variance
+    shares before their tails are refined (at most n/20, so each holds 20 draws or more;
+    see `distributions.share_bin_edges`). Bins are kept for the inputs that
+    `share_outputs` depend on (others are worked out again if asked for).
     """
     if not (isinstance(n, (int, np.integer)) and n >= 1):
         raise ValueError(f"n must be a positive whole number, not {n!r}")
@@ -436,15 +453,22 @@ def run(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
     model_values: dict[str, float | np.ndarray] = {
         name: float(specs[name].to_model(points[name])) for name in MODEL_INPUTS}
     point_outputs = evaluate(model_values, population, claimed_total)
-    inputs, ranks = {}, {}
+    model_points = dict(model_values)
+    edges = share_bin_edges(max(1, min(int(share_bins), int(n) // 20)), int(n))
+    inputs, bins = {}, {}
     for name, rng_range in clean.items():
-        inputs[name], ranks[name] = draw_ranked(specs[name], points[name], rng_range, int(n),
-                                                input_generator(seed, name))
+        stream = input_generator(seed, name)
+        if any(_depends(model_points, name, output) for output in share_outputs):
+            inputs[name], bins[name] = draw_binned(specs[name], points[name], rng_range,
+                                                   int(n), stream, edges)
+        else:
+            inputs[name] = draw(specs[name], points[name], rng_range, int(n), stream)
         model_values[name] = inputs[name]
     outputs = evaluate(model_values, population, claimed_total)
     return Simulation(specs=specs, points=points, ranges=clean, n=int(n), seed=int(seed),
                       population=population, claimed_total=claimed_total, inputs=inputs,
-                      ranks=ranks, outputs=outputs, point_outputs=point_outputs,
+                      bins=bins, share_edges=edges, outputs=outputs,
+                      point_outputs=point_outputs,
                       notices=tuple(notices))
 
 
@@ -458,8 +482,18 @@ def simulate(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
     All arguments are hashable or plain mappings of frozen values, and the result holds no
     raw samples, so the UI can wrap this in `st.cache_data`.
     """
-    return run(specs, point_values, ranges, n, seed, population, claimed_total).result(
-        bins=bins, scale=scale, share_outputs=share_outputs, share_bins=share_bins)
+    simulation = run(specs, point_values, ranges, n, seed, population, claimed_total,
+                     share_bins=share_bins, share_outputs=share_outputs)
+    return simulation.result(bins=bins, scale=scale, share_outputs=share_outputs)
+
+
+def _depends(model_points: Mapping[str, float], name: str, output: str) -> bool:
+    """Whether an output's formula involves input `name` at all: evaluate the model with
+    that one input as a two-element array; an output that does not use it stays a scalar.
+    Population and claimed total do not matter here, so placeholders are used."""
+    probe = dict(model_points)
+    probe[name] = np.full(2, model_points[name])
+    return np.ndim(getattr(evaluate(probe, 1.0, 1.0), output)) > 0
 
 
 # ---- Summaries from sorted draws ---------------------------------------------------------
@@ -521,22 +555,27 @@ def _constant_histogram(value: float, n: int, scale: str) -> Histogram:
     return Histogram(edges=edges, counts=np.array([n]), below=0, above=0, n=n, scale=scale)
 
 
-def _first_order_share(index: np.ndarray, counts: np.ndarray, centred: np.ndarray,
-                       total: float) -> float:
-    """Bias-corrected between-bin share of variance (see `Simulation.variance_shares`).
+def _first_order_shares(centred: np.ndarray, bins: Mapping[str, np.ndarray],
+                        counts: Mapping[str, np.ndarray]) -> dict[str, float]:
+    """Bias-corrected between-bin shares of variance (see `Simulation.variance_shares`).
 
-    `centred`: the output minus its mean; `total`: its sum of squares.
+    `centred`: the output minus its mean; `bins[name]`, `counts[name]`: each draw's bin of
+    that input and the number of draws per bin.
     """
     n = centred.size
+    total = float(np.einsum("i,i->", centred, centred))
     if total <= 0 or not math.isfinite(total):
-        return 0.0
-    sums = np.bincount(index, weights=centred, minlength=counts.size)
-    used = counts > 0
-    k = int(used.sum())
-    between = float(np.sum(sums[used] ** 2 / counts[used]))
-    if n > k:
-        between -= (k - 1) * (total - between) / (n - k)
-    return min(max(between / total, 0.0), 1.0)
+        return dict.fromkeys(bins, 0.0)
+    shares = {}
+    for name, index in bins.items():
+        sums = np.bincount(index, weights=centred, minlength=counts[name].size)
+        used = counts[name] > 0
+        k = int(used.sum())
+        between = float(np.sum(sums[used] ** 2 / counts[name][used]))
+        if n > k:
+            between -= (k - 1) * (total - between) / (n - k)
+        shares[name] = min(max(between / total, 0.0), 1.0)
+    return shares
 
 
 # ---- Deterministic sweeps ----------------------------------------------------------------
