@@ -112,8 +112,8 @@ class SimulationResult:
     - `p_claim`: share of draws with national total ≥ `claimed_total`; `p_claim_se`: its
       Monte Carlo standard error √(p(1−p)/n);
     - `tornado`: see `tornado()`; `variance_shares`: see `Simulation.variance_shares`;
-    - `ranged`: the inputs that had a range, in model order; `ranges`: those ranges as used
-      (after validation), display units;
+    - `ranged`: the inputs that had a range, in the order of `specs`; `ranges`: those
+      ranges as used (after validation), display units;
     - `notices`: what validation changed about the ranges passed in (empty when they came
       through `validate_range` already).
     """
@@ -176,9 +176,9 @@ def describe_interval(low: float, high: float, fmt: Callable[[float], str] | Non
     four for equal ends. A unit word both ends share ('million') is written once.
     """
     if fmt is None:
-        digits = 2 if low != high else 4
-        while digits < 6 and plain_number(low, digits) == plain_number(high, digits) \
-                and low != high:
+        digits = 4 if low == high else 2
+        while low != high and digits < 6 and (plain_number(low, digits)
+                                              == plain_number(high, digits)):
             digits += 1
         left, right = plain_number(low, digits), plain_number(high, digits)
     else:

@@ -117,6 +117,15 @@ def test_variance_shares_find_the_input_that_matters_and_zero_for_those_that_do_
     assert shares.loc["growth", "share"] == 0 and shares.loc["global_share", "share"] == 0
 
 
+def test_noise_in_bin_means_is_corrected_away():
+    # unique over 99.99–100 % has no real effect (true share ~1e-9); bin means of 20,000
+    # draws still scatter, which uncorrected would read as a share of about (k − 1)/n ≈ 0.003
+    shares = [mc({"unique": Range(99.99, 100), "coverage": Range(10, 100)}, n=20_000,
+                 seed=seed).variance_shares.set_index("input").loc["unique", "share"]
+              for seed in range(5)]
+    assert np.mean(shares) < 0.0015
+
+
 def test_bins_worked_out_later_give_the_same_shares():
     kept = run(SPECS, POINTS, RANGES, 20_000, 3, POPULATION, CLAIM,
                share_outputs=("national", "global_total"))
@@ -249,6 +258,10 @@ def test_other_seed_other_numbers_and_one_range_does_not_move_another():
                POPULATION, CLAIM)
     assert not np.array_equal(one.inputs["unique"], other.inputs["unique"])
     assert np.array_equal(one.inputs["unique"], both.inputs["unique"])
+    # each input has its own stream: same shapes, independent draws
+    pair = run(SPECS, POINTS, {"unique": Range(50, 100), "coverage": Range(50, 100)}, 20_000,
+               1, POPULATION, CLAIM)
+    assert abs(np.corrcoef(pair.inputs["unique"], pair.inputs["coverage"])[0, 1]) < 0.03
 
 
 def test_result_is_small_and_picklable():
