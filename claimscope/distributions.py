@@ -12,11 +12,12 @@ Shapes, for a range `low`–`high` (display units) of an input whose point value
   bounds with the standard PERT weight λ = 4: α = 1 + 4 (mode − low)/(high − low),
   β = 1 + 4 (high − mode)/(high − low). Smoother than the triangle, less weight in the tails.
 - `lognormal`: `low` and `high` are its 5th and 95th percentiles (so the median is
-  √(low·high)), then cut to the input's allowed [min, max] and renormalised. Needs low > 0.
+  √(low·high)), then cut to the input's allowed [min, max] and renormalised (so when a
+  bound is near, the percentiles of what is drawn move slightly inwards). Needs low > 0.
 
 If the point value lies outside `low`–`high`, triangular and PERT put their mode at the
 nearest end (`validate_range` says so in words). Every draw lies inside the input's
-[min, max].
+[min, max]. Whole-number inputs (year, months, counts) are drawn as continuous values.
 
 Sampling methods: uniform and triangular by inverting their distribution function at one
 uniform number per draw (which then gives the bin exactly); PERT by numpy's exact Beta
