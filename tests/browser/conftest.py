@@ -42,6 +42,18 @@ FOOTER_MARK = "Report or get help"  # app.py draws the footer after the page: ru
 
 expect.set_options(timeout=UPDATE)
 
+# DESIGN §5: every page has its own path. Titles as in the top navigation, in its order.
+PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
+    ("/", "Overview", "ClaimScope", True),
+    ("/projection", "Projection explorer", "Projection explorer", True),
+    ("/forces", "Behind the 26 million", "Behind the 26 million", True),
+    ("/offenders", "Offenders", "Offenders", True),
+    ("/network", "Network & commitments", "Network & commitments", True),
+    ("/source", "Source", "Source", False),
+    ("/method", "Method & caveats", "Method & caveats", False),
+]
+HEADINGS = {title: heading for _, title, heading, _ in PAGES}
+
 
 def is_local(url: str) -> bool:
     """True for URLs served by this machine, and for in-page data:/blob: URLs."""
@@ -160,9 +172,15 @@ def footer(page: Page) -> Locator:
 
 
 def wait_for_run(page: Page, timeout: float = FIRST_LOAD) -> None:
-    """Wait until the script run has finished (footer drawn) or failed; fail on exception."""
+    """Wait until the script run has finished (footer drawn, script idle); no exception.
+
+    After a click on another page, first wait for something of the new page: the old
+    page's footer stays on screen until the new run replaces it.
+    """
     exception = page.get_by_test_id("stException")
     expect(footer(page).or_(exception).first).to_be_visible(timeout=timeout)
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=timeout)
     expect(exception).to_have_count(0)
 
 
@@ -181,6 +199,19 @@ def visit(page: Page) -> Callable[[str], Page]:
 def nav_link(page: Page, title: str) -> Locator:
     """The top-navigation link to the page called `title`."""
     return page.get_by_test_id("stTopNavLink").filter(has_text=title)
+
+
+def heading(page: Page) -> Locator:
+    """The page's title (its first h1 in the main area)."""
+    return page.get_by_test_id("stMain").locator("h1").first
+
+
+def go_to(page: Page, title: str) -> None:
+    """Move to another page by its top-navigation link and wait for that page's run."""
+    nav_link(page, title).click()
+    expect(nav_link(page, title)).to_have_attribute("aria-current", "page")
+    expect(heading(page)).to_have_text(HEADINGS[title], timeout=FIRST_LOAD)
+    wait_for_run(page)
 
 
 def metric_value(page: Page, label: str) -> Locator:

@@ -8,32 +8,30 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import FIRST_LOAD, footer, nav_link, wait_for_run
+from tests.browser.conftest import (
+    FIRST_LOAD,
+    PAGES,
+    footer,
+    go_to,
+    heading,
+    nav_link,
+    wait_for_run,
+)
 
 pytestmark = pytest.mark.browser
 
-# DESIGN §5: each page has its own path; titles as in the top navigation.
-NAV_TITLES = ["Overview", "Projection explorer", "Behind the 26 million", "Offenders",
-              "Network & commitments", "Source", "Method & caveats"]
-PAGES = [  # (path, navigation title, page draws at least one plotly chart)
-    ("/", "Overview", False),
-    ("/projection", "Projection explorer", True),
-    ("/forces", "Behind the 26 million", False),
-    ("/offenders", "Offenders", False),
-    ("/network", "Network & commitments", False),
-    ("/source", "Source", False),
-    ("/method", "Method & caveats", False),
-]
+NAV_TITLES = [title for _, title, _, _ in PAGES]
 
 
-@pytest.mark.parametrize(("path", "title", "has_chart"), PAGES,
-                         ids=[path for path, _, _ in PAGES])
+@pytest.mark.parametrize(("path", "title", "page_heading", "has_chart"), PAGES,
+                         ids=[path for path, *_ in PAGES])
 def test_page_loads_with_title_navigation_and_charts(
-        visit: Callable[[str], Page], path: str, title: str, has_chart: bool) -> None:
+        visit: Callable[[str], Page], path: str, title: str, page_heading: str,
+        has_chart: bool) -> None:
     """Each page path renders its heading, the full top navigation and its charts."""
     page = visit(path)
     expect(nav_link(page, title)).to_have_attribute("aria-current", "page")
-    expect(page.get_by_test_id("stMain").locator("h1").first).to_be_visible()
+    expect(heading(page)).to_have_text(page_heading)
     expect(page.get_by_test_id("stTopNavLink")).to_have_text(
         [re.compile(re.escape(name)) for name in NAV_TITLES])
     if has_chart:
@@ -42,14 +40,14 @@ def test_page_loads_with_title_navigation_and_charts(
 
 def test_no_request_leaves_localhost_on_any_page(page: Page,
                                                  external_requests: list[str]) -> None:
-    """Loading the app and visiting every page contacts no other host (no CDN, telemetry)."""
-    page.goto("/")
+    """Loading the app and drawing every page and chart contacts no other host (no CDN)."""
+    page.goto("/", wait_until="networkidle")
     wait_for_run(page)
-    for name in NAV_TITLES[1:]:
-        nav_link(page, name).click()
-        expect(nav_link(page, name)).to_have_attribute("aria-current", "page")
-        wait_for_run(page)
-    page.wait_for_load_state("networkidle")
+    for _, title, _, has_chart in PAGES:
+        if title != NAV_TITLES[0]:
+            go_to(page, title)
+        if has_chart:
+            expect(page.locator(".js-plotly-plot").first).to_be_visible()
     assert external_requests == [], f"requests to other hosts: {external_requests}"
 
 
@@ -60,9 +58,7 @@ def test_content_note_shows_first_and_can_be_dismissed(visit: Callable[[str], Pa
     expect(note).to_be_visible()
     page.get_by_role("button", name="Understood, hide this note").click()
     expect(note).to_have_count(0)
-    nav_link(page, "Projection explorer").click()
-    expect(nav_link(page, "Projection explorer")).to_have_attribute("aria-current", "page")
-    wait_for_run(page)
+    go_to(page, "Projection explorer")
     expect(note).to_have_count(0)
 
 

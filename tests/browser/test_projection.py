@@ -12,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.conftest import metric_value, nav_link, wait_for_run
+from tests.browser.conftest import go_to, metric_value
 
 pytestmark = pytest.mark.browser
 
@@ -75,15 +75,12 @@ def test_bad_parameters_are_explained_and_page_still_works(
 
 
 def test_parameters_survive_moving_between_pages(visit: Callable[[str], Page]) -> None:
-    """share=10 set by a link is still in force after visiting Overview and coming back."""
+    """share=10 from a link drives Overview's total too, and is kept on coming back."""
     page = visit("/projection?share=10")
     expect(metric_value(page, NATIONAL)).to_have_text("260 million")  # 26M ÷ 0.10
-    nav_link(page, "Overview").click()
-    expect(nav_link(page, "Overview")).to_have_attribute("aria-current", "page")
-    wait_for_run(page)
+    go_to(page, "Overview")
+    expect(metric_value(page, "Extrapolated national total")).to_have_text("260 million")
     expect(page).to_have_url(param("share", "10"))
-    nav_link(page, "Projection explorer").click()
-    expect(nav_link(page, "Projection explorer")).to_have_attribute("aria-current", "page")
-    wait_for_run(page)
+    go_to(page, "Projection explorer")
     expect(metric_value(page, NATIONAL)).to_have_text("260 million")
     expect(page).to_have_url(param("share", "10"))
