@@ -134,6 +134,13 @@ def test_bins_worked_out_later_give_the_same_shares():
     assert later.variance_shares("global_total").equals(kept.variance_shares("global_total"))
 
 
+def test_an_output_that_does_not_vary_has_no_shares():
+    # growth has a range, but with the projection year 2012 it is raised to the power 0
+    shares = mc({"growth": Range(-10, 30)}, n=5000, share_outputs=("projected",))
+    assert shares.variance_shares["share"].tolist() == [0.0]
+    assert shares["projected"].low == shares["projected"].high == deterministic().projected
+
+
 def test_shares_for_several_outputs():
     ranges = {"coverage": Range(10, 100), "global_share": Range(1, 4)}
     shares = mc(ranges, n=20_000, share_outputs=("national", "global_total")).variance_shares
