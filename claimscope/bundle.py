@@ -15,12 +15,14 @@ from claimscope.caveats import Caveat, load_caveats
 from claimscope.document import Document, load_document
 from claimscope.forces import FORCES_FILE, ForcesData, load_forces
 from claimscope.inputs import InputSpec, load_inputs
+from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import Reference, load_references
 from claimscope.schema import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
 POPULATION_REFERENCE = "ew-population-mid-2010"
+RANGES_FILE = "ranges.yaml"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Bundle:
     caveats: list[Caveat]
     not_claims: tuple[mentions.NotClaim, ...]
     forces: ForcesData | None  # context data, not from the document; None where absent
+    range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
 
     @property
     def claimed_total(self) -> float:
@@ -87,5 +90,7 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         raise DataError(folder / "reference.yaml", f"lacks {POPULATION_REFERENCE!r}")
     forces_path = folder / FORCES_FILE
     forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
+    presets_path = folder / RANGES_FILE
+    presets = load_range_presets(presets_path, inputs) if presets_path.exists() else {}
     return Bundle(document, catalogue, inputs, references, caveats,
-                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces)
+                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets)

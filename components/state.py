@@ -1,8 +1,8 @@
-"""Session state <-> URL: the assumption values every page shares (DESIGN §5).
+"""Session state <-> URL: the shareable view every page uses (DESIGN §5).
 
-The URL is read once, when a session starts; afterwards the session's values are the
-truth and are written back to the address bar after every run, so a copied link always
-reproduces the view and values survive moving between pages.
+The URL is read once, when a session starts; afterwards the session's `View` is the truth
+and is written back to the address bar after every run, so a copied link always
+reproduces what is on screen and values survive moving between pages.
 """
 
 from __future__ import annotations
@@ -10,35 +10,50 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.urlstate import parse_query, to_query
+from claimscope.distributions import Range
+from claimscope.viewstate import View, default_view, parse_view, view_query
 
-VALUES = "assumptions"  # session key: {input name: display-unit value}
+VIEW = "view"
 NOTICES = "url_notices"
 
 
 def init_from_url(bundle: Bundle) -> None:
-    """On a session's first run, take assumption values from the query string."""
-    if VALUES in st.session_state:
+    """On a session's first run, take the view from the query string."""
+    if VIEW in st.session_state:
         return
-    parsed = parse_query(st.query_params.to_dict(), bundle.inputs)
-    st.session_state[VALUES] = parsed.values
-    st.session_state[NOTICES] = parsed.notices
+    view, notices = parse_view(st.query_params.to_dict(), bundle.inputs)
+    st.session_state[VIEW] = view
+    st.session_state[NOTICES] = notices
+
+
+def view() -> View:
+    return st.session_state[VIEW]
 
 
 def values() -> dict[str, float]:
-    return st.session_state[VALUES]
+    """The assumption values (display units: percent numbers)."""
+    return view().values
 
 
 def set_value(name: str, value: float) -> None:
-    st.session_state[VALUES][name] = value
+    st.session_state[VIEW] = view().with_value(name, value)
+
+
+def set_range(name: str, rng_range: Range | None) -> None:
+    st.session_state[VIEW] = view().with_range(name, rng_range)
+
+
+def set_simulation(samples: int, seed: int) -> None:
+    current = view()
+    st.session_state[VIEW] = View(current.values, current.ranges, samples, seed)
 
 
 def reset(bundle: Bundle) -> None:
-    st.session_state[VALUES] = {name: spec.default for name, spec in bundle.inputs.items()}
+    st.session_state[VIEW] = default_view(bundle.inputs)
 
 
 def sync_url(bundle: Bundle) -> None:
-    """Write the non-default values to the address bar (and drop everything else)."""
-    wanted = to_query(values(), bundle.inputs)
+    """Write the view to the address bar (and drop everything else)."""
+    wanted = view_query(view(), bundle.inputs)
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

@@ -20,7 +20,7 @@ def test_defaults_show_the_documents_numbers() -> None:
     assert "Five forces seized **26 million** images" in text
     assert "**7.25%**" in text and "**358.6 million** images nationally" in text
     assert at.success and "claim holds" in at.success[0].value
-    assert len(figure_specs(at)) == 2
+    assert len(figure_specs(at)) == 3  # steps, sweep, claim map
 
 
 def test_break_even_table_shows_unique_at_83_65_percent() -> None:

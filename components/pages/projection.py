@@ -13,6 +13,7 @@ from components import state
 from components.charts import show_chart
 from components.context import bundle
 from components.controls import assumption_control
+from components.uncertainty import range_control, uncertainty_section
 
 GROUP_TITLES = {
     "document": "The document's figures",
@@ -34,6 +35,7 @@ with st.sidebar:
         for spec in specs.values():
             if spec.group == group:
                 assumption_control(spec)
+                range_control(spec)
 
 values = state.values()
 out = outputs(specs, values, data.population, data.claimed_total)
@@ -96,3 +98,5 @@ show_chart(
 )
 st.caption(f"Break-even for {specs[chosen].label.lower()}: "
            f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
+
+uncertainty_section(data)

@@ -1,0 +1,189 @@
+"""Charts of the uncertainty analysis: distributions, tornado, variance shares, claim map.
+
+Every chart plots summaries computed on the server (binned counts, swings, shares, a
+grid); raw Monte Carlo draws never reach the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from claimscope.charts.style import CLAIM_LINE, OKABE_ITO, PROVENANCE, Chart, base_layout
+from claimscope.inputs import InputSpec
+from claimscope.numbers import display, human, percent
+from claimscope.uncertainty import ClaimMap, OutputSummary
+
+OUTPUT_LABELS = {
+    "national": "National total over the window",
+    "per_year": "National total per year",
+    "per_resident": "Images per resident",
+    "projected": "Projected national total",
+    "global_total": "Global total",
+    "per_offender": "Images per offender",
+}
+
+
+def _unit(spec: InputSpec) -> str:
+    return "%" if spec.is_percent else spec.unit
+
+
+def histogram_chart(summary: OutputSummary, claimed_total: float | None,
+                    probability: float | None) -> Chart:
+    """Share of draws per bin; with the claim, bins that meet it are drawn differently."""
+    hist = summary.histogram
+    label = OUTPUT_LABELS[summary.name]
+    data = hist.frame().assign(centre=hist.centres)
+    meets = (data["left"] >= claimed_total) if claimed_total is not None else None
+    fig = go.Figure()
+    groups = [("All draws", np.ones(len(data), dtype=bool), "assumed")]
+    if meets is not None:
+        groups = [("Below the claim", ~meets.to_numpy(), "assumed"),
+                  ("At or above the claim", meets.to_numpy(), "derived")]
+    for name, mask, kind in groups:
+        part = data[mask]
+        style = PROVENANCE[kind]
+        fig.add_trace(go.Bar(
+            x=part["centre"], y=part["share"] * 100, width=part["right"] - part["left"],
+            name=name, marker={"color": style["color"], "pattern": {"shape": style["pattern"]},
+                               "line": {"width": 0}},
+            customdata=np.column_stack([part["left"], part["right"]]),
+            hovertemplate="%{customdata[0]:,.3s} – %{customdata[1]:,.3s}<br>"
+                          "%{y:.2f}% of draws<extra></extra>",
+        ))
+    for value, text, colour, dash in (
+            (summary.median, f"median {human(summary.median)}", OKABE_ITO["black"], "solid"),
+            (summary.point, f"point value {human(summary.point)}",
+             PROVENANCE["reported"]["color"], "dot")):
+        fig.add_vline(x=value, line_color=colour, line_dash=dash, line_width=1.5,
+                      annotation_text=text, annotation_position="top right")
+    if claimed_total is not None:
+        fig.add_vline(x=claimed_total, line_color=CLAIM_LINE, line_dash="dash", line_width=2,
+                      annotation_text=f"claim: {human(claimed_total)}",
+                      annotation_position="top left", annotation_font_color=CLAIM_LINE)
+    title = f"{label}: {summary.in_words(human)}"
+    if probability is not None:
+        title += f"; the claim holds in {percent(probability * 100, 1)} of draws"
+    base_layout(fig, title, f"{label} (images)" if summary.name != "per_resident"
+                else label, "Share of draws (%)")
+    fig.update_layout(bargap=0, barmode="overlay")
+    if hist.scale == "log":
+        fig.update_xaxes(type="log")
+    notes = []
+    if hist.below or hist.above:
+        notes.append(f"Not drawn: {hist.below:,} draws below and {hist.above:,} above the "
+                     "plotted span (the central 99%).")
+    return Chart(fig, data[["left", "right", "count", "share"]],
+                 source=f"{hist.n:,} Monte Carlo draws, binned on the server.", notes=notes)
+
+
+def tornado_chart(table: pd.DataFrame, specs: Mapping[str, InputSpec],
+                  claimed_total: float) -> Chart:
+    """Bars from the output at each input's low end to its high end, widest on top."""
+    rows = table.iloc[::-1]  # plotly draws the first category at the bottom
+    labels = [specs[name].label for name in rows["input"]]
+    ends = [f"{display(lo, specs[n].unit)} → {display(hi, specs[n].unit)}"
+            for n, lo, hi in zip(rows["input"], rows["low_value"], rows["high_value"],
+                                 strict=True)]
+    fig = go.Figure()
+    lows = np.minimum(rows["output_at_low"], rows["output_at_high"])
+    highs = np.maximum(rows["output_at_low"], rows["output_at_high"])
+    fig.add_trace(go.Bar(
+        y=labels, x=highs - lows, base=lows, orientation="h", name="Swing",
+        marker={"color": PROVENANCE["assumed"]["color"],
+                "pattern": {"shape": PROVENANCE["assumed"]["pattern"]}},
+        customdata=np.column_stack([ends, [human(v) for v in rows["output_at_low"]],
+                                    [human(v) for v in rows["output_at_high"]]]),
+        hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]} → %{customdata[2]}"
+                      "<extra></extra>",
+    ))
+    point = float(table["output_at_point"].iloc[0]) if len(table) else np.nan
+    fig.add_vline(x=point, line_color=PROVENANCE["derived"]["color"], line_width=2,
+                  annotation_text=f"point value {human(point)}",
+                  annotation_position="bottom right")
+    fig.add_vline(x=claimed_total, line_color=CLAIM_LINE, line_dash="dash", line_width=2,
+                  annotation_text=f"claim: {human(claimed_total)}",
+                  annotation_position="top left", annotation_font_color=CLAIM_LINE)
+    if len(table):
+        top = table.iloc[0]
+        title = (f"{specs[top['input']].label} moves the national total most: "
+                 f"{human(top['output_at_low'])} to {human(top['output_at_high'])}")
+    else:
+        title = "No input has a range"
+    base_layout(fig, title, "National total over the window (images, log scale)", "",
+                height=max(260, 70 + 48 * len(table)))
+    fig.update_xaxes(type="log")
+    data = table.assign(assumption=[specs[n].label for n in table["input"]])
+    return Chart(fig, data, source="Each bar: the national total with one input at the two "
+                 "ends of its range and all others at their point values (no sampling).")
+
+
+def shares_chart(shares: pd.DataFrame, specs: Mapping[str, InputSpec]) -> Chart:
+    """First-order variance shares of log N per input, largest first."""
+    ordered = shares.sort_values("share_log", ascending=True, kind="stable")
+    labels = [specs[name].label for name in ordered["input"]]
+    fig = go.Figure(go.Bar(
+        y=labels, x=ordered["share_log"] * 100, orientation="h", name="Share of variance",
+        marker={"color": PROVENANCE["derived"]["color"],
+                "pattern": {"shape": PROVENANCE["derived"]["pattern"]}},
+        text=[percent(v * 100, 1) for v in ordered["share_log"]], textposition="outside",
+        cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
+    ))
+    if len(shares):
+        top = shares.loc[shares["share_log"].idxmax()]
+        title = (f"{specs[top['input']].label} explains {percent(top['share_log'] * 100, 0)} "
+                 "of the uncertainty: research it first")
+    else:
+        title = "No input has a range"
+    base_layout(fig, title, "Share of the variance of log(national total) (%)", "",
+                height=max(240, 70 + 44 * len(shares)))
+    fig.update_xaxes(range=[0, 110])
+    data = shares.assign(assumption=[specs[n].label for n in shares["input"]])
+    return Chart(fig, data, source="First-order (Sobol-type) index from the same draws: the "
+                 "share of the variance of log N that fixing this input alone would remove. "
+                 "See Method & caveats.")
+
+
+def claim_map_chart(grid: ClaimMap, specs: Mapping[str, InputSpec]) -> Chart:
+    """Heat map of the national total over two inputs, the claim's contour, the current point."""
+    x_spec, y_spec = specs[grid.x_name], specs[grid.y_name]
+    z = grid.z.astype(np.float32)
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=np.log10(z),
+        colorscale="Cividis", name="National total",
+        colorbar={"title": {"text": "images"}, "tickvals": list(range(5, 13)),
+                  "ticktext": [human(10.0 ** k) for k in range(5, 13)]},
+        hovertemplate=f"{x_spec.label}: %{{x:.3g}}<br>{y_spec.label}: %{{y:.3g}}<br>"
+                      "10^%{z:.2f} images<extra></extra>",
+    ))
+    fig.add_trace(go.Contour(
+        x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=z,
+        contours={"start": grid.level, "end": grid.level, "size": 1, "coloring": "none",
+                  "showlabels": False},
+        line={"color": CLAIM_LINE, "width": 3, "dash": "dash"}, showscale=False,
+        name=f"Claim: {human(grid.level)}", showlegend=True, hoverinfo="skip",
+    ))
+    fig.add_trace(go.Scatter(
+        x=[grid.x_point], y=[grid.y_point], mode="markers", name="Current setting",
+        marker={"symbol": "diamond", "size": 13, "color": OKABE_ITO["vermillion"],
+                "line": {"color": "white", "width": 2}},
+        hovertemplate="Current setting<extra></extra>",
+    ))
+    held = float(grid.holds.mean())
+    title = (f"The claim holds on {percent(held * 100, 0)} of this map; the dashed line "
+             f"marks {human(grid.level)}")
+    if held in (0.0, 1.0):
+        title = (f"The claim {'holds' if held else 'fails'} everywhere on this map")
+    base_layout(fig, title, f"{x_spec.label} ({_unit(x_spec)})",
+                f"{y_spec.label} ({_unit(y_spec)})", height=520)
+    if grid.x_log:
+        fig.update_xaxes(type="log")
+    if grid.y_log:
+        fig.update_yaxes(type="log")
+    return Chart(fig, grid.frame(), source="National total on a grid of the two inputs "
+                 "(over their ranges, or their whole allowed span), others at their point "
+                 "values. Dashed line: where it equals the document's claim.")

@@ -1,0 +1,98 @@
+"""Everything a link carries (DESIGN §5 and its uncertainty extension), parsed in one place.
+
+A `View` is the shareable state of the dashboard: the assumption values, any ranges, the
+Monte Carlo sample count and seed. `parse_view` turns a query string into a View and
+plain-words notices, never raising; `view_query` writes a View back, leaving out what
+equals its default so links stay short.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from claimscope.distributions import Range
+from claimscope.inputs import InputSpec
+from claimscope.ranges import (
+    SAMPLES_DEFAULT,
+    SAMPLES_PARAM,
+    SEED_DEFAULT,
+    SEED_PARAM,
+    RangePreset,
+    range_params,
+    range_query,
+    uncertainty_params,
+    validate_range,
+    validate_samples,
+    validate_seed,
+)
+from claimscope.urlstate import parse_query, to_query
+
+
+@dataclass(frozen=True)
+class View:
+    values: dict[str, float]
+    ranges: dict[str, Range] = field(default_factory=dict)
+    samples: int = SAMPLES_DEFAULT
+    seed: int = SEED_DEFAULT
+
+    def with_value(self, name: str, value: float) -> View:
+        return replace(self, values={**self.values, name: value})
+
+    def with_range(self, name: str, rng_range: Range | None) -> View:
+        ranges = {k: v for k, v in self.ranges.items() if k != name}
+        if rng_range is not None and not rng_range.is_point:
+            ranges[name] = rng_range
+        return replace(self, ranges=ranges)
+
+
+def default_view(specs: Mapping[str, InputSpec]) -> View:
+    return View(values={name: spec.default for name, spec in specs.items()})
+
+
+def suggested_range(spec: InputSpec, point: float, preset: RangePreset | None) -> Range:
+    """The range offered when a reader marks an input uncertain: the preset if there is
+    one, else a factor of 1.25 either side of the point value, kept inside the input's
+    allowed span."""
+    if preset is not None:
+        return preset.range
+    low, high = spec.clamp(point / 1.25), spec.clamp(point * 1.25)
+    if spec.is_integer:
+        low, high = float(math.floor(low)), float(math.ceil(high))
+    if low == high:
+        low, high = spec.min, spec.max
+    return Range(low, high)
+
+
+def parse_view(params: Mapping[str, str | list[str]],
+               specs: Mapping[str, InputSpec]) -> tuple[View, list[str]]:
+    """The View a link describes, and a notice for each value that could not be used."""
+    parsed = parse_query(params, specs, also_known=uncertainty_params(specs))
+    notices = list(parsed.notices)
+    ranges: dict[str, Range] = {}
+    for name, spec in specs.items():
+        lo, hi, dist = (parsed.extra.get(p) for p in range_params(name))
+        if lo is None and hi is None and dist is None:
+            continue
+        rng_range, said = validate_range(spec, parsed.values[name], lo, hi, dist)
+        notices.extend(said)
+        if rng_range is not None:
+            ranges[name] = rng_range
+    samples, said = validate_samples(parsed.extra.get(SAMPLES_PARAM))
+    notices.extend(said)
+    seed, said = validate_seed(parsed.extra.get(SEED_PARAM))
+    notices.extend(said)
+    return View(parsed.values, ranges, samples, seed), notices
+
+
+def view_query(view: View, specs: Mapping[str, InputSpec]) -> dict[str, str]:
+    """The query string of a View: non-default values, ranges, then sample count and seed."""
+    query = to_query(view.values, specs)
+    for name, spec in specs.items():
+        query.update(range_query(spec, view.ranges.get(name)))
+    if view.ranges and view.samples != SAMPLES_DEFAULT:
+        query[SAMPLES_PARAM] = str(view.samples)
+    if view.ranges and view.seed != SEED_DEFAULT:
+        query[SEED_PARAM] = str(view.seed)
+    return query

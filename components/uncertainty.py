@@ -1,0 +1,185 @@
+"""The uncertainty UI: per-input range controls and the Monte Carlo results section.
+
+The simulation is cached on exactly what it depends on (point values, ranges, sample count,
+seed), so moving a control that only changes the view — the histogram's output, the claim
+map's axes — never draws again.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.bundle import Bundle
+from claimscope.charts.uncertainty import (
+    OUTPUT_LABELS,
+    claim_map_chart,
+    histogram_chart,
+    shares_chart,
+    tornado_chart,
+)
+from claimscope.distributions import SHAPES, Range
+from claimscope.inputs import InputSpec
+from claimscope.model import NATIONAL_DIRECTION
+from claimscope.numbers import display, human, percent
+from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
+from claimscope.uncertainty import OUTPUTS, SimulationResult, claim_map, simulate
+from claimscope.viewstate import View, suggested_range
+from components import state
+from components.charts import show_chart
+from components.context import bundle
+
+SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
+SHAPE_HELP = ("uniform: low and high are hard bounds, every value equally likely · "
+              "triangular / PERT: hard bounds, most likely at the slider's value · "
+              "lognormal: low and high are the 5th and 95th percentiles")
+
+
+def _typed(spec: InputSpec, value: float) -> int | float:
+    return int(round(value)) if spec.is_integer else float(value)
+
+
+def _toggle(spec: InputSpec) -> None:
+    if st.session_state[f"{spec.name}_ranged"]:
+        point = state.values()[spec.name]
+        state.set_range(spec.name, suggested_range(spec, point,
+                                                   bundle().range_presets.get(spec.name)))
+    else:
+        state.set_range(spec.name, None)
+
+
+def _edit(spec: InputSpec) -> None:
+    low, high = st.session_state[f"{spec.name}_range"]
+    shape = st.session_state[f"{spec.name}_dist"]
+    if shape == "lognormal" and low <= 0:
+        shape = "uniform"
+    state.set_range(spec.name, Range(float(low), float(high), shape) if low < high else None)
+
+
+def range_control(spec: InputSpec) -> None:
+    """A switch that turns one input into a range, and the range's ends and shape."""
+    current = state.view().ranges.get(spec.name)
+    on_key, range_key, dist_key = (f"{spec.name}_ranged", f"{spec.name}_range",
+                                   f"{spec.name}_dist")
+    st.session_state[on_key] = current is not None
+    st.toggle("Uncertain: give a range", key=on_key, on_change=_toggle, args=(spec,))
+    if current is None:
+        return
+    st.session_state[range_key] = (_typed(spec, current.low), _typed(spec, current.high))
+    st.session_state[dist_key] = current.shape
+    st.slider(f"Range of {spec.label.lower()}", min_value=_typed(spec, spec.min),
+              max_value=_typed(spec, spec.max), step=_typed(spec, spec.step), key=range_key,
+              on_change=_edit, args=(spec,))
+    st.selectbox(f"Shape of the range of {spec.label.lower()}", SHAPES, key=dist_key,
+                 on_change=_edit, args=(spec,), help=SHAPE_HELP)
+    preset = bundle().range_presets.get(spec.name)
+    if preset is not None:
+        st.caption(f"Suggested range: {preset.why}")
+
+
+def _range_text(spec: InputSpec, rng_range: Range) -> str:
+    return (f"{display(rng_range.low, spec.unit)} – {display(rng_range.high, spec.unit)} "
+            f"({rng_range.shape})")
+
+
+def apply_presets(data: Bundle) -> None:
+    for name, preset in data.range_presets.items():
+        state.set_range(name, preset.range)
+
+
+@st.cache_data(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
+def cached_simulation(values: tuple[tuple[str, float], ...],
+                      ranges: tuple[tuple[str, float, float, str], ...], samples: int,
+                      seed: int) -> SimulationResult:
+    data = bundle()
+    return simulate(data.inputs, dict(values),
+                    {name: Range(low, high, shape) for name, low, high, shape in ranges},
+                    samples, seed, data.population, data.claimed_total)
+
+
+def run_simulation(view: View) -> SimulationResult:
+    """The cached Monte Carlo for a view (keys are plain tuples, cheap to hash)."""
+    ranges = tuple((name, r.low, r.high, r.shape) for name, r in view.ranges.items())
+    return cached_simulation(tuple(view.values.items()), ranges, view.samples, view.seed)
+
+
+def _simulation_settings(view: View) -> None:
+    def changed() -> None:
+        state.set_simulation(int(st.session_state["mc_samples"]),
+                             int(st.session_state["mc_seed"]))
+
+    st.session_state["mc_samples"] = view.samples if view.samples in SAMPLE_CHOICES \
+        else SAMPLES_DEFAULT
+    st.session_state["mc_seed"] = view.seed
+    left, right = st.columns(2)
+    left.select_slider("Monte Carlo draws", SAMPLE_CHOICES, key="mc_samples",
+                       format_func=lambda n: f"{n:,}", on_change=changed,
+                       help="More draws give steadier figures; 1,000,000 takes a second.")
+    right.number_input("Random seed", min_value=0, max_value=SEED_MAX, step=1, key="mc_seed",
+                       on_change=changed,
+                       help="The same seed and settings always give the same numbers.")
+
+
+def uncertainty_section(data: Bundle) -> None:
+    """Distributions, P(claim holds), tornado, variance shares — and the claim map."""
+    view = state.view()
+    specs = data.inputs
+    st.header("How sure is it?")
+    if not view.ranges:
+        st.info("Every assumption is a single value, so every number above is a single "
+                "value too. Switch any assumption to a range in the sidebar (**Uncertain: "
+                "give a range**), or start from the suggested ranges for the five "
+                "assumptions the document leaves implicit.")
+        st.button("Use the suggested ranges", key="apply_presets", on_click=apply_presets,
+                  args=(data,), type="primary")
+    else:
+        _simulation_settings(view)
+        result = run_simulation(view)
+        count = len(result.ranged)
+        ranged = f"{count} assumption{'s' if count > 1 else ''} given a range"
+        national = result["national"]
+        left, right = st.columns(2)
+        left.metric("Chance the claim holds", percent(result.p_claim * 100, 1),
+                    help=f"Share of {result.n:,} draws with a national total of at least "
+                         f"{human(data.claimed_total)}; Monte Carlo standard error "
+                         f"± {percent(result.p_claim_se * 100, 2)}.", border=True)
+        right.metric("National total, 90% interval",
+                     f"{human(national.low)} – {human(national.high)}",
+                     help=f"Median {human(national.median)}.", border=True)
+        st.markdown(
+            f"With {ranged}, the national total lies "
+            f"**{national.in_words(human)}** (median **{human(national.median)}**). The "
+            f"document's claim holds in **{percent(result.p_claim * 100, 1)}** of "
+            f"{result.n:,} draws (± {percent(result.p_claim_se * 100, 2)}, seed "
+            f"{result.seed}).")
+        st.caption("Ranged: " + "; ".join(
+            f"{specs[name].label} {_range_text(specs[name], result.ranges[name])}"
+            for name in result.ranged))
+        output = st.selectbox("Distribution of", OUTPUTS, key="mc_output",
+                              format_func=OUTPUT_LABELS.get)
+        claim = data.claimed_total if output == "national" else None
+        show_chart(histogram_chart(result[output], claim,
+                                   result.p_claim if claim is not None else None),
+                   key="mc_histogram")
+        st.dataframe(result.quantiles().assign(output=lambda f: f["output"].map(OUTPUT_LABELS)),
+                     hide_index=True, key="mc_quantiles")
+        show_chart(tornado_chart(result.tornado, specs, data.claimed_total), key="tornado")
+        show_chart(shares_chart(result.variance_shares, specs), key="variance_shares")
+    _claim_map(data, view)
+
+
+def _claim_map(data: Bundle, view: View) -> None:
+    specs = data.inputs
+    st.subheader("Where the claim holds: any two assumptions")
+    choices = list(NATIONAL_DIRECTION)
+    ranged = [name for name in view.ranges if name in choices]
+    default_x, default_y = (ranged + [n for n in ("unique", "share") if n not in ranged])[:2]
+    left, right = st.columns(2)
+    x_name = left.selectbox("Across", choices, index=choices.index(default_x), key="map_x",
+                            format_func=lambda n: specs[n].label)
+    y_options = [n for n in choices if n != x_name]
+    y_default = default_y if default_y in y_options else y_options[0]
+    y_name = right.selectbox("Up", y_options, index=y_options.index(y_default), key="map_y",
+                             format_func=lambda n: specs[n].label)
+    grid = claim_map(specs, view.values, view.ranges, x_name, y_name, data.population,
+                     data.claimed_total)
+    show_chart(claim_map_chart(grid, specs), key="claim_map")
