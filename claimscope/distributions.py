@@ -245,8 +245,12 @@ def _draw(spec: InputSpec, point: float, rng_range: Range, n: int, rng: np.rando
         values *= width
         values += low
     else:
-        values, index = _truncated_lognormal(low, high, lo_bound, hi_bound, n, rng, edges)
-    np.clip(values, lo_bound, hi_bound, out=values)
+        values, index, (low, high) = _truncated_lognormal(low, high, lo_bound, hi_bound, n,
+                                                          rng, edges)
+    # Values lie in [low, high] up to rounding: clip only if that could cross a bound.
+    margin = 1e-9 * (hi_bound - lo_bound)
+    if low - margin < lo_bound or high + margin > hi_bound:
+        np.clip(values, lo_bound, hi_bound, out=values)
     return values, index
 
 
@@ -274,8 +278,9 @@ def _triangular_inverse(u: np.ndarray, low: float, mode: float, high: float) -> 
 
 def _truncated_lognormal(low: float, high: float, lo_bound: float, hi_bound: float, n: int,
                          rng: np.random.Generator, edges: tuple[float, ...] | None
-                         ) -> tuple[np.ndarray, np.ndarray | None]:
-    """Log-normal draws with 5th/95th percentiles low/high, cut to [lo_bound, hi_bound].
+                         ) -> tuple[np.ndarray, np.ndarray | None, tuple[float, float]]:
+    """Log-normal draws with 5th/95th percentiles low/high, cut to [lo_bound, hi_bound],
+    their bins, and the smallest and largest draw (before rounding).
 
     Normal draws outside the cut are drawn again (a loop over rounds, never over samples:
     at least 90 % of the mass lies inside, so a round rarely has anything to redo).
@@ -304,7 +309,7 @@ def _truncated_lognormal(low: float, high: float, lo_bound: float, hi_bound: flo
     z *= sigma
     z += mu
     np.exp(z, out=z)
-    return z, index
+    return z, index, (math.exp(mu + sigma * z_min), math.exp(mu + sigma * z_max))
 
 
 def draw(spec: InputSpec, point: float, rng_range: Range, n: int,
