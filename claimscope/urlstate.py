@@ -93,10 +93,12 @@ def parse_query(params: Mapping[str, str | list[str]], specs: Mapping[str, Input
 
 
 def format_value(spec: InputSpec, value: float) -> str:
-    """How a value is written in the URL: shortest exact form, percent numbers as is."""
+    """How a value is written in the URL: short where that is exact, else every digit, so
+    a link always reproduces the value it was made from."""
     if spec.is_integer or float(value).is_integer():
         return str(int(round(value)))
-    return f"{value:.10g}"
+    short = f"{value:.12g}"
+    return short if float(short) == value else repr(float(value))
 
 
 def to_query(values: Mapping[str, float], specs: Mapping[str, InputSpec]) -> dict[str, str]:
