@@ -18,3 +18,10 @@ def test_method_page_lists_formulas_assumptions_and_caveats() -> None:
     assert "Seized images are not distinct images" in text
     assert "55.2 million" in text  # the population reference, with its source
     assert "300 million" in text
+
+
+def test_method_page_states_the_uncertainty_method() -> None:
+    text = page_text(run_page("components/pages/method.py"))
+    assert "first-order (Sobol-type) index" in text
+    assert "5th and 95th percentiles" in text
+    assert "100,000 draws by default" in text

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from claimscope.numbers import display, human
+from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
 from components.context import bundle
 
 data = bundle()
@@ -33,6 +34,37 @@ st.markdown(
     "is a product of powers $\\pm 1$ of its inputs, each has a closed form, e.g. "
     "$\\text{unique}^* = \\text{claim} \\times \\text{share} \\times \\text{rate\\_ratio} "
     "\\times \\text{coverage} / \\text{seized}$."
+)
+
+st.header("Uncertainty")
+st.markdown(
+    "Any assumption can be given a **range** instead of a single value. Shapes: "
+    "**uniform** (low and high are hard bounds, every value between equally likely); "
+    "**triangular** and **PERT** (hard bounds, most likely at the slider's value; PERT is "
+    "a smooth Beta curve with the standard weight 4); **lognormal** (low and high are its "
+    "5th and 95th percentiles, cut to the assumption's allowed span).\n\n"
+    "- **Monte Carlo**: each ranged assumption is drawn independently "
+    f"({SAMPLES_DEFAULT:,} draws by default, up to {SAMPLES_MAX:,}) from its own random "
+    "stream, seeded by the seed shown and the assumption's name, so the same seed and "
+    "settings always give the same numbers; the model is evaluated on all draws at once.\n"
+    "- **Intervals**: the 5th and 95th percentiles of the draws — the central 90%, "
+    "written as \"9 times in 10\". Histograms are binned on the server.\n"
+    "- **Chance the claim holds**: the share $p$ of draws with $N \\ge$ "
+    f"{human(data.claimed_total)}, with its Monte Carlo standard error "
+    "$\\sqrt{p(1-p)/n}$.\n"
+    "- **Tornado**: the national total with one ranged assumption at each end of its "
+    "range (5th and 95th percentiles for lognormal) and all others at their single "
+    "values; no sampling.\n"
+    "- **Variance shares**: a first-order (Sobol-type) index $S_i = "
+    "\\mathrm{Var}(E[\\log N \\mid X_i]) / \\mathrm{Var}(\\log N)$, estimated from "
+    "the same draws: draws are grouped into equal-probability bins of $X_i$ (50, the "
+    "outermost split further), the variance of the bin means is corrected for sampling "
+    "noise as in a one-way analysis of variance, and the result is clipped to [0, 1]. "
+    "$S_i$ is the share of the uncertainty that fixing $X_i$ alone would remove; on "
+    "$\\log N$ the model is additive, so the shares sum close to 1.\n"
+    "- **Claim map**: the national total on a 60 × 60 grid of two assumptions (over their "
+    "ranges, or their whole allowed span), the others at their single values; the dashed "
+    "contour is where it equals the claim."
 )
 
 st.header("Assumptions")

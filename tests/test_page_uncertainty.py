@@ -1,0 +1,78 @@
+"""AppTest of the uncertainty section of the projection explorer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.apptest_helpers import figure_specs, page_text, run_page
+
+PAGE = "components/pages/projection.py"
+
+
+def metric(at, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def titles(at) -> list[str]:
+    return [spec["layout"]["title"]["text"] for spec in figure_specs(at)]
+
+
+def test_without_ranges_the_page_offers_the_suggested_ranges() -> None:
+    at = run_page(PAGE)
+    assert "Every assumption is a single value" in page_text(at)
+    assert not [m for m in at.metric if m.label == "Chance the claim holds"]
+    assert any(t.startswith("The claim holds on") for t in titles(at))  # claim map
+
+
+def test_switching_an_input_to_a_range_shows_the_distribution() -> None:
+    at = run_page(PAGE)
+    at.toggle(key="unique_ranged").set_value(True).run()
+    assert not at.exception
+    assert at.query_params["unique_lo"] == "50" and at.query_params["unique_hi"] == "100"
+    # unique uniform on 50-100 %: P(unique >= 83.654 %) = 16.346 / 50
+    probability = float(metric(at, "Chance the claim holds").rstrip("%"))
+    assert probability == pytest.approx(100 * 16.346 / 50, abs=1.0)
+    names = titles(at)
+    assert any(t.startswith("National total over the window: between") for t in names)
+    assert any("moves the national total most" in t for t in names)
+    assert any("of the uncertainty" in t for t in names)
+
+
+def test_a_shared_link_with_ranges_reproduces_the_numbers() -> None:
+    query = {"unique_lo": "60", "unique_hi": "100", "coverage_lo": "50", "coverage_hi": "100",
+             "coverage_dist": "triangular", "seed": "11", "samples": "10000"}
+    first, second = run_page(PAGE, query), run_page(PAGE, query)
+    for label in ("Chance the claim holds", "National total, 90% interval"):
+        assert metric(first, label) == metric(second, label)
+    assert first.slider(key="unique_range").value == (60.0, 100.0)
+    assert first.selectbox(key="coverage_dist").value == "triangular"
+    assert first.number_input(key="mc_seed").value == 11
+    assert "10,000 draws" in page_text(first)
+
+
+def test_suggested_ranges_cover_the_five_implicit_assumptions() -> None:
+    at = run_page(PAGE)
+    at.button(key="apply_presets").click().run()
+    for name in ("unique", "rate_ratio", "coverage", "growth", "global_share"):
+        assert at.toggle(key=f"{name}_ranged").value
+    tornado = next(s for s in figure_specs(at) if "moves the national total" in
+                   s["layout"]["title"]["text"])
+    assert len(tornado["data"][0]["y"]) == 5
+
+
+def test_changing_the_seed_changes_the_draws_but_not_the_point() -> None:
+    query = {"unique_lo": "60", "unique_hi": "100"}
+    at = run_page(PAGE, query)
+    before = metric(at, "National total, 90% interval")
+    at.number_input(key="mc_seed").set_value(99).run()
+    assert at.query_params["seed"] == "99"
+    assert metric(at, "National total over the window") == "358.6 million"
+    assert metric(at, "National total, 90% interval") != before
+
+
+def test_bad_range_parameters_are_explained() -> None:
+    at = run_page(PAGE, {"unique_lo": "90", "unique_hi": "60", "unique_dist": "wobbly"})
+    warning = at.warning[0].value
+    assert "unique_lo (90%) was above unique_hi (60%); swapped them." in warning
+    assert "unique_dist=wobbly is not a known shape" in warning
+    assert at.slider(key="unique_range").value == (60.0, 90.0)
