@@ -7,6 +7,7 @@ plain-words notice says which. Values are in display units (percent numbers).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -23,10 +24,24 @@ class ParsedQuery:
     extra: dict[str, str] = field(default_factory=dict)  # known to other parsers
 
 
+# Characters that give markdown (and Streamlit's $math$ and :colour[...]) power inside a
+# line; each is shown as typed after a backslash.
+_MARKUP = re.compile(r"[\\`*_{}\[\]()#!|<>~$&]")
+# Where a bare link or a Streamlit directive would start ("http://", "www.", "a@b.c",
+# ":red[", ":icon:"): Streamlit finds these after escapes are resolved, so invisible word
+# joiners on either side break them.
+_LINK_START = re.compile(r"[:@]|(?<!\d)\.|\.(?!\d)")
+WORD_JOINER = "\u2060"
+
+
 def shown(text: str) -> str:
-    """A visitor's text made safe to repeat: shortened, single line, no markup power."""
+    """A visitor's text made safe to repeat inside markdown: shortened, single line, shown
+    as typed but unable to become a link, an image, emphasis or HTML. Notices are
+    markdown, and this is the one place visitor text enters them."""
     flat = " ".join(str(text).split())
-    return flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
+    short = flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
+    escaped = _MARKUP.sub(lambda m: "\\" + m.group(), short)
+    return _LINK_START.sub(lambda m: WORD_JOINER + m.group() + WORD_JOINER, escaped)
 
 
 def _first(raw: str | list[str]) -> str:

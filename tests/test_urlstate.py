@@ -64,7 +64,20 @@ def test_repeated_keys_use_the_last_value() -> None:
 
 def test_hostile_text_is_shortened_and_flattened() -> None:
     text = shown("<script>alert(1)</script>\n" * 20)
-    assert len(text) <= 40 and "\n" not in text
+    visible = text.replace("\\", "").replace("\u2060", "")  # escapes are not shown
+    assert len(visible) <= 40 and "\n" not in text
+
+
+@pytest.mark.parametrize(("typed", "escaped"), [
+    ("![x](http://evil/a.png)", "\\!\\[x\\]\\(http\u2060:\u2060//evil/a\u2060.\u2060png\\)"),
+    ("<b>*x*</b>", "\\<b\\>\\*x\\*\\</b\\>"),
+    ("www.evil.com", "www\u2060.\u2060evil\u2060.\u2060com"),
+    ("a@b.co", "a\u2060@\u2060b\u2060.\u2060co"),
+    ("$x$ :red[a]", "\\$x\\$ \u2060:\u2060red\\[a\\]"),
+    ("12.4", "12.4"),  # a decimal point is left alone, so numbers read as typed
+])
+def test_shown_text_has_no_markdown_power(typed: str, escaped: str) -> None:
+    assert shown(typed) == escaped
 
 
 @settings(max_examples=300, deadline=None)
