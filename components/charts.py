@@ -1,4 +1,7 @@
-"""Showing a core `Chart`: the figure, its source, a data view and a CSV of what is plotted."""
+"""Showing a core `Chart`: the figure, its source, a data view and a CSV of what is plotted.
+
+The CSV is made only when someone asks for it (a deferred download), not on every rerun.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ def show_chart(chart: Chart, key: str) -> None:
     with st.expander("Data behind this chart"):
         st.dataframe(chart.data, hide_index=True, key=f"{key}_data")
         st.download_button(
-            "Download CSV", chart.data.to_csv(index=False).encode("utf-8"),
+            "Download CSV", lambda: chart.data.to_csv(index=False).encode("utf-8"),
             file_name=f"claimscope-{key}.csv", mime="text/csv", key=f"{key}_csv",
+            on_click="ignore",
         )

@@ -49,7 +49,7 @@ def base_layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = ""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         xaxis_title=x_title, yaxis_title=y_title, height=height,
-        font={"family": FONT, "size": 13}, template="plotly_white",
+        font={"family": FONT, "size": 13},
         margin={"l": 60, "r": 20, "t": 70, "b": 60},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
         hoverlabel={"font_family": FONT},
