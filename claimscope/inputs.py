@@ -16,7 +16,7 @@ import numpy as np
 from claimscope.schema import DataError, Field, load_records, one_of
 
 UNITS = ("images", "percent", "months", "ratio", "year", "people")
-GROUPS = ("document", "count", "projection")
+GROUPS = ("document", "count", "projection", "offenders")
 
 
 @dataclass(frozen=True)

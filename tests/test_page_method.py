@@ -11,7 +11,7 @@ def test_method_page_lists_formulas_assumptions_and_caveats() -> None:
     table = at.dataframe[0].value
     assert list(table["URL name"]) == ["seized", "share", "months", "unique", "rate_ratio",
                                        "coverage", "growth", "year", "global_share",
-                                       "offenders"]
+                                       "offenders", "offender_second_year"]
     assert table.set_index("URL name").loc["unique", "Kind"] == "Assumption"
     assert table.set_index("URL name").loc["share", "Default"] == "7.25%"
     text = page_text(at)

@@ -89,3 +89,13 @@ def test_projection_year_and_growth_reach_this_page() -> None:
     at = run_page(PAGE, {"year": "2020", "growth": "10"})
     assert metric(at, "Projected images in 2020") == "768.7 million"
     assert metric(at, "Images per offender (50,000 offenders)") == "15,375"
+
+
+def test_second_year_travels_in_the_link() -> None:
+    """The chosen year is an assumption like the others: it lives in the URL."""
+    at = run_page(PAGE, {"offender_second_year": "2017"})
+    assert at.segmented_control(key="offender_second_year").value == 2017
+    at.segmented_control(key="offender_second_year").set_value(2016).run()
+    assert "offender_second_year" not in at.query_params
+    at.segmented_control(key="offender_second_year").set_value(2017).run()
+    assert at.query_params["offender_second_year"] == "2017"

@@ -65,9 +65,12 @@ st.info(
 # Implied growth -----------------------------------------------------------------------------
 st.subheader("The growth the two figures imply")
 years = second_years(catalogue)
+st.session_state["offender_second_year"] = int(state.values()["offender_second_year"])
 second_year = st.segmented_control(
-    f"Date the {claim_text(second)} estimate to", years, default=years[0], required=True,
+    f"Date the {claim_text(second)} estimate to", years, required=True,
     key="offender_second_year", format_func=str,
+    on_change=lambda: state.set_value("offender_second_year",
+                                      float(st.session_state["offender_second_year"])),
     help=f"The document says the {claim_text(second)} figure was given “{second.when}”; "
          "the growth rate depends on which year it describes.",
 )
