@@ -1,0 +1,244 @@
+"""A self-contained HTML report of one scenario or of several side by side.
+
+One file that opens offline, years later: the inputs with their sources, the reactive
+sentence, the outputs, the break-even table, interactive charts (plotly.js embedded once,
+inline — no CDN, no remote script, link or image), the caveats and how to cite. Every
+piece of text goes through `html.escape`: scenario names are whatever a reader typed.
+Numbers are written by the same functions as on screen (`numbers.human`, `percent`,
+`display`) so the report and the page agree to the character.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from claimscope.bundle import Bundle
+from claimscope.charts.projection import step_chart
+from claimscope.charts.style import FONT, Chart
+from claimscope.citation import Citation
+from claimscope.inputs import InputSpec
+from claimscope.model import Outputs
+from claimscope.narrative import reactive_sentence, verdict
+from claimscope.numbers import display, human, percent
+from claimscope.projection import break_even_table, outputs
+from claimscope.scenarios import Scenario, differences_frame
+from claimscope.uncertainty import SimulationResult
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_STYLE = f"""
+body {{ font-family: {FONT}; max-width: 980px; margin: 2rem auto; padding: 0 1rem;
+       color: #1a1a1a; line-height: 1.5; }}
+h1 {{ font-size: 1.6rem; }} h2 {{ margin-top: 2.5rem; border-bottom: 1px solid #ccc; }}
+table {{ border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }}
+th, td {{ border: 1px solid #ccc; padding: 0.3rem 0.5rem; text-align: left;
+         vertical-align: top; }}
+th {{ background: #f3f3f3; }}
+.note {{ color: #555; font-size: 0.9rem; }}
+.holds {{ color: #006d4f; font-weight: bold; }} .fails {{ color: #a33a00; font-weight: bold; }}
+blockquote {{ margin: 0.5rem 0; padding: 0.5rem 1rem; background: #f6f6f6;
+             border-left: 4px solid #0072B2; }}
+"""
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    """One scenario in a report, with its Monte Carlo result (if it has ranges) and link."""
+
+    scenario: Scenario
+    simulation: SimulationResult | None = None
+    link: str = ""
+
+
+def output_rows(values: Mapping[str, float], out: Outputs,
+                population: float) -> list[tuple[str, str, str]]:
+    """(label, value as shown, formula) for each headline output of the projection."""
+    year = f"{values['year']:.0f}"
+    return [
+        ("National total over the window", human(out.national),
+         "seized × distinct share ÷ (population share × rate ratio × coverage)"),
+        ("Per year", human(out.per_year), "national total × 12 ÷ months in the window"),
+        ("Per resident", human(out.per_resident),
+         f"national total ÷ {human(population)} residents (mid-2010)"),
+        (f"Projected to {year}", human(out.projected),
+         "national total × (1 + growth)^(year − 2012)"),
+        ("Global total", human(out.global_total), "projected total ÷ England and Wales's share"),
+        ("Images per offender", human(out.per_offender), "projected total ÷ offender count"),
+    ]
+
+
+def interval_rows(result: SimulationResult, claimed_total: float) -> list[tuple[str, str, str]]:
+    """(label, value as shown, explanation) of the Monte Carlo headline figures."""
+    national = result["national"]
+    return [
+        ("Chance the claim holds", percent(result.p_claim * 100, 1),
+         f"share of {result.n:,} draws with a national total of at least "
+         f"{human(claimed_total)}; Monte Carlo standard error "
+         f"± {percent(result.p_claim_se * 100, 2)}; seed {result.seed}"),
+        ("National total, 90% interval", f"{human(national.low)} – {human(national.high)}",
+         f"median {human(national.median)}"),
+    ]
+
+
+# ---- HTML pieces --------------------------------------------------------------------------
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def markdown_bold(text: str) -> str:
+    """Escaped text with `**bold**` spans (the reactive sentence's moving numbers) kept."""
+    return _BOLD.sub(r"<strong>\1</strong>", _e(text))
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>"
+                   for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _frame_table(frame: pd.DataFrame) -> str:
+    return _table([str(c) for c in frame.columns], frame.astype(object).values.tolist())
+
+
+class _Charts:
+    """Chart HTML with plotly.js inlined into the first chart only."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def html(self, chart: Chart) -> str:
+        self.count += 1
+        figure = chart.figure.to_html(
+            full_html=False, include_plotlyjs=self.count == 1, include_mathjax=False,
+            config=PLOTLY_CONFIG, div_id=f"claimscope-chart-{self.count}")
+        notes = "".join(f'<p class="note">{_e(n)}</p>' for n in [chart.source, *chart.notes]
+                        if n)
+        data = (f"<details><summary>Data behind this chart</summary>"
+                f"{_frame_table(chart.data)}</details>")
+        return f'<figure class="chart">{figure}{notes}{data}</figure>'
+
+
+def _source(bundle: Bundle, spec: InputSpec) -> str:
+    if spec.claims:
+        quotes = "; ".join(f"“{bundle.catalogue[c].quote}” ({c})" for c in spec.claims)
+        return f"From the document: {spec.basis} Quoted: {quotes}"
+    if spec.reference and spec.reference in bundle.references:
+        ref = bundle.references[spec.reference]
+        return f"Assumption: {spec.basis} Reference: {ref.source} ({ref.url})"
+    return f"Assumption: {spec.basis}"
+
+
+def _inputs_table(bundle: Bundle, scenario: Scenario) -> str:
+    rows = []
+    for name, spec in bundle.inputs.items():
+        value = scenario.view.values[name]
+        ranged = scenario.view.ranges.get(name)
+        range_text = (f"{display(ranged.low, spec.unit)} – {display(ranged.high, spec.unit)} "
+                      f"({ranged.shape})" if ranged else "—")
+        rows.append((spec.label, display(value, spec.unit), display(spec.default, spec.unit),
+                     range_text, _source(bundle, spec)))
+    return _table(["Assumption", "Value", "Document's value", "Range (90%)", "Source"], rows)
+
+
+def _break_even(bundle: Bundle, values: Mapping[str, float]) -> str:
+    table = break_even_table(bundle.inputs, values, bundle.claimed_total)
+    rows = [(r.assumption, r.current_text, r.holds_while, r.change_to_break_text,
+             "yes" if r.reachable else "no", "yes" if r.holds_now else "no")
+            for r in table.itertuples()]
+    return _table(["Assumption", "Current value", "Claim holds while", "Move to break-even",
+                   "Break-even within range", "Holds now"], rows)
+
+
+def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> str:
+    scenario = entry.scenario
+    values = scenario.view.values
+    out = outputs(bundle.inputs, values, bundle.population, bundle.claimed_total)
+    holds, verdict_text = verdict(out, bundle.claimed_total)
+    parts = [f"<h2>{_e(scenario.name)}</h2>"]
+    if scenario.why:
+        parts.append(f'<p class="note">{_e(scenario.why)}</p>')
+    if entry.link:
+        parts.append(f'<p class="note">Link to this view: <code>{_e(entry.link)}</code></p>')
+    sentence = reactive_sentence(bundle.catalogue, bundle.inputs, values, out)
+    parts.append(f"<p>{markdown_bold(sentence)}</p>")
+    parts.append(f'<p class="{"holds" if holds else "fails"}">{_e(verdict_text)}</p>')
+    parts.append("<h3>Outputs</h3>")
+    parts.append(_table(["Output", "Value", "How it is derived"],
+                        output_rows(values, out, bundle.population)))
+    if entry.simulation is not None:
+        parts.append("<h3>How sure is it?</h3>")
+        parts.append(_table(["Figure", "Value", "Meaning"],
+                            interval_rows(entry.simulation, bundle.claimed_total)))
+    parts.append("<h3>Inputs</h3>")
+    parts.append(_inputs_table(bundle, scenario))
+    parts.append("<h3>Where the claim stops holding</h3>")
+    parts.append(_break_even(bundle, values))
+    parts.append(charts.html(step_chart(values, out, bundle.claimed_total)))
+    return "\n".join(parts)
+
+
+def _citation(citation: Citation) -> str:
+    return ("<h2>How to cite</h2><p><strong>Short form</strong></p>"
+            f"<blockquote>{_e(citation.short)}</blockquote>"
+            f"<p><strong>Long form</strong></p><blockquote>{_e(citation.long)}</blockquote>"
+            f'<p class="note">The document: {_e(citation.document)}<br>'
+            f"This analysis: {_e(citation.tool)}</p>")
+
+
+def _caveats(bundle: Bundle) -> str:
+    items = "".join(f"<li><strong>{_e(c.title)}.</strong> {_e(c.text)}</li>"
+                    for c in bundle.caveats)
+    return f"<h2>What the figures cannot tell</h2><ul>{items}</ul>"
+
+
+def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citation,
+                 generated: str, extra_charts: Sequence[Chart] = ()) -> str:
+    """The whole report as one HTML document (a str; encode as UTF-8 to save it).
+
+    With several entries it opens with the inputs that differ and `extra_charts` (the
+    comparison chart); then one section per scenario, the caveats and how to cite.
+    """
+    if not entries:
+        raise ValueError("a report needs at least one scenario")
+    meta = bundle.document.meta
+    names = [e.scenario.name for e in entries]
+    subject = names[0] if len(entries) == 1 else f"{len(entries)} scenarios compared"
+    charts = _Charts()
+    parts = [
+        f"<h1>ClaimScope report: {_e(subject)}</h1>",
+        f'<p class="note">Generated {_e(generated)}. Document examined: '
+        f"{_e(bundle.document.citation())}</p>",
+        '<p class="note"><strong>Content note.</strong> This report examines statistics '
+        "about child sexual abuse material: counts of seized images and of offenders. It "
+        "holds numbers and quotations only, never images.</p>",
+    ]
+    if len(entries) > 1:
+        differences = differences_frame([e.scenario for e in entries], bundle.inputs)
+        parts.append("<h2>Scenarios compared</h2>")
+        parts.append(f"<p>{_e(', '.join(names))}.</p>")
+        if differences.empty:
+            parts.append("<p>The scenarios set every assumption alike.</p>")
+        else:
+            parts.append("<h3>Inputs that differ</h3>")
+            parts.append(_frame_table(differences.drop(columns="input").rename(
+                columns={"assumption": "Assumption"})))
+        parts.extend(charts.html(chart) for chart in extra_charts)
+    parts.extend(_scenario_section(bundle, entry, charts) for entry in entries)
+    parts.append(_caveats(bundle))
+    parts.append(_citation(citation))
+    parts.append(f'<p class="note">Source document: {_e(meta["author"])}, '
+                 f"{_e(meta['title'])} ({_e(meta['date'])}). {_e(meta['publisher'])}. "
+                 "ClaimScope examines the numbers; it does not minimise the harm they "
+                 "describe.</p>")
+    body = "\n".join(parts)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(f'ClaimScope report: {subject}')}</title><style>{_STYLE}</style>"
+            f"</head><body>\n{body}\n</body></html>\n")
