@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench load lint clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -24,6 +24,11 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Load and soak on loopback: own server on a free localhost port, 50 sessions x 20
+# reruns, then 500 reruns of one session for RSS growth.
+load: $(STAMP)
+	$(PY) bench/load.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,284 @@
+"""Load and soak figures for ClaimScope (run with `make load`); loopback only, bounded.
+
+Starts its own Streamlit server on a free localhost port, then drives reruns through
+Streamlit's real browser protocol: a websocket to `/_stcore/stream` (subprotocol
+"streamlit"), binary `BackMsg` frames out (`rerun_script` carrying a `ClientState` with the
+query string, page and widget states) and binary `ForwardMsg` frames back, until the
+`script_finished` message ends the run. Far lighter than browsers on a small machine.
+
+The client is the `websockets` package: Streamlit 1.67 serves through uvicorn, which
+installs it, so nothing extra is needed, and its asyncio client holds many concurrent
+sessions in one thread. (Tornado, which older Streamlit used, is not installed.)
+
+Two phases, printed as `name: value unit` lines:
+- load: SESSIONS concurrent sessions on /projection, RERUNS reruns each. The first run of a
+  session carries a query string (a different `share` per session, some with a range for
+  the Monte Carlo); later reruns move the `share` slider, so every run recomputes.
+- soak: one session, WARMUP reruns, then SOAK reruns; the server's RSS growth over the
+  soak reruns shows whether anything accumulates per run.
+
+An error is a run that ends with an exception element, without `script_finished`, with a
+status other than success, with a "page not found", or a connection failure or timeout.
+Exit status 1 when a goal is missed (errors > 0, or RSS growth > 10 %).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import psutil
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection, connect
+
+ROOT = Path(__file__).resolve().parent.parent
+STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
+HOST = "127.0.0.1"
+PAGE = "projection"
+SLIDER_KEY = "share"  # moved on every rerun after the first
+START_TIMEOUT = 60.0  # seconds for the server to answer its health check
+RUN_TIMEOUT = 120.0  # seconds for one rerun to finish
+RSS_GROWTH_GOAL = 10.0  # percent
+SUCCESS = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+
+
+def report(name: str, value: float, unit: str) -> None:
+    print(f"{name}: {value:.4g} {unit}", flush=True)
+
+
+# --- Server ----------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def start_server(port: int, log: Path) -> subprocess.Popen:
+    command = [str(STREAMLIT), "run", "app.py", "--server.port", str(port),
+               "--server.address", HOST, "--server.headless", "true",
+               "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited ({process.returncode}); see {log}")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/_stcore/health", timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.5)
+    stop_server(process)
+    raise RuntimeError(f"server did not answer within {START_TIMEOUT:.0f} s; see {log}")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """SIGTERM to the server's own process group (it was started in a new session)."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def rss_mb(process: subprocess.Popen) -> float:
+    return psutil.Process(process.pid).memory_info().rss / 2**20
+
+
+# --- One session -----------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    latencies: list[float] = field(default_factory=list)  # seconds per finished rerun
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def reruns(self) -> int:
+        return len(self.latencies)
+
+
+class Session:
+    """One browser tab's worth of protocol: connect, rerun, read until the run finishes."""
+
+    def __init__(self, port: int, tally: Tally) -> None:
+        self.url = f"ws://{HOST}:{port}/_stcore/stream"
+        self.tally = tally
+        self.slider_id: str | None = None
+        self.socket: ClientConnection | None = None
+
+    async def __aenter__(self) -> Session:
+        self.socket = await connect(self.url, subprotocols=["streamlit"], max_size=None,
+                                    open_timeout=RUN_TIMEOUT)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self.socket is not None:
+            await self.socket.close()
+
+    async def rerun(self, query: str = "", slider_value: float | None = None) -> None:
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = query
+        state.page_name = PAGE
+        if slider_value is not None and self.slider_id is not None:
+            widget = state.widget_states.widgets.add()
+            widget.id = self.slider_id
+            widget.double_array_value.data.append(slider_value)
+        started = time.perf_counter()
+        try:
+            await self.socket.send(message.SerializeToString())
+            problem = await asyncio.wait_for(self._until_finished(), RUN_TIMEOUT)
+        except Exception as exc:  # noqa: BLE001 - a timeout, closed socket or bad frame: counted
+            problem = f"{exc.__class__.__name__}: {exc}"
+        if problem:
+            self.tally.errors.append(problem)
+        else:
+            self.tally.latencies.append(time.perf_counter() - started)
+
+    async def _until_finished(self) -> str | None:
+        problem = None
+        while True:
+            msg = ForwardMsg()
+            msg.ParseFromString(await self.socket.recv())
+            kind = msg.WhichOneof("type")
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+                element = msg.delta.new_element
+                which = element.WhichOneof("type")
+                if which == "exception":
+                    problem = problem or f"exception: {element.exception.message[:200]}"
+                elif which == "slider" and element.slider.id.endswith(f"-{SLIDER_KEY}"):
+                    self.slider_id = element.slider.id
+            elif kind == "page_not_found":
+                problem = problem or "page not found"
+            elif kind == "script_finished":
+                if msg.script_finished != SUCCESS:
+                    name = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+                    problem = problem or f"script finished: {name}"
+                return problem
+
+
+def share_values(count: int, offset: int) -> list[float]:
+    """Distinct `share` percentages (0.5 to 100), so no two reruns in a row are the same."""
+    return [round(0.5 + ((offset * 7 + i * 13) % 199) * 0.5, 2) for i in range(count)]
+
+
+def first_query(index: int) -> str:
+    """Each session starts from its own link; every fifth also asks for a Monte Carlo."""
+    params = {"share": f"{share_values(1, index)[0]:g}"}
+    if index % 5 == 0:
+        params.update(unique_lo=f"{80 + index % 15}", unique_hi="100", samples="10000",
+                      seed=str(index))
+    return urlencode(params)
+
+
+async def drive(port: int, index: int, reruns: int, tally: Tally) -> None:
+    try:
+        async with Session(port, tally) as session:
+            await session.rerun(first_query(index))
+            for value in share_values(reruns - 1, index + 1):
+                await session.rerun(slider_value=value)
+    except Exception as exc:  # noqa: BLE001 - a failed connection is a counted error
+        tally.errors.append(f"{exc.__class__.__name__}: {exc}")
+
+
+# --- Phases ----------------------------------------------------------------------------
+
+def percentile(values: list[float], q: float) -> float:
+    if len(values) < 2:
+        return values[0] if values else float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
+
+
+def latency_lines(prefix: str, tally: Tally) -> None:
+    ms = [s * 1000 for s in tally.latencies]
+    report(f"{prefix} rerun latency p50", percentile(ms, 50), "ms")
+    report(f"{prefix} rerun latency p95", percentile(ms, 95), "ms")
+    report(f"{prefix} rerun latency max", max(ms, default=float("nan")), "ms")
+
+
+async def load_phase(port: int, sessions: int, reruns: int) -> Tally:
+    tally = Tally()
+    await asyncio.gather(*(drive(port, i, reruns, tally) for i in range(sessions)))
+    return tally
+
+
+async def soak_phase(port: int, warmup: int, reruns: int,
+                     server: subprocess.Popen) -> tuple[Tally, float, float]:
+    tally = Tally()
+    async with Session(port, tally) as session:
+        await session.rerun(first_query(1))
+        for value in share_values(warmup, 3):
+            await session.rerun(slider_value=value)
+        before = rss_mb(server)
+        tally.latencies.clear()
+        for value in share_values(reruns, 5):
+            await session.rerun(slider_value=value)
+        after = rss_mb(server)
+    return tally, before, after
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=50)
+    parser.add_argument("--reruns", type=int, default=20, help="per session in the load phase")
+    parser.add_argument("--warmup", type=int, default=50, help="soak reruns before measuring")
+    parser.add_argument("--soak", type=int, default=500, help="soak reruns measured")
+    args = parser.parse_args()
+
+    port = free_port()
+    log = Path(tempfile.mkdtemp(prefix="claimscope-load-")) / "server.log"
+    server = start_server(port, log)
+    ok = True
+    try:
+        report("server rss at start", rss_mb(server), "MB")
+        started = time.perf_counter()
+        load = asyncio.run(load_phase(port, args.sessions, args.reruns))
+        elapsed = time.perf_counter() - started
+        report("load sessions", args.sessions, "sessions")
+        report("load reruns", load.reruns, "reruns")
+        report("load errors", len(load.errors), "errors")
+        report("load throughput", load.reruns / elapsed, "reruns/s")
+        latency_lines("load", load)
+        report("server rss after load", rss_mb(server), "MB")
+
+        soak, before, after = asyncio.run(soak_phase(port, args.warmup, args.soak, server))
+        growth = (after - before) / before * 100
+        report("soak reruns", soak.reruns, "reruns")
+        report("soak errors", len(soak.errors), "errors")
+        latency_lines("soak", soak)
+        report("soak server rss before", before, "MB")
+        report("soak server rss after", after, "MB")
+        report("soak server rss growth", growth, "%")
+        for problem in sorted(set(load.errors + soak.errors))[:10]:
+            print(f"error: {problem}", file=sys.stderr)
+        ok = not load.errors and not soak.errors and growth <= RSS_GROWTH_GOAL
+        expected = args.sessions * args.reruns
+        if load.reruns + len(load.errors) < expected:
+            print(f"error: only {load.reruns + len(load.errors)} of {expected} load reruns "
+                  "were attempted", file=sys.stderr)
+            ok = False
+    finally:
+        stop_server(server)
+    print(f"server log: {log}", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
