@@ -7,7 +7,7 @@ visitor's current assumptions; nothing here is typed in by hand.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +15,7 @@ import pandas as pd
 from claimscope.bundle import Bundle
 from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim
 from claimscope.charts.style import PROVENANCE
+from claimscope.model import NATIONAL_DIRECTION
 from claimscope.narrative import verdict
 from claimscope.numbers import display, human
 from claimscope.projection import outputs
@@ -62,17 +63,21 @@ def _reported_card(title: str, claim: Claim, detail: str | None = None) -> Card:
                  "reported", [source_line(claim)])
 
 
-def changed_assumptions(bundle: Bundle, values: Mapping[str, float]) -> list[str]:
-    """'Population share: 10% (default 7.25%)' for every assumption moved off its default."""
+def changed_assumptions(bundle: Bundle, values: Mapping[str, float],
+                        names: Iterable[str] | None = None) -> list[str]:
+    """'Population share: 10% (default 7.25%)' for every assumption moved off its default
+    (among `names`, if given: those a figure actually depends on)."""
+    wanted = set(bundle.inputs if names is None else names)
     return [f"{spec.label}: {display(values[name], spec.unit)} "
             f"(default {display(spec.default, spec.unit)})"
-            for name, spec in bundle.inputs.items() if values[name] != spec.default]
+            for name, spec in bundle.inputs.items()
+            if name in wanted and values[name] != spec.default]
 
 
 def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
     claim = bundle.catalogue[bundle.document.meta["claimed_total"]]
     out = outputs(bundle.inputs, values, bundle.population, bundle.claimed_total)
-    changed = changed_assumptions(bundle, values)
+    changed = changed_assumptions(bundle, values, NATIONAL_DIRECTION)
     lines = ["Pro-rata: seized images × distinct share ÷ (population share × rate ratio "
              f"× coverage) = **{human(out.national)}** images over the reporting window.",
              verdict(out, bundle.claimed_total)[1]]
