@@ -1,27 +1,42 @@
 """Showing a core `Chart`: the figure, its source, a data view and a CSV of what is plotted.
 
-The CSV is made only when someone asks for it (a deferred download), not on every rerun.
+Every table on every page gets a CSV download (`download_csv`), made only when someone
+asks for it (a deferred download), not on every rerun; every chart gets a PNG through
+plotly's camera button, named after the chart.
 """
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from claimscope.charts.style import Chart
 
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True,
+                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def plotly_config(key: str) -> dict:
+    """The shared config with the PNG named after the chart: claimscope-<key>.png."""
+    return {**PLOTLY_CONFIG, "toImageButtonOptions": {
+        **PLOTLY_CONFIG["toImageButtonOptions"], "filename": f"claimscope-{key}"}}
+
+
+def download_csv(frame: pd.DataFrame | list[dict], key: str,
+                 label: str = "Download CSV") -> None:
+    """A CSV download of exactly the table shown: claimscope-<key>.csv."""
+    table = frame if isinstance(frame, pd.DataFrame) else pd.DataFrame(frame)
+    st.download_button(label, lambda: table.to_csv(index=False).encode("utf-8"),
+                       file_name=f"claimscope-{key}.csv", mime="text/csv", key=f"{key}_csv",
+                       on_click="ignore")
 
 
 def show_chart(chart: Chart, key: str) -> None:
-    st.plotly_chart(chart.figure, key=key, config=PLOTLY_CONFIG)
+    st.plotly_chart(chart.figure, key=key, config=plotly_config(key))
     if chart.source:
         st.caption(chart.source)
     for note in chart.notes:
         st.caption(note)
     with st.expander("Data behind this chart"):
         st.dataframe(chart.data, hide_index=True, key=f"{key}_data")
-        st.download_button(
-            "Download CSV", lambda: chart.data.to_csv(index=False).encode("utf-8"),
-            file_name=f"claimscope-{key}.csv", mime="text/csv", key=f"{key}_csv",
-            on_click="ignore",
-        )
+        download_csv(chart.data, key)

@@ -1,0 +1,83 @@
+"""Compare scenarios (/compare): whole assumption sets side by side, against the claim."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.charts.compare import compare_chart
+from claimscope.report import ReportEntry
+from claimscope.scenarios import differences_frame, link, totals_frame
+from components import scenarios
+from components.charts import download_csv, show_chart
+from components.context import bundle
+from components.uncertainty import run_simulation
+
+MAX_COMPARED = 6
+CHOICE = "compare_choice"
+
+data = bundle()
+specs = data.inputs
+
+from_link = scenarios.consume_compare_link(data)
+if from_link:
+    st.session_state[CHOICE] = from_link[:MAX_COMPARED]
+    st.rerun()  # the notices above this page were drawn before the link was read
+
+st.title("Compare scenarios")
+st.markdown(
+    "A scenario is a whole set of assumptions with a name. Compare presets shipped with "
+    "ClaimScope and the scenarios you saved (on this page or the projection explorer): "
+    "the assumptions that differ, and what each does to the national and global totals "
+    "against the document's claim.")
+scenarios.messages()
+scenarios.save_control("compare_save")
+
+names = [s.name for s in scenarios.available()]
+saved_names = [s.name for s in scenarios.saved()]
+if CHOICE not in st.session_state:
+    st.session_state[CHOICE] = ([names[0], *saved_names] if saved_names else names[:2])[
+        :MAX_COMPARED]
+st.session_state[CHOICE] = [n for n in st.session_state[CHOICE] if n in names]
+chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
+                              key=CHOICE, max_selections=MAX_COMPARED)
+chosen = [s for s in (scenarios.by_name(n) for n in chosen_names) if s is not None]
+
+with st.expander("What each preset asks"):
+    for preset in scenarios.presets():
+        st.markdown(f"- **{scenarios.plain(preset.name)}** — {scenarios.plain(preset.why)}")
+
+cite_link = link(scenarios.base_url(), "compare", {})
+if len(chosen) < 2:
+    st.info("Choose at least two scenarios to compare.")
+else:
+    st.subheader("Assumptions that differ")
+    differences = differences_frame(chosen, specs)
+    if differences.empty:
+        st.markdown("These scenarios set every assumption alike.")
+    else:
+        st.dataframe(differences.drop(columns="input"), hide_index=True,
+                     key="compare_differences")
+        download_csv(differences, "compare-differences")
+    simulations = {s.name: run_simulation(s.view) if s.view.ranges else None for s in chosen}
+    totals = totals_frame(chosen, specs, data.population, data.claimed_total, simulations)
+    chart = compare_chart(totals, data.claimed_total)
+    show_chart(chart, key="compare_totals")
+
+    st.subheader("Share this comparison")
+    compare_url = cite_link = scenarios.compare_link(data, chosen)
+    st.markdown("**Copy link** to this comparison (it carries the scenarios themselves):")
+    st.code(compare_url, language=None, wrap_lines=True)
+    links = [{"scenario": s.name, "link": scenarios.view_link(data, view=s.view)}
+             for s in chosen]
+    st.markdown("Each scenario on its own, in the projection explorer:")
+    st.dataframe(links, hide_index=True, key="compare_links")
+    download_csv(links, "compare-links")
+    entries = [ReportEntry(s, simulations[s.name], row["link"])
+               for s, row in zip(chosen, links, strict=True)]
+    scenarios.report_button(scenarios.make_report(data, entries, compare_url, (chart,)),
+                            "claimscope-comparison.html", "compare_report")
+
+st.subheader("Saved scenarios")
+scenarios.files(data, None, "compare_files")
+scenarios.remove_control("compare")
+scenarios.cite_block(data, cite_link)
