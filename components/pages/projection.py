@@ -13,6 +13,7 @@ from components import state
 from components.charts import show_chart
 from components.context import bundle
 from components.controls import assumption_control
+from components.scenarios import projection_tools
 from components.uncertainty import range_control, uncertainty_section
 
 GROUP_TITLES = {
@@ -100,3 +101,4 @@ st.caption(f"Break-even for {specs[chosen].label.lower()}: "
            f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
 
 uncertainty_section(data)
+projection_tools(data)
