@@ -58,13 +58,13 @@ def test_content_note_shows_first_and_can_be_dismissed(visit: Callable[[str], Pa
     expect(note).to_be_visible()
     page.get_by_role("button", name="Understood, hide this note").click()
     expect(note).to_have_count(0)
-    go_to(page, "Projection explorer")
+    go_to(page, "Method & caveats")
     expect(note).to_have_count(0)
 
 
 def test_footer_points_to_reporting_services(visit: Callable[[str], Page]) -> None:
     """The footer names the IWF, NCMEC's CyberTipline and INHOPE, with links to report."""
-    page = visit("/")
+    page = visit("/method")
     help_text = footer(page)
     expect(help_text).to_contain_text("Internet Watch Foundation")
     expect(help_text).to_contain_text("CyberTipline")
@@ -74,3 +74,13 @@ def test_footer_points_to_reporting_services(visit: Callable[[str], Page]) -> No
                        ("INHOPE hotline network", "inhope.org")]:
         expect(help_text.get_by_role("link", name=name)).to_have_attribute(
             "href", re.compile(re.escape(host)))
+
+
+def test_offline_guard_blocks_and_records_other_hosts(page: Page,
+                                                      external_requests: list[str]) -> None:
+    """The guard the offline test relies on does see (and stop) a request to another host."""
+    page.goto("/_stcore/health")
+    outcome = page.evaluate("""() => fetch("https://example.com/beacon")
+                                     .then(() => "sent", () => "blocked")""")
+    assert outcome == "blocked"
+    assert external_requests == ["https://example.com/beacon"]
