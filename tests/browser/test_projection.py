@@ -30,8 +30,8 @@ def url_notice(page: Page) -> Locator:
     return page.get_by_test_id("stAlertContainer").filter(has_text="could not be used")
 
 
-def test_slider_changes_total_and_url(visit: Callable[[str], Page]) -> None:
-    """Moving the share slider recomputes the national total and writes share= to the URL."""
+def test_slider_and_exact_entry_change_total_and_url(visit: Callable[[str], Page]) -> None:
+    """Keys on the share slider, then the exact entry, recompute the total and the link."""
     page = visit("/projection")
     total = metric_value(page, NATIONAL)
     expect(total).to_have_text("358.6 million")  # 26M ÷ 7.25 %
@@ -40,14 +40,22 @@ def test_slider_changes_total_and_url(visit: Callable[[str], Page]) -> None:
     slider.focus()
     slider.press("ArrowRight")  # one step of 0.05: 7.30 %
     expect(total).to_have_text("356.2 million")  # 26M ÷ 7.30 %
+    expect(page.get_by_test_id("stSlider").filter(has=slider)
+            .get_by_test_id("stSliderThumbValue")).to_have_text("7.30%")
     expect(page).to_have_url(param("share", "7.3"))
     slider.press("End")  # 100 %: the five forces are the whole country
     expect(total).to_have_text("26 million")
     expect(page).to_have_url(param("share", "100"))
+    exact = page.get_by_role("spinbutton", name=f"Exact value: {SHARE}")
+    exact.fill("10")
+    exact.press("Enter")
+    expect(total).to_have_text("260 million")  # 26M ÷ 10 %
+    expect(slider).to_have_attribute("aria-valuetext", "10.00%")
+    expect(page).to_have_url(param("share", "10"))
 
 
 def test_shared_link_reproduces_its_numbers(visit: Callable[[str], Page]) -> None:
-    """A link with share=10&unique=90 shows the totals of that state, and keeps it."""
+    """A link with share=10&unique=90 shows that state's totals; reset clears the link."""
     page = visit("/projection?share=10&unique=90")
     expect(metric_value(page, NATIONAL)).to_have_text("234 million")  # 26M × 0.9 ÷ 0.10
     expect(page.get_by_role("slider", name=SHARE)).to_have_attribute("aria-valuetext",
@@ -55,6 +63,9 @@ def test_shared_link_reproduces_its_numbers(visit: Callable[[str], Page]) -> Non
     expect(page).to_have_url(param("share", "10"))
     expect(page).to_have_url(param("unique", "90"))
     expect(url_notice(page)).to_have_count(0)  # nothing in the link to warn about
+    page.get_by_role("button", name="Reset all to the document's values").click()
+    expect(metric_value(page, NATIONAL)).to_have_text("358.6 million")
+    expect(page).not_to_have_url(re.compile(r"[?&](share|unique)="))
 
 
 def test_bad_parameters_are_explained_and_page_still_works(
