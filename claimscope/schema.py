@@ -7,6 +7,7 @@ one message naming the file, the record and the field, never a traceback.
 from __future__ import annotations
 
 import math
+import reprlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,28 @@ class Field:
     check: Callable[[Any], str | None] | None = None
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a key given twice in one mapping is an error: plain
+    YAML keeps the last silently, hiding a maintainer's first value."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                repeated = key in seen
+            except TypeError:
+                continue  # an unhashable key: the base class reports it
+            if repeated:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark,
+                    f"found the key {brief(key, 40)} twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def read_yaml(path: Path) -> Any:
     """Parse a YAML file, turning every failure into a DataError naming the file."""
     try:
@@ -48,11 +71,29 @@ def read_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError(path, f"cannot be read ({exc.__class__.__name__})") from exc
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" near line {mark.line + 1}" if mark is not None else ""
-        raise DataError(path, f"is not valid YAML{line}") from exc
+        problem = getattr(exc, "problem", None)
+        raise DataError(path, f"is not valid YAML{line}" + (f": {problem}" if problem else "")
+                        ) from exc
+    except RecursionError as exc:
+        raise DataError(path, "is not valid YAML: it nests too deeply") from exc
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2018-13-45
+        raise DataError(path, f"holds a value YAML cannot read: {brief(str(exc), 80)}") from exc
+
+
+_BRIEF = reprlib.Repr()  # keyword arguments need Python 3.12
+_BRIEF.maxlevel, _BRIEF.maxlist, _BRIEF.maxdict, _BRIEF.maxstring, _BRIEF.maxother = \
+    2, 4, 4, 60, 60
+
+
+def brief(value: Any, width: int = 60) -> str:
+    """A value as a short repr for a message, in bounded time even for YAML aliases that
+    nest a list in itself many times over (a plain repr would expand them all)."""
+    text = _BRIEF.repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:
@@ -81,7 +122,7 @@ def check_record(path: Path, row: str | int, record: Any, fields: list[Field],
         kinds = spec.kind if isinstance(spec.kind, tuple) else (spec.kind,)
         is_bool = isinstance(value, bool)
         if (is_bool and bool not in kinds) or not isinstance(value, kinds):
-            raise DataError(path, f"must be {_type_name(spec.kind)}, not {value!r:.60}",
+            raise DataError(path, f"must be {_type_name(spec.kind)}, not {brief(value)}",
                             row, spec.name)
         if isinstance(value, float) and not math.isfinite(value):
             raise DataError(path, "must be a finite number", row, spec.name)
@@ -99,7 +140,7 @@ def one_of(*allowed: str) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if value in allowed:
             return None
-        return f"must be one of {', '.join(allowed)}; got {value!r:.40}"
+        return f"must be one of {', '.join(allowed)}; got {brief(value, 40)}"
     return check
 
 
@@ -110,7 +151,8 @@ def load_records(path: Path, key: str, fields: list[Field], id_field: str = "id"
         raise DataError(path, f"must contain a list under '{key}'")
     records, seen = [], set()
     for index, record in enumerate(data[key], start=1):
-        row = record.get(id_field, index) if isinstance(record, dict) else index
+        given = record.get(id_field) if isinstance(record, dict) else None
+        row = given if isinstance(given, (str, int)) and not isinstance(given, bool) else index
         checked = check_record(path, row, record, fields)
         if id_field in checked:
             if checked[id_field] in seen:
