@@ -179,13 +179,19 @@ def _parse_json(data: bytes) -> tuple[Any, str | None]:
     except json.JSONDecodeError as error:
         return None, (f"The file is not valid JSON: {error.msg} (line {error.lineno}, "
                       f"column {error.colno}).")
+    except _NotANumber as error:
+        return None, f"The file is not valid JSON: {error}."
     except (ValueError, RecursionError):
         return None, "The file is not valid JSON: it nests too deeply or holds a number " \
                      "too long to read."
 
 
+class _NotANumber(ValueError):
+    """NaN or Infinity: Python's JSON reader accepts them, JSON does not."""
+
+
 def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not a number")
+    raise _NotANumber(f"{name} is not a number")
 
 
 def load_scenarios_json(data: bytes, specs: Mapping[str, InputSpec],
