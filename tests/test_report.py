@@ -1,0 +1,124 @@
+"""The HTML report: every figure as on screen, everything escaped, nothing fetched."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+import pytest
+
+from claimscope.bundle import load_bundle
+from claimscope.charts.compare import compare_chart
+from claimscope.citation import cite
+from claimscope.numbers import human, percent
+from claimscope.projection import outputs
+from claimscope.report import ReportEntry, build_report, markdown_bold, output_rows
+from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
+from claimscope.uncertainty import simulate
+from claimscope.viewstate import default_view
+
+BUNDLE = load_bundle()
+SPECS = BUNDLE.inputs
+HOSTILE = "<script>alert('x')</script><img src=\"http://example.com/x.png\">"
+CITATION = cite(BUNDLE.document, date(2026, 5, 5), "http://localhost:8501/projection")
+SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
+
+
+def plotly_bundle(page: str) -> str:
+    """The one inline <script> holding plotly.js itself."""
+    bundles = [m.group(0) for m in SCRIPT.finditer(page) if "plotly.js v" in m.group(1)[:200]]
+    assert len(bundles) == 1, f"plotly.js embedded {len(bundles)} times"
+    return bundles[0]
+
+
+@pytest.fixture(scope="module")
+def single() -> str:
+    return build_report(BUNDLE, [ReportEntry(Scenario("As the document assumes",
+                                                      default_view(SPECS)))],
+                        CITATION, "5 May 2026, 10:00 UTC")
+
+
+@pytest.fixture(scope="module")
+def compared() -> tuple[str, list[Scenario], dict]:
+    presets = load_presets(BUNDLE.document.folder / PRESETS_FILE, SPECS, BUNDLE.forces,
+                           BUNDLE.range_presets)
+    ranged = next(p for p in presets if p.view.ranges)
+    chosen = [presets[0], Scenario(HOSTILE, presets[0].view.with_value("unique", 50)), ranged]
+    simulations = {s.name: simulate(SPECS, s.view.values, s.view.ranges, 2_000, 7,
+                                    BUNDLE.population, BUNDLE.claimed_total)
+                   if s.view.ranges else None for s in chosen}
+    chart = compare_chart(totals_frame(chosen, SPECS, BUNDLE.population, BUNDLE.claimed_total,
+                                       simulations), BUNDLE.claimed_total)
+    page = build_report(BUNDLE, [ReportEntry(s, simulations[s.name], f"/projection?n={i}")
+                                 for i, s in enumerate(chosen)],
+                        CITATION, "5 May 2026, 10:00 UTC", (chart,))
+    return page, chosen, simulations
+
+
+def test_every_output_is_written_as_on_screen(single: str) -> None:
+    values = default_view(SPECS).values
+    out = outputs(SPECS, values, BUNDLE.population, BUNDLE.claimed_total)
+    rows = output_rows(values, out, BUNDLE.population)
+    assert [value for _, value, _ in rows] == [
+        human(out.national), human(out.per_year), human(out.per_resident),
+        human(out.projected), human(out.global_total), human(out.per_offender)]
+    for label, value, _ in rows:
+        assert f"<td>{html.escape(label)}</td><td>{html.escape(value)}</td>" in single
+    assert "<td>National total over the window</td><td>358.6 million</td>" in single
+    assert "<strong>358.6 million</strong> images nationally" in single
+
+
+def test_break_even_inputs_sources_and_verdict_are_there(single: str) -> None:
+    assert "&#x2265; 83.65%" in single or "≥ 83.65%" in single  # unique's break-even
+    assert html.escape(BUNDLE.catalogue["seized-images"].quote) in single
+    assert "The document&#x27;s claim holds" in single
+
+
+def test_caveats_and_citation_are_there(single: str) -> None:
+    for caveat in BUNDLE.caveats:
+        assert html.escape(caveat.title) in single
+    assert html.escape(CITATION.short) in single and html.escape(CITATION.long) in single
+
+
+def test_nothing_is_fetched_from_elsewhere(single: str) -> None:
+    assert "<script src" not in single.lower()
+    rest = single.replace(plotly_bundle(single), "")
+    lowered = rest.lower()
+    for remote in ('src="http', "src='http", "<link", "cdn", "@import", "url("):
+        assert remote not in lowered, remote
+    assert single.count('class="plotly-graph-div"') == 1
+
+
+def test_compare_report_embeds_plotly_once_and_draws_every_chart(compared: tuple) -> None:
+    page, chosen, _ = compared
+    plotly_bundle(page)
+    assert page.count('class="plotly-graph-div"') == 1 + len(chosen)  # compare + steps
+    assert "<h3>Inputs that differ</h3>" in page and "Scenarios compared" in page
+
+
+def test_intervals_appear_as_on_screen(compared: tuple) -> None:
+    page, chosen, simulations = compared
+    result = simulations[chosen[2].name]
+    national = result["national"]
+    assert f"{human(national.low)} – {human(national.high)}" in page
+    assert percent(result.p_claim * 100, 1) in page
+
+
+def test_hostile_names_are_escaped_everywhere(compared: tuple) -> None:
+    page, _, _ = compared
+    assert HOSTILE not in page
+    assert "<script>alert" not in page and "<img" not in page
+    assert html.escape(HOSTILE) in page
+    for script in SCRIPT.finditer(page):  # inside plotly's JSON, "<" is written \u003c
+        assert "alert('x')</script>" not in script.group(1)
+
+
+def test_bold_spans_survive_but_markup_does_not() -> None:
+    assert markdown_bold("**<b>1</b>** & more") == \
+        "<strong>&lt;b&gt;1&lt;/b&gt;</strong> &amp; more"
+
+
+def test_a_report_needs_a_scenario() -> None:
+    with pytest.raises(ValueError):
+        build_report(BUNDLE, [], CITATION, "today")
