@@ -25,7 +25,7 @@ from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX, SAMPLES_MIN, SEED_MA
 from claimscope.uncertainty import OUTPUTS, SimulationResult, claim_map, simulate
 from claimscope.viewstate import View, suggested_range
 from components import state
-from components.charts import show_chart
+from components.charts import download_csv, show_chart
 from components.context import bundle
 
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
@@ -160,8 +160,9 @@ def uncertainty_section(data: Bundle) -> None:
         show_chart(histogram_chart(result[output], claim,
                                    result.p_claim if claim is not None else None),
                    key="mc_histogram")
-        st.dataframe(result.quantiles().assign(output=lambda f: f["output"].map(OUTPUT_LABELS)),
-                     hide_index=True, key="mc_quantiles")
+        quantiles = result.quantiles().assign(output=lambda f: f["output"].map(OUTPUT_LABELS))
+        st.dataframe(quantiles, hide_index=True, key="mc_quantiles")
+        download_csv(quantiles, "mc-quantiles")
         show_chart(tornado_chart(result.tornado, specs, data.claimed_total), key="tornado")
         show_chart(shares_chart(result.variance_shares, specs), key="variance_shares")
     _claim_map(data, view)

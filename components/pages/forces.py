@@ -14,7 +14,7 @@ from claimscope.forces import (
     what_the_spread_says,
 )
 from claimscope.numbers import human, percent
-from components.charts import show_chart
+from components.charts import download_csv, show_chart
 from components.context import bundle
 
 
@@ -95,6 +95,7 @@ st.dataframe(
         "national_without": "National total without this group",
     },
 )
+download_csv(groups, "forces-groups")
 st.caption("Humberside and Lincolnshire form one group: the published figures do not "
            "separate them.")
 for group in data.groups:
@@ -113,6 +114,7 @@ st.dataframe(
                    "source_wrote": f"{source.author}'s figure",
                    "recomputed": "ClaimScope recomputes", "verdict": "Agreement"},
 )
+download_csv(comparison, "forces-comparison")
 st.caption("“Agrees only if cut off, not rounded”: the source's figure is ours with the "
            "last digits dropped; rounded, it would end differently.")
 for alternative in data.alternatives:
@@ -138,6 +140,7 @@ st.dataframe(
         "national": "National total, unrounded share",
     },
 )
+download_csv(alternatives, "forces-alternatives")
 
 st.header(f"What this means for a sample of {len(request.replied)} forces")
 st.markdown(what_the_spread_says(data, s, claimed))

@@ -26,7 +26,7 @@ from claimscope.network import (
 )
 from claimscope.offenders import BOUND_LABELS, bound_of
 from claimscope.overview import claim_date, claim_text, source_line
-from components.charts import show_chart
+from components.charts import download_csv, show_chart
 from components.context import bundle
 
 data = bundle()
@@ -132,6 +132,7 @@ st.dataframe(
         "part_three_text": st.column_config.TextColumn("Part Three's words", width="large"),
     },
 )
+download_csv(targets, "sdg-targets")
 
 # The deadline -------------------------------------------------------------------------------
 dates = deadline(catalogue, data.document.meta["date"])
