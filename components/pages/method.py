@@ -7,7 +7,9 @@ import streamlit as st
 
 from claimscope.numbers import display, human
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
+from components.charts import download_csv
 from components.context import bundle
+from components.scenarios import cite_block
 
 data = bundle()
 
@@ -81,6 +83,7 @@ rows = [{
 st.dataframe(pd.DataFrame(rows), hide_index=True, key="assumptions_table",
              column_config={"Why this default": st.column_config.TextColumn(width="large"),
                             "Meaning": st.column_config.TextColumn(width="large")})
+download_csv(rows, "assumptions")
 st.caption("Percentages are written as percent numbers in links: `share=7.25` means 7.25%.")
 
 st.header("Reference figures (not from the document)")
@@ -93,3 +96,5 @@ for caveat in data.caveats:
     with st.container(border=True):
         st.markdown(f"**{caveat.title}**\n\n{caveat.text}")
         st.caption("Qualifies: " + ", ".join(caveat.claims))
+
+cite_block(data)
