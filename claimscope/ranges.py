@@ -89,6 +89,8 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
     - an end that is not a number is ignored; with one end given, the point value stands
       in for the other; with neither, there is no range (returns None);
     - an end outside the input's allowed [min, max] is clamped to it;
+    - an end of a whole-number input (images, months, a year) is rounded, as its link
+      writes it, so that the link reproduces the range;
     - ends in the wrong order are swapped;
     - equal ends are no range: the input keeps its point value (returns None);
     - an unknown shape, or log-normal with a low end not above zero, becomes uniform;
@@ -114,6 +116,10 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
             notices.append(f"{param}={shown(str(raw))} is out of range ({say(spec.min)} to "
                            f"{say(spec.max)}); clamped to {say(clamped)}.")
             value = clamped
+        if value is not None and spec.is_integer and not float(value).is_integer():
+            notices.append(f"{param}={shown(str(raw))} must be a whole number; rounded to "
+                           f"{round(value)}.")
+            value = float(round(value))
         ends[param] = value
     low, high = ends[lo_name], ends[hi_name]
     if low is None and high is None:
@@ -125,8 +131,10 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
         missing = lo_name if low is None else hi_name
         notices.append(f"{missing} is missing; using the point value {say(point)} as that "
                        "end of the range.")
-        low = spec.clamp(point) if low is None else low
-        high = spec.clamp(point) if high is None else high
+        stand_in = spec.clamp(point)
+        stand_in = float(round(stand_in)) if spec.is_integer else stand_in
+        low = stand_in if low is None else low
+        high = stand_in if high is None else high
     if low > high:
         notices.append(f"{lo_name} ({say(low)}) was above {hi_name} ({say(high)}); "
                        "swapped them.")
