@@ -291,7 +291,7 @@ def decode_link(value: str, specs: Mapping[str, InputSpec],
         return [], [f"The link's {LINK_PARAM}= value is {len(text):,} characters long; at "
                      f"most {MAX_LINK:,} are read."]
     try:
-        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        data = base64.b64decode(text + "=" * (-len(text) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError):
         return [], [f"The link's {LINK_PARAM}= value is damaged: it is not URL-safe "
                     "base64. Ask for the link again."]

@@ -117,8 +117,9 @@ def compare_link(data: Bundle, chosen: list[Scenario]) -> str:
     return link(base_url(), "compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
 
 
-def consume_compare_link(data: Bundle) -> list[str]:
-    """Add the scenarios a `/compare?scenarios=…` link carries; return their names.
+def consume_compare_link(data: Bundle) -> list[str] | None:
+    """Add the scenarios a `/compare?scenarios=…` link carries; return their names (None
+    when there is no link not yet read).
 
     The session's URL notices were made when the link was first read, and `scenarios`
     is not a view parameter: they are remade from the view's parameters alone, plus what
@@ -126,7 +127,7 @@ def consume_compare_link(data: Bundle) -> list[str]:
     """
     raw = st.query_params.get(LINK_PARAM)
     if raw is None or st.session_state.get(LINK_SEEN) == raw:
-        return []
+        return None
     st.session_state[LINK_SEEN] = raw
     incoming, problems = decode_link(raw, data.inputs, data.document.meta["id"])
     added = _add(incoming) if incoming else []
@@ -163,7 +164,7 @@ def _import(data: Bundle, key: str) -> None:
         return
     if upload.size > MAX_BYTES:
         _say("error", [f"Nothing imported: the file is {upload.size:,} bytes; the limit is "
-                       "1 MB."])
+                       "1 MB. Your saved scenarios are unchanged."])
         return
     incoming, problems = load_scenarios_json(upload.getvalue(), data.inputs,
                                              data.document.meta["id"])

@@ -19,8 +19,9 @@ data = bundle()
 specs = data.inputs
 
 from_link = scenarios.consume_compare_link(data)
-if from_link:
-    st.session_state[CHOICE] = from_link[:MAX_COMPARED]
+if from_link is not None:
+    if from_link:
+        st.session_state[CHOICE] = from_link[:MAX_COMPARED]
     st.rerun()  # the notices above this page were drawn before the link was read
 
 st.title("Compare scenarios")
