@@ -139,7 +139,7 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
 
 # ---- Saving and files ----------------------------------------------------------------------
 
-def _save(name_key: str) -> None:
+def _save(name_key: str, then: Callable[[Scenario], None] | None) -> None:
     name = clean_name(st.session_state.get(name_key) or "")
     if not name:
         _say("warning", ["Give the scenario a name first."])
@@ -147,15 +147,19 @@ def _save(name_key: str) -> None:
     added = _add([Scenario(name, state.view())])
     st.session_state[name_key] = ""
     _say("success", [f"Saved “{added[0].name}”."])
+    if then is not None:
+        then(added[0])
 
 
-def save_control(key: str = "save") -> None:
-    """A name field and a button saving the current assumptions under that name."""
+def save_control(key: str = "save", then: Callable[[Scenario], None] | None = None) -> None:
+    """A name field and a button saving the current assumptions under that name; `then`
+    is called with the saved scenario (e.g. to add it to a comparison)."""
     name_key = f"{key}_name"
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Name for the current assumptions", key=name_key, max_chars=80,
                     placeholder="e.g. Half duplicates, 2030")
-    right.button("Save scenario", key=f"{key}_button", on_click=_save, args=(name_key,))
+    right.button("Save scenario", key=f"{key}_button", on_click=_save,
+                 args=(name_key, then))
 
 
 def _import(data: Bundle, key: str) -> None:

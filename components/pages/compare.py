@@ -6,7 +6,7 @@ import streamlit as st
 
 from claimscope.charts.compare import compare_chart
 from claimscope.report import ReportEntry
-from claimscope.scenarios import differences_frame, link, totals_frame
+from claimscope.scenarios import Scenario, differences_frame, link, totals_frame
 from components import scenarios
 from components.charts import download_csv, show_chart
 from components.context import bundle
@@ -30,8 +30,17 @@ st.markdown(
     "ClaimScope and the scenarios you saved (on this page or the projection explorer): "
     "the assumptions that differ, and what each does to the national and global totals "
     "against the document's claim.")
+
+
+def compare_too(scenario: Scenario) -> None:
+    """A scenario saved on this page joins the comparison (while there is room)."""
+    chosen = st.session_state.get(CHOICE, [])
+    if len(chosen) < MAX_COMPARED:
+        st.session_state[CHOICE] = [*chosen, scenario.name]
+
+
 scenarios.messages()
-scenarios.save_control("compare_save")
+scenarios.save_control("compare_save", then=compare_too)
 
 names = [s.name for s in scenarios.available()]
 saved_names = [s.name for s in scenarios.saved()]
