@@ -1,0 +1,33 @@
+"""Shared test settings: the hypothesis profile of the fuzz tests and their example count.
+
+`make test` prints "fuzz examples: N" at the end, N being how many generated inputs the
+fuzz tests (tests/test_fuzz.py) fed to the parsers and loaders in this run.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+FUZZ_PROFILE = "fuzz"
+settings.register_profile(
+    FUZZ_PROFILE,
+    deadline=None,  # a loader reading a tmp file may stall on a busy CI machine
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                           HealthCheck.filter_too_much],
+)
+
+_COUNT = pytest.StashKey[dict[str, int]]()
+
+
+@pytest.fixture(scope="session")
+def fuzz_count(request: pytest.FixtureRequest) -> dict[str, int]:
+    """Examples run per fuzz target; a test adds one per generated input it checks."""
+    return request.config.stash.setdefault(_COUNT, {})
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
+    counts = config.stash.get(_COUNT, {})
+    if counts:
+        detail = ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
+        terminalreporter.write_line(f"fuzz examples: {sum(counts.values())} ({detail})")
