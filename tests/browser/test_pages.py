@@ -15,7 +15,6 @@ from tests.browser.conftest import (
     go_to,
     heading,
     nav_link,
-    wait_for_run,
 )
 
 pytestmark = pytest.mark.browser
@@ -25,10 +24,10 @@ NAV_TITLES = [title for _, title, _, _ in PAGES]
 
 @pytest.mark.parametrize(("path", "title", "page_heading", "has_chart"), PAGES,
                          ids=[path for path, *_ in PAGES])
-def test_page_loads_with_title_navigation_and_charts(
-        visit: Callable[[str], Page], path: str, title: str, page_heading: str,
-        has_chart: bool) -> None:
-    """Each page path renders its heading, the full top navigation and its charts."""
+def test_page_loads_offline_with_title_navigation_and_charts(
+        visit: Callable[[str], Page], external_requests: list[str], path: str, title: str,
+        page_heading: str, has_chart: bool) -> None:
+    """Each page path renders its heading, navigation and charts, asking no other host."""
     page = visit(path)
     expect(nav_link(page, title)).to_have_attribute("aria-current", "page")
     expect(heading(page)).to_have_text(page_heading)
@@ -36,18 +35,7 @@ def test_page_loads_with_title_navigation_and_charts(
         [re.compile(re.escape(name)) for name in NAV_TITLES])
     if has_chart:
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
-
-
-def test_no_request_leaves_localhost_on_any_page(page: Page,
-                                                 external_requests: list[str]) -> None:
-    """Loading the app and drawing every page and chart contacts no other host (no CDN)."""
-    page.goto("/", wait_until="networkidle")
-    wait_for_run(page)
-    for _, title, _, has_chart in PAGES:
-        if title != NAV_TITLES[0]:
-            go_to(page, title)
-        if has_chart:
-            expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # no CDN, fonts, telemetry: the app works offline
     assert external_requests == [], f"requests to other hosts: {external_requests}"
 
 
@@ -78,7 +66,7 @@ def test_footer_points_to_reporting_services(visit: Callable[[str], Page]) -> No
 
 def test_offline_guard_blocks_and_records_other_hosts(page: Page,
                                                       external_requests: list[str]) -> None:
-    """The guard the offline test relies on does see (and stop) a request to another host."""
+    """The guard the offline checks rely on does see (and stop) a request to another host."""
     page.goto("/_stcore/health")
     outcome = page.evaluate("""() => fetch("https://example.com/beacon")
                                      .then(() => "sent", () => "blocked")""")
