@@ -147,6 +147,11 @@ def _texts(allow_empty: bool):
     return check
 
 
+def _share(value: Any) -> str | None:
+    """A share of a population in percent: the national total divides by it."""
+    return None if 0 < value <= 100 else f"must be above 0 and at most 100; got {value:g}"
+
+
 _SOURCE_FIELDS = [Field(name, str) for name in
                   ("author", "title", "published", "medium", "url", "caveat", "caveat_note")]
 _SOURCE_FIELDS.append(Field("republished", list, check=_texts(allow_empty=True)))
@@ -156,11 +161,12 @@ _REQUEST_FIELDS += [Field("asked", int, check=_at_least(1)),
                     Field("replied", list, check=_texts(allow_empty=False))]
 _TOTAL_FIELDS = [Field("images", int, check=_at_least(0)),
                  Field("population", int, check=_at_least(1)),
-                 Field("share", (int, float), check=_at_least(0))]
+                 Field("share", (int, float), check=_share)]
 _AGREES_FIELDS = [Field(name, str, required=False) for name in ("images", "share", "forces")]
 _GROUP_FIELDS = [
     Field("id", str), Field("name", str), Field("forces", list, check=_texts(allow_empty=False)),
-    Field("images", int, check=_at_least(0)), Field("population", int, check=_at_least(1)),
+    # at least 1: the spread compares rates by dividing by the lowest
+    Field("images", int, check=_at_least(1)), Field("population", int, check=_at_least(1)),
     Field("status", str, check=one_of(*STATUSES)), Field("derivation", str, required=False),
 ]
 _ALTERNATIVE_FIELDS = [
