@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.browser.conftest import FIRST_LOAD, wait_for_run
+from tests.browser.conftest import FIRST_LOAD, Server, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,8 @@ def save_scenario(page: Page, name: str) -> None:
 
 
 def test_compared_scenarios_make_a_report_that_draws_offline(
-        visit: Callable[[str], Page], browser: Browser, tmp_path: Path) -> None:
+        visit: Callable[[str], Page], browser: Browser, server: Server,
+        tmp_path: Path) -> None:
     """Two saved scenarios beside the document's; the downloaded report opens from file:// with the
     network refused and draws its plotly charts from the embedded plotly.js."""
     page = visit("/compare?share=10")  # the compare page saves the current view too
@@ -41,6 +42,9 @@ def test_compared_scenarios_make_a_report_that_draws_offline(
     expect(page.locator(".js-plotly-plot .xtick text")).to_have_text(
         ["As the document assumes", "Sample without Cambridgeshire", "Ten percent share",
          "Ten percent, <i>again</i>"])  # saved here, so added to the comparison
+
+    link = page.get_by_test_id("stCode").filter(has_text="/compare?scenarios=").first
+    expect(link).to_contain_text(f"{server.url}/compare?scenarios=")  # a full address
 
     with page.expect_download(timeout=FIRST_LOAD) as download:
         page.get_by_role("button", name="Download report").click()
