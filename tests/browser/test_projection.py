@@ -70,15 +70,18 @@ def test_shared_link_reproduces_its_numbers(visit: Callable[[str], Page]) -> Non
 
 def test_bad_parameters_are_explained_and_page_still_works(
         visit: Callable[[str], Page]) -> None:
-    """share=abc and year=3000 give plain-words notices; defaults/clamps apply; sliders work."""
-    page = visit("/projection?share=abc&year=3000")
+    """Bad, out-of-range and unknown parameters get plain-words notices; the page works."""
+    page = visit("/projection?share=abc&year=3000&colour=red")
     notice = url_notice(page)
     expect(notice).to_contain_text("share=abc is not a number")
     expect(notice).to_contain_text("year=3000 is out of range")
+    expect(notice).to_contain_text("colour")  # unknown: ignored, with a notice
     expect(metric_value(page, NATIONAL)).to_have_text("358.6 million")  # default share
     expect(metric_value(page, "Projected to 2030")).to_be_visible()  # clamped year
     expect(page).to_have_url(param("year", "2030"))
-    expect(page).not_to_have_url(re.compile(r"[?&]share="))
+    expect(page).not_to_have_url(re.compile(r"[?&](share|colour)="))
+    page.locator(".st-key-url_notices").get_by_role("button", name="Dismiss").click()
+    expect(notice).to_have_count(0)
     slider = page.get_by_role("slider", name=SHARE)
     slider.focus()
     slider.press("End")
