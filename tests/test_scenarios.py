@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.distributions import SHAPES, Range
+from claimscope.model import MODEL_INPUTS
 from claimscope.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
 from claimscope.scenarios import (
     FORMAT,
@@ -129,7 +130,8 @@ def values_of(draw: st.DrawFn) -> dict[str, float]:
 def views(draw: st.DrawFn) -> View:
     values = draw(values_of())
     ranges = {}
-    for name in draw(st.lists(st.sampled_from(list(SPECS)), unique=True, max_size=4)):
+    rangeable = [name for name in SPECS if name in MODEL_INPUTS]  # what the Monte Carlo draws
+    for name in draw(st.lists(st.sampled_from(rangeable), unique=True, max_size=4)):
         spec = SPECS[name]
         ends = st.integers(int(spec.min), int(spec.max)).map(float) if spec.is_integer \
             else st.floats(spec.min, spec.max, allow_nan=False)
