@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from claimscope.distributions import Range
 from claimscope.inputs import InputSpec
+from claimscope.model import MODEL_INPUTS
 from claimscope.ranges import (
     SAMPLES_DEFAULT,
     SAMPLES_PARAM,
@@ -65,13 +66,20 @@ def suggested_range(spec: InputSpec, point: float, preset: RangePreset | None) -
     return Range(low, high)
 
 
+def ranged_inputs(specs: Mapping[str, InputSpec]) -> dict[str, InputSpec]:
+    """The inputs a link may give a range: those the Monte Carlo draws (the projection
+    model's). Others (e.g. the Offenders page's choice of year) take single values only."""
+    return {name: spec for name, spec in specs.items() if name in MODEL_INPUTS}
+
+
 def parse_view(params: Mapping[str, str | list[str]],
                specs: Mapping[str, InputSpec]) -> tuple[View, list[str]]:
     """The View a link describes, and a notice for each value that could not be used."""
-    parsed = parse_query(params, specs, also_known=uncertainty_params(specs))
+    rangeable = ranged_inputs(specs)
+    parsed = parse_query(params, specs, also_known=uncertainty_params(rangeable))
     notices = list(parsed.notices)
     ranges: dict[str, Range] = {}
-    for name, spec in specs.items():
+    for name, spec in rangeable.items():
         lo, hi, dist = (parsed.extra.get(p) for p in range_params(name))
         if lo is None and hi is None and dist is None:
             continue

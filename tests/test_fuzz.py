@@ -36,6 +36,7 @@ from claimscope.forces import (
 )
 from claimscope.inputs import load_inputs
 from claimscope.mentions import load_not_claims
+from claimscope.model import MODEL_INPUTS
 from claimscope.ranges import (
     SAMPLES_MAX,
     SAMPLES_MIN,
@@ -103,6 +104,16 @@ def test_whole_number_range_ends_are_rounded_so_links_reproduce_them(params, exp
     assert parse_view(view_query(view, SPECS), SPECS)[0].ranges == view.ranges
 
 
+def test_only_the_models_inputs_take_a_range_from_a_link() -> None:
+    """A range on the Offenders page's year reached the Monte Carlo, which has no such
+    input: the projection page raised KeyError for that link."""
+    view, notices = parse_view({"offender_second_year_lo": "2016",
+                                "offender_second_year_hi": "2017"}, SPECS)
+    assert view.ranges == {}
+    assert notices == ["Ignored unknown parameter(s): offender\\_second\\_year\\_hi, "
+                       "offender\\_second\\_year\\_lo."]
+
+
 def _move_images_to_first_group(tree: dict) -> None:
     groups = tree["groups"]
     groups[0]["images"] += groups[-1]["images"]
@@ -156,6 +167,7 @@ def assert_view_is_usable(view: View) -> None:
         assert spec.min <= view.values[name] <= spec.max, name
         if spec.is_integer:
             assert float(view.values[name]).is_integer(), name
+    assert set(view.ranges) <= set(MODEL_INPUTS)
     for name, rng in view.ranges.items():
         spec = SPECS[name]
         assert spec.min <= rng.low < rng.high <= spec.max, name
