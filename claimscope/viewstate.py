@@ -72,11 +72,16 @@ def ranged_inputs(specs: Mapping[str, InputSpec]) -> dict[str, InputSpec]:
     return {name: spec for name, spec in specs.items() if name in MODEL_INPUTS}
 
 
-def parse_view(params: Mapping[str, str | list[str]],
-               specs: Mapping[str, InputSpec]) -> tuple[View, list[str]]:
-    """The View a link describes, and a notice for each value that could not be used."""
+def parse_view(params: Mapping[str, str | list[str]], specs: Mapping[str, InputSpec],
+               also_known: tuple[str, ...] = ()) -> tuple[View, list[str]]:
+    """The View a link describes, and a notice for each value that could not be used.
+
+    `also_known` names parameters another part of the app reads (e.g. a compare link's
+    scenarios): they are not reported as unknown.
+    """
     rangeable = ranged_inputs(specs)
-    parsed = parse_query(params, specs, also_known=uncertainty_params(rangeable))
+    parsed = parse_query(params, specs,
+                         also_known=uncertainty_params(rangeable) + tuple(also_known))
     notices = list(parsed.notices)
     ranges: dict[str, Range] = {}
     for name, spec in rangeable.items():

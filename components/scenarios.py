@@ -31,7 +31,7 @@ from claimscope.scenarios import (
     merge,
     scenarios_json,
 )
-from claimscope.viewstate import View, parse_view, view_query
+from claimscope.viewstate import View, view_query
 from components import state
 from components.context import bundle
 from components.uncertainty import run_simulation
@@ -121,9 +121,7 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     """Add the scenarios a `/compare?scenarios=…` link carries; return their names (None
     when there is no link not yet read).
 
-    The session's URL notices were made when the link was first read, and `scenarios`
-    is not a view parameter: they are remade from the view's parameters alone, plus what
-    the link's scenarios needed changing.
+    What the link's scenarios needed changing joins the session's URL notices.
     """
     raw = st.query_params.get(LINK_PARAM)
     if raw is None or st.session_state.get(LINK_SEEN) == raw:
@@ -131,9 +129,8 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     st.session_state[LINK_SEEN] = raw
     incoming, problems = decode_link(raw, data.inputs, data.document.meta["id"])
     added = _add(incoming) if incoming else []
-    params = {k: v for k, v in st.query_params.to_dict().items() if k != LINK_PARAM}
-    _, notices = parse_view(params, data.inputs)
-    st.session_state[state.NOTICES] = notices + [plain(f"Compare link: {p}") for p in problems]
+    st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
+                                       + [plain(f"Compare link: {p}") for p in problems])
     return [s.name for s in added]
 
 

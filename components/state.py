@@ -11,6 +11,7 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.distributions import Range
+from claimscope.scenarios import LINK_PARAM
 from claimscope.viewstate import View, default_view, parse_view, view_query
 
 VIEW = "view"
@@ -21,7 +22,8 @@ def init_from_url(bundle: Bundle) -> None:
     """On a session's first run, take the view from the query string."""
     if VIEW in st.session_state:
         return
-    view, notices = parse_view(st.query_params.to_dict(), bundle.inputs)
+    view, notices = parse_view(st.query_params.to_dict(), bundle.inputs,
+                               also_known=(LINK_PARAM,))
     st.session_state[VIEW] = view
     st.session_state[NOTICES] = notices
 

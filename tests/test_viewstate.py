@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from claimscope.bundle import load_bundle
 from claimscope.distributions import SHAPES, Range
 from claimscope.ranges import SAMPLES_DEFAULT, SEED_DEFAULT
-from claimscope.viewstate import View, default_view, parse_view, suggested_range, view_query
+from claimscope.viewstate import (
+    View,
+    default_view,
+    parse_view,
+    ranged_inputs,
+    suggested_range,
+    view_query,
+)
 
 BUNDLE = load_bundle()
 SPECS = BUNDLE.inputs
@@ -61,7 +68,8 @@ def finite_in(spec) -> st.SearchStrategy[float]:
 def views(draw) -> View:
     values = {name: draw(finite_in(spec)) for name, spec in SPECS.items()}
     ranges = {}
-    for name in draw(st.lists(st.sampled_from(sorted(SPECS)), unique=True, max_size=4)):
+    for name in draw(st.lists(st.sampled_from(sorted(ranged_inputs(SPECS))), unique=True,
+                              max_size=4)):
         spec = SPECS[name]
         low, high = sorted((draw(finite_in(spec)), draw(finite_in(spec))))
         if low == high:
