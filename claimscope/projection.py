@@ -12,7 +12,7 @@ import pandas as pd
 
 from claimscope.inputs import InputSpec, to_model
 from claimscope.model import NATIONAL_DIRECTION, Outputs, break_even, evaluate
-from claimscope.numbers import display
+from claimscope.numbers import display, human
 
 
 def outputs(specs: Mapping[str, InputSpec], values: Mapping[str, float], population: float,
@@ -62,3 +62,20 @@ def sweep(specs: Mapping[str, InputSpec], values: Mapping[str, float], name: str
     result = evaluate(varied, population, claimed_total)
     return pd.DataFrame({name: xs, "national_total": result.national,
                          "claim_holds": result.claim_holds})
+
+
+def output_rows(values: Mapping[str, float], out: Outputs,
+                population: float) -> list[tuple[str, str, str]]:
+    """(label, value as shown, formula) for each headline output of the projection."""
+    year = f"{values['year']:.0f}"
+    return [
+        ("National total over the window", human(out.national),
+         "seized × distinct share ÷ (population share × rate ratio × coverage)"),
+        ("Per year", human(out.per_year), "national total × 12 ÷ months in the window"),
+        ("Per resident", human(out.per_resident),
+         f"national total ÷ {human(population)} residents (mid-2010)"),
+        (f"Projected to {year}", human(out.projected),
+         "national total × (1 + growth)^(year − 2012)"),
+        ("Global total", human(out.global_total), "projected total ÷ England and Wales's share"),
+        ("Images per offender", human(out.per_offender), "projected total ÷ offender count"),
+    ]

@@ -22,10 +22,9 @@ from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
 from claimscope.citation import Citation
 from claimscope.inputs import InputSpec
-from claimscope.model import Outputs
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display, human, percent
-from claimscope.projection import break_even_table, outputs
+from claimscope.projection import break_even_table, output_rows, outputs
 from claimscope.scenarios import Scenario, differences_frame
 from claimscope.uncertainty import SimulationResult
 
@@ -53,23 +52,6 @@ class ReportEntry:
     scenario: Scenario
     simulation: SimulationResult | None = None
     link: str = ""
-
-
-def output_rows(values: Mapping[str, float], out: Outputs,
-                population: float) -> list[tuple[str, str, str]]:
-    """(label, value as shown, formula) for each headline output of the projection."""
-    year = f"{values['year']:.0f}"
-    return [
-        ("National total over the window", human(out.national),
-         "seized × distinct share ÷ (population share × rate ratio × coverage)"),
-        ("Per year", human(out.per_year), "national total × 12 ÷ months in the window"),
-        ("Per resident", human(out.per_resident),
-         f"national total ÷ {human(population)} residents (mid-2010)"),
-        (f"Projected to {year}", human(out.projected),
-         "national total × (1 + growth)^(year − 2012)"),
-        ("Global total", human(out.global_total), "projected total ÷ England and Wales's share"),
-        ("Images per offender", human(out.per_offender), "projected total ÷ offender count"),
-    ]
 
 
 def interval_rows(result: SimulationResult, claimed_total: float) -> list[tuple[str, str, str]]:

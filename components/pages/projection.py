@@ -8,7 +8,7 @@ from claimscope.charts.projection import step_chart, sweep_chart
 from claimscope.model import NATIONAL_DIRECTION
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display, human
-from claimscope.projection import break_even_table, outputs, sweep
+from claimscope.projection import break_even_table, output_rows, outputs, sweep
 from components import state
 from components.charts import show_chart
 from components.context import bundle
@@ -47,18 +47,7 @@ holds, verdict_text = verdict(out, data.claimed_total)
 (st.success if holds else st.error)(verdict_text, icon=":material/check_circle:"
                                     if holds else ":material/cancel:")
 
-year = f"{values['year']:.0f}"
-cards = [
-    ("National total over the window", human(out.national),
-     "seized × distinct share ÷ (population share × rate ratio × coverage)"),
-    ("Per year", human(out.per_year), "national total × 12 ÷ months in the window"),
-    ("Per resident", human(out.per_resident),
-     f"national total ÷ {human(data.population)} residents (mid-2010)"),
-    (f"Projected to {year}", human(out.projected),
-     "national total × (1 + growth)^(year − 2012)"),
-    ("Global total", human(out.global_total), "projected total ÷ England and Wales's share"),
-    ("Images per offender", human(out.per_offender), "projected total ÷ offender count"),
-]
+cards = output_rows(values, out, data.population)
 for column, (label, value, formula) in zip(st.columns(3) + st.columns(3), cards, strict=True):
     column.metric(label, value, help=f"Derived: {formula}.", border=True)
 
