@@ -16,7 +16,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 PAGES = [
     ("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
     ("components/pages/projection.py", "Projection explorer", "projection", ":material/tune:"),
-    ("components/pages/compare.py", "Compare scenarios", "compare", ":material/compare_arrows:"),
+    ("components/pages/compare.py", "Compare", "compare", ":material/compare_arrows:"),
     ("components/pages/forces.py", "Behind the 26 million", "forces", ":material/local_police:"),
     ("components/pages/offenders.py", "Offenders", "offenders", ":material/groups:"),
     ("components/pages/network.py", "Network & commitments", "network", ":material/hub:"),

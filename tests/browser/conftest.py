@@ -48,7 +48,7 @@ expect.set_options(timeout=UPDATE)
 PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/", "Overview", "ClaimScope", True),
     ("/projection", "Projection explorer", "Projection explorer", True),
-    ("/compare", "Compare scenarios", "Compare scenarios", True),
+    ("/compare", "Compare", "Compare scenarios", True),
     ("/forces", "Behind the 26 million", "Behind the 26 million", True),
     ("/offenders", "Offenders", "Offenders", True),
     ("/network", "Network & commitments", "Network & commitments", True),
