@@ -7,6 +7,8 @@ style, so the two differ by colour and by fill pattern.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -70,23 +72,29 @@ def share_chart(data: ForcesData) -> Chart:
         "groups stated in the source; diagonal hatching: groups derived from its figures."])
 
 
+def _status_bars(fig: go.Figure, frame: pd.DataFrame, column: str, name: str,
+                 text: Callable[[float], str], hover: str) -> None:
+    """One bar trace per status (stated, derived), each in its own colour and pattern."""
+    for status in ("stated", "derived"):
+        rows = frame[frame["status"] == status]
+        if rows.empty:
+            continue
+        fig.add_trace(go.Bar(
+            x=rows["label"], y=rows[column], name=f"{name} {STATUS_LABEL[status]}",
+            marker={"color": STATUS_STYLE[status]["color"], "pattern": _pattern(status)},
+            text=[text(v) for v in rows[column]], textposition="outside",
+            hovertemplate=hover,
+        ))
+
+
 def rate_chart(data: ForcesData) -> Chart:
     """Images seized per resident in each group, against the rate of all five together."""
     frame = group_frame(data)
     frame["label"] = _labels(frame)
     average = data.average_rate
     fig = go.Figure()
-    for status in ("stated", "derived"):
-        rows = frame[frame["status"] == status]
-        if rows.empty:
-            continue
-        style = STATUS_STYLE[status]
-        fig.add_trace(go.Bar(
-            x=rows["label"], y=rows["images_per_resident"], name=f"Group {STATUS_LABEL[status]}",
-            marker={"color": style["color"], "pattern": _pattern(status)},
-            text=[human(v, 2) for v in rows["images_per_resident"]], textposition="outside",
-            hovertemplate="%{x}: %{y:.2f} images per resident<extra></extra>",
-        ))
+    _status_bars(fig, frame, "images_per_resident", "Group", lambda v: human(v, 2),
+                 "%{x}: %{y:.2f} images per resident<extra></extra>")
     fig.add_hline(y=average, line_color=LINE_COLOUR, line_dash="dot", line_width=2,
                   annotation_text=f"All sampled forces: {human(average, 2)} per resident",
                   annotation_position="bottom right", annotation_bgcolor=ANNOTATION_BACKGROUND)
@@ -112,18 +120,8 @@ def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
     frame = group_frame(data)
     frame["label"] = _labels(frame, prefix="Without<br>")
     fig = go.Figure()
-    for status in ("stated", "derived"):
-        rows = frame[frame["status"] == status]
-        if rows.empty:
-            continue
-        style = STATUS_STYLE[status]
-        fig.add_trace(go.Bar(
-            x=rows["label"], y=rows["national_without"],
-            name=f"Leaves out a group {STATUS_LABEL[status]}",
-            marker={"color": style["color"], "pattern": _pattern(status)},
-            text=[human(v) for v in rows["national_without"]], textposition="outside",
-            hovertemplate="%{x}: %{y:,.0f} images<extra></extra>",
-        ))
+    _status_bars(fig, frame, "national_without", "Leaves out a group", human,
+                 "%{x}: %{y:,.0f} images<extra></extra>")
     fig.add_hline(y=data.pro_rata, line_color=LINE_COLOUR, line_dash="dot", line_width=2,
                   annotation_text=f"All groups, pro rata: {human(data.pro_rata)}",
                   annotation_position="bottom right", annotation_bgcolor=ANNOTATION_BACKGROUND)
