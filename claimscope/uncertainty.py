@@ -206,7 +206,8 @@ def _full_points(specs: Mapping[str, InputSpec], point_values: Mapping[str, floa
 
 def _clean_ranges(specs: Mapping[str, InputSpec], points: Mapping[str, float],
                   ranges: Mapping[str, Range]) -> tuple[dict[str, Range], list[str]]:
-    """Ranges re-validated (in model order), zero-width ones dropped, with notices."""
+    """Ranges re-validated (in model order), zero-width ones and ranges on inputs the model
+    does not use dropped, with notices."""
     unknown = sorted(set(ranges) - set(specs))
     if unknown:
         raise KeyError(f"ranges given for unknown inputs: {', '.join(unknown)}")
@@ -215,6 +216,10 @@ def _clean_ranges(specs: Mapping[str, InputSpec], points: Mapping[str, float],
     for name in specs:
         given = ranges.get(name)
         if given is None:
+            continue
+        if name not in MODEL_INPUTS:
+            notices.append(f"{name} is not used by the projection model; its range is "
+                           "ignored.")
             continue
         checked, said = validate_range(specs[name], points[name], given.low, given.high,
                                        given.shape)

@@ -347,3 +347,11 @@ def test_plain_number():
     assert plain_number(2.5e12) == "2.5 trillion"
     assert plain_number(0) == "0"
     assert plain_number(math.inf) == "—"
+
+
+def test_a_range_on_an_input_the_model_does_not_use_is_ignored_with_a_notice() -> None:
+    result = simulate(SPECS, POINTS, {"offender_second_year": Range(2016, 2017),
+                                      "unique": Range(60, 100)}, 2_000, 1, POPULATION, CLAIM)
+    assert result.ranged == ("unique",)
+    assert any("offender_second_year is not used by the projection model" in notice
+               for notice in result.notices)
