@@ -17,6 +17,7 @@ from claimscope.forces import FORCES_FILE, ForcesData, load_forces
 from claimscope.inputs import InputSpec, load_inputs
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import Reference, load_references
+from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets
 from claimscope.schema import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -35,6 +36,7 @@ class Bundle:
     not_claims: tuple[mentions.NotClaim, ...]
     forces: ForcesData | None  # context data, not from the document; None where absent
     range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
+    scenario_presets: list[Scenario]  # named assumption sets shipped with the app
 
     @property
     def claimed_total(self) -> float:
@@ -92,5 +94,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
     presets_path = folder / RANGES_FILE
     presets = load_range_presets(presets_path, inputs) if presets_path.exists() else {}
+    scenarios_path = folder / PRESETS_FILE
+    scenarios = (load_presets(scenarios_path, inputs, forces, presets)
+                 if scenarios_path.exists() else [])
     return Bundle(document, catalogue, inputs, references, caveats,
-                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets)
+                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
+                  scenarios)

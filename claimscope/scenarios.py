@@ -28,7 +28,7 @@ from claimscope.inputs import InputSpec
 from claimscope.numbers import display
 from claimscope.projection import outputs
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
-from claimscope.schema import DataError, Field, load_records
+from claimscope.schema import DataError, Field, brief, load_records
 from claimscope.uncertainty import SimulationResult
 from claimscope.urlstate import format_value, shown
 from claimscope.viewstate import View, parse_view, view_query
@@ -349,8 +349,8 @@ def load_presets(path: Path, specs: Mapping[str, InputSpec], forces: ForcesData 
             raise DataError(path, f"names unknown input(s): {', '.join(unknown)}", row, "values")
         for name, value in values.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise DataError(path, f"{name} must be a number, not {value!r:.40}", row,
-                                "values")
+                raise DataError(path, f"{name} must be a number, not {brief(value, 40)}",
+                                row, "values")
         view, notices = view_from_params(values, specs)
         if notices:
             raise DataError(path, notices[0], row, "values")

@@ -20,13 +20,11 @@ from claimscope.report import ReportEntry, build_report
 from claimscope.scenarios import (
     LINK_PARAM,
     MAX_BYTES,
-    PRESETS_FILE,
     Scenario,
     clean_name,
     decode_link,
     encode_link,
     link,
-    load_presets,
     load_scenarios_json,
     merge,
     scenarios_json,
@@ -47,11 +45,8 @@ def plain(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-@st.cache_resource(show_spinner=False)
 def presets() -> list[Scenario]:
-    data = bundle()
-    return load_presets(data.document.folder / PRESETS_FILE, data.inputs, data.forces,
-                        data.range_presets)
+    return bundle().scenario_presets
 
 
 def saved() -> list[Scenario]:

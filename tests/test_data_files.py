@@ -56,6 +56,8 @@ def claim(data: dict, claim_id: str) -> dict:
      "reference.yaml, record ew-population-mid-2010, field 'value': must be a number"),
     ("caveats.yaml", lambda d: d["caveats"][0].update(surprise=1),
      "caveats.yaml, record duplicates: unknown field(s): surprise"),
+    ("scenarios.yaml", lambda d: d["scenarios"][-1].update(values={"share": "lots"}),
+     "scenarios.yaml, record suggested-ranges, field 'values': share must be a number"),
     ("document.yaml", lambda d: d.update(claimed_total="nothing"),
      "document.yaml, record document, field 'claimed_total': names no claim"),
 ])
