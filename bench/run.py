@@ -21,7 +21,14 @@ from claimscope.bundle import load_bundle  # noqa: E402
 from claimscope.inputs import defaults, to_model  # noqa: E402
 from claimscope.model import evaluate  # noqa: E402
 
-PAGES = ["overview", "projection", "forces", "offenders", "network", "source", "method"]
+PAGES = ["overview", "projection", "compare", "forces", "offenders", "network", "source",
+         "method"]
+# The suggested ranges of the five implicit assumptions, as a link would carry them.
+RANGED_QUERY = {"unique_lo": "50", "unique_hi": "100", "rate_ratio_lo": "0.5",
+                "rate_ratio_hi": "2", "rate_ratio_dist": "lognormal", "coverage_lo": "25",
+                "coverage_hi": "100", "growth_lo": "-10", "growth_hi": "30",
+                "growth_dist": "triangular", "global_share_lo": "1", "global_share_hi": "4",
+                "global_share_dist": "lognormal"}
 
 
 def report(name: str, value: float, unit: str) -> None:
@@ -50,28 +57,38 @@ def bench_model() -> None:
     report("model_vectorised_evaluations_per_second", size / seconds, "evals/s")
 
 
+def bench_page(at, page: str, name: str) -> None:
+    """First run, median rerun and largest figure of one page in an AppTest session."""
+    at.switch_page(f"components/pages/{page}.py")
+    start = time.perf_counter()
+    at.run()
+    first = time.perf_counter() - start
+    reruns = []
+    for _ in range(5):
+        start = time.perf_counter()
+        at.run()
+        reruns.append(time.perf_counter() - start)
+    if at.exception:
+        print(f"{name}_error: 1 exception", flush=True)
+        return
+    report(f"{name}_first_run", first * 1000, "ms")
+    report(f"{name}_rerun_median", statistics.median(reruns) * 1000, "ms")
+    sizes = [len(chart.proto.spec.encode("utf-8")) for chart in at.get("plotly_chart")]
+    report(f"{name}_largest_figure_json", max(sizes, default=0) / 1024, "KB")
+
+
 def bench_pages() -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     for page in PAGES:
-        at.switch_page(f"components/pages/{page}.py")
-        start = time.perf_counter()
-        at.run()
-        first = time.perf_counter() - start
-        reruns = []
-        for _ in range(5):
-            start = time.perf_counter()
-            at.run()
-            reruns.append(time.perf_counter() - start)
-        if at.exception:
-            print(f"page_{page}_error: 1 exception", flush=True)
-            continue
-        report(f"page_{page}_first_run", first * 1000, "ms")
-        report(f"page_{page}_rerun_median", statistics.median(reruns) * 1000, "ms")
-        sizes = [len(chart.proto.spec.encode("utf-8")) for chart in at.get("plotly_chart")]
-        report(f"page_{page}_largest_figure_json", max(sizes, default=0) / 1024, "KB")
+        bench_page(at, page, f"page_{page}")
+    ranged = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    for key, value in RANGED_QUERY.items():
+        ranged.query_params[key] = value
+    ranged.run()
+    bench_page(ranged, "projection", "page_projection_with_ranges")
     at.switch_page("components/pages/projection.py")
     at.run()
     slider = at.slider(key="share")
