@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 _WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -63,7 +63,7 @@ def human(value: float, digits: int = 1) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     magnitude = abs(value)
-    for scale, word in _SCALES:
+    for scale, word in SCALE_WORDS:
         if magnitude >= scale:
             return f"{_trim(value / scale, digits)} {word}"
     if magnitude >= 100 or float(value).is_integer():

@@ -35,6 +35,7 @@ import pandas as pd
 from claimscope.distributions import SHARE_BINS, Range, draw, draw_binned, share_bin_edges
 from claimscope.inputs import InputSpec
 from claimscope.model import MODEL_INPUTS, Outputs, evaluate
+from claimscope.numbers import SCALE_WORDS
 from claimscope.ranges import validate_range
 
 OUTPUTS = ("national", "per_year", "per_resident", "projected", "global_total",
@@ -142,9 +143,6 @@ class SimulationResult:
 
 # ---- Numbers in words ----------------------------------------------------------------------
 
-_SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
 def plain_number(value: float, significant: int = 2) -> str:
     """A number to `significant` figures, large ones in words: '190 million', '6.5', '7,200'."""
     if not math.isfinite(value):
@@ -152,7 +150,7 @@ def plain_number(value: float, significant: int = 2) -> str:
     if value == 0:
         return "0"
     rounded = float(f"{value:.{significant}g}")
-    for scale, word in _SCALE_WORDS:
+    for scale, word in SCALE_WORDS:
         if abs(rounded) >= scale:
             return f"{float(f'{rounded / scale:.{significant}g}'):,g} {word}"
     if abs(rounded) >= 1000:

@@ -1,0 +1,50 @@
+"""Numbers written for people, and numbers read back out of the document's words."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimscope.numbers import display, human, numbers_in, percent
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (358_620_689.66, "358.6 million"), (26_000_000, "26 million"), (17.93e9, "17.9 billion"),
+    (7172.41, "7,172"), (6.492, "6.49"), (50_000, "50,000"), (0.5, "0.5"), (1.2e12, "1.2 trillion"),
+    (math.nan, "—"), (math.inf, "—"),
+])
+def test_human(value, text) -> None:
+    assert human(value) == text
+
+
+@pytest.mark.parametrize(("value", "unit", "text"), [
+    (7.25, "percent", "7.25%"), (100.0, "percent", "100%"), (2012.0, "year", "2012"),
+    (1.0, "ratio", "1×"), (26.0, "months", "26 months"), (26e6, "images", "26 million"),
+])
+def test_display(value, unit, text) -> None:
+    assert display(value, unit) == text
+
+
+def test_percent_trims_trailing_zeros() -> None:
+    assert percent(83.6538, 2) == "83.65%" and percent(20.0) == "20%"
+
+
+@pytest.mark.parametrize(("phrase", "values"), [
+    ("26 million images", [26e6]), ("five forces replied", [5.0]), ("7.25%", [7.25]),
+    ("upwards of 50,000 individuals", [50_000.0]), ("more than 20 agencies", [20.0]),
+    ("Twenty-first session", [21.0]), ("the 21st session", [21.0]),
+    ("March, 2010 to April, 2012", [2010.0, 2012.0]), ("half a page", [0.5]),
+    ("no numbers here", []),
+])
+def test_numbers_in_reads_digits_and_words(phrase, values) -> None:
+    assert numbers_in(phrase) == values
+
+
+@given(st.floats(min_value=1e6, max_value=1e15))
+def test_human_keeps_one_decimal_of_the_scale(value: float) -> None:
+    number, word = human(value).split(" ")
+    scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[word]
+    assert abs(float(number.replace(",", "")) * scale - value) <= 0.05 * scale + 1e-9 * value
