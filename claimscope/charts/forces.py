@@ -12,7 +12,14 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.charts.style import OKABE_ITO, PROVENANCE, Chart, base_layout, claim_line
+from claimscope.charts.style import (
+    OKABE_ITO,
+    PROVENANCE,
+    Chart,
+    base_layout,
+    claim_line,
+    reference_line,
+)
 from claimscope.forces import ForcesData, group_frame
 from claimscope.numbers import human, percent
 
@@ -95,9 +102,9 @@ def rate_chart(data: ForcesData) -> Chart:
     fig = go.Figure()
     _status_bars(fig, frame, "images_per_resident", "Group", lambda v: human(v, 2),
                  "%{x}: %{y:.2f} images per resident<extra></extra>")
-    fig.add_hline(y=average, line_color=LINE_COLOUR, line_dash="dot", line_width=2,
-                  annotation_text=f"All sampled forces: {human(average, 2)} per resident",
-                  annotation_position="bottom right", annotation_bgcolor=ANNOTATION_BACKGROUND)
+    reference_line(fig, "y", average, LINE_COLOUR,
+                   f"All sampled forces: {human(average, 2)} per resident", "bottom right",
+                   dash="dot", background=ANNOTATION_BACKGROUND)
     low = frame.loc[frame["images_per_resident"].idxmin()]
     high = frame.loc[frame["images_per_resident"].idxmax()]
     title = (f"Images seized per resident range from {human(low['images_per_resident'], 2)} "
@@ -122,9 +129,9 @@ def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
     fig = go.Figure()
     _status_bars(fig, frame, "national_without", "Leaves out a group", human,
                  "%{x}: %{y:,.0f} images<extra></extra>")
-    fig.add_hline(y=data.pro_rata, line_color=LINE_COLOUR, line_dash="dot", line_width=2,
-                  annotation_text=f"All groups, pro rata: {human(data.pro_rata)}",
-                  annotation_position="bottom right", annotation_bgcolor=ANNOTATION_BACKGROUND)
+    reference_line(fig, "y", data.pro_rata, LINE_COLOUR,
+                   f"All groups, pro rata: {human(data.pro_rata)}", "bottom right",
+                   dash="dot", background=ANNOTATION_BACKGROUND)
     claim_line(fig, claimed_total, f"Document: in excess of {human(claimed_total)}")
     base_layout(fig, _leave_one_out_title(frame, claimed_total), "Group left out",
                 "Images, England and Wales")

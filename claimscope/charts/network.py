@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.overview import KIND_MARKERS
-from claimscope.charts.style import OKABE_ITO, Chart, base_layout
+from claimscope.charts.style import OKABE_ITO, Chart, base_layout, reference_line
 from claimscope.network import Deadline
 
 TODAY_COLOR = OKABE_ITO["vermillion"]
@@ -34,9 +34,8 @@ def timeline_chart(events: pd.DataFrame, today: pd.Timestamp, dates: Deadline) -
             hovertemplate="%{y}, %{text}<br>“%{customdata[0]}”<br>"
                           "<i>%{customdata[1]}</i><extra></extra>",
         ))
-    fig.add_vline(x=today, line_color=TODAY_COLOR, line_dash="dot", line_width=2,
-                  annotation_text=f"Document dated {dates.document_year}",
-                  annotation_position="bottom right", annotation_font_color=TODAY_COLOR)
+    reference_line(fig, "x", today, TODAY_COLOR, f"Document dated {dates.document_year}",
+                   "bottom right", dash="dot", font_color=TODAY_COLOR)
     title = (f"When the document was written, {dates.left_at_document} of the "
              f"{dates.years} years to the {dates.deadline} deadline remained")
     base_layout(fig, title, "Date the document gives", "",

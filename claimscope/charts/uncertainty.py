@@ -12,7 +12,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.charts.style import CLAIM_LINE, OKABE_ITO, PROVENANCE, Chart, base_layout
+from claimscope.charts.style import (
+    CLAIM_LINE,
+    OKABE_ITO,
+    PROVENANCE,
+    Chart,
+    base_layout,
+    reference_line,
+)
 from claimscope.inputs import InputSpec
 from claimscope.numbers import display, human, percent
 from claimscope.uncertainty import ClaimMap, OutputSummary
@@ -58,12 +65,10 @@ def histogram_chart(summary: OutputSummary, claimed_total: float | None,
             (summary.median, f"median {human(summary.median)}", OKABE_ITO["black"], "solid"),
             (summary.point, f"point value {human(summary.point)}",
              PROVENANCE["reported"]["color"], "dot")):
-        fig.add_vline(x=value, line_color=colour, line_dash=dash, line_width=1.5,
-                      annotation_text=text, annotation_position="top right")
+        reference_line(fig, "x", value, colour, text, "top right", dash=dash, width=1.5)
     if claimed_total is not None:
-        fig.add_vline(x=claimed_total, line_color=CLAIM_LINE, line_dash="dash", line_width=2,
-                      annotation_text=f"claim: {human(claimed_total)}",
-                      annotation_position="top left", annotation_font_color=CLAIM_LINE)
+        reference_line(fig, "x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
+                       "top left", dash="dash", font_color=CLAIM_LINE)
     title = f"{label}: {summary.in_words(human)}"
     if probability is not None:
         title += f"; the claim holds in {percent(probability * 100, 1)} of draws"
@@ -101,12 +106,10 @@ def tornado_chart(table: pd.DataFrame, specs: Mapping[str, InputSpec],
                       "<extra></extra>",
     ))
     point = float(table["output_at_point"].iloc[0]) if len(table) else np.nan
-    fig.add_vline(x=point, line_color=PROVENANCE["derived"]["color"], line_width=2,
-                  annotation_text=f"point value {human(point)}",
-                  annotation_position="bottom right")
-    fig.add_vline(x=claimed_total, line_color=CLAIM_LINE, line_dash="dash", line_width=2,
-                  annotation_text=f"claim: {human(claimed_total)}",
-                  annotation_position="top left", annotation_font_color=CLAIM_LINE)
+    reference_line(fig, "x", point, PROVENANCE["derived"]["color"],
+                   f"point value {human(point)}", "bottom right")
+    reference_line(fig, "x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
+                   "top left", dash="dash", font_color=CLAIM_LINE)
     if len(table):
         top = table.iloc[0]
         title = (f"{specs[top['input']].label} moves the national total most: "
