@@ -18,8 +18,16 @@ _EXACT_FORMATS = {"percent": "%.2f", "ratio": "%.2f", "year": "%d", "months": "%
                   "images": "%d", "people": "%d"}
 
 
-def _typed(spec: InputSpec, value: float) -> int | float:
+def widget_number(spec: InputSpec, value: float) -> int | float:
+    """Streamlit wants one number type per widget: whole numbers for counts and years."""
     return int(round(value)) if spec.is_integer else float(value)
+
+
+def slider_bounds(spec: InputSpec) -> dict[str, int | float]:
+    """An input's allowed span and step, as slider and number-entry arguments."""
+    return {"min_value": widget_number(spec, spec.min),
+            "max_value": widget_number(spec, spec.max),
+            "step": widget_number(spec, spec.step)}
 
 
 def _copy_from(name: str, key: str) -> None:
@@ -35,12 +43,11 @@ def _help(spec: InputSpec) -> str:
 
 def assumption_control(spec: InputSpec) -> None:
     """Draw the slider and the exact entry for one input."""
-    value = _typed(spec, state.values()[spec.name])
+    value = widget_number(spec, state.values()[spec.name])
     exact_key = f"{spec.name}_exact"
     st.session_state[spec.name] = value
     st.session_state[exact_key] = value
-    bounds = {"min_value": _typed(spec, spec.min), "max_value": _typed(spec, spec.max),
-              "step": _typed(spec, spec.step)}
+    bounds = slider_bounds(spec)
     st.slider(spec.label, **bounds, format=_FORMATS[spec.unit], key=spec.name,
               help=_help(spec), on_change=_copy_from, args=(spec.name, spec.name))
     st.number_input(f"Exact value: {spec.label}", **bounds, format=_EXACT_FORMATS[spec.unit],

@@ -27,15 +27,12 @@ from claimscope.viewstate import View, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle
+from components.controls import slider_bounds, widget_number
 
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
 SHAPE_HELP = ("uniform: low and high are hard bounds, every value equally likely · "
               "triangular / PERT: hard bounds, most likely at the slider's value · "
               "lognormal: low and high are the 5th and 95th percentiles")
-
-
-def _typed(spec: InputSpec, value: float) -> int | float:
-    return int(round(value)) if spec.is_integer else float(value)
 
 
 def _toggle(spec: InputSpec) -> None:
@@ -64,10 +61,10 @@ def range_control(spec: InputSpec) -> None:
     st.toggle("Uncertain: give a range", key=on_key, on_change=_toggle, args=(spec,))
     if current is None:
         return
-    st.session_state[range_key] = (_typed(spec, current.low), _typed(spec, current.high))
+    st.session_state[range_key] = (widget_number(spec, current.low),
+                                   widget_number(spec, current.high))
     st.session_state[dist_key] = current.shape
-    st.slider(f"Range of {spec.label.lower()}", min_value=_typed(spec, spec.min),
-              max_value=_typed(spec, spec.max), step=_typed(spec, spec.step), key=range_key,
+    st.slider(f"Range of {spec.label.lower()}", **slider_bounds(spec), key=range_key,
               on_change=_edit, args=(spec,))
     st.selectbox(f"Shape of the range of {spec.label.lower()}", SHAPES, key=dist_key,
                  on_change=_edit, args=(spec,), help=SHAPE_HELP)
