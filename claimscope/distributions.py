@@ -222,20 +222,17 @@ def _draw(spec: InputSpec, point: float, rng_range: Range, n: int, rng: np.rando
     width = high - low
     shape = rng_range.shape
     index = None
-    if shape == "uniform":
+    if shape in ("uniform", "triangular"):  # both transform a uniform draw u
         u = rng.random(n)
         if edges is not None:
             index = _bins_from_cells(u * float(_CDF_TABLE_SIZE), _uniform_cell_bins(edges),
                                      clip=False)
-        u *= width
-        u += low
-        values = u
-    elif shape == "triangular":
-        u = rng.random(n)
-        if edges is not None:
-            index = _bins_from_cells(u * float(_CDF_TABLE_SIZE), _uniform_cell_bins(edges),
-                                     clip=False)
-        values = _triangular_inverse(u, low, mode, high)
+        if shape == "uniform":
+            u *= width
+            u += low
+            values = u
+        else:
+            values = _triangular_inverse(u, low, mode, high)
     elif shape == "pert":
         alpha, beta = pert_parameters(low, mode, high)
         values = rng.beta(alpha, beta, n)
