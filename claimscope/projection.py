@@ -12,7 +12,8 @@ import pandas as pd
 
 from claimscope.inputs import InputSpec, to_model
 from claimscope.model import NATIONAL_DIRECTION, Outputs, break_even, evaluate
-from claimscope.numbers import display, human
+from claimscope.numbers import display, human, percent
+from claimscope.uncertainty import SimulationResult
 
 
 def outputs(specs: Mapping[str, InputSpec], values: Mapping[str, float], population: float,
@@ -78,4 +79,17 @@ def output_rows(values: Mapping[str, float], out: Outputs,
          "national total × (1 + growth)^(year − 2012)"),
         ("Global total", human(out.global_total), "projected total ÷ England and Wales's share"),
         ("Images per offender", human(out.per_offender), "projected total ÷ offender count"),
+    ]
+
+
+def interval_rows(result: SimulationResult, claimed_total: float) -> list[tuple[str, str, str]]:
+    """(label, value as shown, explanation) of the Monte Carlo headline figures."""
+    national = result["national"]
+    return [
+        ("Chance the claim holds", percent(result.p_claim * 100, 1),
+         f"share of {result.n:,} draws with a national total of at least "
+         f"{human(claimed_total)}; Monte Carlo standard error "
+         f"± {percent(result.p_claim_se * 100, 2)}; seed {result.seed}"),
+        ("National total, 90% interval", f"{human(national.low)} – {human(national.high)}",
+         f"median {human(national.median)}"),
     ]

@@ -23,8 +23,8 @@ from claimscope.charts.style import FONT, Chart
 from claimscope.citation import Citation
 from claimscope.inputs import InputSpec
 from claimscope.narrative import reactive_sentence, verdict
-from claimscope.numbers import display, human, percent
-from claimscope.projection import break_even_table, output_rows, outputs
+from claimscope.numbers import display
+from claimscope.projection import break_even_table, interval_rows, output_rows, outputs
 from claimscope.scenarios import Scenario, differences_frame
 from claimscope.uncertainty import SimulationResult
 
@@ -52,19 +52,6 @@ class ReportEntry:
     scenario: Scenario
     simulation: SimulationResult | None = None
     link: str = ""
-
-
-def interval_rows(result: SimulationResult, claimed_total: float) -> list[tuple[str, str, str]]:
-    """(label, value as shown, explanation) of the Monte Carlo headline figures."""
-    national = result["national"]
-    return [
-        ("Chance the claim holds", percent(result.p_claim * 100, 1),
-         f"share of {result.n:,} draws with a national total of at least "
-         f"{human(claimed_total)}; Monte Carlo standard error "
-         f"± {percent(result.p_claim_se * 100, 2)}; seed {result.seed}"),
-        ("National total, 90% interval", f"{human(national.low)} – {human(national.high)}",
-         f"median {human(national.median)}"),
-    ]
 
 
 # ---- HTML pieces --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from claimscope.distributions import SHAPES, Range
 from claimscope.inputs import InputSpec
 from claimscope.model import NATIONAL_DIRECTION
 from claimscope.numbers import display, human, percent
+from claimscope.projection import interval_rows
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
 from claimscope.uncertainty import OUTPUTS, SimulationResult, claim_map, simulate
 from claimscope.viewstate import View, suggested_range
@@ -134,14 +135,9 @@ def uncertainty_section(data: Bundle) -> None:
         count = len(result.ranged)
         ranged = f"{count} assumption{'s' if count > 1 else ''} given a range"
         national = result["national"]
-        left, right = st.columns(2)
-        left.metric("Chance the claim holds", percent(result.p_claim * 100, 1),
-                    help=f"Share of {result.n:,} draws with a national total of at least "
-                         f"{human(data.claimed_total)}; Monte Carlo standard error "
-                         f"± {percent(result.p_claim_se * 100, 2)}.", border=True)
-        right.metric("National total, 90% interval",
-                     f"{human(national.low)} – {human(national.high)}",
-                     help=f"Median {human(national.median)}.", border=True)
+        for column, (label, value, note) in zip(
+                st.columns(2), interval_rows(result, data.claimed_total), strict=True):
+            column.metric(label, value, help=f"{note[0].upper()}{note[1:]}.", border=True)
         st.markdown(
             f"With {ranged}, the national total lies "
             f"**{national.in_words(human)}** (median **{human(national.median)}**). The "
