@@ -27,26 +27,22 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from claimscope.bundle import load_bundle  # noqa: E402
 from claimscope.distributions import Range, lognormal_parameters, pert_parameters  # noqa: E402
-from claimscope.inputs import load_inputs  # noqa: E402
-from claimscope.ranges import load_range_presets  # noqa: E402
 from claimscope.uncertainty import claim_map, simulate  # noqa: E402
 
-DATA = ROOT / "data" / "ecpat-cstd21-2018"
-POPULATION = 55_240_000
-CLAIMED_TOTAL = 300_000_000
 N = 1_000_000
 SEED = 2018
 
 
 def setup():
-    specs = load_inputs(DATA / "inputs.yaml")
-    points = {name: spec.default for name, spec in specs.items()}
-    ranges = {name: preset.range
-              for name, preset in load_range_presets(DATA / "ranges.yaml", specs).items()}
+    bundle = load_bundle()
+    model = bundle.model
+    points = model.defaults()
+    ranges = {name: preset.range for name, preset in bundle.range_presets.items()}
     ranges["seized"] = Range(13_000_000, 52_000_000, "lognormal")
     ranges["share"] = Range(5.0, 10.0, "pert")
-    return specs, points, ranges
+    return model, points, ranges
 
 
 def numpy_draws(specs, points, ranges, n: int, seed: int) -> list[np.ndarray]:
@@ -83,13 +79,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
-    specs, points, ranges = setup()
+    model, points, ranges = setup()
 
     def pipeline():
-        return simulate(specs, points, ranges, N, SEED, POPULATION, CLAIMED_TOTAL)
+        return simulate(model, points, ranges, N, SEED)
 
     def baseline():
-        return numpy_draws(specs, points, ranges, N, SEED)
+        return numpy_draws(model.inputs, points, ranges, N, SEED)
 
     pipeline()  # warm caches (tabulated distribution functions)
     draws_time = pipeline_time = draws_cpu = pipeline_cpu = float("inf")
@@ -100,8 +96,8 @@ def main() -> None:
         cpu = time.process_time()
         pipeline_time = min(pipeline_time, best_of(pipeline, 1))
         pipeline_cpu = min(pipeline_cpu, time.process_time() - cpu)
-    map_time = best_of(lambda: claim_map(specs, points, ranges, "unique", "coverage",
-                                         POPULATION, CLAIMED_TOTAL, resolution=60),
+    map_time = best_of(lambda: claim_map(model, points, ranges, "unique", "coverage",
+                                         resolution=60),
                        max(args.repeats, 20))
 
     print(f"mc_draws_1e6: {draws_time:.4f} s")

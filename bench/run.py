@@ -18,8 +18,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimscope.bundle import load_bundle  # noqa: E402
-from claimscope.inputs import defaults, to_model  # noqa: E402
-from claimscope.model import evaluate  # noqa: E402
 
 PAGES = ["overview", "projection", "compare", "forces", "offenders", "network", "source",
          "method"]
@@ -45,15 +43,14 @@ def best_of(repeats: int, action) -> float:
 
 
 def bench_model() -> None:
-    bundle = load_bundle()
-    point = to_model(bundle.inputs, defaults(bundle.inputs))
+    model = load_bundle().model
+    point = model.to_model(model.defaults())
     calls = 20_000
-    seconds = best_of(3, lambda: [evaluate(point, bundle.population, bundle.claimed_total)
-                                  for _ in range(calls)])
+    seconds = best_of(3, lambda: [model.evaluate_model(point) for _ in range(calls)])
     report("model_scalar_evaluations_per_second", calls / seconds, "evals/s")
     size = 1_000_000
     vector = {**point, "unique": np.linspace(0.01, 1.0, size)}
-    seconds = best_of(5, lambda: evaluate(vector, bundle.population, bundle.claimed_total))
+    seconds = best_of(5, lambda: model.evaluate_model(vector))
     report("model_vectorised_evaluations_per_second", size / seconds, "evals/s")
 
 

@@ -9,12 +9,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimscope import mentions
+from claimscope import document_code, mentions, narrative
 from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
 from claimscope.caveats import Caveat, load_caveats
 from claimscope.document import Document, load_document
 from claimscope.forces import FORCES_FILE, ForcesData, load_forces
 from claimscope.inputs import InputSpec, load_inputs
+from claimscope.model import Model
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import Reference, load_references
 from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets
@@ -22,8 +23,8 @@ from claimscope.schema import DataError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
-POPULATION_REFERENCE = "ew-population-mid-2010"
 RANGES_FILE = "ranges.yaml"
+MODEL_FILE = "model"
 
 
 @dataclass(frozen=True)
@@ -37,14 +38,8 @@ class Bundle:
     forces: ForcesData | None  # context data, not from the document; None where absent
     range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
-
-    @property
-    def claimed_total(self) -> float:
-        return self.catalogue.value(self.document.meta["claimed_total"])
-
-    @property
-    def population(self) -> float:
-        return self.references[POPULATION_REFERENCE].value
+    model: Model  # the document's projection, from its model.py
+    sentence: str | None  # the document's sentence template (sentence.md.j2), if it has one
 
     def integrity_problems(self) -> list[str]:
         """What breaks the promise that every number traces to the shipped text."""
@@ -88,15 +83,26 @@ def load_bundle(folder: Path | None = None) -> Bundle:
                             spec.name, "reference")
     for caveat in caveats:
         _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
-    if POPULATION_REFERENCE not in references:
-        raise DataError(folder / "reference.yaml", f"lacks {POPULATION_REFERENCE!r}")
+    model = _load_model(folder, catalogue, inputs, references)
     forces_path = folder / FORCES_FILE
     forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
     presets_path = folder / RANGES_FILE
     presets = load_range_presets(presets_path, inputs) if presets_path.exists() else {}
     scenarios_path = folder / PRESETS_FILE
-    scenarios = (load_presets(scenarios_path, inputs, forces, presets)
+    scenarios = (load_presets(scenarios_path, model, forces, presets)
                  if scenarios_path.exists() else [])
     return Bundle(document, catalogue, inputs, references, caveats,
                   mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
-                  scenarios)
+                  scenarios, model, narrative.load_sentence(folder))
+
+
+def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec],
+                references: dict[str, Reference]) -> Model:
+    module = document_code.load_module(folder, MODEL_FILE)
+    if module is None:
+        raise DataError(folder / f"{MODEL_FILE}.py", "is missing: every document defines its "
+                        "projection model there")
+    model = document_code.call(module, "build_model", catalogue, inputs, references)
+    if not isinstance(model, Model):
+        raise DataError(folder / f"{MODEL_FILE}.py", "build_model() must return a Model")
+    return model

@@ -14,7 +14,7 @@ import pandas as pd
 
 from claimscope.catalogue import Catalogue
 from claimscope.forces import ForcesData
-from claimscope.model import national_total
+from claimscope.model import Model
 from claimscope.network import (
     PART_THREE_TARGETS,
     PART_TWO_TARGETS,
@@ -72,12 +72,14 @@ def _quoted(*texts: str) -> str:
     return " … ".join(f"“{t}”" for t in texts)
 
 
-def extrapolation(catalogue: Catalogue, context: ForcesData | None = None) -> Check:
+def extrapolation(catalogue: Catalogue, model: Model, context: ForcesData | None = None
+                  ) -> Check:
     """26 million ÷ 7.25 % against 'in excess of 300 million'."""
     seized, share = catalogue.value("seized-images"), catalogue.value("population-share")
     claimed, forces = catalogue["national-total-claim"], catalogue["forces-replied"]
-    total = float(national_total({"seized": seized, "share": share / 100, "unique": 1.0,
-                                  "rate_ratio": 1.0, "coverage": 1.0}))
+    pro_rata = {"seized": seized, "share": share, "unique": 100, "rate_ratio": 1,
+                "coverage": 100}
+    total = float(model.evaluate(pro_rata)[model.headline])
     holds = total >= claimed.value
     explanation = (
         f"Scaling the {forces.mention}' {human(seized)} images pro rata to the whole population "
@@ -222,10 +224,10 @@ def targets_count(catalogue: Catalogue) -> Check:
         claims=(claim.id, *PART_THREE_TARGETS), value=quoted)
 
 
-def consistency_checks(catalogue: Catalogue, document_year: int,
+def consistency_checks(catalogue: Catalogue, model: Model, document_year: int,
                        context: ForcesData | None = None) -> list[Check]:
     """Every check, in the order the document raises the numbers."""
-    return [extrapolation(catalogue, context), reporting_window(catalogue),
+    return [extrapolation(catalogue, model, context), reporting_window(catalogue),
             offender_growth(catalogue), sdg_targets(catalogue), network(catalogue),
             targets_count(catalogue), deadline(catalogue, document_year)]
 

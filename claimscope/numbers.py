@@ -53,6 +53,13 @@ def numbers_in(text: str) -> list[float]:
     return found
 
 
+def count_word(count: float) -> str:
+    """A small whole count as a capitalised word ('Five'), larger ones in digits."""
+    words = {value: word for word, value in _WORDS.items() if value == int(value) <= 20}
+    whole = int(count)
+    return words[whole].capitalize() if whole == count and whole in words else f"{count:,.0f}"
+
+
 def _trim(number: float, digits: int) -> str:
     text = f"{number:,.{digits}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -15,10 +15,8 @@ import pandas as pd
 from claimscope.bundle import Bundle
 from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim
 from claimscope.charts.style import PROVENANCE
-from claimscope.model import NATIONAL_DIRECTION
 from claimscope.narrative import verdict
-from claimscope.numbers import display, human
-from claimscope.projection import outputs
+from claimscope.numbers import display
 
 TIMELINE_START, TIMELINE_END = 2010, 2030
 SEARCH_FIELDS = ("quote", "who", "id", "note")
@@ -75,17 +73,16 @@ def changed_assumptions(bundle: Bundle, values: Mapping[str, float],
 
 
 def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
-    claim = bundle.catalogue[bundle.document.meta["claimed_total"]]
-    out = outputs(bundle.inputs, values, bundle.population, bundle.claimed_total)
-    changed = changed_assumptions(bundle, values, NATIONAL_DIRECTION)
-    lines = ["Pro-rata: seized images × distinct share ÷ (population share × rate ratio "
-             f"× coverage) = **{human(out.national)}** images over the reporting window.",
-             verdict(out, bundle.claimed_total)[1]]
+    model = bundle.model
+    claim, headline = bundle.catalogue[model.claim], model.headline_output
+    out = model.evaluate(values)
+    shown = display(float(out[headline.name]), headline.unit)
+    changed = changed_assumptions(bundle, values, model.used_by(headline.name))
+    lines = [f"{headline.label}: {headline.formula} = **{shown}**.", verdict(model, out)[1]]
     if changed:
         lines.append("Assumptions changed from the document's: " + "; ".join(changed) + ".")
     lines.append("The document: " + source_line(claim))
-    return _card("Extrapolated national total", human(out.national),
-                 f"Document: in excess of {claim_text(claim)}",
+    return _card(headline.label, shown, f"Document: {model.threshold_text}",
                  "assumed" if changed else "derived", lines)
 
 

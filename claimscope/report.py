@@ -24,7 +24,7 @@ from claimscope.citation import Citation
 from claimscope.inputs import InputSpec
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display
-from claimscope.projection import break_even_table, interval_rows, output_rows, outputs
+from claimscope.projection import break_even_table, interval_rows, output_rows
 from claimscope.scenarios import Scenario, differences_frame
 from claimscope.uncertainty import SimulationResult
 
@@ -117,7 +117,7 @@ def _inputs_table(bundle: Bundle, scenario: Scenario) -> str:
 
 
 def _break_even(bundle: Bundle, values: Mapping[str, float]) -> str:
-    table = break_even_table(bundle.inputs, values, bundle.claimed_total)
+    table = break_even_table(bundle.model, values)
     rows = [(r.assumption, r.current_text, r.holds_while, r.change_to_break_text,
              "yes" if r.reachable else "no", "yes" if r.holds_now else "no")
             for r in table.itertuples()]
@@ -128,28 +128,30 @@ def _break_even(bundle: Bundle, values: Mapping[str, float]) -> str:
 def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> str:
     scenario = entry.scenario
     values = scenario.view.values
-    out = outputs(bundle.inputs, values, bundle.population, bundle.claimed_total)
-    holds, verdict_text = verdict(out, bundle.claimed_total)
+    out = bundle.model.evaluate(values)
+    holds, verdict_text = verdict(bundle.model, out)
     parts = [f"<h2>{_e(scenario.name)}</h2>"]
     if scenario.why:
         parts.append(f'<p class="note">{_e(scenario.why)}</p>')
     if entry.link:
         parts.append(f'<p class="note">Link to this view: <code>{_e(entry.link)}</code></p>')
-    sentence = reactive_sentence(bundle.catalogue, bundle.inputs, values, out)
-    parts.append(f"<p>{markdown_bold(sentence)}</p>")
+    if bundle.sentence:
+        sentence = reactive_sentence(bundle.sentence, bundle.model, bundle.catalogue, values,
+                                     out)
+        parts.append(f"<p>{markdown_bold(sentence)}</p>")
     parts.append(f'<p class="{"holds" if holds else "fails"}">{_e(verdict_text)}</p>')
     parts.append("<h3>Outputs</h3>")
     parts.append(_table(["Output", "Value", "How it is derived"],
-                        output_rows(values, out, bundle.population)))
+                        output_rows(bundle.model, values, out)))
     if entry.simulation is not None:
         parts.append("<h3>How sure is it?</h3>")
         parts.append(_table(["Figure", "Value", "Meaning"],
-                            interval_rows(entry.simulation, bundle.claimed_total)))
+                            interval_rows(bundle.model, entry.simulation)))
     parts.append("<h3>Inputs</h3>")
     parts.append(_inputs_table(bundle, scenario))
     parts.append("<h3>Where the claim stops holding</h3>")
     parts.append(_break_even(bundle, values))
-    parts.append(charts.html(step_chart(values, out, bundle.claimed_total)))
+    parts.append(charts.html(step_chart(bundle.model, values, out)))
     return "\n".join(parts)
 
 

@@ -25,8 +25,8 @@ import pandas as pd
 
 from claimscope.forces import ForcesData
 from claimscope.inputs import InputSpec
+from claimscope.model import Model
 from claimscope.numbers import display
-from claimscope.projection import outputs
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
 from claimscope.schema import DataError, Field, brief, load_records
 from claimscope.uncertainty import SimulationResult
@@ -128,9 +128,9 @@ def _as_query_text(value: str | int | float) -> str:
 
 
 def view_from_params(params: Mapping[str, str | int | float],
-                     specs: Mapping[str, InputSpec]) -> tuple[View, list[str]]:
+                     model: Model) -> tuple[View, list[str]]:
     """The View parameters describe, through the same validation as a link."""
-    return parse_view({k: _as_query_text(v) for k, v in params.items()}, specs)
+    return parse_view({k: _as_query_text(v) for k, v in params.items()}, model)
 
 
 def link(base: str, path: str, query: Mapping[str, str]) -> str:
@@ -194,7 +194,7 @@ def _reject_constant(name: str) -> None:
     raise _NotANumber(f"{name} is not a number")
 
 
-def load_scenarios_json(data: bytes, specs: Mapping[str, InputSpec],
+def load_scenarios_json(data: bytes, model: Model,
                         document_id: str | None = None) -> tuple[list[Scenario], list[str]]:
     """Scenarios from an uploaded file's bytes, and messages for everything not usable.
 
@@ -228,7 +228,7 @@ def load_scenarios_json(data: bytes, specs: Mapping[str, InputSpec],
     scenarios: list[Scenario] = []
     messages: list[str] = []
     for number, record in enumerate(records, start=1):
-        scenario, said = _scenario(record, number, specs)
+        scenario, said = _scenario(record, number, model)
         messages.extend(said)
         if scenario is not None:
             scenarios.append(scenario)
@@ -237,7 +237,7 @@ def load_scenarios_json(data: bytes, specs: Mapping[str, InputSpec],
 
 
 def _scenario(record: Any, number: int,
-              specs: Mapping[str, InputSpec]) -> tuple[Scenario | None, list[str]]:
+              model: Model) -> tuple[Scenario | None, list[str]]:
     where = f"Scenario {number}"
     if not isinstance(record, dict):
         return None, [f"{where} is not an object with “name” and “params”; left out."]
@@ -266,7 +266,7 @@ def _scenario(record: Any, number: int,
         if isinstance(value, str) and len(value) > MAX_TEXT_VALUE:
             return None, [f"{where}: {shown(key)} is longer than {MAX_TEXT_VALUE} characters; "
                           "left out."]
-    view, notices = view_from_params(params, specs)
+    view, notices = view_from_params(params, model)
     return (Scenario(name, view, clean_name(why, MAX_WHY)),
             [f"{where}: {notice}" for notice in notices])
 
@@ -281,7 +281,7 @@ def encode_link(scenarios: Sequence[Scenario], specs: Mapping[str, InputSpec]) -
     return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
 
 
-def decode_link(value: str, specs: Mapping[str, InputSpec],
+def decode_link(value: str, model: Model,
                 document_id: str | None = None) -> tuple[list[Scenario], list[str]]:
     """The scenarios a compare link carries, and messages for what could not be used."""
     text = "".join(str(value).split())
@@ -295,7 +295,7 @@ def decode_link(value: str, specs: Mapping[str, InputSpec],
     except (binascii.Error, ValueError):
         return [], [f"The link's {LINK_PARAM}= value is damaged: it is not URL-safe "
                     "base64. Ask for the link again."]
-    scenarios, messages = load_scenarios_json(data, specs, document_id)
+    scenarios, messages = load_scenarios_json(data, model, document_id)
     return scenarios, [m.replace("The file", "The link", 1) for m in messages]
 
 
@@ -324,7 +324,7 @@ def _alternative_values(path: Path, row: str, alternative_id: str,
     return {name: stated[figure].value for name, figure in _FROM_ALTERNATIVE.items()}
 
 
-def load_presets(path: Path, specs: Mapping[str, InputSpec], forces: ForcesData | None,
+def load_presets(path: Path, model: Model, forces: ForcesData | None,
                  range_presets: Mapping[str, RangePreset]) -> list[Scenario]:
     """Read and check `scenarios.yaml`; raises DataError naming file, record and field.
 
@@ -344,14 +344,14 @@ def load_presets(path: Path, specs: Mapping[str, InputSpec], forces: ForcesData 
                 raise DataError(path, f"sets {', '.join(clash)}, which from_alternative "
                                 "already gives", row, "values")
             values.update(taken)
-        unknown = sorted(str(k) for k in values if k not in specs)
+        unknown = sorted(str(k) for k in values if k not in model.inputs)
         if unknown:
             raise DataError(path, f"names unknown input(s): {', '.join(unknown)}", row, "values")
         for name, value in values.items():
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise DataError(path, f"{name} must be a number, not {brief(value, 40)}",
                                 row, "values")
-        view, notices = view_from_params(values, specs)
+        view, notices = view_from_params(values, model)
         if notices:
             raise DataError(path, notices[0], row, "values")
         if record.get("suggested_ranges"):
@@ -396,26 +396,22 @@ def differences_frame(scenarios: Sequence[Scenario],
     return pd.DataFrame(rows, columns=["input", "assumption", *(s.name for s in scenarios)])
 
 
-def totals_frame(scenarios: Sequence[Scenario], specs: Mapping[str, InputSpec],
-                 population: float, claimed_total: float,
+def totals_frame(scenarios: Sequence[Scenario], model: Model,
                  simulations: Mapping[str, SimulationResult | None]) -> pd.DataFrame:
-    """Each scenario's national and global totals, with the 90 % interval and the chance
-    the claim holds where the scenario has ranges (`simulations` by scenario name)."""
+    """Each scenario's compared outputs (the model's `compared`), with the 90 % interval
+    (`<output>_low`, `<output>_high`) and the chance the claim holds where the scenario
+    has ranges (`simulations` by scenario name)."""
     rows = []
     for scenario in scenarios:
-        out = outputs(specs, scenario.view.values, population, claimed_total)
+        out = model.evaluate(scenario.view.values)
         result = simulations.get(scenario.name)
-        national = result["national"] if result is not None else None
-        world = result["global_total"] if result is not None else None
-        rows.append({
-            "scenario": scenario.name,
-            "national": float(out.national),
-            "national_low": national.low if national else math.nan,
-            "national_high": national.high if national else math.nan,
-            "global_total": float(out.global_total),
-            "global_low": world.low if world else math.nan,
-            "global_high": world.high if world else math.nan,
-            "claim_holds": bool(out.claim_holds),
-            "chance_claim_holds": result.p_claim * 100 if result is not None else math.nan,
-        })
+        row: dict[str, object] = {"scenario": scenario.name}
+        for spec in model.compared_outputs:
+            summary = result[spec.name] if result is not None else None
+            row[spec.name] = float(out[spec.name])
+            row[f"{spec.name}_low"] = summary.low if summary else math.nan
+            row[f"{spec.name}_high"] = summary.high if summary else math.nan
+        row["claim_holds"] = bool(out.holds)
+        row["chance_claim_holds"] = result.p_claim * 100 if result is not None else math.nan
+        rows.append(row)
     return pd.DataFrame(rows)

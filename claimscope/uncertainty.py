@@ -2,10 +2,10 @@
 
 Entry points (all values a person sees are in display units: percent numbers):
 
-- `simulate(specs, point_values, ranges, n, seed, population, claimed_total)` →
+- `simulate(model, point_values, ranges, n, seed)` →
   `SimulationResult`: per output its median, 90 % interval and a histogram binned here;
-  P(N ≥ claimed total) with its Monte Carlo standard error; the tornado table; variance
-  shares. Small and picklable: no raw samples, so the UI can cache it.
+  P(headline ≥ the claim's threshold) with its Monte Carlo standard error; the tornado
+  table; variance shares. Small and picklable: no raw samples, so the UI can cache it.
 - `run(...)` → `Simulation`: the same draws kept in memory, for other questions
   (another threshold, another output's variance shares). Large: do not cache it.
 - `tornado(...)`, `claim_map(...)`: deterministic sweeps, no sampling.
@@ -34,12 +34,10 @@ import pandas as pd
 
 from claimscope.distributions import SHARE_BINS, Range, draw, draw_binned, share_bin_edges
 from claimscope.inputs import InputSpec
-from claimscope.model import MODEL_INPUTS, Outputs, evaluate
+from claimscope.model import Model, Outputs
 from claimscope.numbers import SCALE_WORDS
 from claimscope.ranges import validate_range
 
-OUTPUTS = ("national", "per_year", "per_resident", "projected", "global_total",
-           "per_offender")
 QUANTILES = (0.05, 0.5, 0.95)
 INTERVAL = 0.90  # the interval reported: from the 5th to the 95th percentile
 HISTOGRAM_BINS = 60
@@ -109,11 +107,11 @@ class OutputSummary:
 class SimulationResult:
     """Everything the UI shows about one Monte Carlo run; small, picklable, no samples.
 
-    - `outputs`: an `OutputSummary` for each name in `OUTPUTS`;
-    - `p_claim`: share of draws with national total ≥ `claimed_total`; `p_claim_se`: its
+    - `outputs`: an `OutputSummary` for each output of the model;
+    - `p_claim`: share of draws with the headline output ≥ `claimed_total`; `p_claim_se`: its
       Monte Carlo standard error √(p(1−p)/n);
     - `tornado`: see `tornado()`; `variance_shares`: see `Simulation.variance_shares`;
-    - `ranged`: the inputs that had a range, in the order of `specs`; `ranges`: those
+    - `ranged`: the inputs that had a range, in the order of the model's inputs; `ranges`: those
       ranges as used (after validation), display units;
     - `notices`: what validation changed about the ranges passed in (empty when they came
       through `validate_range` already).
@@ -197,15 +195,16 @@ def input_generator(seed: int, name: str) -> np.random.Generator:
     return np.random.default_rng(np.random.SeedSequence([int(seed), key]))
 
 
-def _full_points(specs: Mapping[str, InputSpec], point_values: Mapping[str, float]
-                 ) -> dict[str, float]:
-    return {name: float(point_values.get(name, spec.default)) for name, spec in specs.items()}
+def _full_points(model: Model, point_values: Mapping[str, float]) -> dict[str, float]:
+    return {name: float(point_values.get(name, spec.default))
+            for name, spec in model.inputs.items()}
 
 
-def _clean_ranges(specs: Mapping[str, InputSpec], points: Mapping[str, float],
+def _clean_ranges(model: Model, points: Mapping[str, float],
                   ranges: Mapping[str, Range]) -> tuple[dict[str, Range], list[str]]:
     """Ranges re-validated (in model order), zero-width ones and ranges on inputs the model
     does not use dropped, with notices."""
+    specs = model.inputs
     unknown = sorted(set(ranges) - set(specs))
     if unknown:
         raise KeyError(f"ranges given for unknown inputs: {', '.join(unknown)}")
@@ -215,7 +214,7 @@ def _clean_ranges(specs: Mapping[str, InputSpec], points: Mapping[str, float],
         given = ranges.get(name)
         if given is None:
             continue
-        if name not in MODEL_INPUTS:
+        if not any(model.depends(name, output) for output in model.output_names):
             notices.append(f"{name} is not used by the projection model; its range is "
                            "ignored.")
             continue
@@ -238,13 +237,11 @@ class Simulation:
     probability edges `share_edges` (see `distributions.share_bin_edges`).
     """
 
-    specs: Mapping[str, InputSpec]
+    model: Model
     points: dict[str, float]
     ranges: dict[str, Range]
     n: int
     seed: int
-    population: float
-    claimed_total: float
     inputs: dict[str, np.ndarray]
     bins: dict[str, np.ndarray]
     share_edges: tuple[float, ...]
@@ -260,9 +257,8 @@ class Simulation:
 
     def values(self, output: str) -> np.ndarray | float:
         """The draws of one output (an array), or its single value if it does not vary."""
-        if output not in OUTPUTS:
-            raise KeyError(f"unknown output {output!r}; expected one of {OUTPUTS}")
-        return getattr(self.outputs, output)
+        self.model.output(output)  # a KeyError naming the outputs if unknown
+        return self.outputs[output]
 
     def sorted(self, output: str, keep: bool = True) -> np.ndarray | None:
         """The draws of one output in ascending order, or None if it does not vary."""
@@ -288,15 +284,15 @@ class Simulation:
                 keep: bool = True) -> OutputSummary:
         """Point value, mean, 5th/50th/95th percentiles and histogram of one output.
 
-        An output that is a fixed multiple of the national total in every draw (e.g.
+        An output that is a fixed multiple of the headline output in every draw (e.g.
         per resident; per year while the window length has no range) is summarised from
-        the sorted national total scaled, rather than sorted again; the results agree
+        the sorted headline scaled, rather than sorted again; the results agree
         with sorting to within 1e-12 relative.
         """
-        point = float(getattr(self.point_outputs, output))
-        factor = None if output in self._sorted else self._multiple_of_national(output)
+        point = float(self.point_outputs[output])
+        factor = None if output in self._sorted else self._multiple_of_headline(output)
         if factor is not None:
-            ordered, scaled_by = self.sorted("national"), factor
+            ordered, scaled_by = self.sorted(self.model.headline), factor
         else:
             ordered, scaled_by = self.sorted(output, keep=keep), 1.0
         if ordered is None or ordered[0] == ordered[-1]:
@@ -306,7 +302,7 @@ class Simulation:
                                  _constant_histogram(value, self.n, scale))
         low, median, high = (scaled_by * _sorted_quantile(ordered, q) for q in QUANTILES)
         mean = (self._mean(output) if scaled_by == 1.0
-                else scaled_by * self._mean("national"))
+                else scaled_by * self._mean(self.model.headline))
         return OutputSummary(output, point, mean, low, median, high,
                              _histogram(ordered, bins, scale, scaled_by))
 
@@ -315,11 +311,11 @@ class Simulation:
             self._means[output] = float(self.values(output).mean())
         return self._means[output]
 
-    def _multiple_of_national(self, output: str) -> float | None:
-        """c > 0 if output = c × national total in every draw (to 1e-12), else None."""
-        if output == "national":
+    def _multiple_of_headline(self, output: str) -> float | None:
+        """c > 0 if output = c × the headline in every draw (to 1e-12), else None."""
+        if output == self.model.headline:
             return None
-        values, base = self.values(output), self.values("national")
+        values, base = self.values(output), self.values(self.model.headline)
         if np.ndim(values) == 0 or np.ndim(base) == 0:
             return None
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -332,7 +328,7 @@ class Simulation:
             return 0.5 * (low + high)
         return None
 
-    def variance_shares(self, output: str = "national") -> pd.DataFrame:
+    def variance_shares(self, output: str | None = None) -> pd.DataFrame:
         """First-order variance share of each ranged input in one output, from these draws.
 
         Method (a first-order Sobol index S_i = Var(E[Y | X_i]) / Var(Y), estimated from the
@@ -360,15 +356,15 @@ class Simulation:
 
         Columns: input, share, share_log (NaN if the output is not always positive).
         """
+        output = output or self.model.headline
         values = self.values(output)
         names = list(self.ranges)
         shares = dict.fromkeys(names, 0.0)
         shares_log = dict.fromkeys(names, 0.0)
         ordered = self.sorted(output)
         if ordered is not None and ordered[0] < ordered[-1]:  # the output varies at all
-            model_points = self._model_points()
             used = {name: self.input_bins(name) for name in names
-                    if _depends(model_points, name, output)}
+                    if self.model.depends(name, output)}
             positive = float(ordered[0]) > 0
             log_centre = math.log(_sorted_quantile(ordered, 0.5)) if positive else None
             linear, logs = _first_order_shares(values, self._mean(output), log_centre, used,
@@ -389,7 +385,7 @@ class Simulation:
         other input drawn again from its own stream, which gives the very same draws.
         """
         if name not in self.bins:
-            values, index = draw_binned(self.specs[name], self.points[name],
+            values, index = draw_binned(self.model.inputs[name], self.points[name],
                                         self.ranges[name], self.n,
                                         input_generator(self.seed, name), self.share_edges)
             if not np.array_equal(values, self.inputs[name]):  # the streams promise this
@@ -397,12 +393,8 @@ class Simulation:
             self.bins[name] = index
         return self.bins[name]
 
-    def _model_points(self) -> dict[str, float]:
-        return {name: float(self.specs[name].to_model(value))
-                for name, value in self.points.items()}
-
     def result(self, bins: int = HISTOGRAM_BINS, scale: str = "linear",
-               share_outputs: Sequence[str] = ("national",)) -> SimulationResult:
+               share_outputs: Sequence[str] | None = None) -> SimulationResult:
         """The compact summary of this run (see `SimulationResult`).
 
         `bins`/`scale` shape the histograms; `share_outputs` names the outputs whose
@@ -410,11 +402,13 @@ class Simulation:
         """
         if scale not in SCALES:
             raise ValueError(f"scale must be one of {SCALES}, not {scale!r}")
+        headline = self.model.headline
+        share_outputs = (headline,) if share_outputs is None else share_outputs
         summaries = {}
-        for output in OUTPUTS:
-            keep = output == "national" or output in share_outputs
+        for output in self.model.output_names:
+            keep = output == headline or output in share_outputs
             summaries[output] = self.summary(output, bins, scale, keep=keep)
-        p, se = self.probability_at_least("national", self.claimed_total)
+        p, se = self.probability_at_least(headline, self.model.threshold)
         shares = [self.variance_shares(output).assign(output=output)
                   for output in share_outputs]
         share_frame = (pd.concat(shares, ignore_index=True) if shares
@@ -422,17 +416,15 @@ class Simulation:
         share_frame = share_frame[["output", "input", "share", "share_log"]]
         return SimulationResult(
             n=self.n, seed=self.seed, ranged=self.ranged, ranges=dict(self.ranges),
-            claimed_total=self.claimed_total, outputs=summaries, p_claim=p, p_claim_se=se,
-            tornado=tornado(self.specs, self.points, self.ranges, self.population,
-                            self.claimed_total),
+            claimed_total=self.model.threshold, outputs=summaries, p_claim=p,
+            p_claim_se=se, tornado=tornado(self.model, self.points, self.ranges),
             variance_shares=share_frame, notices=self.notices,
         )
 
 
-def run(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
-        ranges: Mapping[str, Range], n: int, seed: int, population: float,
-        claimed_total: float, share_bins: int = SHARE_BINS,
-        share_outputs: Sequence[str] = ("national",)) -> Simulation:
+def run(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
+        n: int, seed: int, share_bins: int = SHARE_BINS,
+        share_outputs: Sequence[str] | None = None) -> Simulation:
     """Draw every ranged input n times and evaluate the model on all draws at once.
 
     `point_values` (display units) may omit inputs, which then take their defaults;
@@ -447,52 +439,41 @@ def run(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
         raise ValueError(f"n must be a positive whole number, not {n!r}")
     if not (isinstance(seed, (int, np.integer)) and seed >= 0):
         raise ValueError(f"seed must be a non-negative whole number, not {seed!r}")
-    points = _full_points(specs, point_values)
-    clean, notices = _clean_ranges(specs, points, ranges)
-    model_values: dict[str, float | np.ndarray] = {
-        name: float(specs[name].to_model(points[name])) for name in MODEL_INPUTS}
-    point_outputs = evaluate(model_values, population, claimed_total)
-    model_points = dict(model_values)
+    specs = model.inputs
+    share_outputs = (model.headline,) if share_outputs is None else share_outputs
+    points = _full_points(model, point_values)
+    clean, notices = _clean_ranges(model, points, ranges)
+    model_values: dict[str, float | np.ndarray] = model.to_model(points)
+    point_outputs = model.evaluate_model(model_values)
     edges = share_bin_edges(max(1, min(int(share_bins), int(n) // 20)), int(n))
     inputs, bins = {}, {}
     for name, rng_range in clean.items():
         stream = input_generator(seed, name)
-        if any(_depends(model_points, name, output) for output in share_outputs):
+        if any(model.depends(name, output) for output in share_outputs):
             inputs[name], bins[name] = draw_binned(specs[name], points[name], rng_range,
                                                    int(n), stream, edges)
         else:
             inputs[name] = draw(specs[name], points[name], rng_range, int(n), stream)
         model_values[name] = inputs[name]
-    outputs = evaluate(model_values, population, claimed_total)
-    return Simulation(specs=specs, points=points, ranges=clean, n=int(n), seed=int(seed),
-                      population=population, claimed_total=claimed_total, inputs=inputs,
+    outputs = model.evaluate_model(model_values)
+    return Simulation(model=model, points=points, ranges=clean, n=int(n), seed=int(seed),
+                      inputs=inputs,
                       bins=bins, share_edges=edges, outputs=outputs,
                       point_outputs=point_outputs,
                       notices=tuple(notices))
 
 
-def simulate(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
-             ranges: Mapping[str, Range], n: int, seed: int, population: float,
-             claimed_total: float, *, bins: int = HISTOGRAM_BINS, scale: str = "linear",
-             share_outputs: Sequence[str] = ("national",), share_bins: int = SHARE_BINS
+def simulate(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
+             n: int, seed: int, *, bins: int = HISTOGRAM_BINS, scale: str = "linear",
+             share_outputs: Sequence[str] | None = None, share_bins: int = SHARE_BINS
              ) -> SimulationResult:
     """Run the Monte Carlo and return its compact summary; see `run` and `Simulation.result`.
 
-    All arguments are hashable or plain mappings of frozen values, and the result holds no
-    raw samples, so the UI can wrap this in `st.cache_data`.
+    The result holds no raw samples, so the UI can cache it.
     """
-    simulation = run(specs, point_values, ranges, n, seed, population, claimed_total,
-                     share_bins=share_bins, share_outputs=share_outputs)
+    simulation = run(model, point_values, ranges, n, seed, share_bins=share_bins,
+                     share_outputs=share_outputs)
     return simulation.result(bins=bins, scale=scale, share_outputs=share_outputs)
-
-
-def _depends(model_points: Mapping[str, float], name: str, output: str) -> bool:
-    """Whether an output's formula involves input `name` at all: evaluate the model with
-    that one input as a two-element array; an output that does not use it stays a scalar.
-    Population and claimed total do not matter here, so placeholders are used."""
-    probe = dict(model_points)
-    probe[name] = np.full(2, model_points[name])
-    return np.ndim(getattr(evaluate(probe, 1.0, 1.0), output)) > 0
 
 
 # ---- Summaries from sorted draws ---------------------------------------------------------
@@ -618,9 +599,8 @@ def _first_order_shares(values: np.ndarray, centre: float, log_centre: float | N
 
 # ---- Deterministic sweeps ----------------------------------------------------------------
 
-def tornado(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
-            ranges: Mapping[str, Range], population: float, claimed_total: float,
-            output: str = "national") -> pd.DataFrame:
+def tornado(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
+            output: str | None = None) -> pd.DataFrame:
     """How far one output swings as each ranged input goes from its low to its high end.
 
     Each input in turn is set to its range's `low` and `high` (for log-normal, its 5th and
@@ -628,17 +608,16 @@ def tornado(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
     by swing, largest first. Columns: input, shape, low_value, high_value (display units),
     output_at_low, output_at_high, output_at_point, swing (= |at high − at low|).
     """
-    points = _full_points(specs, point_values)
-    model_points = {name: float(specs[name].to_model(points[name])) for name in MODEL_INPUTS}
-    at_point = float(getattr(evaluate(model_points, population, claimed_total), output))
+    output = output or model.headline
+    model_points = model.to_model(_full_points(model, point_values))
+    at_point = float(model.evaluate_model(model_points)[output])
     rows = []
     for name, rng_range in ranges.items():
         if rng_range is None or rng_range.is_point:
             continue
-        spec = specs[name]
+        spec = model.inputs[name]
         ends = np.array([spec.to_model(rng_range.low), spec.to_model(rng_range.high)])
-        swept = getattr(evaluate({**model_points, name: ends}, population, claimed_total),
-                        output)
+        swept = model.evaluate_model({**model_points, name: ends})[output]
         at_low, at_high = np.broadcast_to(swept, (2,)).astype(float)
         rows.append({"input": name, "shape": rng_range.shape, "low_value": rng_range.low,
                      "high_value": rng_range.high, "output_at_low": float(at_low),
@@ -695,9 +674,8 @@ def _axis(spec: InputSpec, rng_range: Range | None, resolution: int,
     return np.linspace(low, high, resolution), False
 
 
-def claim_map(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
-              ranges: Mapping[str, Range], x_name: str, y_name: str, population: float,
-              claimed_total: float, resolution: int = 60, output: str = "national",
+def claim_map(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
+              x_name: str, y_name: str, resolution: int = 60, output: str | None = None,
               x_log: bool | None = None, y_log: bool | None = None) -> ClaimMap:
     """The output on a `resolution` × `resolution` grid of two inputs (see `ClaimMap`).
 
@@ -707,17 +685,16 @@ def claim_map(specs: Mapping[str, InputSpec], point_values: Mapping[str, float],
     """
     if x_name == y_name:
         raise ValueError("a claim map needs two different inputs")
-    if output not in OUTPUTS:
-        raise KeyError(f"unknown output {output!r}; expected one of {OUTPUTS}")
-    points = _full_points(specs, point_values)
+    output = model.output(output or model.headline).name
+    specs = model.inputs
+    points = _full_points(model, point_values)
     x, x_is_log = _axis(specs[x_name], ranges.get(x_name), resolution, x_log)
     y, y_is_log = _axis(specs[y_name], ranges.get(y_name), resolution, y_log)
-    values: dict[str, float | np.ndarray] = {
-        name: float(specs[name].to_model(points[name])) for name in MODEL_INPUTS}
+    values = model.to_model(points)
     values[x_name] = specs[x_name].to_model(x)[np.newaxis, :]
     values[y_name] = specs[y_name].to_model(y)[:, np.newaxis]
-    z = getattr(evaluate(values, population, claimed_total), output)
+    z = model.evaluate_model(values)[output]
     z = np.array(np.broadcast_to(z, (y.size, x.size)), dtype=float)
     return ClaimMap(x_name=x_name, y_name=y_name, output=output, x=x, y=y, z=z,
-                    x_point=points[x_name], y_point=points[y_name], level=claimed_total,
+                    x_point=points[x_name], y_point=points[y_name], level=model.threshold,
                     x_log=x_is_log, y_log=y_is_log)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from claimscope.distributions import Range
 from claimscope.inputs import InputSpec
-from claimscope.model import MODEL_INPUTS
+from claimscope.model import Model
 from claimscope.ranges import (
     SAMPLES_DEFAULT,
     SAMPLES_PARAM,
@@ -66,21 +66,21 @@ def suggested_range(spec: InputSpec, point: float, preset: RangePreset | None) -
     return Range(low, high)
 
 
-def ranged_inputs(specs: Mapping[str, InputSpec]) -> dict[str, InputSpec]:
-    """The inputs a link may give a range: those the Monte Carlo draws (the projection
-    model's). Others (e.g. the Offenders page's choice of year) take single values only."""
-    return {name: spec for name, spec in specs.items() if name in MODEL_INPUTS}
+def ranged_inputs(model: Model) -> dict[str, InputSpec]:
+    """The inputs a link may give a range: those the model's outputs use, which the Monte
+    Carlo draws. Others (e.g. the Offenders page's choice of year) take single values."""
+    return {name: spec for name, spec in model.inputs.items() if name in model.used_inputs}
 
 
-def parse_view(params: Mapping[str, str | list[str]], specs: Mapping[str, InputSpec],
+def parse_view(params: Mapping[str, str | list[str]], model: Model,
                also_known: tuple[str, ...] = ()) -> tuple[View, list[str]]:
     """The View a link describes, and a notice for each value that could not be used.
 
     `also_known` names parameters another part of the app reads (e.g. a compare link's
     scenarios): they are not reported as unknown.
     """
-    rangeable = ranged_inputs(specs)
-    parsed = parse_query(params, specs,
+    rangeable = ranged_inputs(model)
+    parsed = parse_query(params, model.inputs,
                          also_known=uncertainty_params(rangeable) + tuple(also_known))
     notices = list(parsed.notices)
     ranges: dict[str, Range] = {}

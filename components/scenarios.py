@@ -122,7 +122,7 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     if raw is None or st.session_state.get(LINK_SEEN) == raw:
         return None
     st.session_state[LINK_SEEN] = raw
-    incoming, problems = decode_link(raw, data.inputs, data.document.meta["id"])
+    incoming, problems = decode_link(raw, data.model, data.document.meta["id"])
     added = _add(incoming) if incoming else []
     st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
                                        + [plain(f"Compare link: {p}") for p in problems])
@@ -162,7 +162,7 @@ def _import(data: Bundle, key: str) -> None:
         _say("error", [f"Nothing imported: the file is {upload.size:,} bytes; the limit is "
                        "1 MB. Your saved scenarios are unchanged."])
         return
-    incoming, problems = load_scenarios_json(upload.getvalue(), data.inputs,
+    incoming, problems = load_scenarios_json(upload.getvalue(), data.model,
                                              data.document.meta["id"])
     if not incoming:
         _say("error", [f"Nothing imported from {clean_name(upload.name)}: "

@@ -22,7 +22,7 @@ def init_from_url(bundle: Bundle) -> None:
     """On a session's first run, take the view from the query string."""
     if VIEW in st.session_state:
         return
-    view, notices = parse_view(st.query_params.to_dict(), bundle.inputs,
+    view, notices = parse_view(st.query_params.to_dict(), bundle.model,
                                also_known=(LINK_PARAM,))
     st.session_state[VIEW] = view
     st.session_state[NOTICES] = notices

@@ -11,7 +11,6 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.charts.uncertainty import (
-    OUTPUT_LABELS,
     claim_map_chart,
     histogram_chart,
     shares_chart,
@@ -19,11 +18,10 @@ from claimscope.charts.uncertainty import (
 )
 from claimscope.distributions import SHAPES, Range
 from claimscope.inputs import InputSpec
-from claimscope.model import NATIONAL_DIRECTION
 from claimscope.numbers import display, human, percent
 from claimscope.projection import interval_rows
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
-from claimscope.uncertainty import OUTPUTS, SimulationResult, claim_map, simulate
+from claimscope.uncertainty import SimulationResult, claim_map, simulate
 from claimscope.viewstate import View, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
@@ -88,10 +86,9 @@ def apply_presets(data: Bundle) -> None:
 def cached_simulation(values: tuple[tuple[str, float], ...],
                       ranges: tuple[tuple[str, float, float, str], ...], samples: int,
                       seed: int) -> SimulationResult:
-    data = bundle()
-    return simulate(data.inputs, dict(values),
+    return simulate(bundle().model, dict(values),
                     {name: Range(low, high, shape) for name, low, high, shape in ranges},
-                    samples, seed, data.population, data.claimed_total)
+                    samples, seed)
 
 
 def run_simulation(view: View) -> SimulationResult:
@@ -120,7 +117,8 @@ def _simulation_settings(view: View) -> None:
 def uncertainty_section(data: Bundle) -> None:
     """Distributions, P(claim holds), tornado, variance shares — and the claim map."""
     view = state.view()
-    specs = data.inputs
+    model = data.model
+    specs, headline = model.inputs, model.headline_output
     st.header("How sure is it?")
     if not view.ranges:
         st.info("Every assumption is a single value, so every number above is a single "
@@ -134,39 +132,43 @@ def uncertainty_section(data: Bundle) -> None:
         result = run_simulation(view)
         count = len(result.ranged)
         ranged = f"{count} assumption{'s' if count > 1 else ''} given a range"
-        national = result["national"]
+        summary = result[headline.name]
         for column, (label, value, note) in zip(
-                st.columns(2), interval_rows(result, data.claimed_total), strict=True):
+                st.columns(2), interval_rows(model, result), strict=True):
             column.metric(label, value, help=f"{note[0].upper()}{note[1:]}.", border=True)
         st.markdown(
-            f"With {ranged}, the national total lies "
-            f"**{national.in_words(human)}** (median **{human(national.median)}**). The "
+            f"With {ranged}, the {headline.label.lower()} lies "
+            f"**{summary.in_words(human)}** (median **{human(summary.median)}**). The "
             f"document's claim holds in **{percent(result.p_claim * 100, 1)}** of "
             f"{result.n:,} draws (± {percent(result.p_claim_se * 100, 2)}, seed "
             f"{result.seed}).")
         st.caption("Ranged: " + "; ".join(
             f"{specs[name].label} {_range_text(specs[name], result.ranges[name])}"
             for name in result.ranged))
-        output = st.selectbox("Distribution of", OUTPUTS, key="mc_output",
-                              format_func=OUTPUT_LABELS.get)
-        claim = data.claimed_total if output == "national" else None
-        show_chart(histogram_chart(result[output], claim,
-                                   result.p_claim if claim is not None else None),
+        labels = {out.name: out.title(view.values) for out in model.outputs}
+        output = st.selectbox("Distribution of", list(labels), key="mc_output",
+                              format_func=labels.get)
+        show_chart(histogram_chart(model, result[output],
+                                   result.p_claim if output == model.headline else None),
                    key="mc_histogram")
-        quantiles = result.quantiles().assign(output=lambda f: f["output"].map(OUTPUT_LABELS))
+        quantiles = result.quantiles().assign(output=lambda f: f["output"].map(labels))
         st.dataframe(quantiles, hide_index=True, key="mc_quantiles")
         download_csv(quantiles, "mc-quantiles")
-        show_chart(tornado_chart(result.tornado, specs, data.claimed_total), key="tornado")
-        show_chart(shares_chart(result.variance_shares, specs), key="variance_shares")
+        show_chart(tornado_chart(model, result.tornado), key="tornado")
+        show_chart(shares_chart(model, result.variance_shares), key="variance_shares")
     _claim_map(data, view)
 
 
 def _claim_map(data: Bundle, view: View) -> None:
-    specs = data.inputs
+    model = data.model
+    specs = model.inputs
     st.subheader("Where the claim holds: any two assumptions")
-    choices = list(NATIONAL_DIRECTION)
+    choices = [name for name in specs if model.depends(name)]
     ranged = [name for name in view.ranges if name in choices]
-    default_x, default_y = (ranged + [n for n in ("unique", "share") if n not in ranged])[:2]
+    # Ranged inputs first, then the assumptions the document leaves implicit.
+    order = ranged + sorted((n for n in choices if n not in ranged),
+                            key=lambda n: not specs[n].is_assumption)
+    default_x, default_y = order[:2]
     left, right = st.columns(2)
     x_name = left.selectbox("Across", choices, index=choices.index(default_x), key="map_x",
                             format_func=lambda n: specs[n].label)
@@ -174,6 +176,5 @@ def _claim_map(data: Bundle, view: View) -> None:
     y_default = default_y if default_y in y_options else y_options[0]
     y_name = right.selectbox("Up", y_options, index=y_options.index(y_default), key="map_y",
                              format_func=lambda n: specs[n].label)
-    grid = claim_map(specs, view.values, view.ranges, x_name, y_name, data.population,
-                     data.claimed_total)
-    show_chart(claim_map_chart(grid, specs), key="claim_map")
+    grid = claim_map(model, view.values, view.ranges, x_name, y_name)
+    show_chart(claim_map_chart(model, grid), key="claim_map")

@@ -21,12 +21,13 @@ from claimscope.forces import FORCES_FILE, load_forces
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
+MODEL = BUNDLE.model
 YEAR = BUNDLE.document.meta["date"]
 CONTEXT = load_forces(BUNDLE.document.folder / FORCES_FILE, CATALOGUE)
 
 
 def checks(catalogue: Catalogue = CATALOGUE) -> dict[str, Check]:
-    return {c.id: c for c in consistency_checks(catalogue, YEAR, CONTEXT)}
+    return {c.id: c for c in consistency_checks(catalogue, MODEL, YEAR, CONTEXT)}
 
 
 def changed(**values: float) -> Catalogue:
@@ -68,7 +69,7 @@ def test_extrapolation_follows_the_catalogue() -> None:
     check = checks(changed(seized_images=52e6))["extrapolation"]
     assert check.result == "717.2 million images"
     assert checks(changed(national_total_claim=400e6))["extrapolation"].verdict == "inconsistent"
-    no_context = consistency_checks(CATALOGUE, YEAR)[0]
+    no_context = consistency_checks(CATALOGUE, MODEL, YEAR)[0]
     assert "360" not in no_context.explanation
 
 

@@ -36,7 +36,6 @@ from claimscope.forces import (
 )
 from claimscope.inputs import load_inputs
 from claimscope.mentions import load_not_claims
-from claimscope.model import MODEL_INPUTS
 from claimscope.ranges import (
     SAMPLES_MAX,
     SAMPLES_MIN,
@@ -98,17 +97,17 @@ def test_yaml_traps_are_data_errors_in_bounded_time(tmp_path: Path, text: str,
 ])
 def test_whole_number_range_ends_are_rounded_so_links_reproduce_them(params, expected,
                                                                        notice) -> None:
-    view, notices = parse_view(params, SPECS)
+    view, notices = parse_view(params, BUNDLE.model)
     assert view.ranges.get("months") == expected
     assert any(notice in n for n in notices), notices
-    assert parse_view(view_query(view, SPECS), SPECS)[0].ranges == view.ranges
+    assert parse_view(view_query(view, SPECS), BUNDLE.model)[0].ranges == view.ranges
 
 
 def test_only_the_models_inputs_take_a_range_from_a_link() -> None:
     """A range on the Offenders page's year reached the Monte Carlo, which has no such
     input: the projection page raised KeyError for that link."""
     view, notices = parse_view({"offender_second_year_lo": "2016",
-                                "offender_second_year_hi": "2017"}, SPECS)
+                                "offender_second_year_hi": "2017"}, BUNDLE.model)
     assert view.ranges == {}
     assert notices == ["Ignored unknown parameter(s): offender\\_second\\_year\\_hi, "
                        "offender\\_second\\_year\\_lo."]
@@ -167,7 +166,7 @@ def assert_view_is_usable(view: View) -> None:
         assert spec.min <= view.values[name] <= spec.max, name
         if spec.is_integer:
             assert float(view.values[name]).is_integer(), name
-    assert set(view.ranges) <= set(MODEL_INPUTS)
+    assert set(view.ranges) <= BUNDLE.model.used_inputs
     for name, rng in view.ranges.items():
         spec = SPECS[name]
         assert spec.min <= rng.low < rng.high <= spec.max, name
@@ -181,7 +180,7 @@ def assert_view_is_usable(view: View) -> None:
 @given(query)
 def test_any_link_gives_a_usable_view_and_safe_notices(fuzz_count, params) -> None:
     fuzz_count["links"] = fuzz_count.get("links", 0) + 1
-    view, notices = parse_view(params, SPECS)
+    view, notices = parse_view(params, BUNDLE.model)
     assert_view_is_usable(view)
     for notice in notices:
         assert isinstance(notice, str) and "\n" not in notice
@@ -190,7 +189,7 @@ def test_any_link_gives_a_usable_view_and_safe_notices(fuzz_count, params) -> No
     # The link written for this view reproduces it (the sample count and seed travel
     # only with ranges, which are what they are for).
     link = view_query(view, SPECS)
-    again, said = parse_view(link, SPECS)
+    again, said = parse_view(link, BUNDLE.model)
     assert said == [] and view_query(again, SPECS) == link
     assert (again.values, again.ranges) == (view.values, view.ranges)
 
@@ -239,7 +238,7 @@ SAVED = [Scenario("Saved", default_view(SPECS), "kept through any import")]
 @given(upload)
 def test_any_upload_gives_usable_scenarios_and_keeps_the_saved(fuzz_count, data) -> None:
     fuzz_count["uploads"] = fuzz_count.get("uploads", 0) + 1
-    scenarios, messages = load_scenarios_json(data, SPECS, BUNDLE.document.meta["id"])
+    scenarios, messages = load_scenarios_json(data, BUNDLE.model, BUNDLE.document.meta["id"])
     assert all(isinstance(m, str) for m in messages)
     assert len({s.name for s in scenarios}) == len(scenarios) <= MAX_SCENARIOS
     for scenario in scenarios:
@@ -257,7 +256,7 @@ FOLDER = DATA_DIR / DEFAULT_DOCUMENT
 def _forces_in_use(data: ForcesData) -> None:
     """What the forces page computes from a loaded file: it must not fail either."""
     with np.errstate(all="ignore"):
-        what_the_spread_says(data, spread(data, BUNDLE.claimed_total), BUNDLE.claimed_total)
+        what_the_spread_says(data, spread(data, BUNDLE.model.threshold), BUNDLE.model.threshold)
         alternatives_frame(data)
         comparison_frame(data)
 
@@ -269,7 +268,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "not_claims.yaml": load_not_claims,
     "forces.yaml": lambda path: _forces_in_use(load_forces(path, BUNDLE.catalogue)),
     "ranges.yaml": lambda path: load_range_presets(path, SPECS),
-    "scenarios.yaml": lambda path: load_presets(path, SPECS, BUNDLE.forces,
+    "scenarios.yaml": lambda path: load_presets(path, BUNDLE.model, BUNDLE.forces,
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
 }

@@ -21,7 +21,8 @@ from tests.apptest_helpers import ROOT, page_text, run_page
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "components" / "pages").glob("*.py")
                if p.name != "__init__.py")
-SPECS = load_bundle().inputs
+BUNDLE = load_bundle()
+SPECS = BUNDLE.inputs
 SCRIPT = "<script>alert(1)</script>"
 IMG = '"><img src=x onerror=alert(1)>'
 MARKDOWN = "![x](http://evil.example/x.png) [y](javascript:alert(1)) www.evil.example"
@@ -90,7 +91,7 @@ def test_every_assumption_at_its_extreme_with_a_million_draws(end: str) -> None:
     at = run_page("components/pages/projection.py", extreme_query(end), timeout=240)
     for name, spec in SPECS.items():
         assert at.session_state["view"].values[name] == getattr(spec, end)
-    assert set(at.session_state["view"].ranges) == set(ranged_inputs(SPECS))
+    assert set(at.session_state["view"].ranges) == set(ranged_inputs(BUNDLE.model))
     text = page_text(at)
     assert not re.search(r"\b(nan|inf|infinity)\b", text, re.IGNORECASE), text[:500]
     assert any(m.label == "National total over the window" for m in at.metric)

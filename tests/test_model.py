@@ -1,4 +1,4 @@
-"""The projection model against hand-computed values and its invariants."""
+"""The model object and the ECPAT document's model against hand-computed values."""
 
 from __future__ import annotations
 
@@ -10,95 +10,116 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.inputs import defaults, to_model
-from claimscope.model import NATIONAL_DIRECTION, break_even, evaluate, national_total
+from claimscope.model import Model, OutputSpec
 
 BUNDLE = load_bundle()
-SPECS = BUNDLE.inputs
-CLAIM = BUNDLE.claimed_total
-POPULATION = BUNDLE.population
-
-
-def model_defaults() -> dict[str, float]:
-    return to_model(SPECS, defaults(SPECS))
+MODEL = BUNDLE.model
+SPECS = MODEL.inputs
+CLAIM = MODEL.threshold
+DEFAULTS = MODEL.defaults()
 
 
 def test_defaults_give_the_documents_extrapolation() -> None:
-    out = evaluate(model_defaults(), POPULATION, CLAIM)
-    assert out.national == pytest.approx(26e6 / 0.0725)
-    assert round(out.national / 1e6, 1) == 358.6
-    assert out.per_year == pytest.approx(26e6 / 0.0725 * 12 / 26)
-    assert out.per_resident == pytest.approx(26e6 / 0.0725 / 55.24e6)
-    assert out.projected == pytest.approx(out.national)  # year 2012: no growth applied
-    assert out.global_total == pytest.approx(26e6 / 0.0725 / 0.02)
-    assert out.per_offender == pytest.approx(26e6 / 0.0725 / 50_000)
-    assert bool(out.claim_holds)
+    out = MODEL.evaluate(DEFAULTS)
+    assert out["national"] == pytest.approx(26e6 / 0.0725)
+    assert round(out["national"] / 1e6, 1) == 358.6
+    assert out["per_year"] == pytest.approx(26e6 / 0.0725 * 12 / 26)
+    assert out["per_resident"] == pytest.approx(26e6 / 0.0725 / 55.24e6)
+    assert out["projected"] == pytest.approx(out["national"])  # year 2012: no growth applied
+    assert out["global_total"] == pytest.approx(26e6 / 0.0725 / 0.02)
+    assert out["per_offender"] == pytest.approx(26e6 / 0.0725 / 50_000)
+    assert bool(out.holds)
 
 
-def test_growth_compounds_from_2012() -> None:
-    v = {**model_defaults(), "growth": 0.10, "year": 2015}
-    out = evaluate(v, POPULATION, CLAIM)
-    assert out.projected == pytest.approx(out.national * 1.1**3)
-    assert out.global_total == pytest.approx(out.national * 1.1**3 / 0.02)
+def test_the_claim_and_its_threshold_come_from_the_catalogue() -> None:
+    assert MODEL.threshold == BUNDLE.catalogue.value(MODEL.claim) == 300e6
+    assert MODEL.headline == "national"
+    assert MODEL.threshold_text == "in excess of 300 million"
+
+
+def test_growth_compounds_from_the_end_of_the_window() -> None:
+    out = MODEL.evaluate({**DEFAULTS, "growth": 10, "year": 2015})
+    assert out["projected"] == pytest.approx(out["national"] * 1.1**3)
+    assert out["global_total"] == pytest.approx(out["national"] * 1.1**3 / 0.02)
+    assert "(year − 2012)" in MODEL.output("projected").formula
+    assert MODEL.output("projected").title({"year": 2015}) == "Projected to 2015"
 
 
 def test_break_even_unique_is_83_65_percent() -> None:
-    assert break_even(model_defaults(), "unique", CLAIM) * 100 == pytest.approx(83.654, abs=5e-4)
+    assert MODEL.break_even(DEFAULTS, "unique") == pytest.approx(83.654, abs=5e-4)
 
 
 def test_break_even_share_and_seized() -> None:
-    v = model_defaults()
-    assert break_even(v, "share", CLAIM) == pytest.approx(26e6 / 300e6)
-    assert break_even(v, "seized", CLAIM) == pytest.approx(300e6 * 0.0725)
+    assert MODEL.break_even(DEFAULTS, "share") == pytest.approx(26e6 / 300e6 * 100)
+    assert MODEL.break_even(DEFAULTS, "seized") == pytest.approx(300e6 * 0.0725)
 
 
-def test_inputs_outside_the_national_total_have_no_break_even() -> None:
+def test_inputs_outside_the_headline_have_no_break_even() -> None:
     for name in ("months", "growth", "year", "global_share", "offenders"):
-        assert break_even(model_defaults(), name, CLAIM) is None
+        assert MODEL.break_even(DEFAULTS, name) is None
+        assert not MODEL.depends(name)
+
+
+def test_dependencies_are_found_by_probing_the_formula() -> None:
+    assert MODEL.used_by("national") == set(MODEL.elasticities)
+    assert "growth" in MODEL.used_by("projected")
+    assert "offender_second_year" not in MODEL.used_inputs  # an Offenders-page setting
 
 
 def test_claim_fails_below_break_even() -> None:
-    v = {**model_defaults(), "unique": 0.83}
-    assert not bool(evaluate(v, POPULATION, CLAIM).claim_holds)
+    assert not bool(MODEL.evaluate({**DEFAULTS, "unique": 83}).holds)
 
 
 def test_model_is_vectorised() -> None:
-    v = {**model_defaults(), "unique": np.array([0.5, 1.0])}
-    assert np.allclose(national_total(v), [26e6 * 0.5 / 0.0725, 26e6 / 0.0725])
+    out = MODEL.evaluate({**DEFAULTS, "unique": np.array([50.0, 100.0])})
+    assert np.allclose(out["national"], [26e6 * 0.5 / 0.0725, 26e6 / 0.0725])
+    assert list(out.holds) == [False, True]
+
+
+def test_a_model_checks_its_own_declaration() -> None:
+    one = (OutputSpec("total", "Total", "images", "x", "x"),)
+    with pytest.raises(ValueError, match="headline"):
+        Model(SPECS, one, lambda v: {"total": v["seized"]}, "missing", 1.0, "t", "c", {})
+    with pytest.raises(ValueError, match="elasticities"):
+        Model(SPECS, one, lambda v: {"total": v["seized"]}, "total", 1.0, "t", "c",
+              {"nope": 1})
+    with pytest.raises(ValueError, match="compared"):
+        Model(SPECS, one, lambda v: {"total": v["seized"]}, "total", 1.0, "t", "c", {},
+              compared=("nope",))
 
 
 def in_range(name: str) -> st.SearchStrategy[float]:
     spec = SPECS[name]
-    return st.floats(spec.min, spec.max, allow_nan=False).map(spec.to_model)
+    return st.floats(spec.min, spec.max, allow_nan=False)
 
 
 scenario = st.fixed_dictionaries({name: in_range(name) for name in SPECS})
 
 
 @settings(max_examples=200, deadline=None)
-@given(scenario, st.sampled_from(sorted(NATIONAL_DIRECTION)), st.floats(1.01, 3.0))
-def test_national_total_is_monotonic_in_each_input(v, name, factor) -> None:
-    """Raising an input moves N in the input's stated direction, never the other way."""
+@given(scenario, st.sampled_from(sorted(MODEL.elasticities)), st.floats(1.01, 3.0))
+def test_headline_is_monotonic_in_each_input(v, name, factor) -> None:
+    """Raising an input moves the headline in the input's stated direction, never the other."""
     higher = {**v, name: v[name] * factor}
-    before, after = national_total(v), national_total(higher)
-    if NATIONAL_DIRECTION[name] > 0:
+    before, after = (float(MODEL.evaluate(x)["national"]) for x in (v, higher))
+    if MODEL.direction(name) > 0:
         assert after > before
     else:
         assert after < before
 
 
 @settings(max_examples=200, deadline=None)
-@given(scenario, st.sampled_from(sorted(NATIONAL_DIRECTION)))
-def test_break_even_makes_n_exactly_the_claim(v, name) -> None:
-    value = break_even(v, name, CLAIM)
-    assert math.isclose(national_total({**v, name: value}), CLAIM, rel_tol=1e-9)
+@given(scenario, st.sampled_from(sorted(MODEL.elasticities)))
+def test_break_even_makes_the_headline_exactly_the_claim(v, name) -> None:
+    value = MODEL.break_even(v, name)
+    assert math.isclose(float(MODEL.evaluate({**v, name: value})["national"]), CLAIM,
+                        rel_tol=1e-9)
 
 
 @settings(max_examples=200, deadline=None)
 @given(scenario)
 def test_outputs_are_positive_and_finite(v) -> None:
-    out = evaluate(v, POPULATION, CLAIM)
-    for value in (out.national, out.per_year, out.per_resident, out.projected,
-                  out.global_total, out.per_offender):
+    out = MODEL.evaluate(v)
+    for value in out.values():
         assert math.isfinite(value) and value > 0
-    assert bool(out.claim_holds) == (out.national >= CLAIM)
+    assert bool(out.holds) == (out["national"] >= CLAIM)

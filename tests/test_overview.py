@@ -63,19 +63,19 @@ def test_cards_show_the_documents_figures_at_defaults() -> None:
     assert {title: card.value for title, card in cards.items()} == {
         "Seized images": "26 million",
         "Population share": "7.25%",
-        "Extrapolated national total": "358.6 million",
+        "National total over the window": "358.6 million",
         "Offenders": "50,000 → 100,000",
         "ECPAT members": "103",
     }
     assert cards["ECPAT members"].detail == "in 93 countries"
     assert cards["Offenders"].detail == "October 2014 → 2016 and 2017"
-    assert cards["Extrapolated national total"].detail == "Document: in excess of 300 million"
+    assert cards["National total over the window"].detail == "Document: in excess of 300 million"
 
 
 @pytest.mark.parametrize(("title", "claim_ids"), [
     ("Seized images", ["seized-images"]),
     ("Population share", ["population-share"]),
-    ("Extrapolated national total", ["national-total-claim"]),
+    ("National total over the window", ["national-total-claim"]),
     ("Offenders", ["offenders-2014", "offenders-2016-2017"]),
     ("ECPAT members", ["ecpat-members", "ecpat-countries"]),
 ])
@@ -94,14 +94,14 @@ def test_cards_say_whether_reported_or_derived() -> None:
         assert cards[title].kind == "reported"
         assert cards[title].label.endswith("· reported")
         assert "Reported in the document" in cards[title].help
-    extrapolated = cards["Extrapolated national total"]
+    extrapolated = cards["National total over the window"]
     assert extrapolated.kind == "derived"
     assert extrapolated.label.endswith("· derived")
     assert "claim holds" in extrapolated.help
 
 
 def test_extrapolated_card_follows_the_assumptions() -> None:
-    card = cards_by_title(with_values(share=10))["Extrapolated national total"]
+    card = cards_by_title(with_values(share=10))["National total over the window"]
     assert card.value == "260 million"
     assert card.kind == "assumed"
     assert "does not hold" in card.help

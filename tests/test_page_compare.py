@@ -69,7 +69,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
     spec = next(s for s in figure_specs(at) if s["data"][0]["type"] == "bar")
     assert spec["data"][0]["x"] == ["As the document assumes", "Ten percent share",
                                     "Half &lt;b&gt;duplicates&lt;/b&gt;"]  # shown as text
-    assert "In 1 of 3 scenarios the national total exceeds 300 million" in \
+    assert "In 1 of 3 scenarios the national total over the window reaches 300 million" in \
         spec["layout"]["title"]["text"]
     assert "Download report" in downloads(at)
     link = next(c.value for c in at.code if c.value.startswith("/compare?scenarios="))
@@ -88,7 +88,7 @@ def open_compare(query: dict[str, str]) -> AppTest:
 
 
 def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
-    view, _ = parse_view({"coverage": "40"}, SPECS)
+    view, _ = parse_view({"coverage": "40"}, BUNDLE.model)
     value = encode_link([Scenario("From a link", view),
                          Scenario("Also linked", view.with_value("unique", 80))], SPECS)
     at = open_compare({LINK_PARAM: value, "share": "abc"})
@@ -145,7 +145,8 @@ def test_the_report_holds_every_figure_the_page_shows() -> None:
                                "growth": "5"})
     shown = {m.label: m.value for m in at.metric}
     assert shown["National total over the window"] == "234 million"
-    view, _ = parse_view({"share": "10", "unique": "90", "year": "2020", "growth": "5"}, SPECS)
+    view, _ = parse_view({"share": "10", "unique": "90", "year": "2020", "growth": "5"},
+                         BUNDLE.model)
     report = build_report(BUNDLE, [ReportEntry(Scenario("Shown", view))],
                           cite(BUNDLE.document, date.today()), "now")
     for label, value in shown.items():

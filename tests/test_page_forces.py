@@ -30,7 +30,7 @@ def test_page_says_its_data_is_context_with_sources(at) -> None:
     text = page_text(at)
     assert "understates the number of people who live in major conurbations" in text
     assert "4,006,600 ÷ 7.25% = 55.26 million" in text  # the population basis, said once
-    assert "ONS mid-2010 estimate is 55.24 million" in text
+    assert "Population of England and Wales, mid-2010, 55.24 million" in text
 
 
 def test_key_numbers_on_screen(at) -> None:

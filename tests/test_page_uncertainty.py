@@ -34,7 +34,7 @@ def test_switching_an_input_to_a_range_shows_the_distribution() -> None:
     assert probability == pytest.approx(100 * 16.346 / 50, abs=1.0)
     names = titles(at)
     assert any(t.startswith("National total over the window: between") for t in names)
-    assert any("moves the national total most" in t for t in names)
+    assert any("moves the national total over the window most" in t for t in names)
     assert any("of the uncertainty" in t for t in names)
 
 
@@ -42,7 +42,7 @@ def test_a_shared_link_with_ranges_reproduces_the_numbers() -> None:
     query = {"unique_lo": "60", "unique_hi": "100", "coverage_lo": "50", "coverage_hi": "100",
              "coverage_dist": "triangular", "seed": "11", "samples": "10000"}
     first, second = run_page(PAGE, query), run_page(PAGE, query)
-    for label in ("Chance the claim holds", "National total, 90% interval"):
+    for label in ("Chance the claim holds", "National total over the window, 90% interval"):
         assert metric(first, label) == metric(second, label)
     assert first.slider(key="unique_range").value == (60.0, 100.0)
     assert first.selectbox(key="coverage_dist").value == "triangular"
@@ -55,7 +55,7 @@ def test_suggested_ranges_cover_the_five_implicit_assumptions() -> None:
     at.button(key="apply_presets").click().run()
     for name in ("unique", "rate_ratio", "coverage", "growth", "global_share"):
         assert at.toggle(key=f"{name}_ranged").value
-    tornado = next(s for s in figure_specs(at) if "moves the national total" in
+    tornado = next(s for s in figure_specs(at) if "moves the national total over the window" in
                    s["layout"]["title"]["text"])
     assert len(tornado["data"][0]["y"]) == 5
 
@@ -63,11 +63,11 @@ def test_suggested_ranges_cover_the_five_implicit_assumptions() -> None:
 def test_changing_the_seed_changes_the_draws_but_not_the_point() -> None:
     query = {"unique_lo": "60", "unique_hi": "100"}
     at = run_page(PAGE, query)
-    before = metric(at, "National total, 90% interval")
+    before = metric(at, "National total over the window, 90% interval")
     at.number_input(key="mc_seed").set_value(99).run()
     assert at.query_params["seed"] == "99"
     assert metric(at, "National total over the window") == "358.6 million"
-    assert metric(at, "National total, 90% interval") != before
+    assert metric(at, "National total over the window, 90% interval") != before
 
 
 def test_bad_range_parameters_are_explained() -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.inputs import defaults
-from claimscope.projection import break_even_table, outputs, sweep
+from claimscope.projection import break_even_table, sweep
 
 BUNDLE = load_bundle()
-SPECS = BUNDLE.inputs
+MODEL = BUNDLE.model
+SPECS = MODEL.inputs
+DEFAULTS = MODEL.defaults()
 
 
 def table(**changes: float):
-    return break_even_table(SPECS, {**defaults(SPECS), **changes}, BUNDLE.claimed_total)
+    return break_even_table(MODEL, {**DEFAULTS, **changes})
 
 
 def test_break_even_table_at_defaults() -> None:
@@ -33,7 +34,7 @@ def test_break_even_table_when_the_claim_fails() -> None:
 
 
 def test_sweep_crosses_the_claim_at_the_break_even() -> None:
-    frame = sweep(SPECS, defaults(SPECS), "unique", BUNDLE.population, BUNDLE.claimed_total)
+    frame = sweep(MODEL, DEFAULTS, "unique")
     holds = frame[frame["claim_holds"]]["unique"]
     fails = frame[~frame["claim_holds"]]["unique"]
     assert fails.max() < 83.654 < holds.min()
@@ -42,12 +43,11 @@ def test_sweep_crosses_the_claim_at_the_break_even() -> None:
 
 
 def test_sweep_uses_a_log_grid_for_wide_ranges() -> None:
-    frame = sweep(SPECS, defaults(SPECS), "seized", BUNDLE.population, BUNDLE.claimed_total)
+    frame = sweep(MODEL, DEFAULTS, "seized")
     ratios = frame["seized"].iloc[1:].to_numpy() / frame["seized"].iloc[:-1].to_numpy()
     assert ratios == pytest.approx(ratios[0])
 
 
 def test_outputs_convert_percent_numbers() -> None:
-    out = outputs(SPECS, {**defaults(SPECS), "share": 10.0}, BUNDLE.population,
-                  BUNDLE.claimed_total)
-    assert out.national == pytest.approx(260e6)
+    out = MODEL.evaluate({**DEFAULTS, "share": 10.0})
+    assert out["national"] == pytest.approx(260e6)

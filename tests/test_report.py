@@ -12,14 +12,15 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.compare import compare_chart
 from claimscope.citation import cite
 from claimscope.numbers import human, percent
-from claimscope.projection import output_rows, outputs
+from claimscope.projection import output_rows
 from claimscope.report import ReportEntry, build_report, markdown_bold
 from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
 from claimscope.uncertainty import simulate
 from claimscope.viewstate import default_view
 
 BUNDLE = load_bundle()
-SPECS = BUNDLE.inputs
+MODEL = BUNDLE.model
+SPECS = MODEL.inputs
 HOSTILE = "<script>alert('x')</script><img src=\"http://example.com/x.png\">"
 CITATION = cite(BUNDLE.document, date(2026, 5, 5), "http://localhost:8501/projection")
 SCRIPT = re.compile(r"<script[^>]*>(.*?)</script>", re.S)
@@ -41,15 +42,13 @@ def single() -> str:
 
 @pytest.fixture(scope="module")
 def compared() -> tuple[str, list[Scenario], dict]:
-    presets = load_presets(BUNDLE.document.folder / PRESETS_FILE, SPECS, BUNDLE.forces,
+    presets = load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.forces,
                            BUNDLE.range_presets)
     ranged = next(p for p in presets if p.view.ranges)
     chosen = [presets[0], Scenario(HOSTILE, presets[0].view.with_value("unique", 50)), ranged]
-    simulations = {s.name: simulate(SPECS, s.view.values, s.view.ranges, 2_000, 7,
-                                    BUNDLE.population, BUNDLE.claimed_total)
+    simulations = {s.name: simulate(MODEL, s.view.values, s.view.ranges, 2_000, 7)
                    if s.view.ranges else None for s in chosen}
-    chart = compare_chart(totals_frame(chosen, SPECS, BUNDLE.population, BUNDLE.claimed_total,
-                                       simulations), BUNDLE.claimed_total)
+    chart = compare_chart(totals_frame(chosen, MODEL, simulations), MODEL)
     page = build_report(BUNDLE, [ReportEntry(s, simulations[s.name], f"/projection?n={i}")
                                  for i, s in enumerate(chosen)],
                         CITATION, "5 May 2026, 10:00 UTC", (chart,))
@@ -58,11 +57,11 @@ def compared() -> tuple[str, list[Scenario], dict]:
 
 def test_every_output_is_written_as_on_screen(single: str) -> None:
     values = default_view(SPECS).values
-    out = outputs(SPECS, values, BUNDLE.population, BUNDLE.claimed_total)
-    rows = output_rows(values, out, BUNDLE.population)
+    out = MODEL.evaluate(values)
+    rows = output_rows(MODEL, values, out)
     assert [value for _, value, _ in rows] == [
-        human(out.national), human(out.per_year), human(out.per_resident),
-        human(out.projected), human(out.global_total), human(out.per_offender)]
+        human(out["national"]), human(out["per_year"]), human(out["per_resident"]),
+        human(out["projected"]), human(out["global_total"]), human(out["per_offender"])]
     for label, value, _ in rows:
         assert f"<td>{html.escape(label)}</td><td>{html.escape(value)}</td>" in single
     assert "<td>National total over the window</td><td>358.6 million</td>" in single

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.distributions import SHAPES, Range
-from claimscope.model import MODEL_INPUTS
 from claimscope.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
 from claimscope.scenarios import (
     FORMAT,
@@ -39,13 +38,14 @@ from claimscope.schema import DataError
 from claimscope.viewstate import View, default_view, view_query
 
 BUNDLE = load_bundle()
-SPECS = BUNDLE.inputs
+MODEL = BUNDLE.model
+SPECS = MODEL.inputs
 DOC = BUNDLE.document.meta["id"]
 PEAK_OUTSIDE = "peaks at its point value"  # a triangular range away from its point
 
 
 def presets() -> list[Scenario]:
-    return load_presets(BUNDLE.document.folder / PRESETS_FILE, SPECS, BUNDLE.forces,
+    return load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.forces,
                         BUNDLE.range_presets)
 
 
@@ -99,7 +99,7 @@ def test_a_bad_preset_is_a_data_error_naming_record_and_field(
     path.write_text(json.dumps({"scenarios": [{"id": "bad", "name": "Bad", "why": "Test.",
                                                **record}]}), encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_presets(path, SPECS, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
     assert error.value.row == "bad" and error.value.field == field
     assert says in str(error.value)
 
@@ -110,7 +110,7 @@ def test_duplicate_preset_names_are_refused(tmp_path: Path) -> None:
         {"id": "a", "name": "Same", "why": "One."}, {"id": "b", "name": "Same", "why": "Two."},
     ]}), encoding="utf-8")
     with pytest.raises(DataError, match="duplicate name"):
-        load_presets(path, SPECS, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
 
 
 # ---- Round trips -----------------------------------------------------------------------
@@ -130,7 +130,7 @@ def values_of(draw: st.DrawFn) -> dict[str, float]:
 def views(draw: st.DrawFn) -> View:
     values = draw(values_of())
     ranges = {}
-    rangeable = [name for name in SPECS if name in MODEL_INPUTS]  # what the Monte Carlo draws
+    rangeable = [name for name in SPECS if name in MODEL.used_inputs]  # what the Monte Carlo draws
     for name in draw(st.lists(st.sampled_from(rangeable), unique=True, max_size=4)):
         spec = SPECS[name]
         ends = st.integers(int(spec.min), int(spec.max)).map(float) if spec.is_integer \
@@ -152,7 +152,7 @@ names = st.text(min_size=1, max_size=MAX_NAME).map(clean_name).filter(bool)
                 unique_by=lambda pair: pair[0]))
 def test_scenario_files_round_trip_exactly(pairs: list[tuple[str, View]]) -> None:
     scenarios = [Scenario(name, view) for name, view in pairs]
-    loaded, messages = load_scenarios_json(scenarios_json(scenarios, SPECS, DOC), SPECS, DOC)
+    loaded, messages = load_scenarios_json(scenarios_json(scenarios, SPECS, DOC), MODEL, DOC)
     assert loaded == scenarios
     assert all(PEAK_OUTSIDE in m for m in messages), messages  # said, and kept as it was
 
@@ -162,7 +162,7 @@ def test_scenario_files_round_trip_exactly(pairs: list[tuple[str, View]]) -> Non
                 unique_by=lambda pair: pair[0]))
 def test_compare_links_carry_what_a_link_carries(pairs: list[tuple[str, View]]) -> None:
     scenarios = [Scenario(name, view) for name, view in pairs]
-    loaded, messages = decode_link(encode_link(scenarios, SPECS), SPECS, DOC)
+    loaded, messages = decode_link(encode_link(scenarios, SPECS), MODEL, DOC)
     assert all(PEAK_OUTSIDE in m for m in messages), messages
     assert [s.name for s in loaded] == [s.name for s in scenarios]
     for before, after in zip(scenarios, loaded, strict=True):
@@ -172,9 +172,9 @@ def test_compare_links_carry_what_a_link_carries(pairs: list[tuple[str, View]]) 
 
 
 def test_presets_survive_a_file_and_a_link() -> None:
-    loaded, messages = load_scenarios_json(scenarios_json(presets(), SPECS, DOC), SPECS, DOC)
+    loaded, messages = load_scenarios_json(scenarios_json(presets(), SPECS, DOC), MODEL, DOC)
     assert messages == [] and loaded == presets()
-    linked, messages = decode_link(encode_link(presets(), SPECS), SPECS, DOC)
+    linked, messages = decode_link(encode_link(presets(), SPECS), MODEL, DOC)
     assert messages == [] and [s.view for s in linked] == [s.view for s in presets()]
 
 
@@ -201,7 +201,7 @@ def test_presets_survive_a_file_and_a_link() -> None:
     (b" " * (MAX_BYTES + 1), "the limit is 1 MB"),
 ])
 def test_malformed_files_give_one_clear_message_and_no_scenarios(data: bytes, says: str) -> None:
-    loaded, messages = load_scenarios_json(data, SPECS, DOC)
+    loaded, messages = load_scenarios_json(data, MODEL, DOC)
     assert loaded == []
     assert len(messages) == 1 and says in messages[0], messages
 
@@ -222,7 +222,7 @@ def test_malformed_files_give_one_clear_message_and_no_scenarios(data: bytes, sa
 ])
 def test_a_bad_scenario_is_left_out_and_the_good_ones_kept(record: object, says: str) -> None:
     good = {"name": "Good", "params": {"share": 10}}
-    loaded, messages = load_scenarios_json(file_of([good, record]), SPECS, DOC)
+    loaded, messages = load_scenarios_json(file_of([good, record]), MODEL, DOC)
     assert [s.name for s in loaded] == ["Good"] and loaded[0].view.values["share"] == 10
     assert len(messages) == 1 and says in messages[0], messages
 
@@ -230,7 +230,7 @@ def test_a_bad_scenario_is_left_out_and_the_good_ones_kept(record: object, says:
 def test_values_a_link_would_change_are_changed_with_the_links_notice() -> None:
     loaded, messages = load_scenarios_json(
         file_of([{"name": "Odd", "params": {"share": 500, "year": "soon", "colour": "red"}}]),
-        SPECS, DOC)
+        MODEL, DOC)
     assert loaded[0].view.values["share"] == SPECS["share"].max
     assert loaded[0].view.values["year"] == SPECS["year"].default
     assert any("share=500 is out of range" in m for m in messages)
@@ -241,7 +241,7 @@ def test_values_a_link_would_change_are_changed_with_the_links_notice() -> None:
 
 def test_hostile_names_stay_text_one_line_and_short() -> None:
     hostile = "<script>alert('x')</script>\u0000\u202e[link](https://example.com)\n" + "y" * 200
-    loaded, _ = load_scenarios_json(file_of([{"name": hostile, "params": {}}]), SPECS, DOC)
+    loaded, _ = load_scenarios_json(file_of([{"name": hostile, "params": {}}]), MODEL, DOC)
     name = loaded[0].name
     assert name.startswith("<script>alert('x')</script>")  # kept as text; escaped on output
     assert "\u0000" not in name and "\u202e" not in name and "\n" not in name
@@ -251,7 +251,7 @@ def test_hostile_names_stay_text_one_line_and_short() -> None:
 def test_duplicate_names_in_a_file_are_numbered() -> None:
     loaded, messages = load_scenarios_json(
         file_of([{"name": "Same", "params": {}}, {"name": "Same", "params": {"unique": 50}}]),
-        SPECS, DOC)
+        MODEL, DOC)
     assert [s.name for s in loaded] == ["Same", "Same (2)"]
     assert messages == ["“Same” is already taken; saved as “Same (2)”."]
 
@@ -284,7 +284,7 @@ def test_unique_name_counts_up() -> None:
      "The link is version “9”"),
 ])
 def test_bad_compare_links_give_a_message_and_no_scenarios(value: str, says: str) -> None:
-    loaded, messages = decode_link(value, SPECS, DOC)
+    loaded, messages = decode_link(value, MODEL, DOC)
     assert loaded == [] and len(messages) == 1 and says in messages[0], messages
 
 
@@ -329,8 +329,7 @@ def test_differences_show_ranges_and_nothing_for_identical_scenarios() -> None:
 
 def test_totals_follow_the_model_and_leave_intervals_empty_without_ranges() -> None:
     chosen = [p for p in presets() if p.name in ("As the document assumes", "Heavy duplication")]
-    frame = totals_frame(chosen, SPECS, BUNDLE.population, BUNDLE.claimed_total,
-                         {s.name: None for s in chosen}).set_index("scenario")
+    frame = totals_frame(chosen, MODEL, {s.name: None for s in chosen}).set_index("scenario")
     assert frame.loc["As the document assumes", "national"] == pytest.approx(26e6 / 0.0725)
     assert frame.loc["Heavy duplication", "national"] == pytest.approx(13e6 / 0.0725)
     assert frame["claim_holds"].tolist() == [True, False]

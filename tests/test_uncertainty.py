@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import pickle
-from pathlib import Path
 from statistics import NormalDist
 
 import numpy as np
@@ -12,12 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimscope.bundle import load_bundle
 from claimscope.distributions import SHAPES, Range, lognormal_parameters
-from claimscope.inputs import load_inputs, to_model
-from claimscope.model import break_even, evaluate
 from claimscope.ranges import validate_range
 from claimscope.uncertainty import (
-    OUTPUTS,
     claim_map,
     describe_interval,
     plain_number,
@@ -26,27 +23,27 @@ from claimscope.uncertainty import (
     tornado,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-SPECS = load_inputs(ROOT / "data" / "ecpat-cstd21-2018" / "inputs.yaml")
-POINTS = {name: spec.default for name, spec in SPECS.items()}
-POPULATION = 55_240_000.0
-CLAIM = 300_000_000.0
+MODEL = load_bundle().model
+SPECS = MODEL.inputs
+POINTS = MODEL.defaults()
+OUTPUTS = MODEL.output_names
+CLAIM = MODEL.threshold
 Z95 = NormalDist().inv_cdf(0.95)
 
 
 def mc(ranges, n=200_000, seed=11, points=POINTS, **kw):
-    return simulate(SPECS, points, ranges, n, seed, POPULATION, CLAIM, **kw)
+    return simulate(MODEL, points, ranges, n, seed, **kw)
 
 
 def deterministic(points=POINTS):
-    return evaluate(to_model(SPECS, points), POPULATION, CLAIM)
+    return MODEL.evaluate(points)
 
 
 # ---- Known answers -------------------------------------------------------------------------
 
 def test_probability_with_unique_uniform_60_to_100_is_the_share_above_break_even():
     result = mc({"unique": Range(60, 100)})
-    threshold = 100 * break_even(to_model(SPECS, POINTS), "unique", CLAIM)
+    threshold = MODEL.break_even(POINTS, "unique")
     assert threshold == pytest.approx(83.654, abs=1e-3)
     expected = (100 - threshold) / 40
     assert result.p_claim_se == pytest.approx(
@@ -77,20 +74,19 @@ def test_tornado_bars_are_the_model_at_the_range_ends_exactly():
     assert list(table["swing"]) == sorted(table["swing"], reverse=True)
     for row in table.itertuples():
         for end, column in (("low_value", "output_at_low"), ("high_value", "output_at_high")):
-            at_end = deterministic({**POINTS, row.input: getattr(row, end)}).national
+            at_end = deterministic({**POINTS, row.input: getattr(row, end)})["national"]
             assert getattr(row, column) == at_end
         assert row.swing == abs(row.output_at_high - row.output_at_low)
-        assert row.output_at_point == deterministic().national
+        assert row.output_at_point == deterministic()["national"]
     assert table.set_index("input").loc["growth", "swing"] == 0  # year 2012: no growth
 
 
 def test_tornado_of_another_output():
-    table = tornado(SPECS, {**POINTS, "year": 2020}, {"growth": Range(0, 20),
-                                                      "global_share": Range(1, 4)},
-                    POPULATION, CLAIM, output="global_total")
+    table = tornado(MODEL, {**POINTS, "year": 2020},
+                    {"growth": Range(0, 20), "global_share": Range(1, 4)}, output="global_total")
     row = table.set_index("input").loc["global_share"]
     assert row.output_at_low == deterministic({**POINTS, "year": 2020,
-                                               "global_share": 1}).global_total
+                                               "global_share": 1})["global_total"]
     assert list(table["input"]) == ["growth", "global_share"]  # ×1.2⁸ beats ×4 over ×½
 
 
@@ -127,9 +123,9 @@ def test_noise_in_bin_means_is_corrected_away():
 
 
 def test_bins_worked_out_later_give_the_same_shares():
-    kept = run(SPECS, POINTS, RANGES, 20_000, 3, POPULATION, CLAIM,
+    kept = run(MODEL, POINTS, RANGES, 20_000, 3,
                share_outputs=("national", "global_total"))
-    later = run(SPECS, POINTS, RANGES, 20_000, 3, POPULATION, CLAIM)
+    later = run(MODEL, POINTS, RANGES, 20_000, 3)
     assert "global_share" in kept.bins and "global_share" not in later.bins
     assert later.variance_shares("global_total").equals(kept.variance_shares("global_total"))
 
@@ -138,7 +134,7 @@ def test_an_output_that_does_not_vary_has_no_shares():
     # growth has a range, but with the projection year 2012 it is raised to the power 0
     shares = mc({"growth": Range(-10, 30)}, n=5000, share_outputs=("projected",))
     assert shares.variance_shares["share"].tolist() == [0.0]
-    assert shares["projected"].low == shares["projected"].high == deterministic().projected
+    assert shares["projected"].low == shares["projected"].high == deterministic()["projected"]
 
 
 def test_shares_for_several_outputs():
@@ -157,7 +153,7 @@ RANGES = {"unique": Range(50, 100), "coverage": Range(25, 100, "pert"),
 
 
 def test_quantiles_histograms_and_probability_agree_with_numpy():
-    simulation = run(SPECS, {**POINTS, "year": 2020}, RANGES, 20_000, 5, POPULATION, CLAIM)
+    simulation = run(MODEL, {**POINTS, "year": 2020}, RANGES, 20_000, 5)
     result = simulation.result()
     for output in OUTPUTS:
         values = simulation.values(output)
@@ -175,7 +171,7 @@ def test_quantiles_histograms_and_probability_agree_with_numpy():
 
 def test_scaled_outputs_match_sorting_them():
     # per_resident and per_offender are fixed multiples of the national total here
-    simulation = run(SPECS, POINTS, {"unique": Range(50, 100)}, 10_000, 1, POPULATION, CLAIM)
+    simulation = run(MODEL, POINTS, {"unique": Range(50, 100)}, 10_000, 1)
     for output in ("per_resident", "per_offender", "per_year", "projected"):
         values = simulation.values(output)
         summary = simulation.summary(output)
@@ -237,11 +233,11 @@ def test_point_ranges_reproduce_the_deterministic_model_exactly(case):
         result = mc(given_ranges, n=1000, points=points)
         assert result.ranged == ()
         for output in OUTPUTS:
-            summary, value = result[output], float(getattr(expected, output))
+            summary, value = result[output], float(expected[output])
             assert summary.point == value
             assert summary.low == summary.median == summary.high == summary.mean == value
             assert summary.histogram.counts.tolist() == [1000]
-        assert result.p_claim == float(expected.national >= CLAIM)
+        assert result.p_claim == float(expected["national"] >= CLAIM)
         assert result.p_claim_se == 0
 
 
@@ -259,15 +255,14 @@ def test_same_seed_same_numbers(case, seed):
 
 
 def test_other_seed_other_numbers_and_one_range_does_not_move_another():
-    one = run(SPECS, POINTS, {"unique": Range(50, 100)}, 1000, 1, POPULATION, CLAIM)
-    other = run(SPECS, POINTS, {"unique": Range(50, 100)}, 1000, 2, POPULATION, CLAIM)
-    both = run(SPECS, POINTS, {"unique": Range(50, 100), "share": Range(5, 10)}, 1000, 1,
-               POPULATION, CLAIM)
+    one = run(MODEL, POINTS, {"unique": Range(50, 100)}, 1000, 1)
+    other = run(MODEL, POINTS, {"unique": Range(50, 100)}, 1000, 2)
+    both = run(MODEL, POINTS, {"unique": Range(50, 100), "share": Range(5, 10)}, 1000, 1)
     assert not np.array_equal(one.inputs["unique"], other.inputs["unique"])
     assert np.array_equal(one.inputs["unique"], both.inputs["unique"])
     # each input has its own stream: same shapes, independent draws
-    pair = run(SPECS, POINTS, {"unique": Range(50, 100), "coverage": Range(50, 100)}, 20_000,
-               1, POPULATION, CLAIM)
+    pair = run(MODEL, POINTS, {"unique": Range(50, 100), "coverage": Range(50, 100)}, 20_000,
+               1)
     assert abs(np.corrcoef(pair.inputs["unique"], pair.inputs["coverage"])[0, 1]) < 0.03
 
 
@@ -291,13 +286,13 @@ def test_bad_ranges_passed_in_are_fixed_and_reported():
 
 def test_claim_map_is_the_model_on_the_grid():
     ranges = {"unique": Range(50, 100)}
-    grid = claim_map(SPECS, POINTS, ranges, "unique", "coverage", POPULATION, CLAIM,
+    grid = claim_map(MODEL, POINTS, ranges, "unique", "coverage",
                      resolution=30)
     assert grid.z.shape == (30, 30)
     assert (grid.x[0], grid.x[-1]) == (50, 100)  # its range
     assert (grid.y[0], grid.y[-1]) == (1, 100)  # not ranged: its allowed min–max
     j, i = 7, 19
-    at = deterministic({**POINTS, "unique": grid.x[i], "coverage": grid.y[j]}).national
+    at = deterministic({**POINTS, "unique": grid.x[i], "coverage": grid.y[j]})["national"]
     assert grid.z[j, i] == pytest.approx(at, rel=1e-12)
     assert (grid.x_point, grid.y_point) == (100, 100)
     assert grid.level == CLAIM
@@ -309,14 +304,14 @@ def test_claim_map_is_the_model_on_the_grid():
 
 
 def test_claim_map_log_axes_and_errors():
-    grid = claim_map(SPECS, POINTS, {}, "seized", "growth", POPULATION, CLAIM)
+    grid = claim_map(MODEL, POINTS, {}, "seized", "growth")
     assert grid.x_log and not grid.y_log  # a factor of 10,000, and a span through zero
     assert grid.x[0] == pytest.approx(1e5) and grid.x[-1] == pytest.approx(1e9)
     assert np.allclose(np.diff(np.log(grid.x)), np.log(grid.x[1] / grid.x[0]))
-    flat = claim_map(SPECS, POINTS, {}, "months", "share", POPULATION, CLAIM)
+    flat = claim_map(MODEL, POINTS, {}, "months", "share")
     assert np.all(flat.z == flat.z[:, :1])  # the national total ignores the window length
     with pytest.raises(ValueError):
-        claim_map(SPECS, POINTS, {}, "share", "share", POPULATION, CLAIM)
+        claim_map(MODEL, POINTS, {}, "share", "share")
 
 
 # ---- Words --------------------------------------------------------------------------------------
@@ -350,8 +345,8 @@ def test_plain_number():
 
 
 def test_a_range_on_an_input_the_model_does_not_use_is_ignored_with_a_notice() -> None:
-    result = simulate(SPECS, POINTS, {"offender_second_year": Range(2016, 2017),
-                                      "unique": Range(60, 100)}, 2_000, 1, POPULATION, CLAIM)
+    result = simulate(MODEL, POINTS, {"offender_second_year": Range(2016, 2017),
+                                      "unique": Range(60, 100)}, 2_000, 1)
     assert result.ranged == ("unique",)
     assert any("offender_second_year is not used by the projection model" in notice
                for notice in result.notices)

@@ -25,11 +25,11 @@ SPECS = BUNDLE.inputs
 def test_a_link_with_ranges_reproduces_them() -> None:
     view, notices = parse_view({"unique_lo": "60", "unique_hi": "100", "rate_ratio_lo": "0.5",
                                 "rate_ratio_hi": "2", "rate_ratio_dist": "lognormal",
-                                "samples": "250000", "seed": "7"}, SPECS)
+                                "samples": "250000", "seed": "7"}, BUNDLE.model)
     assert notices == []
     assert view.ranges == {"unique": Range(60, 100), "rate_ratio": Range(0.5, 2, "lognormal")}
     assert (view.samples, view.seed) == (250_000, 7)
-    assert parse_view(view_query(view, SPECS), SPECS) == (view, [])
+    assert parse_view(view_query(view, SPECS), BUNDLE.model) == (view, [])
 
 
 @pytest.mark.parametrize(("params", "notice"), [
@@ -43,7 +43,7 @@ def test_a_link_with_ranges_reproduces_them() -> None:
                               "clamped to 1,000,000."),
 ])
 def test_bad_range_parameters_get_notices(params, notice) -> None:
-    _, notices = parse_view(params, SPECS)
+    _, notices = parse_view(params, BUNDLE.model)
     assert any(n.startswith(notice) for n in notices), notices
 
 
@@ -68,7 +68,7 @@ def finite_in(spec) -> st.SearchStrategy[float]:
 def views(draw) -> View:
     values = {name: draw(finite_in(spec)) for name, spec in SPECS.items()}
     ranges = {}
-    for name in draw(st.lists(st.sampled_from(sorted(ranged_inputs(SPECS))), unique=True,
+    for name in draw(st.lists(st.sampled_from(sorted(ranged_inputs(BUNDLE.model))), unique=True,
                               max_size=4)):
         spec = SPECS[name]
         low, high = sorted((draw(finite_in(spec)), draw(finite_in(spec))))
@@ -88,7 +88,7 @@ def views(draw) -> View:
 @settings(max_examples=300, deadline=None)
 @given(views())
 def test_any_view_round_trips_through_its_link(view: View) -> None:
-    parsed, notices = parse_view(view_query(view, SPECS), SPECS)
+    parsed, notices = parse_view(view_query(view, SPECS), BUNDLE.model)
     assert notices == []
     assert parsed.values == pytest.approx(view.values)
     assert parsed.ranges.keys() == view.ranges.keys()

@@ -8,77 +8,70 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout, claim_line
-from claimscope.inputs import InputSpec
-from claimscope.model import NATIONAL_DIRECTION, Outputs
+from claimscope.model import Model, Outputs
 from claimscope.numbers import display, human
 
 
-def steps_frame(values: Mapping[str, float], out: Outputs) -> pd.DataFrame:
-    """Each stage of the projection with the operation that leads to it and its kind."""
-    distinct = values["seized"] * values["unique"] / 100
-    rows = [
-        ("Seized by the responding forces", values["seized"], "reported", "as reported"),
-        ("Distinct images", distinct, "assumed",
-         f"× {display(values['unique'], 'percent')} distinct"),
-        ("National total over the window", out.national, "derived",
-         f"÷ ({display(values['share'], 'percent')} population share × "
-         f"{display(values['rate_ratio'], 'ratio')} rate ratio × "
-         f"{display(values['coverage'], 'percent')} coverage)"),
-        (f"Projected to {values['year']:.0f}", out.projected, "assumed",
-         f"× (1 + {display(values['growth'], 'percent')})^{values['year'] - 2012:.0f}"),
-        ("Global total", out.global_total, "assumed",
-         f"÷ {display(values['global_share'], 'percent')} share of the world"),
-    ]
-    return pd.DataFrame(rows, columns=["stage", "images", "kind", "operation"])
+def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.DataFrame:
+    """Each stage of the model's step chart with the operation that leads to it."""
+    steps = model.steps(values, out) if model.steps else []
+    return pd.DataFrame([(s.label, s.value, s.kind, s.operation) for s in steps],
+                        columns=["stage", "value", "kind", "operation"])
 
 
-def step_chart(values: Mapping[str, float], out: Outputs, claimed_total: float) -> Chart:
-    """Bars on a log scale from the seized count to the global total."""
-    data = steps_frame(values, out)
+def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart:
+    """Bars on a log scale from the document's figure to the model's last output."""
+    data = steps_frame(model, values, out)
+    unit = model.headline_output.unit
     fig = go.Figure()
     for kind, group in data.groupby("kind", sort=False):
         style = PROVENANCE[kind]
         fig.add_trace(go.Bar(
-            x=group["stage"], y=group["images"], name=style["label"],
+            x=group["stage"], y=group["value"], name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
-            text=[human(v) for v in group["images"]], textposition="outside",
+            text=[human(v) for v in group["value"]], textposition="outside",
             customdata=group[["operation"]], cliponaxis=False,
-            hovertemplate="%{x}<br>%{text} images<br>%{customdata[0]}<extra></extra>",
+            hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
-    claim_line(fig, claimed_total, f"Document: in excess of {human(claimed_total)}")
-    title = (f"{human(values['seized'])} seized images become {human(out.national)} "
-             f"nationally and {human(out.global_total)} worldwide")
-    base_layout(fig, title, "", "Images (log scale)")
+    claim_line(fig, model.threshold, f"Document: {model.threshold_text}")
+    first, last = data.iloc[0], data.iloc[-1]
+    title = (f"{human(first['value'])} {first['stage'].lower()} become "
+             f"{human(float(out[model.headline]))} "
+             f"({model.headline_output.label.lower()}) and {human(last['value'])} "
+             f"({last['stage'].lower()})")
+    base_layout(fig, title, "", f"{unit.capitalize()} (log scale)")
     fig.update_yaxes(type="log")
     fig.update_xaxes(categoryorder="array", categoryarray=list(data["stage"]))
-    return Chart(fig, data, source="Seized count: the document. Other stages: formulas of "
-                 "the document's figures and the assumptions set on this page.")
+    return Chart(fig, data.rename(columns={"value": unit}),
+                 source="First stage: the document. Other stages: formulas of the document's "
+                 "figures and the assumptions set on this page.")
 
 
-def sweep_chart(spec: InputSpec, sweep: pd.DataFrame, current: float, current_total: float,
-                break_even: float | None, claimed_total: float) -> Chart:
-    """The national total across one input's whole range, with where the claim breaks."""
+def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
+                current_total: float, break_even: float | None) -> Chart:
+    """The headline output across one input's whole range, with where the claim breaks."""
+    spec, headline = model.inputs[name], model.headline_output
     fig = go.Figure()
     x = sweep[spec.name]
     fig.add_trace(go.Scatter(
-        x=x, y=sweep["national_total"], mode="lines", name="National total",
+        x=x, y=sweep[headline.name], mode="lines", name=headline.label,
         line={"color": PROVENANCE["derived"]["color"], "width": 3},
-        hovertemplate=f"{spec.label}: %{{x}}<br>%{{y:,.0f}} images<extra></extra>",
+        hovertemplate=f"{spec.label}: %{{x}}<br>%{{y:,.0f}} {headline.unit}<extra></extra>",
     ))
     fig.add_trace(go.Scatter(
         x=[current], y=[current_total], mode="markers", name="Current setting",
         marker={"size": 12, "color": PROVENANCE["reported"]["color"], "symbol": "diamond"},
-        hovertemplate="Current: %{x}<br>%{y:,.0f} images<extra></extra>",
+        hovertemplate="Current: %{x}<br>%{y:,.0f} " + headline.unit + "<extra></extra>",
     ))
-    claim_line(fig, claimed_total, f"Document: in excess of {human(claimed_total)}")
+    claim_line(fig, model.threshold, f"Document: {model.threshold_text}")
     in_range = break_even is not None and spec.min <= break_even <= spec.max
     if in_range:
         claim_line(fig, break_even, f"Break-even {display(break_even, spec.unit, 2)}", axis="x")
-        bound = "at least" if NATIONAL_DIRECTION[spec.name] > 0 else "at most"
+        bound = "at least" if model.direction(name) > 0 else "at most"
         title = (f"The claim holds only while {spec.label.lower()} is {bound} "
                  f"{display(break_even, spec.unit, 2)}")
     elif break_even is None:
-        title = f"{spec.label} does not change the national total"
+        title = f"{spec.label} does not change the {headline.label.lower()}"
     else:
         holds = bool(sweep["claim_holds"].all())
         title = (f"Across its whole range, {spec.label.lower()} "
@@ -87,7 +80,8 @@ def sweep_chart(spec: InputSpec, sweep: pd.DataFrame, current: float, current_to
         fig.update_xaxes(type="log")
     fig.update_yaxes(type="log")
     unit = "%" if spec.is_percent else spec.unit
-    base_layout(fig, title, f"{spec.label} ({unit})", "National total (images, log scale)")
+    base_layout(fig, title, f"{spec.label} ({unit})",
+                f"{headline.label} ({headline.unit}, log scale)")
     data = sweep.rename(columns={spec.name: f"{spec.name} ({unit})"})
-    return Chart(fig, data, source="National total = seized × distinct share ÷ (population "
-                 "share × rate ratio × coverage), other inputs as set.")
+    return Chart(fig, data, source=f"{headline.label} = {headline.formula}, other inputs "
+                 "as set.")

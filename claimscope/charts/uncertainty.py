@@ -6,8 +6,6 @@ grid); raw Monte Carlo draws never reach the browser.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -21,28 +19,23 @@ from claimscope.charts.style import (
     reference_line,
 )
 from claimscope.inputs import InputSpec
+from claimscope.model import Model
 from claimscope.numbers import display, human, percent
 from claimscope.uncertainty import ClaimMap, OutputSummary
-
-OUTPUT_LABELS = {
-    "national": "National total over the window",
-    "per_year": "National total per year",
-    "per_resident": "Images per resident",
-    "projected": "Projected national total",
-    "global_total": "Global total",
-    "per_offender": "Images per offender",
-}
 
 
 def _unit(spec: InputSpec) -> str:
     return "%" if spec.is_percent else spec.unit
 
 
-def histogram_chart(summary: OutputSummary, claimed_total: float | None,
+def histogram_chart(model: Model, summary: OutputSummary,
                     probability: float | None) -> Chart:
-    """Share of draws per bin; with the claim, bins that meet it are drawn differently."""
+    """Share of draws per bin; for the headline output, with the claim's threshold and the
+    bins that meet it drawn differently."""
     hist = summary.histogram
-    label = OUTPUT_LABELS[summary.name]
+    output = model.output(summary.name)
+    label, unit = output.label, output.unit
+    claimed_total = model.threshold if output.name == model.headline else None
     data = hist.frame().assign(centre=hist.centres)
     meets = (data["left"] >= claimed_total) if claimed_total is not None else None
     fig = go.Figure()
@@ -72,8 +65,7 @@ def histogram_chart(summary: OutputSummary, claimed_total: float | None,
     title = f"{label}: {summary.in_words(human)}"
     if probability is not None:
         title += f"; the claim holds in {percent(probability * 100, 1)} of draws"
-    base_layout(fig, title, f"{label} (images)" if summary.name != "per_resident"
-                else label, "Share of draws (%)")
+    base_layout(fig, title, f"{label} ({unit})", "Share of draws (%)")
     fig.update_layout(bargap=0, barmode="overlay")
     if hist.scale == "log":
         fig.update_xaxes(type="log")
@@ -85,9 +77,9 @@ def histogram_chart(summary: OutputSummary, claimed_total: float | None,
                  source=f"{hist.n:,} Monte Carlo draws, binned on the server.", notes=notes)
 
 
-def tornado_chart(table: pd.DataFrame, specs: Mapping[str, InputSpec],
-                  claimed_total: float) -> Chart:
-    """Bars from the output at each input's low end to its high end, widest on top."""
+def tornado_chart(model: Model, table: pd.DataFrame) -> Chart:
+    """Bars from the headline at each input's low end to its high end, widest on top."""
+    specs, headline, claimed_total = model.inputs, model.headline_output, model.threshold
     rows = table.iloc[::-1]  # plotly draws the first category at the bottom
     labels = [specs[name].label for name in rows["input"]]
     ends = [f"{display(lo, specs[n].unit)} → {display(hi, specs[n].unit)}"
@@ -112,20 +104,22 @@ def tornado_chart(table: pd.DataFrame, specs: Mapping[str, InputSpec],
                    "top left", dash="dash", font_color=CLAIM_LINE)
     if len(table):
         top = table.iloc[0]
-        title = (f"{specs[top['input']].label} moves the national total most: "
+        title = (f"{specs[top['input']].label} moves the {headline.label.lower()} most: "
                  f"{human(top['output_at_low'])} to {human(top['output_at_high'])}")
     else:
         title = "No input has a range"
-    base_layout(fig, title, "National total over the window (images, log scale)", "",
+    base_layout(fig, title, f"{headline.label} ({headline.unit}, log scale)", "",
                 height=max(260, 70 + 48 * len(table)))
     fig.update_xaxes(type="log")
     data = table.assign(assumption=[specs[n].label for n in table["input"]])
-    return Chart(fig, data, source="Each bar: the national total with one input at the two "
-                 "ends of its range and all others at their point values (no sampling).")
+    return Chart(fig, data, source=f"Each bar: the {headline.label.lower()} with one input at "
+                 "the two ends of its range and all others at their point values "
+                 "(no sampling).")
 
 
-def shares_chart(shares: pd.DataFrame, specs: Mapping[str, InputSpec]) -> Chart:
-    """First-order variance shares of log N per input, largest first."""
+def shares_chart(model: Model, shares: pd.DataFrame) -> Chart:
+    """First-order variance shares of the log of the headline per input, largest first."""
+    specs, headline = model.inputs, model.headline_output
     ordered = shares.sort_values("share_log", ascending=True, kind="stable")
     labels = [specs[name].label for name in ordered["input"]]
     fig = go.Figure(go.Bar(
@@ -141,27 +135,29 @@ def shares_chart(shares: pd.DataFrame, specs: Mapping[str, InputSpec]) -> Chart:
                  "of the uncertainty: research it first")
     else:
         title = "No input has a range"
-    base_layout(fig, title, "Share of the variance of log(national total) (%)", "",
+    base_layout(fig, title, f"Share of the variance of log({headline.label.lower()}) (%)", "",
                 height=max(240, 70 + 44 * len(shares)))
     fig.update_xaxes(range=[0, 110])
     data = shares.assign(assumption=[specs[n].label for n in shares["input"]])
     return Chart(fig, data, source="First-order (Sobol-type) index from the same draws: the "
-                 "share of the variance of log N that fixing this input alone would remove. "
-                 "See Method & caveats.")
+                 f"share of the variance of log({headline.label.lower()}) that fixing this "
+                 "input alone would remove. See Method & caveats.")
 
 
-def claim_map_chart(grid: ClaimMap, specs: Mapping[str, InputSpec]) -> Chart:
-    """Heat map of the national total over two inputs, the claim's contour, the current point."""
-    x_spec, y_spec = specs[grid.x_name], specs[grid.y_name]
+def claim_map_chart(model: Model, grid: ClaimMap) -> Chart:
+    """Heat map of an output over two inputs, the claim's contour, the current point."""
+    x_spec, y_spec = model.inputs[grid.x_name], model.inputs[grid.y_name]
+    output = model.output(grid.output)
     z = grid.z.astype(np.float32)
+    ticks = _decades(z)
     fig = go.Figure()
     fig.add_trace(go.Heatmap(
         x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=np.log10(z),
-        colorscale="Cividis", name="National total",
-        colorbar={"title": {"text": "images"}, "tickvals": list(range(5, 13)),
-                  "ticktext": [human(10.0 ** k) for k in range(5, 13)]},
+        colorscale="Cividis", name=output.label,
+        colorbar={"title": {"text": output.unit}, "tickvals": ticks,
+                  "ticktext": [human(10.0 ** k) for k in ticks]},
         hovertemplate=f"{x_spec.label}: %{{x:.3g}}<br>{y_spec.label}: %{{y:.3g}}<br>"
-                      "10^%{z:.2f} images<extra></extra>",
+                      f"10^%{{z:.2f}} {output.unit}<extra></extra>",
     ))
     fig.add_trace(go.Contour(
         x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=z,
@@ -187,6 +183,15 @@ def claim_map_chart(grid: ClaimMap, specs: Mapping[str, InputSpec]) -> Chart:
         fig.update_xaxes(type="log")
     if grid.y_log:
         fig.update_yaxes(type="log")
-    return Chart(fig, grid.frame(), source="National total on a grid of the two inputs "
+    return Chart(fig, grid.frame(), source=f"{output.label} on a grid of the two inputs "
                  "(over their ranges, or their whole allowed span), others at their point "
                  "values. Dashed line: where it equals the document's claim.")
+
+
+def _decades(z: np.ndarray) -> list[int]:
+    """Whole powers of ten spanning the map's values, for its colour bar's ticks."""
+    positive = z[np.isfinite(z) & (z > 0)]
+    if not positive.size:
+        return []
+    return list(range(int(np.floor(np.log10(positive.min()))),
+                      int(np.ceil(np.log10(positive.max()))) + 1))

@@ -69,8 +69,8 @@ else:
                      key="compare_differences")
         download_csv(differences, "compare-differences")
     simulations = {s.name: run_simulation(s.view) if s.view.ranges else None for s in chosen}
-    totals = totals_frame(chosen, specs, data.population, data.claimed_total, simulations)
-    chart = compare_chart(totals, data.claimed_total)
+    totals = totals_frame(chosen, data.model, simulations)
+    chart = compare_chart(totals, data.model)
     show_chart(chart, key="compare_totals")
 
     st.subheader("Share this comparison")

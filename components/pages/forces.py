@@ -32,7 +32,7 @@ if data is None:
     st.info("There is no context data on the responding police forces for this document.")
     st.stop()
 
-claimed = loaded.claimed_total
+claimed = loaded.model.threshold
 source, request = data.source, data.request
 s = spread(data, claimed)
 
@@ -59,8 +59,9 @@ st.caption(
     f"Population of England and Wales used on this page: {data.population:,} ÷ "
     f"{percent(data.share)} = {human(data.england_wales_population, 2)}, so that pro rata "
     f"on all groups reproduces the document's arithmetic ({human(data.images)} ÷ "
-    f"{percent(data.share)} = {human(data.pro_rata)}). The ONS mid-2010 estimate is "
-    f"{human(loaded.population, 2)}."
+    f"{percent(data.share)} = {human(data.pro_rata)}). For comparison: "
+    + "; ".join(f"{ref.label}, {human(ref.value, 2)}" for ref in loaded.references.values()
+                if ref.unit == "people") + "."
 )
 
 cards = st.columns(4)

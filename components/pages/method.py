@@ -12,6 +12,8 @@ from components.context import bundle
 from components.scenarios import cite_block
 
 data = bundle()
+model = data.model
+headline = model.headline_output
 
 st.title("Method & caveats")
 st.markdown(
@@ -21,21 +23,18 @@ st.markdown(
 )
 
 st.header("Formulas")
-st.markdown("**National total over the reporting window**")
-st.latex(r"N = \frac{\text{seized} \times \text{unique}}"
-         r"{\text{share} \times \text{rate\_ratio} \times \text{coverage}}")
-st.markdown("**Per year, per resident, projected, global, per offender**")
-st.latex(r"N_{\text{year}} = \frac{12\,N}{\text{months}} \qquad "
-         r"N_{\text{resident}} = \frac{N}{P_{2010}} \qquad "
-         r"N_{y} = N\,(1 + \text{growth})^{\,y - 2012}")
-st.latex(r"G = \frac{N_{y}}{\text{global\_share}} \qquad "
-         r"\text{per offender} = \frac{N_{y}}{\text{offenders}}")
+for output in model.outputs:
+    st.markdown(f"**{output.title(model.defaults())}**: {output.formula}")
+    st.latex(output.latex)
+powers = ", ".join(f"{model.inputs[name].label.lower()}^{exponent:+g}"
+                   for name, exponent in model.elasticities.items())
 st.markdown(
-    f"The document's claim holds when $N \\ge$ {human(data.claimed_total)}. "
-    "**Break-even** values solve $N = $ claim for one input with the others fixed; as $N$ "
-    "is a product of powers $\\pm 1$ of its inputs, each has a closed form, e.g. "
-    "$\\text{unique}^* = \\text{claim} \\times \\text{share} \\times \\text{rate\\_ratio} "
-    "\\times \\text{coverage} / \\text{seized}$."
+    f"The document's claim holds when the {headline.label.lower()} is at least "
+    f"{human(model.threshold)}. **Break-even** values solve {headline.label.lower()} = claim "
+    "for one input with the others fixed. The "
+    f"{headline.label.lower()} is a product of powers of its inputs ({powers}), so each has "
+    "a closed form: $x^* = x\\,(\\text{claim} / \\text{current})^{1/e}$ for an input "
+    "$x$ with power $e$."
 )
 
 st.header("Uncertainty")
@@ -51,11 +50,11 @@ st.markdown(
     "settings always give the same numbers; the model is evaluated on all draws at once.\n"
     "- **Intervals**: the 5th and 95th percentiles of the draws — the central 90%, "
     "written as \"9 times in 10\". Histograms are binned on the server.\n"
-    "- **Chance the claim holds**: the share $p$ of draws with $N \\ge$ "
-    f"{human(data.claimed_total)}, with its Monte Carlo standard error "
+    f"- **Chance the claim holds**: the share $p$ of draws with the {headline.label.lower()} "
+    f"at least {human(model.threshold)}, with its Monte Carlo standard error "
     "$\\sqrt{p(1-p)/n}$.\n"
-    "- **Tornado**: the national total with one ranged assumption at each end of its "
-    "range (5th and 95th percentiles for lognormal) and all others at their single "
+    f"- **Tornado**: the {headline.label.lower()} with one ranged assumption at each end "
+    "of its range (5th and 95th percentiles for lognormal) and all others at their single "
     "values; no sampling.\n"
     "- **Variance shares**: a first-order (Sobol-type) index $S_i = "
     "\\mathrm{Var}(E[\\log N \\mid X_i]) / \\mathrm{Var}(\\log N)$, estimated from "
@@ -64,9 +63,9 @@ st.markdown(
     "noise as in a one-way analysis of variance, and the result is clipped to [0, 1]. "
     "$S_i$ is the share of the uncertainty that fixing $X_i$ alone would remove; on "
     "$\\log N$ the model is additive, so the shares sum close to 1.\n"
-    "- **Claim map**: the national total on a 60 × 60 grid of two assumptions (over their "
-    "ranges, or their whole allowed span), the others at their single values; the dashed "
-    "contour is where it equals the claim."
+    f"- **Claim map**: the {headline.label.lower()} on a 60 × 60 grid of two assumptions "
+    "(over their ranges, or their whole allowed span), the others at their single values; "
+    "the dashed contour is where it equals the claim."
 )
 
 st.header("Assumptions")

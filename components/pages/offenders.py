@@ -27,7 +27,6 @@ from claimscope.offenders import (
     statements_frame,
 )
 from claimscope.overview import changed_assumptions, claim_text, source_line
-from claimscope.projection import outputs
 from components import state
 from components.charts import show_chart
 from components.context import bundle
@@ -102,21 +101,21 @@ st.caption(
 # Images per offender ------------------------------------------------------------------------
 st.subheader("Images per offender")
 values = state.values()
-out = outputs(data.inputs, values, data.population, data.claimed_total)
+out = data.model.evaluate(values)
 year = int(values["year"])
-table = per_offender_table(float(out.projected), values["offenders"], catalogue)
+table = per_offender_table(float(out["projected"]), values["offenders"], catalogue)
 left, right = st.columns(2)
-left.metric(f"Projected images in {year} · your assumptions", human(out.projected),
+left.metric(f"Projected images in {year} · your assumptions", human(out["projected"]),
             help="National total × (1 + growth)^(year − 2012), from the Projection "
                  "explorer's assumptions.", border=True)
 right.metric(f"Images per offender ({human(values['offenders'])} offenders)",
-             human(out.per_offender), help="Projected images ÷ offender count.", border=True)
+             human(out["per_offender"]), help="Projected images ÷ offender count.", border=True)
 changed = changed_assumptions(data, values)
 st.caption("Assumptions changed from the document's: " + "; ".join(changed) + "."
            if changed else "All assumptions are at the document's values.")
 st.page_link("components/pages/projection.py", label="Change the assumptions",
              icon=":material/tune:")
-show_chart(per_offender_chart(table, year, float(out.projected)), key="per_offender")
+show_chart(per_offender_chart(table, year, float(out["projected"])), key="per_offender")
 st.caption(
     "The images are a projection for England and Wales from seizures over the reporting "
     "window; the offender counts come from later police statements whose coverage the "

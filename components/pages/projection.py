@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.projection import step_chart, sweep_chart
-from claimscope.model import NATIONAL_DIRECTION
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display, human
-from claimscope.projection import break_even_table, output_rows, outputs, sweep
+from claimscope.projection import break_even_table, output_rows, sweep
 from components import state
 from components.charts import show_chart
 from components.context import bundle
@@ -23,7 +22,9 @@ GROUP_TITLES = {
 }
 
 data = bundle()
-specs = data.inputs
+model = data.model
+specs = model.inputs
+headline = model.headline_output
 
 with st.sidebar:
     st.header("Assumptions")
@@ -39,24 +40,27 @@ with st.sidebar:
                 range_control(spec)
 
 values = state.values()
-out = outputs(specs, values, data.population, data.claimed_total)
+out = model.evaluate(values)
 
 st.title("Projection explorer")
-st.markdown(reactive_sentence(data.catalogue, specs, values, out))
-holds, verdict_text = verdict(out, data.claimed_total)
+if data.sentence:
+    st.markdown(reactive_sentence(data.sentence, model, data.catalogue, values, out))
+holds, verdict_text = verdict(model, out)
 (st.success if holds else st.error)(verdict_text, icon=":material/check_circle:"
                                     if holds else ":material/cancel:")
 
-cards = output_rows(values, out, data.population)
-for column, (label, value, formula) in zip(st.columns(3) + st.columns(3), cards, strict=True):
+cards = output_rows(model, values, out)
+columns = [column for _ in range(0, len(cards), 3) for column in st.columns(3)]
+for column, (label, value, formula) in zip(columns, cards, strict=False):
     column.metric(label, value, help=f"Derived: {formula}.", border=True)
 
-show_chart(step_chart(values, out, data.claimed_total), key="steps")
+if model.steps:
+    show_chart(step_chart(model, values, out), key="steps")
 
 st.subheader("Where the claim stops holding")
-st.markdown(f"Each row: the value at which the national total falls to the document's "
-            f"**{human(data.claimed_total)}**, with every other assumption as set.")
-table = break_even_table(specs, values, data.claimed_total)
+st.markdown(f"Each row: the value at which the {headline.label.lower()} falls to the "
+            f"document's **{human(model.threshold)}**, with every other assumption as set.")
+table = break_even_table(model, values)
 st.dataframe(
     table[["assumption", "current_text", "holds_while", "change_to_break_text", "reachable",
            "holds_now"]],
@@ -75,15 +79,12 @@ st.download_button("Download break-even table (CSV)",
                    file_name="claimscope-break-even.csv", mime="text/csv",
                    key="break_even_csv")
 
-sweep_names = list(NATIONAL_DIRECTION)
-chosen = st.selectbox("Show the national total against", sweep_names, key="sweep_input",
-                      format_func=lambda name: specs[name].label)
+chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.elasticities),
+                      key="sweep_input", format_func=lambda name: specs[name].label)
 row = table.set_index("input").loc[chosen]
 show_chart(
-    sweep_chart(specs[chosen], sweep(specs, values, chosen, data.population,
-                                     data.claimed_total),
-                values[chosen], float(out.national), float(row["break_even"]),
-                data.claimed_total),
+    sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
+                float(out[model.headline]), float(row["break_even"])),
     key="sweep",
 )
 st.caption(f"Break-even for {specs[chosen].label.lower()}: "

@@ -81,8 +81,7 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
 
 # Consistency checks -------------------------------------------------------------------------
 st.subheader("Consistency checks")
-checks = consistency_checks(catalogue, int(meta["date"]),
-                            data.forces)
+checks = consistency_checks(catalogue, data.model, int(meta["date"]), data.forces)
 st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
             f"{checks_summary(checks)}.")
 for check in checks:

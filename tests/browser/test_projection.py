@@ -93,7 +93,7 @@ def test_parameters_survive_moving_between_pages(visit: Callable[[str], Page]) -
     page = visit("/projection?share=10")
     expect(metric_value(page, NATIONAL)).to_have_text("260 million")  # 26M ÷ 0.10
     go_to(page, "Overview")
-    expect(metric_value(page, "Extrapolated national total")).to_have_text("260 million")
+    expect(metric_value(page, "National total over the window")).to_have_text("260 million")
     expect(page).to_have_url(param("share", "10"))
     go_to(page, "Projection explorer")
     expect(metric_value(page, NATIONAL)).to_have_text("260 million")

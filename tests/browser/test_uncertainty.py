@@ -13,7 +13,7 @@ from tests.browser.conftest import metric_value
 pytestmark = pytest.mark.browser
 
 CHANCE = "Chance the claim holds"
-INTERVAL = "National total, 90% interval"
+INTERVAL = "National total over the window, 90% interval"
 
 
 def chart_titles(page: Page):
@@ -33,7 +33,7 @@ def test_switching_an_assumption_to_a_range_shows_its_consequences(
     expect(page).to_have_url(re.compile(r"[?&]unique_hi=100(&|$)"))
     titles = chart_titles(page)
     expect(titles.filter(has_text="National total over the window: between")).to_have_count(1)
-    expect(titles.filter(has_text="moves the national total most")).to_have_count(1)
+    expect(titles.filter(has_text="moves the national total over the window most")).to_have_count(1)
     expect(titles.filter(has_text="of the uncertainty")).to_have_count(1)
 
 
