@@ -87,13 +87,21 @@ class Request(Sourced):
         return self.asked - len(self.replied)
 
 
+def _share(value: float) -> float:
+    """A share of a population in percent: the national total divides by it."""
+    if not 0 < value <= 100:
+        raise ValueError(f"must be above 0 and at most 100; got {value:g}")
+    return value
+
+
 class Totals(Sourced):
     """The sample's totals; `share` is percent of England and Wales, which the national
     total divides by."""
 
     images: Annotated[int, Field(ge=0)]
     population: Count
-    share: Annotated[float, Field(gt=0, le=100)]
+    share: Annotated[float, AfterValidator(_share),
+                     Field(json_schema_extra={"exclusiveMinimum": 0, "maximum": 100})]
 
 
 class AgreesWith(Record):

@@ -194,10 +194,10 @@ def as_data_error(path: Path | str, row: str | int | None, record: Any,
                   error: ValidationError) -> DataError:
     """A pydantic error as one DataError naming the file, record and field in plain words.
 
-    Unknown fields come first (as a maintainer's typo explains the rest), then the first
-    other problem."""
+    Unknown fields (or keys that are not field names at all) come first, as a maintainer's
+    typo explains the rest, then the first other problem."""
     problems = error.errors()
-    extra = [p for p in problems if p["type"] == "extra_forbidden"]
+    extra = [p for p in problems if p["type"] in ("extra_forbidden", "invalid_key")]
     if extra:
         where, _ = _place(row, record, extra[0]["loc"][:-1], field_last=False)
         names = ", ".join(sorted(brief(p["loc"][-1], 40).strip("'") for p in extra))
