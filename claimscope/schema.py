@@ -250,12 +250,3 @@ def records_of(path: Path, data: Any, key: str, model: type[M], id_field: str = 
         records.append(record)
     return records
 
-
-def one_of(*allowed: str) -> Any:
-    """A text field accepting only the listed words (the words come from data, e.g. the
-    inputs a range may name, so a Literal cannot be written down)."""
-    def check(value: str) -> str:
-        if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(allowed)}; got {brief(value, 40)}")
-        return value
-    return AfterValidator(check)

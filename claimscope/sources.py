@@ -39,10 +39,6 @@ class Citation(NamedTuple):
     field: str | None
     source: str  # an id in sources.yaml, or a full https address
 
-    @property
-    def is_url(self) -> bool:
-        return self.source.startswith("https://")
-
 
 class Cited(NamedTuple):
     """Where a source is cited: file, record id and field (None: the whole record)."""
@@ -53,10 +49,15 @@ class Cited(NamedTuple):
     source: str
 
 
+def is_address(reference: str) -> bool:
+    """A citation by full https address rather than by an id of sources.yaml."""
+    return reference.startswith("https://") and not any(c.isspace() for c in reference)
+
+
 def _reference(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"must list source ids or https addresses, not {brief(value, 40)}")
-    if value.startswith("https://") and " " not in value or _ID.fullmatch(value):
+    if is_address(value) or _ID.fullmatch(value):
         return value
     raise ValueError(f"{brief(value, 40)} is neither a source id (lower-case letters, digits, "
                      "hyphens) nor a full https address")
@@ -129,7 +130,7 @@ def _date(value: Any) -> Any:
 
 
 def _https(value: str) -> str:
-    if not value.startswith("https://") or any(c.isspace() for c in value):
+    if not is_address(value):
         raise ValueError(f"must be a full https address; got {brief(value, 60)}")
     return value
 
@@ -166,7 +167,7 @@ def check_citations(sources: Mapping[str, Source], folder: Path,
     """Every cited id names a source, and every source is cited by some record."""
     used: set[str] = set()
     for where in cited:
-        if Citation(where.field, where.source).is_url:
+        if is_address(where.source):
             continue
         if where.source not in sources:
             raise DataError(folder / where.file, f"names unknown source {where.source!r} "
@@ -176,10 +177,3 @@ def check_citations(sources: Mapping[str, Source], folder: Path,
         if source_id not in used:
             raise DataError(folder / SOURCES_FILE, "cited by no record", source_id)
 
-
-def cited_by(cited: Iterable[Cited]) -> dict[str, list[Cited]]:
-    """For each source (id or address), the records citing it, in file order."""
-    found: dict[str, list[Cited]] = {}
-    for where in cited:
-        found.setdefault(where.source, []).append(where)
-    return found
