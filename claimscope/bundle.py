@@ -8,18 +8,33 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import create_model
 
 from claimscope import document_code, mentions, narrative
-from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
+from claimscope.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
 from claimscope.caveats import Caveat, load_caveats
-from claimscope.document import Document, load_document
-from claimscope.forces import FORCES_FILE, ForcesData, load_forces
+from claimscope.document import Document, DocumentMeta, load_document
+from claimscope.forces import (
+    FORCES_FILE,
+    AgreesWith,
+    Alternative,
+    ForceGroup,
+    ForcesData,
+    Request,
+    Source,
+    Totals,
+    load_forces,
+)
 from claimscope.inputs import InputSpec, load_inputs
 from claimscope.model import Model
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import Reference, load_references
-from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets
-from claimscope.schema import DataError
+from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
+from claimscope.schema import MODEL_CONFIG, DataError
+from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
+from claimscope.sources import Source as SourceRecord
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
@@ -40,6 +55,8 @@ class Bundle:
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
     model: Model  # the document's projection, from its model.py
     sentence: str | None  # the document's sentence template (sentence.md.j2), if it has one
+    sources: dict[str, SourceRecord]  # external sources of the figures ClaimScope supplies
+    citations: tuple[Cited, ...]  # every record's citations, in file order
 
     def integrity_problems(self) -> list[str]:
         """What breaks the promise that every number traces to the shipped text."""
@@ -91,9 +108,18 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     scenarios_path = folder / PRESETS_FILE
     scenarios = (load_presets(scenarios_path, model, forces, presets)
                  if scenarios_path.exists() else [])
+    sources_path = folder / SOURCES_FILE
+    sources = load_sources(sources_path) if sources_path.exists() else {}
+    citations = (
+        [c for r in references.values() for c in r.cited("reference.yaml", r.id)]
+        + [c for r in caveats for c in r.cited("caveats.yaml", r.id)]
+        + [c for r in presets.values() for c in r.cited(RANGES_FILE, r.input)]
+        + [c for s in scenarios for c in s.cites]
+        + (forces.cited(FORCES_FILE) if forces is not None else []))
+    check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
                   mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
-                  scenarios, model, narrative.load_sentence(folder))
+                  scenarios, model, narrative.load_sentence(folder), sources, tuple(citations))
 
 
 def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec],
@@ -106,3 +132,39 @@ def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec]
     if not isinstance(model, Model):
         raise DataError(folder / f"{MODEL_FILE}.py", "build_model() must return a Model")
     return model
+
+
+def cited_by(bundle: Bundle) -> dict[str, list[Cited]]:
+    """For each source, the records that cite it (file, record id, field; field None for
+    the whole record), sources in sources.yaml order first, then cited addresses."""
+    found: dict[str, list[Cited]] = {source_id: [] for source_id in bundle.sources}
+    for citation in bundle.citations:
+        found.setdefault(citation.source, []).append(citation)
+    return found
+
+
+def _file_model(name: str, **lists: Any) -> Any:
+    return create_model(name, __config__=MODEL_CONFIG, **lists)
+
+
+# Each data file's shape: its top-level keys and the record model each holds.
+_FILES: dict[str, Any] = {
+    "document.yaml": DocumentMeta,
+    "claims.yaml": _file_model("ClaimsFile", claims=list[Claim]),
+    "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
+    "inputs.yaml": _file_model("InputsFile", inputs=list[InputSpec]),
+    "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
+    "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
+    SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),
+    RANGES_FILE: _file_model("RangesFile", ranges=list[RangePreset]),
+    PRESETS_FILE: _file_model("ScenariosFile", scenarios=list[Preset]),
+    FORCES_FILE: _file_model(
+        "ForcesFile", kind=Literal["context"], source=Source, request=Request, totals=Totals,
+        agrees_with=AgreesWith, groups=list[ForceGroup], alternatives=list[Alternative]),
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of each data file, by file name, for editors and other tools. Rules
+    between files or fields (ids that must exist, min < max) are checked on load only."""
+    return {name: model.model_json_schema() for name, model in _FILES.items()}

@@ -8,42 +8,45 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any, Literal, get_args
 
 import pandas as pd
+from pydantic import BeforeValidator
 
-from claimscope.document import SECTIONS, Document
+from claimscope.document import Document, Section
 from claimscope.numbers import numbers_in
-from claimscope.schema import Field, load_records, one_of
+from claimscope.schema import Prose, Record, Text, load_records
 
-KINDS = ("reported", "derived", "target", "date")
-CATEGORIES = ("seizures", "population", "extrapolation", "offenders", "network",
-              "commitments", "timeline")
-
-_FIELDS = [
-    Field("id", str), Field("value", (int, float)), Field("unit", str),
-    Field("kind", str, check=one_of(*KINDS)), Field("category", str, check=one_of(*CATEGORIES)),
-    Field("who", str), Field("when", (str, int)), Field("mention", str), Field("quote", str),
-    Field("section", str, check=one_of(*SECTIONS)), Field("note", str, required=False),
-    Field("date", (str, int), required=False),
-]
+Kind = Literal["reported", "derived", "target", "date"]
+Category = Literal["seizures", "population", "extrapolation", "offenders", "network",
+                   "commitments", "timeline"]
+KINDS: tuple[str, ...] = get_args(Kind)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
-@dataclass(frozen=True)
-class Claim:
+def _year_as_text(value: Any) -> Any:
+    """A date or period may be written as a bare year (2018); it is kept as text."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+WhenText = Annotated[Text, BeforeValidator(_year_as_text, json_schema_input_type=str | int)]
+
+
+class Claim(Record):
     """One quantitative claim. `mention` is the number as written inside `quote`."""
 
-    id: str
+    id: Text
     value: float
-    unit: str
-    kind: str
-    category: str
-    who: str
-    when: str
-    mention: str
-    quote: str
-    section: str
-    note: str = ""
-    date: str | None = None  # ISO year-month (or year) for the timeline, where dated
+    unit: Text
+    kind: Kind
+    category: Category
+    who: Prose
+    when: WhenText
+    mention: Text
+    quote: Text
+    section: Section
+    note: Prose = ""
+    date: WhenText | None = None  # ISO year-month (or year) for the timeline, where dated
 
 
 @dataclass(frozen=True)
@@ -58,22 +61,11 @@ class Catalogue:
 
     def frame(self) -> pd.DataFrame:
         """One row per claim, in catalogue order, for tables and downloads."""
-        return pd.DataFrame([c.__dict__ for c in self.claims.values()])
+        return pd.DataFrame([c.model_dump() for c in self.claims.values()])
 
 
 def load_catalogue(path: Path) -> Catalogue:
-    records = load_records(path, "claims", _FIELDS)
-    claims = {
-        r["id"]: Claim(
-            id=r["id"], value=float(r["value"]), unit=r["unit"], kind=r["kind"],
-            category=r["category"], who=" ".join(r["who"].split()), when=str(r["when"]),
-            mention=r["mention"], quote=r["quote"], section=r["section"],
-            note=" ".join(str(r.get("note") or "").split()),
-            date=str(r["date"]) if r.get("date") is not None else None,
-        )
-        for r in records
-    }
-    return Catalogue(claims)
+    return Catalogue({c.id: c for c in load_records(path, "claims", Claim)})
 
 
 def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:

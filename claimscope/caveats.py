@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from claimscope.schema import Field, load_records
+from claimscope.schema import Prose, Text, Texts, load_records
+from claimscope.sources import Sourced
 
 
-@dataclass(frozen=True)
-class Caveat:
-    id: str
-    title: str
-    text: str
-    claims: tuple[str, ...]
+class Caveat(Sourced):
+    """One limit of the figures, naming the claims it qualifies; like every figure
+    ClaimScope supplies, it cites sources or states its reasoning as a judgement."""
 
-
-_FIELDS = [Field("id", str), Field("title", str), Field("text", str), Field("claims", list)]
+    id: Text
+    title: Text
+    text: Prose
+    claims: Texts
 
 
 def load_caveats(path: Path) -> list[Caveat]:
-    return [Caveat(r["id"], r["title"], " ".join(r["text"].split()), tuple(r["claims"]))
-            for r in load_records(path, "caveats", _FIELDS)]
+    return load_records(path, "caveats", Caveat)

@@ -31,17 +31,28 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import NormalDist
+from typing import Literal, get_args
 
 import numpy as np
 
 from claimscope.inputs import InputSpec
 
-SHAPES = ("uniform", "triangular", "pert", "lognormal")
+Shape = Literal["uniform", "triangular", "pert", "lognormal"]
+SHAPES: tuple[str, ...] = get_args(Shape)
 DEFAULT_SHAPE = "uniform"
 PERT_LAMBDA = 4.0
 Z95 = NormalDist().inv_cdf(0.95)  # 1.6448536…: the log-normal's 5th–95th percentile span
 _NORMAL = NormalDist()
 _CDF_TABLE_SIZE = 1 << 14  # cells in each tabulated distribution function
+
+
+def shape_problem(shape: str, low: float) -> str | None:
+    """Why a range of `shape` cannot start at `low`, or None: the one statement of the rule
+    that a log-normal range needs a low end above zero (its logarithm must exist). Links,
+    data files, widgets and `Range` itself all ask here."""
+    if shape == "lognormal" and low <= 0:
+        return "a log-normal range needs a low end above zero"
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,9 @@ class Range:
             raise ValueError(f"range low {self.low} is above its high {self.high}")
         if self.shape not in SHAPES:
             raise ValueError(f"unknown shape {self.shape!r}; expected one of {SHAPES}")
-        if self.shape == "lognormal" and self.low <= 0:
-            raise ValueError("a log-normal range needs a low end above zero")
+        problem = shape_problem(self.shape, self.low)
+        if problem:
+            raise ValueError(problem)
 
     @property
     def is_point(self) -> bool:

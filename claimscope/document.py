@@ -5,17 +5,33 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Literal, get_args
 
-from claimscope.schema import DataError, Field, check_record, read_yaml
+from claimscope.schema import DataError, Record, Text, read_yaml, validate
 
-SECTIONS = ("Header", "Part One", "Part Two", "Part Three")
+Section = Literal["Header", "Part One", "Part Two", "Part Three"]
+SECTIONS: tuple[str, ...] = get_args(Section)
 
-_META_FIELDS = [
-    Field("id", str), Field("title", str), Field("short_title", str), Field("publisher", str),
-    Field("author", str), Field("date", int), Field("session", str), Field("where", str),
-    Field("licence", str), Field("text_file", str), Field("sha256", str),
-    Field("claimed_total", str),
-]
+
+class DocumentMeta(Record):
+    """`document.yaml`: what the document is, where it comes from, and its text's hash."""
+
+    id: Text
+    title: Text
+    short_title: Text
+    publisher: Text
+    author: Text
+    date: int
+    session: Text
+    where: Text
+    licence: Text
+    text_file: Text
+    sha256: Text
+    claimed_total: Text
+
+    def __getitem__(self, name: str) -> Any:
+        """`meta["title"]`, as pages and reports read it."""
+        return getattr(self, name)
 
 
 @dataclass(frozen=True)
@@ -23,13 +39,13 @@ class Document:
     """One document folder's text and metadata; `sha256_ok` is False if the text changed."""
 
     folder: Path
-    meta: dict
+    meta: DocumentMeta
     text: str
     sha256: str
 
     @property
     def sha256_ok(self) -> bool:
-        return self.sha256 == self.meta["sha256"]
+        return self.sha256 == self.meta.sha256
 
     def section_at(self, offset: int) -> str:
         """Which part of the document a character offset falls in."""
@@ -48,8 +64,8 @@ class Document:
 def load_document(folder: Path) -> Document:
     """Read `document.yaml` and the text it names, hashing the exact bytes."""
     meta_path = folder / "document.yaml"
-    meta = check_record(meta_path, "document", read_yaml(meta_path), _META_FIELDS)
-    text_path = folder / meta["text_file"]
+    meta = validate(DocumentMeta, meta_path, "document", read_yaml(meta_path))
+    text_path = folder / meta.text_file
     try:
         raw = text_path.read_bytes()
         text = raw.decode("utf-8")

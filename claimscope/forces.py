@@ -12,18 +12,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
+from pydantic import AfterValidator, Field, PlainValidator, model_validator
 
 from claimscope.catalogue import Catalogue
 from claimscope.numbers import human, numbers_in, percent
-from claimscope.schema import DataError, Field, check_record, load_records, one_of, read_yaml
+from claimscope.schema import (
+    Count,
+    DataError,
+    FieldProblem,
+    Prose,
+    Record,
+    Text,
+    Texts,
+    fold,
+    read_yaml,
+    records_of,
+    validate,
+)
+from claimscope.sources import Cited, Sourced
 
 FORCES_FILE = "forces.yaml"
-STATUSES = ("stated", "derived")
-FIGURES = ("images", "population", "share", "national")  # what an alternative may state
 MAX_RESAMPLED_GROUPS = 7  # the exact bootstrap enumerates n**n resamples
 
 # How a recomputed figure compares with the source's own (rounded) figure.
@@ -33,50 +45,90 @@ CUT_OFF = "agrees only if cut off, not rounded"
 DIFFERS = "differs"
 
 
-@dataclass(frozen=True)
-class Source:
-    author: str
-    title: str
-    published: str
-    medium: str
-    url: str
-    republished: tuple[str, ...]
-    caveat: str  # the source's own words on how the sample is skewed
-    caveat_note: str
+class Source(Sourced):
+    """The publication the context data comes from, as readers see it cited."""
+
+    author: Text
+    title: Text
+    published: Text
+    medium: Text
+    url: Text
+    republished: Annotated[Texts, AfterValidator(lambda urls: tuple(fold(u) for u in urls))]
+    caveat: Text  # the source's own words on how the sample is skewed
+    caveat_note: Text
 
     def citation(self) -> str:
         return f"{self.author}, “{self.title}”, {self.medium}, {self.published}, {self.url}"
 
 
-@dataclass(frozen=True)
-class Request:
+def _some(names: tuple[str, ...]) -> tuple[str, ...]:
+    if not names:
+        raise ValueError("must list at least one name")
+    return names
+
+
+Names = Annotated[Texts, AfterValidator(_some)]
+
+
+class Request(Sourced):
     """The information request whose answers are the sample."""
 
-    by: str
-    how: str
-    asked: int
-    asked_whom: str
-    window: str
-    counted: str
-    replied: tuple[str, ...]
-    population_basis: str
+    by: Text
+    how: Text
+    asked: Count
+    asked_whom: Text
+    window: Text
+    counted: Text
+    replied: Names
+    population_basis: Text
 
     @property
     def not_replied(self) -> int:
         return self.asked - len(self.replied)
 
 
-@dataclass(frozen=True)
-class ForceGroup:
+def _share(value: float) -> float:
+    """A share of a population in percent: the national total divides by it."""
+    if not 0 < value <= 100:
+        raise ValueError(f"must be above 0 and at most 100; got {value:g}")
+    return value
+
+
+class Totals(Sourced):
+    """The sample's totals; `share` is percent of England and Wales, which the national
+    total divides by."""
+
+    images: Annotated[int, Field(ge=0)]
+    population: Count
+    share: Annotated[float, AfterValidator(_share),
+                     Field(json_schema_extra={"exclusiveMinimum": 0, "maximum": 100})]
+
+
+class AgreesWith(Record):
+    """The catalogue claims the totals must equal (claim ids)."""
+
+    images: Text | None = None
+    share: Text | None = None
+    forces: Text | None = None
+
+
+class ForceGroup(Sourced):
     """One or more forces whose figures the source lets us separate from the rest."""
 
-    id: str
-    name: str
-    forces: tuple[str, ...]
-    images: int
-    population: int
-    status: str  # stated by the source, or derived by us from its stated figures
-    derivation: str = ""
+    id: Text
+    name: Text
+    forces: Names
+    images: Count  # at least 1: the spread compares rates by dividing by the lowest
+    population: Count
+    status: Literal["stated", "derived"]  # by the source, or by us from its figures
+    derivation: Prose = ""
+
+    @model_validator(mode="after")
+    def _derivation_given(self) -> ForceGroup:
+        if self.status == "derived" and not self.derivation:
+            raise FieldProblem("derivation",
+                               "is required for a derived group: say how it was computed")
+        return self
 
 
 @dataclass(frozen=True)
@@ -88,26 +140,75 @@ class Stated:
     resolution: float
 
 
-@dataclass(frozen=True)
-class Alternative:
+_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _stated(written: str) -> Stated:
+    """Read the one number in the source's words and the precision it is given to."""
+    values = numbers_in(written)
+    digits = _DIGITS.search(written)
+    if len(values) != 1 or digits is None:
+        raise ValueError("must hold exactly one number written in digits, as the source "
+                         f"writes it; got {written!r:.60}")
+    whole, decimals = digits.group(1).replace(",", ""), digits.group(2) or ""
+    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
+    plain = float(f"{whole}.{decimals}" if decimals else whole)
+    return Stated(written, values[0], values[0] * step / plain if plain else step)
+
+
+StatedText = Annotated[Text, AfterValidator(_stated)]
+
+
+class StatedFigures(Record):
+    """What an alternative may state, as text, so the precision given is kept."""
+
+    images: StatedText | None = None
+    population: StatedText | None = None
+    share: StatedText | None = None  # percent
+    national: StatedText | None = None
+
+
+FIGURES = tuple(StatedFigures.model_fields)
+
+
+def _figures(value: Any) -> dict[str, Stated]:
+    stated = {k: v for k, v in StatedFigures.model_validate(value) if v is not None}
+    if not stated:
+        raise ValueError(f"must give at least one of {', '.join(FIGURES)}")
+    return stated
+
+
+class Alternative(Sourced):
     """One of the source's own variations on the extrapolation, with its stated figures."""
 
-    id: str
-    label: str
-    excludes: tuple[str, ...]
-    stated: dict[str, Stated]
-    note: str = ""
+    id: Text
+    label: Text
+    excludes: Texts
+    stated: Annotated[dict[str, Stated],
+                      PlainValidator(_figures, json_schema_input_type=StatedFigures)]
+    note: Prose = ""
 
 
 @dataclass(frozen=True)
 class ForcesData:
     source: Source
     request: Request
+    totals: Totals
     groups: tuple[ForceGroup, ...]
     alternatives: tuple[Alternative, ...]
-    images: int
-    population: int
-    share: float  # percent of England and Wales living in the sampled areas
+
+    @property
+    def images(self) -> int:
+        return self.totals.images
+
+    @property
+    def population(self) -> int:
+        return self.totals.population
+
+    @property
+    def share(self) -> float:
+        """Percent of England and Wales living in the sampled areas."""
+        return self.totals.share
 
     @property
     def england_wales_population(self) -> float:
@@ -123,6 +224,13 @@ class ForcesData:
     def pro_rata(self) -> float:
         return float(national_from(self.images, self.population, self.england_wales_population))
 
+    def cited(self, file: str) -> list[Cited]:
+        """Every citation of the context file, by section or record."""
+        sections = [("source", self.source), ("request", self.request),
+                    ("totals", self.totals)]
+        records = sections + [(r.id, r) for r in (*self.groups, *self.alternatives)]
+        return [c for name, record in records for c in record.cited(file, name)]
+
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """Images and population per group, in file order."""
         return (np.array([g.images for g in self.groups], dtype=float),
@@ -131,95 +239,22 @@ class ForcesData:
 
 # --- Loading ---------------------------------------------------------------------------
 
-def _at_least(minimum: int):
-    def check(value: Any) -> str | None:
-        return None if value >= minimum else f"must be at least {minimum:,}; got {value:,}"
-    return check
-
-
-def _texts(allow_empty: bool):
-    def check(value: Any) -> str | None:
-        if not allow_empty and not value:
-            return "must list at least one name"
-        if not all(isinstance(v, str) and v.strip() for v in value):
-            return "must be a list of names"
-        return None
-    return check
-
-
-def _share(value: Any) -> str | None:
-    """A share of a population in percent: the national total divides by it."""
-    return None if 0 < value <= 100 else f"must be above 0 and at most 100; got {value:g}"
-
-
-_SOURCE_FIELDS = [Field(name, str) for name in
-                  ("author", "title", "published", "medium", "url", "caveat", "caveat_note")]
-_SOURCE_FIELDS.append(Field("republished", list, check=_texts(allow_empty=True)))
-_REQUEST_FIELDS = [Field(name, str) for name in
-                   ("by", "how", "asked_whom", "window", "counted", "population_basis")]
-_REQUEST_FIELDS += [Field("asked", int, check=_at_least(1)),
-                    Field("replied", list, check=_texts(allow_empty=False))]
-_TOTAL_FIELDS = [Field("images", int, check=_at_least(0)),
-                 Field("population", int, check=_at_least(1)),
-                 Field("share", (int, float), check=_share)]
-_AGREES_FIELDS = [Field(name, str, required=False) for name in ("images", "share", "forces")]
-_GROUP_FIELDS = [
-    Field("id", str), Field("name", str), Field("forces", list, check=_texts(allow_empty=False)),
-    # at least 1: the spread compares rates by dividing by the lowest
-    Field("images", int, check=_at_least(1)), Field("population", int, check=_at_least(1)),
-    Field("status", str, check=one_of(*STATUSES)), Field("derivation", str, required=False),
-]
-_ALTERNATIVE_FIELDS = [
-    Field("id", str), Field("label", str), Field("excludes", list, check=_texts(allow_empty=True)),
-    Field("stated", dict), Field("note", str, required=False),
-]
-_STATED_FIELDS = [Field(name, str, required=False) for name in FIGURES]
-_DIGITS = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
-
-
-def _stated(path: Path, row: str, figure: str, written: str) -> Stated:
-    """Read the one number in the source's words and the precision it is given to."""
-    values = numbers_in(written)
-    digits = _DIGITS.search(written)
-    if len(values) != 1 or digits is None:
-        raise DataError(path, "must hold exactly one number written in digits, as the source "
-                        f"writes it; got {written!r:.60}", row, figure)
-    whole, decimals = digits.group(1).replace(",", ""), digits.group(2) or ""
-    step = 10.0 ** -len(decimals) if decimals else 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    plain = float(f"{whole}.{decimals}" if decimals else whole)
-    return Stated(written, values[0], values[0] * step / plain if plain else step)
-
-
-def _group(record: dict, path: Path) -> ForceGroup:
-    if record["status"] == "derived" and not record.get("derivation"):
-        raise DataError(path, "is required for a derived group: say how it was computed",
-                        record["id"], "derivation")
-    return ForceGroup(record["id"], record["name"], tuple(record["forces"]), record["images"],
-                      record["population"], record["status"],
-                      " ".join(str(record.get("derivation") or "").split()))
-
-
-def _alternative(record: dict, path: Path, group_ids: set[str]) -> Alternative:
-    row = record["id"]
-    unknown = [g for g in record["excludes"] if g not in group_ids]
+def _alternative(alternative: Alternative, path: Path, group_ids: set[str]) -> None:
+    unknown = [g for g in alternative.excludes if g not in group_ids]
     if unknown:
-        raise DataError(path, f"names unknown group(s): {', '.join(unknown)}", row, "excludes")
-    if len(set(record["excludes"])) >= len(group_ids):
-        raise DataError(path, "must leave at least one group in", row, "excludes")
-    stated = check_record(path, f"{row} stated", record["stated"], _STATED_FIELDS)
-    if not stated:
-        raise DataError(path, f"must give at least one of {', '.join(FIGURES)}", row, "stated")
-    return Alternative(row, record["label"], tuple(record["excludes"]),
-                       {k: _stated(path, f"{row} stated", k, v) for k, v in stated.items()},
-                       " ".join(str(record.get("note") or "").split()))
+        raise DataError(path, f"names unknown group(s): {', '.join(unknown)}", alternative.id,
+                        "excludes")
+    if len(set(alternative.excludes)) >= len(group_ids):
+        raise DataError(path, "must leave at least one group in", alternative.id, "excludes")
 
 
-def _check_totals(path: Path, groups: list[ForceGroup], totals: dict, replied: list[str]) -> None:
+def _check_totals(path: Path, groups: list[ForceGroup], totals: Totals,
+                  replied: tuple[str, ...]) -> None:
     for figure in ("images", "population"):
-        added = sum(getattr(g, figure) for g in groups)
-        if added != totals[figure]:
-            raise DataError(path, f"the groups add up to {added:,} {figure}, not "
-                            f"{totals[figure]:,}", "totals", figure)
+        added, total = sum(getattr(g, figure) for g in groups), getattr(totals, figure)
+        if added != total:
+            raise DataError(path, f"the groups add up to {added:,} {figure}, not {total:,}",
+                            "totals", figure)
     grouped = [force for g in groups for force in g.forces]
     if sorted(grouped) != sorted(replied):
         raise DataError(path, f"the groups name {', '.join(sorted(grouped))}; the forces that "
@@ -231,9 +266,11 @@ def _plain(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:g}"
 
 
-def _check_catalogue(path: Path, agrees: dict, ours: dict[str, float],
+def _check_catalogue(path: Path, agrees: AgreesWith, ours: dict[str, float],
                      catalogue: Catalogue) -> None:
-    for figure, claim_id in agrees.items():
+    for figure, claim_id in agrees:
+        if claim_id is None:
+            continue
         if claim_id not in catalogue.claims:
             raise DataError(path, f"names unknown claim {claim_id!r}", "agrees_with", figure)
         theirs = catalogue.value(claim_id)
@@ -250,27 +287,21 @@ def load_forces(path: Path, catalogue: Catalogue) -> ForcesData:
     if data.get("kind") != "context":
         raise DataError(path, "must be 'context': this file is not from the document",
                         field="kind")
-    source = check_record(path, "source", data.get("source"), _SOURCE_FIELDS)
-    request = check_record(path, "request", data.get("request"), _REQUEST_FIELDS)
-    totals = check_record(path, "totals", data.get("totals"), _TOTAL_FIELDS)
-    agrees = check_record(path, "agrees_with", data.get("agrees_with"), _AGREES_FIELDS)
-    groups = [_group(r, path) for r in load_records(path, "groups", _GROUP_FIELDS)]
+    source, request, totals, agrees = (
+        validate(model, path, key, data.get(key)) for model, key in (
+            (Source, "source"), (Request, "request"), (Totals, "totals"),
+            (AgreesWith, "agrees_with")))
+    groups = records_of(path, data, "groups", ForceGroup)
     if len(groups) < 2:
         raise DataError(path, "must list at least two groups to compare", "groups")
-    _check_totals(path, groups, totals, request["replied"])
-    _check_catalogue(path, agrees, {"images": totals["images"], "share": totals["share"],
-                                    "forces": len(request["replied"])}, catalogue)
-    ids = {g.id for g in groups}
-    alternatives = [_alternative(r, path, ids)
-                    for r in load_records(path, "alternatives", _ALTERNATIVE_FIELDS)]
-    return ForcesData(
-        source=Source(**{**source, "republished": tuple(" ".join(u.split())
-                                                        for u in source["republished"])}),
-        request=Request(**{**request, "replied": tuple(request["replied"])}),
-        groups=tuple(groups), alternatives=tuple(alternatives), images=totals["images"],
-        population=totals["population"], share=float(totals["share"]),
-    )
-
+    _check_totals(path, groups, totals, request.replied)
+    _check_catalogue(path, agrees, {"images": totals.images, "share": totals.share,
+                                    "forces": len(request.replied)}, catalogue)
+    alternatives = records_of(path, data, "alternatives", Alternative)
+    for alternative in alternatives:
+        _alternative(alternative, path, {g.id for g in groups})
+    return ForcesData(source=source, request=request, totals=totals, groups=tuple(groups),
+                      alternatives=tuple(alternatives))
 
 # --- Arithmetic --------------------------------------------------------------------------
 

@@ -8,33 +8,45 @@ fractions; `to_model` is the one place that converts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
 import numpy as np
+from pydantic import model_validator
 
-from claimscope.schema import DataError, Field, load_records, one_of
+from claimscope.schema import FieldProblem, Prose, Record, Text, Texts, load_records
 
-UNITS = ("images", "percent", "months", "ratio", "year", "people")
-GROUPS = ("document", "count", "projection", "offenders")
+Unit = Literal["images", "percent", "months", "ratio", "year", "people"]
+Group = Literal["document", "count", "projection", "offenders"]
+UNITS: tuple[str, ...] = get_args(Unit)
+GROUPS: tuple[str, ...] = get_args(Group)
 
 
-@dataclass(frozen=True)
-class InputSpec:
-    """One adjustable assumption of the projection model."""
+class InputSpec(Record):
+    """One adjustable assumption of the projection model; its range holds its default."""
 
-    name: str
-    label: str
-    unit: str
+    name: Text
+    label: Text
+    unit: Unit
     default: float
     min: float
     max: float
     step: float
-    basis: str
-    help: str
-    group: str
-    claims: tuple[str, ...] = ()
-    reference: str | None = None
+    basis: Prose
+    help: Prose
+    group: Group
+    claims: Texts = ()
+    reference: Text | None = None
+
+    @model_validator(mode="after")
+    def _range_holds_default(self) -> InputSpec:
+        if not self.min < self.max:
+            raise FieldProblem("min", "must be smaller than max")
+        if not self.min <= self.default <= self.max:
+            raise FieldProblem("default", "must lie between min and max")
+        if self.step <= 0:
+            raise FieldProblem("step", "must be positive")
+        return self
 
     @property
     def is_percent(self) -> bool:
@@ -57,38 +69,9 @@ class InputSpec:
         return min(max(value, self.min), self.max)
 
 
-_FIELDS = [
-    Field("name", str), Field("label", str), Field("unit", str, check=one_of(*UNITS)),
-    Field("default", (int, float)), Field("min", (int, float)), Field("max", (int, float)),
-    Field("step", (int, float)), Field("basis", str), Field("help", str),
-    Field("group", str, check=one_of(*GROUPS)),
-    Field("claims", list, required=False), Field("reference", str, required=False),
-]
-
-
 def load_inputs(path: Path) -> dict[str, InputSpec]:
     """Read and check the assumptions file; ranges must hold their defaults."""
-    specs: dict[str, InputSpec] = {}
-    for record in load_records(path, "inputs", _FIELDS, id_field="name"):
-        row = record["name"]
-        if not record["min"] < record["max"]:
-            raise DataError(path, "must be smaller than max", row, "min")
-        if not record["min"] <= record["default"] <= record["max"]:
-            raise DataError(path, "must lie between min and max", row, "default")
-        if record["step"] <= 0:
-            raise DataError(path, "must be positive", row, "step")
-        claims = record.get("claims") or []
-        if not all(isinstance(c, str) for c in claims):
-            raise DataError(path, "must be a list of claim ids", row, "claims")
-        specs[row] = InputSpec(
-            name=row, label=record["label"], unit=record["unit"],
-            default=float(record["default"]), min=float(record["min"]),
-            max=float(record["max"]), step=float(record["step"]),
-            basis=" ".join(record["basis"].split()), help=" ".join(record["help"].split()),
-            group=record["group"],
-            claims=tuple(claims), reference=record.get("reference"),
-        )
-    return specs
+    return {spec.name: spec for spec in load_records(path, "inputs", InputSpec, id_field="name")}
 
 
 def defaults(specs: Mapping[str, InputSpec]) -> dict[str, float]:

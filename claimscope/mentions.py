@@ -19,7 +19,7 @@ import pandas as pd
 from claimscope.catalogue import Catalogue, Claim
 from claimscope.document import Document
 from claimscope.numbers import display, numbers_in
-from claimscope.schema import Field, load_records
+from claimscope.schema import Prose, Record, Text, load_records
 
 NOT_CLAIMS_FILE = "not_claims.yaml"
 
@@ -45,13 +45,12 @@ class Mention(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
-class NotClaim:
+class NotClaim(Record):
     """A number in the document that is not a claim, found by its unique `context`."""
 
-    text: str
-    context: str
-    reason: str
+    text: Text
+    context: Text
+    reason: Prose
 
 
 @dataclass(frozen=True)
@@ -70,14 +69,9 @@ class Accounted:
         return "not-a-claim" if self.not_claim is not None else "unaccounted"
 
 
-_NOT_CLAIM_FIELDS = [Field("text", str), Field("context", str), Field("reason", str)]
-
-
 def load_not_claims(path: Path) -> tuple[NotClaim, ...]:
     """Read `not_claims.yaml`; records are checked like every other data file."""
-    records = load_records(path, "not_claims", _NOT_CLAIM_FIELDS, id_field="")
-    return tuple(NotClaim(r["text"], r["context"], " ".join(r["reason"].split()))
-                 for r in records)
+    return tuple(load_records(path, "not_claims", NotClaim, id_field=""))
 
 
 def _is_number_word(word: str) -> bool:

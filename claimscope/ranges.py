@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from claimscope.distributions import DEFAULT_SHAPE, SHAPES, Range
+from pydantic import ValidationInfo, model_validator
+
+from claimscope.distributions import DEFAULT_SHAPE, SHAPES, Range, Shape, shape_problem
 from claimscope.inputs import InputSpec
 from claimscope.numbers import display
-from claimscope.schema import DataError, Field, load_records, one_of
+from claimscope.schema import FieldProblem, Prose, Text, brief, load_records
+from claimscope.sources import Sourced
 from claimscope.urlstate import format_value, parse_number, shown
 
 __all__ = ["DEFAULT_SHAPE", "SHAPES", "Range", "RangePreset", "SAMPLES_DEFAULT", "SAMPLES_MAX",
@@ -149,8 +151,9 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
         notices.append(f"{dist_name}={shown(str(dist))} is not a known shape "
                        f"({', '.join(SHAPES)}); using uniform.")
         shape = DEFAULT_SHAPE
-    if shape == "lognormal" and low <= 0:
-        notices.append(f"{dist_name}=lognormal needs a low end above zero, not {say(low)}; "
+    problem = shape_problem(shape, low)
+    if problem:
+        notices.append(f"{dist_name}={shape} cannot be used: {problem}, not {say(low)}; "
                        "using uniform.")
         shape = DEFAULT_SHAPE
     if shape in _SHAPE_WORDS and not low <= point <= high:
@@ -196,42 +199,44 @@ def validate_seed(raw: object) -> tuple[int, list[str]]:
 
 # ---- Preset ranges (data file) ---------------------------------------------------------
 
-@dataclass(frozen=True)
-class RangePreset:
-    """A suggested range for one input, with the sentence that says why."""
+class RangePreset(Sourced):
+    """A suggested range for one input (display units), with the sentence that says why.
 
-    input: str
-    range: Range
-    why: str
+    Validated against the inputs passed as `context={"specs": ...}`: a known input, ends
+    inside its [min, max] around its default, and a shape its low end allows."""
+
+    input: Text
+    low: float
+    high: float
+    shape: Shape = DEFAULT_SHAPE
+    why: Prose
+
+    @model_validator(mode="after")
+    def _fits_the_input(self, info: ValidationInfo) -> RangePreset:
+        specs: Mapping[str, InputSpec] = (info.context or {})["specs"]
+        if self.input not in specs:
+            raise FieldProblem("input", f"must be one of {', '.join(specs)}; "
+                               f"got {brief(self.input, 40)}")
+        spec = specs[self.input]
+        if not self.low < self.high:
+            raise FieldProblem("low", "must be smaller than high")
+        for end, value in (("low", self.low), ("high", self.high)):
+            if not spec.min <= value <= spec.max:
+                raise FieldProblem(end, f"must lie within the input's range {spec.min:g} to "
+                                   f"{spec.max:g}")
+        if not self.low <= spec.default <= self.high:
+            raise FieldProblem("low", f"the range must contain the default {spec.default:g}")
+        problem = shape_problem(self.shape, self.low)
+        if problem:
+            raise FieldProblem("low", problem)
+        return self
+
+    @property
+    def range(self) -> Range:
+        return Range(self.low, self.high, self.shape)
 
 
 def load_range_presets(path: Path, specs: Mapping[str, InputSpec]) -> dict[str, RangePreset]:
-    """Read and check `ranges.yaml`: known inputs, ends inside [min, max] around the default.
-
-    Each record: `input`, `low`, `high` (display units), optional `shape` (uniform) and a
-    `why` sentence. Raises DataError naming the file, record and field.
-    """
-    fields = [
-        Field("input", str, check=one_of(*specs)),
-        Field("low", (int, float)), Field("high", (int, float)),
-        Field("shape", str, required=False, check=one_of(*SHAPES)),
-        Field("why", str),
-    ]
-    presets: dict[str, RangePreset] = {}
-    for record in load_records(path, "ranges", fields, id_field="input"):
-        spec = specs[record["input"]]
-        row, low, high = spec.name, float(record["low"]), float(record["high"])
-        shape = record.get("shape") or DEFAULT_SHAPE
-        if not low < high:
-            raise DataError(path, "must be smaller than high", row, "low")
-        for end, value in (("low", low), ("high", high)):
-            if not spec.min <= value <= spec.max:
-                raise DataError(path, f"must lie within the input's range {spec.min:g} to "
-                                f"{spec.max:g}", row, end)
-        if not low <= spec.default <= high:
-            raise DataError(path, f"the range must contain the default {spec.default:g}",
-                            row, "low")
-        if shape == "lognormal" and low <= 0:
-            raise DataError(path, "must be above zero for a log-normal range", row, "low")
-        presets[row] = RangePreset(row, Range(low, high, shape), " ".join(record["why"].split()))
-    return presets
+    """Read and check `ranges.yaml`; raises DataError naming the file, record and field."""
+    return {p.input: p for p in load_records(path, "ranges", RangePreset, id_field="input",
+                                             context={"specs": specs})}

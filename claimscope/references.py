@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from claimscope.schema import Field, load_records
+from claimscope.schema import Prose, Text, load_records
+from claimscope.sources import Sourced
 
 
-@dataclass(frozen=True)
-class Reference:
-    id: str
+class Reference(Sourced):
+    """One figure from outside the document; `source` and `url` say where, for readers."""
+
+    id: Text
     value: float
-    unit: str
-    label: str
-    source: str
-    url: str
-
-
-_FIELDS = [Field("id", str), Field("value", (int, float)), Field("unit", str),
-           Field("label", str), Field("source", str), Field("url", str)]
+    unit: Text
+    label: Text
+    source: Prose
+    url: Text
 
 
 def load_references(path: Path) -> dict[str, Reference]:
-    return {
-        r["id"]: Reference(id=r["id"], value=float(r["value"]), unit=r["unit"],
-                           label=r["label"], source=" ".join(r["source"].split()), url=r["url"])
-        for r in load_records(path, "references", _FIELDS)
-    }
+    return {r.id: r for r in load_records(path, "references", Reference)}

@@ -16,19 +16,21 @@ import json
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
 import pandas as pd
+from pydantic import AfterValidator
 
 from claimscope.forces import ForcesData
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
 from claimscope.numbers import display
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
-from claimscope.schema import DataError, Field, brief, load_records
+from claimscope.schema import DataError, Prose, Text, brief, load_records
+from claimscope.sources import Cited, Sourced
 from claimscope.uncertainty import SimulationResult
 from claimscope.urlstate import format_value, shown
 from claimscope.viewstate import View, parse_view, view_query
@@ -55,6 +57,9 @@ class Scenario:
     name: str
     view: View
     why: str = ""
+    # The sources a shipped preset's figures rest on: provenance, not part of what the
+    # scenario sets, so a preset still equals itself after a trip through a file or link.
+    cites: tuple[Cited, ...] = field(default=(), compare=False)
 
 
 # ---- Names -----------------------------------------------------------------------------
@@ -301,11 +306,30 @@ def decode_link(value: str, model: Model,
 
 # ---- Presets (data file) -------------------------------------------------------------------
 
-_PRESET_FIELDS = [
-    Field("id", str), Field("name", str), Field("why", str),
-    Field("values", dict, required=False), Field("from_alternative", str, required=False),
-    Field("suggested_ranges", bool, required=False),
-]
+def _numbers(values: dict[str, Any]) -> dict[str, Any]:
+    for name, value in values.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"{name[:40]} must be a number, not {brief(value, 40)}")
+    return values
+
+
+class Preset(Sourced):
+    """One record of `scenarios.yaml`. A preset that sets figures (`values`, or those of an
+    alternative of the forces context data) is factual and cites or judges them; one
+    that only starts from the defaults or the suggested ranges needs neither."""
+
+    id: Text
+    name: Text
+    why: Prose
+    values: Annotated[dict[str, Any], AfterValidator(_numbers)] = {}
+    from_alternative: Text | None = None
+    suggested_ranges: bool = False
+
+    @property
+    def is_factual(self) -> bool:
+        return bool(self.values or self.from_alternative)
+
+
 _FROM_ALTERNATIVE = {"seized": "images", "share": "share"}  # input <- stated figure
 
 
@@ -334,11 +358,11 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
     link validation unchanged: a value it would clamp or reject is an error here.
     """
     scenarios, names = [], set()
-    for record in load_records(path, "scenarios", _PRESET_FIELDS):
-        row = record["id"]
-        values = dict(record.get("values") or {})
-        if record.get("from_alternative"):
-            taken = _alternative_values(path, row, record["from_alternative"], forces)
+    for record in load_records(path, "scenarios", Preset):
+        row = record.id
+        values = dict(record.values)
+        if record.from_alternative:
+            taken = _alternative_values(path, row, record.from_alternative, forces)
             clash = sorted(set(taken) & set(values))
             if clash:
                 raise DataError(path, f"sets {', '.join(clash)}, which from_alternative "
@@ -347,21 +371,17 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
         unknown = sorted(str(k) for k in values if k not in model.inputs)
         if unknown:
             raise DataError(path, f"names unknown input(s): {', '.join(unknown)}", row, "values")
-        for name, value in values.items():
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise DataError(path, f"{name} must be a number, not {brief(value, 40)}",
-                                row, "values")
         view, notices = view_from_params(values, model)
         if notices:
             raise DataError(path, notices[0], row, "values")
-        if record.get("suggested_ranges"):
+        if record.suggested_ranges:
             for name, preset in range_presets.items():
                 view = view.with_range(name, preset.range)
-        name = clean_name(record["name"])
+        name = clean_name(record.name)
         if name in names:
             raise DataError(path, f"duplicate name {name!r}", row, "name")
         names.add(name)
-        scenarios.append(Scenario(name, view, " ".join(record["why"].split())))
+        scenarios.append(Scenario(name, view, record.why, tuple(record.cited(path.name, row))))
     return scenarios
 
 

@@ -1,4 +1,4 @@
-"""Loading YAML data files and checking their records against a small schema.
+"""Loading YAML data files and checking their records against their pydantic models.
 
 Every data file a maintainer may edit goes through here, so a bad edit stops the app with
 one message naming the file, the record and the field, never a traceback.
@@ -6,14 +6,20 @@ one message naming the file, the record and the field, never a traceback.
 
 from __future__ import annotations
 
-import math
 import reprlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
 
 
 class DataError(ValueError):
@@ -30,16 +36,6 @@ class DataError(ValueError):
         if field is not None:
             where += f", field '{field}'"
         super().__init__(f"{where}: {message}")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One expected field: its type, whether it must be present, and an optional check."""
-
-    name: str
-    kind: type | tuple[type, ...]
-    required: bool = True
-    check: Callable[[Any], str | None] | None = None
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -96,67 +92,161 @@ def brief(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _type_name(kind: type | tuple[type, ...]) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    names = {int: "a number", float: "a number", str: "text", list: "a list", dict: "a mapping",
-             bool: "true or false"}
-    return " or ".join(dict.fromkeys(names.get(k, k.__name__) for k in kinds))
+MODEL_CONFIG = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
-def check_record(path: Path, row: str | int, record: Any, fields: list[Field],
-                 allow_extra: bool = False) -> dict[str, Any]:
-    """Validate one mapping; numbers must be finite, text non-empty."""
-    if not isinstance(record, dict):
-        raise DataError(path, "must be a mapping of field names to values", row)
-    known = {f.name for f in fields}
-    if not allow_extra:
-        extra = sorted(str(k) for k in record if k not in known)
-        if extra:
-            raise DataError(path, f"unknown field(s): {', '.join(extra)}", row)
-    for spec in fields:
-        if spec.name not in record or record[spec.name] is None:
-            if spec.required:
-                raise DataError(path, "is missing", row, spec.name)
-            continue
-        value = record[spec.name]
-        kinds = spec.kind if isinstance(spec.kind, tuple) else (spec.kind,)
-        is_bool = isinstance(value, bool)
-        if (is_bool and bool not in kinds) or not isinstance(value, kinds):
-            raise DataError(path, f"must be {_type_name(spec.kind)}, not {brief(value)}",
-                            row, spec.name)
-        if isinstance(value, float) and not math.isfinite(value):
-            raise DataError(path, "must be a finite number", row, spec.name)
-        if isinstance(value, str) and not value.strip():
-            raise DataError(path, "must not be empty", row, spec.name)
-        if spec.check is not None:
-            problem = spec.check(value)
-            if problem:
-                raise DataError(path, problem, row, spec.name)
-    return record
+class Record(BaseModel):
+    """Base of every data-file record: declared once, it is both the schema and the type the
+    app uses. Strict, so that a maintainer's typo is an error rather than a silent cast
+    (an int may stand for a float; true is never a number), and no unknown fields."""
+
+    model_config = MODEL_CONFIG
 
 
-def one_of(*allowed: str) -> Callable[[Any], str | None]:
-    """A field check accepting only the listed words."""
-    def check(value: Any) -> str | None:
-        if value in allowed:
-            return None
-        return f"must be one of {', '.join(allowed)}; got {brief(value, 40)}"
-    return check
+M = TypeVar("M", bound=BaseModel)
 
 
-def load_records(path: Path, key: str, fields: list[Field], id_field: str = "id") -> list[dict]:
+class FieldProblem(ValueError):
+    """A broken rule between fields, raised inside a model validator; it names the field a
+    maintainer should fix, which pydantic alone cannot (its error has no location)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def fold(text: str) -> str:
+    """Prose written over several YAML lines as one line of words."""
+    return " ".join(text.split())
+
+
+def _non_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
+
+
+def _as_tuple(value: Any) -> Any:
+    """YAML has lists, records keep tuples (immutable); anything else fails as a list."""
+    return tuple(value) if isinstance(value, list) else value
+
+
+Text = Annotated[str, AfterValidator(_non_blank)]
+Prose = Annotated[str, AfterValidator(_non_blank), AfterValidator(fold)]  # folded on load
+Texts = Annotated[tuple[Text, ...],
+                  BeforeValidator(_as_tuple, json_schema_input_type=list[str])]
+# Whole counts are at least 1 where the app divides by them.
+Count = Annotated[int, Field(ge=1)]
+
+
+_TYPE_WORDS = {
+    "float_type": "a number", "int_type": "a whole number", "string_type": "text",
+    "tuple_type": "a list", "list_type": "a list", "dict_type": "a mapping",
+    "model_type": "a mapping", "model_attributes_type": "a mapping", "bool_type":
+    "true or false", "float_parsing": "a number", "int_from_float": "a whole number",
+}
+_LIMIT_WORDS = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "above"),
+                "less_than_equal": ("le", "at most"), "less_than": ("lt", "below")}
+
+
+def _number_text(value: Any) -> str:
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) \
+        else brief(value, 40)
+
+
+def _words(error: Any) -> str:
+    """One pydantic error in a maintainer's words, with the offending value kept short."""
+    kind, ctx, given = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "missing":
+        return "is missing"
+    if kind in _TYPE_WORDS:
+        return f"must be {_TYPE_WORDS[kind]}, not {brief(given)}"
+    if kind == "finite_number":
+        return "must be a finite number"
+    if kind == "literal_error":
+        allowed = ctx["expected"].replace("'", "").replace(" or ", ", ")
+        return f"must be one of {allowed}; got {brief(given, 40)}"
+    if kind in _LIMIT_WORDS:
+        key, word = _LIMIT_WORDS[kind]
+        return f"must be {word} {_number_text(ctx[key])}; got {_number_text(given)}"
+    if kind == "value_error":
+        return str(ctx["error"])
+    return f"{error['msg'][:1].lower()}{error['msg'][1:]}; got {brief(given, 40)}"
+
+
+def _place(row: str | int | None, record: Any, loc: tuple, field_last: bool
+           ) -> tuple[str | int | None, str | None]:
+    """The record and field an error location points at. A nested mapping (e.g. an
+    alternative's `stated`) reads as a record of its own: "without-x stated"."""
+    parts = [] if row is None else [str(row)]
+    node, rest = record, list(loc)
+    while (len(rest) >= (2 if field_last else 1) and isinstance(rest[0], str)
+           and isinstance(node, dict) and isinstance(node.get(rest[0]), dict)
+           and (not field_last or isinstance(rest[1], str))):
+        parts.append(rest[0])
+        node, rest = node[rest[0]], rest[1:]
+    field = rest[0] if field_last and rest and isinstance(rest[0], str) else None
+    named = " ".join(parts) if len(parts) > 1 else row
+    return named, field
+
+
+def as_data_error(path: Path | str, row: str | int | None, record: Any,
+                  error: ValidationError) -> DataError:
+    """A pydantic error as one DataError naming the file, record and field in plain words.
+
+    Unknown fields (or keys that are not field names at all) come first, as a maintainer's
+    typo explains the rest, then the first other problem."""
+    problems = error.errors()
+    extra = [p for p in problems if p["type"] in ("extra_forbidden", "invalid_key")]
+    if extra:
+        where, _ = _place(row, record, extra[0]["loc"][:-1], field_last=False)
+        names = ", ".join(sorted(brief(p["loc"][-1], 40).strip("'") for p in extra))
+        return DataError(path, f"unknown field(s): {names}", where)
+    first = problems[0]
+    cause = (first.get("ctx") or {}).get("error")
+    if isinstance(cause, FieldProblem):
+        return DataError(path, str(cause), *_place(row, record, (cause.field,), True))
+    where, field = _place(row, record, first["loc"], field_last=True)
+    if not first["loc"] and first["type"] in ("model_type", "model_attributes_type"):
+        return DataError(path, "must be a mapping of field names to values", where)
+    return DataError(path, _words(first), where, field)
+
+
+def validate(model: type[M], path: Path, row: str | int | None, record: Any,
+             context: Mapping[str, Any] | None = None) -> M:
+    """One record as its model, or a DataError naming file, record and field. `context`
+    carries what a rule needs from other files (e.g. the inputs a range may name)."""
+    try:
+        return model.model_validate(record, context=context)
+    except ValidationError as error:
+        raise as_data_error(path, row, record, error) from error
+
+
+def record_id(record: Any, index: int, id_field: str) -> str | int:
+    """How an error names a record: its id where it has a usable one, else its position."""
+    given = record.get(id_field) if isinstance(record, dict) and id_field else None
+    return given if isinstance(given, (str, int)) and not isinstance(given, bool) else index
+
+
+def load_records(path: Path, key: str, model: type[M], id_field: str = "id",
+                 context: Mapping[str, Any] | None = None) -> list[M]:
     """Read `key:` from a YAML file as a list of validated records with unique ids."""
-    data = read_yaml(path)
+    return records_of(path, read_yaml(path), key, model, id_field, context)
+
+
+def records_of(path: Path, data: Any, key: str, model: type[M], id_field: str = "id",
+               context: Mapping[str, Any] | None = None) -> list[M]:
+    """The list under `key:` of parsed YAML as validated records with unique ids."""
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         raise DataError(path, f"must contain a list under '{key}'")
     records, seen = [], set()
-    for index, record in enumerate(data[key], start=1):
-        given = record.get(id_field) if isinstance(record, dict) else None
-        row = given if isinstance(given, (str, int)) and not isinstance(given, bool) else index
-        checked = check_record(path, row, record, fields)
-        if id_field in checked:
-            if checked[id_field] in seen:
-                raise DataError(path, f"duplicate id {checked[id_field]!r}", row, id_field)
-            seen.add(checked[id_field])
-        records.append(checked)
+    for index, raw in enumerate(data[key], start=1):
+        row = record_id(raw, index, id_field)
+        record = validate(model, path, row, raw, context)
+        if id_field:
+            if getattr(record, id_field) in seen:
+                raise DataError(path, f"duplicate id {row!r}", row, id_field)
+            seen.add(getattr(record, id_field))
+        records.append(record)
     return records
+

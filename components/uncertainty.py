@@ -20,7 +20,13 @@ from claimscope.distributions import SHAPES, Range
 from claimscope.inputs import InputSpec
 from claimscope.numbers import display, human, percent
 from claimscope.projection import interval_rows
-from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
+from claimscope.ranges import (
+    SAMPLES_DEFAULT,
+    SAMPLES_MAX,
+    SAMPLES_MIN,
+    SEED_MAX,
+    validate_range,
+)
 from claimscope.uncertainty import SimulationResult, claim_map, simulate
 from claimscope.viewstate import View, suggested_range
 from components import state
@@ -44,11 +50,12 @@ def _toggle(spec: InputSpec) -> None:
 
 
 def _edit(spec: InputSpec) -> None:
+    """The edited range, through the same checks as a link; what they change is said."""
     low, high = st.session_state[f"{spec.name}_range"]
-    shape = st.session_state[f"{spec.name}_dist"]
-    if shape == "lognormal" and low <= 0:
-        shape = "uniform"
-    state.set_range(spec.name, Range(float(low), float(high), shape) if low < high else None)
+    rng_range, notices = validate_range(spec, state.values()[spec.name], low, high,
+                                        st.session_state[f"{spec.name}_dist"])
+    state.set_range(spec.name, rng_range)
+    st.session_state[f"{spec.name}_range_notices"] = notices
 
 
 def range_control(spec: InputSpec) -> None:
@@ -67,6 +74,8 @@ def range_control(spec: InputSpec) -> None:
               on_change=_edit, args=(spec,))
     st.selectbox(f"Shape of the range of {spec.label.lower()}", SHAPES, key=dist_key,
                  on_change=_edit, args=(spec,), help=SHAPE_HELP)
+    for notice in st.session_state.pop(f"{spec.name}_range_notices", []):
+        st.caption(notice)
     preset = bundle().range_presets.get(spec.name)
     if preset is not None:
         st.caption(f"Suggested range: {preset.why}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from pathlib import Path
 
@@ -115,7 +114,7 @@ def test_frame_has_one_row_per_claim_in_document_order() -> None:
 
 def _with(claim_id: str, **changes) -> Catalogue:
     claims = dict(CATALOGUE.claims)
-    claims[claim_id] = dataclasses.replace(claims[claim_id], **changes)
+    claims[claim_id] = claims[claim_id].model_copy(update=changes)
     return Catalogue(claims)
 
 

@@ -35,7 +35,7 @@ def changed(**values: float) -> Catalogue:
     claims = dict(CATALOGUE.claims)
     for name, value in values.items():
         claim_id = name.replace("_", "-")
-        claims[claim_id] = dataclasses.replace(claims[claim_id], value=value)
+        claims[claim_id] = claims[claim_id].model_copy(update={"value": value})
     return Catalogue(claims)
 
 

@@ -318,7 +318,7 @@ def group(data: dict, group_id: str) -> dict:
     (lambda d: group(d, "cambridgeshire").pop("images"),
      "forces.yaml, record cambridgeshire, field 'images': is missing"),
     (lambda d: group(d, "cambridgeshire").update(images="lots"),
-     "forces.yaml, record cambridgeshire, field 'images': must be a number"),
+     "forces.yaml, record cambridgeshire, field 'images': must be a whole number"),
     (lambda d: group(d, "nottinghamshire").pop("derivation"),
      "forces.yaml, record nottinghamshire, field 'derivation': is required for a derived"),
     (lambda d: group(d, "nottinghamshire").update(status="guessed"),

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, json_schemas, load_bundle
 from claimscope.catalogue import load_catalogue
 from claimscope.caveats import load_caveats
 from claimscope.document import load_document
@@ -57,7 +57,8 @@ from claimscope.scenarios import (
     load_scenarios_json,
     merge,
 )
-from claimscope.schema import DataError
+from claimscope.schema import DataError, read_yaml
+from claimscope.sources import load_sources
 from claimscope.viewstate import View, default_view, parse_view, view_query
 from tests.conftest import FUZZ_PROFILE
 
@@ -271,6 +272,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "scenarios.yaml": lambda path: load_presets(path, BUNDLE.model, BUNDLE.forces,
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
+    "sources.yaml": load_sources,
 }
 TREES = {name: yaml.safe_load((FOLDER / name).read_text(encoding="utf-8")) for name in LOADERS}
 KEEP = 3  # records kept from a long list, so that each example stays quick to load
@@ -347,11 +349,50 @@ def workdir(tmp_path_factory) -> Path:
     return folder
 
 
+def _properties(schema) -> set[str]:
+    """Every field name a JSON Schema declares, at any depth."""
+    if isinstance(schema, list):
+        return {name for item in schema for name in _properties(item)}
+    if not isinstance(schema, dict):
+        return set()
+    found = set(schema.get("properties", {}))
+    return found.union(*(_properties(value) for value in schema.values()))
+
+
+SCHEMAS = json_schemas()
+FIELDS = {name: _properties(schema) for name, schema in SCHEMAS.items()}
+
+
+def _records(name: str, tree) -> set[str]:
+    """How an error may name a record of this file: a section the schema expects (a whole
+    file of fields is the record "document"), or an id or position in the tree."""
+    names = set(SCHEMAS[name].get("properties", {})) | {"document"}
+    if not isinstance(tree, dict):
+        return names
+    for value in tree.values():
+        if isinstance(value, list):
+            names |= {str(i) for i in range(1, len(value) + 1)}
+            names |= {str(r[k]) for r in value if isinstance(r, dict)
+                      for k in ("id", "input", "name") if k in r}
+    return names
+
+
 def _load_or_data_error(loader: Callable[[Path], object], path: Path) -> None:
+    """Loading succeeds or raises a DataError naming a field of the file's schema and a
+    record of the file as written (`<record> stated` for a nested mapping)."""
     try:
         loader(path)
     except DataError as error:
-        assert Path(error.file).name in str(error)
+        if error.field is not None:
+            assert error.field in FIELDS[path.name], str(error)
+        if error.row is not None:
+            try:
+                tree = read_yaml(path)
+            except DataError:
+                tree = None
+            records = _records(path.name, tree)
+            assert str(error.row) in records or str(error.row).rsplit(" ", 1)[0] in records, \
+                str(error)
 
 
 def test_the_shipped_data_files_load(workdir: Path) -> None:

@@ -93,7 +93,8 @@ def test_text_and_catalogue_fields_are_escaped() -> None:
 
 
 def test_a_not_claim_reason_is_escaped_too() -> None:
-    item = Accounted(Mention(0, 1, "1"), not_claim=NotClaim("1", "1.", '<b onclick="x">'))
+    item = Accounted(Mention(0, 1, "1"), not_claim=NotClaim(text="1", context="1.",
+                                                               reason='<b onclick="x">'))
     out = highlight_html("1. a", [item])
     assert "<b " not in out and "&lt;b onclick=&quot;x&quot;&gt;" in out
 

@@ -126,7 +126,7 @@ def test_dropping_a_not_claim_entry_leaves_its_number_unaccounted() -> None:
 ])
 def test_stale_not_claim_entries_are_reported(entry: dict, expected: str) -> None:
     resolution = next(n for n in NOT_CLAIMS if n.text == "2006/46")
-    bad = dataclasses.replace(resolution, **entry)
+    bad = resolution.model_copy(update=entry)
     problems = coverage_problems(DOCUMENT, CATALOGUE, (*NOT_CLAIMS, bad))
     assert any(expected in p for p in problems), problems
 

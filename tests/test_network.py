@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -97,13 +96,13 @@ def test_fourteen_years_count_from_2016() -> None:
     ("2014-10", 2014, "2014-10-01"), ("2016", 2016, "2016-07-01"), (None, 2030, "2030-07-01"),
 ])
 def test_event_dates(date: str | None, value: float, expected: str) -> None:
-    claim = replace(CATALOGUE["sdg-deadline"], date=date, value=value)
+    claim = CATALOGUE["sdg-deadline"].model_copy(update={"date": date, "value": value})
     assert event_date(claim) == pd.Timestamp(expected)
 
 
 def test_an_undated_event_is_refused() -> None:
     with pytest.raises(ValueError, match="sdg-deadline"):
-        event_date(replace(CATALOGUE["sdg-deadline"], date="soon"))
+        event_date(CATALOGUE["sdg-deadline"].model_copy(update={"date": "soon"}))
 
 
 def test_timeline_runs_from_2014_to_2030() -> None:

@@ -48,10 +48,10 @@ def synthetic(dates: list[str | None], categories: list[str] | None = None,
     """A catalogue of made-up claims with the given dates (and categories, kinds)."""
     claims = {}
     for i, date in enumerate(dates):
-        claims[f"c{i}"] = dataclasses.replace(
-            TEMPLATE, id=f"c{i}", date=date,
-            category=(categories or ["seizures"] * len(dates))[i],
-            kind=(kinds or ["reported"] * len(dates))[i])
+        claims[f"c{i}"] = TEMPLATE.model_copy(update={
+            "id": f"c{i}", "date": date,
+            "category": (categories or ["seizures"] * len(dates))[i],
+            "kind": (kinds or ["reported"] * len(dates))[i]})
     return Catalogue(claims)
 
 
@@ -110,8 +110,8 @@ def test_extrapolated_card_follows_the_assumptions() -> None:
 
 def test_cards_read_values_from_the_catalogue() -> None:
     claims = dict(CATALOGUE.claims)
-    claims["seized-images"] = dataclasses.replace(claims["seized-images"], value=13e6)
-    claims["ecpat-members"] = dataclasses.replace(claims["ecpat-members"], value=120)
+    claims["seized-images"] = claims["seized-images"].model_copy(update={"value": 13e6})
+    claims["ecpat-members"] = claims["ecpat-members"].model_copy(update={"value": 120})
     bundle = dataclasses.replace(BUNDLE, catalogue=Catalogue(claims))
     cards = cards_by_title(with_values(), bundle)
     assert cards["Seized images"].value == "13 million"
@@ -238,7 +238,8 @@ def test_kinds_differ_by_shape_and_by_colour() -> None:
 
 
 def test_timeline_hover_cannot_carry_markup() -> None:
-    claim = dataclasses.replace(TEMPLATE, id="x", date="2015", quote="<b>bold</b> & more")
+    claim = TEMPLATE.model_copy(update={"id": "x", "date": "2015",
+                                       "quote": "<b>bold</b> & more"})
     chart = timeline_chart(Catalogue({"x": claim}))
     quote = chart.figure.data[0].customdata[0][2]
     assert "<b>" not in quote and "&lt;b&gt;bold&lt;/b&gt; &amp; more" in quote

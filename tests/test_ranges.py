@@ -64,7 +64,8 @@ def test_no_range_asked_for_is_no_range_and_no_notice():
     ("unique", 100, None, None, "pert", None,
      "unique_dist=pert needs unique_lo and unique_hi; unique stays a single value."),
     ("growth", 0, -10, 30, "lognormal", Range(-10, 30),
-     "growth_dist=lognormal needs a low end above zero, not -10%; using uniform."),
+     "growth_dist=lognormal cannot be used: a log-normal range needs a low end above zero, "
+     "not -10%; using uniform."),
 ])
 def test_each_bad_value_is_fixed_and_said(name, point, lo, hi, dist, expected, words):
     result, notices = validate_range(SPECS[name], point, lo, hi, dist)

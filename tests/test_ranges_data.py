@@ -59,5 +59,6 @@ def test_bad_edits_are_named_by_record_and_field(tmp_path, change, expected):
 
 def test_lognormal_preset_needs_a_positive_low_end(tmp_path):
     path = write(tmp_path, lambda r: r.update(shape="lognormal"), record="growth")
-    with pytest.raises(DataError, match="record growth, field 'low': must be above zero"):
+    with pytest.raises(DataError, match="record growth, field 'low': a log-normal range needs "
+                                        "a low end above zero"):
         load_range_presets(path, SPECS)

@@ -97,7 +97,8 @@ def test_a_bad_preset_is_a_data_error_naming_record_and_field(
         tmp_path: Path, record: dict, field: str, says: str) -> None:
     path = tmp_path / PRESETS_FILE
     path.write_text(json.dumps({"scenarios": [{"id": "bad", "name": "Bad", "why": "Test.",
-                                               **record}]}), encoding="utf-8")
+                                               "judgement": "Test.", **record}]}),
+                    encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
     assert error.value.row == "bad" and error.value.field == field

@@ -1,0 +1,167 @@
+"""Sources as data (DESIGN §8): each figure ClaimScope supplies cites a source or states a
+judgement, citations are checked both ways on load, and each data file has a JSON Schema."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, cited_by, json_schemas, load_bundle
+from claimscope.schema import DataError, read_yaml
+from claimscope.sources import SOURCES_FILE, Cited, load_sources
+
+SOURCE = DATA_DIR / DEFAULT_DOCUMENT
+BUNDLE = load_bundle()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    copy = tmp_path / DEFAULT_DOCUMENT
+    shutil.copytree(SOURCE, copy)
+    return copy
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def record(data: dict, key: str, record_id: str, id_field: str = "id") -> dict:
+    return next(r for r in data[key] if r[id_field] == record_id)
+
+
+def only_judgements(folder: Path) -> None:
+    """Every citation of the folder replaced by a judgement, so sources.yaml is optional."""
+    for name, key in (("reference.yaml", "references"), ("caveats.yaml", "caveats"),
+                      ("scenarios.yaml", "scenarios"), ("forces.yaml", "groups"),
+                      ("forces.yaml", "alternatives")):
+        edit(folder / name, lambda d, key=key: [
+            r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
+    edit(folder / "forces.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")
+                                            for section in ("source", "request", "totals")])
+
+
+@pytest.mark.parametrize(("file", "change", "expected"), [
+    ("ranges.yaml", lambda d: record(d, "ranges", "unique", "input").update(
+        sources=["nobody-2020"]),
+     "ranges.yaml, record unique, field 'sources': names unknown source 'nobody-2020'"),
+    ("caveats.yaml", lambda d: record(d, "caveats", "duplicates").pop("judgement"),
+     "caveats.yaml, record duplicates, field 'sources': is missing: cite a source"),
+    ("reference.yaml", lambda d: record(d, "references", "ew-population-census-2011").update(
+        sources=[]),
+     "reference.yaml, record ew-population-census-2011, field 'sources': is missing"),
+    ("forces.yaml", lambda d: d["totals"].pop("sources"),
+     "forces.yaml, record totals, field 'sources': is missing"),
+    ("forces.yaml", lambda d: d["alternatives"][1].update(sources={"stated": ["carr-2012"],
+                                                                   "guess": ["carr-2012"]}),
+     "forces.yaml, record without-cambridgeshire, field 'sources': cites a source for "
+     "'guess', which is not a field"),
+    ("scenarios.yaml", lambda d: record(d, "scenarios", "heavy-duplication").pop("judgement"),
+     "scenarios.yaml, record heavy-duplication, field 'sources': is missing"),
+    ("scenarios.yaml", lambda d: record(d, "scenarios", "heavy-duplication").update(
+        sources=["Carr 2012"]),
+     "scenarios.yaml, record heavy-duplication, field 'sources': 'Carr 2012' is neither a "
+     "source id"),
+    ("scenarios.yaml", lambda d: record(d, "scenarios", "heavy-duplication").update(
+        sources={"values": "carr-2012"}),
+     "scenarios.yaml, record heavy-duplication, field 'sources': must map each field name"),
+    ("reference.yaml", lambda d: record(d, "references", "global-share-basis").update(
+        sources=["ons-census-2011"]),
+     "sources.yaml, record itu-ict-statistics: cited by no record"),
+    (SOURCES_FILE, lambda d: d["sources"][0].update(date="16 October 2012"),
+     "sources.yaml, record carr-2012, field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    (SOURCES_FILE, lambda d: d["sources"][0].update(url="johnc1912.wordpress.com"),
+     "sources.yaml, record carr-2012, field 'url': must be a full https address"),
+    (SOURCES_FILE, lambda d: d["sources"][0].update(read="skimmed"),
+     "sources.yaml, record carr-2012, field 'read': must be one of full, excerpt"),
+    (SOURCES_FILE, lambda d: d["sources"][0].update(quotes=["x" * 301]),
+     "sources.yaml, record carr-2012, field 'quotes': a quote must be short"),
+    (SOURCES_FILE, lambda d: d["sources"][0].pop("title"),
+     "sources.yaml, record carr-2012, field 'title': is missing"),
+    (SOURCES_FILE, lambda d: d["sources"][0].update(id="Carr 2012"),
+     "sources.yaml, record Carr 2012, field 'id': must be lower-case letters"),
+    (SOURCES_FILE, lambda d: d["sources"].append(dict(d["sources"][0])),
+     "sources.yaml, record carr-2012, field 'id': duplicate id"),
+])
+def test_each_citation_problem_names_file_record_and_field(folder: Path, file, change,
+                                                           expected: str) -> None:
+    edit(folder / file, change)
+    with pytest.raises(DataError) as error:
+        load_bundle(folder)
+    assert str(error.value).startswith(expected), str(error.value)
+
+
+def test_a_date_yaml_reads_as_a_date_asks_for_quotes(tmp_path: Path) -> None:
+    data = read_yaml(SOURCE / SOURCES_FILE)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path = tmp_path / SOURCES_FILE
+    path.write_text(text.replace("date: '2012-10-16'", "date: 2012-10-16", 1), encoding="utf-8")
+    with pytest.raises(DataError, match=r"record carr-2012, field 'date': must be text in quotes"):
+        load_sources(path)
+
+
+def test_without_sources_yaml_an_id_citation_is_unknown(folder: Path) -> None:
+    (folder / SOURCES_FILE).unlink()
+    with pytest.raises(DataError, match=r"^reference.yaml, record ew-population-mid-2010, "
+                                        r"field 'sources': names unknown source "
+                                        r"'ons-population-estimates' \(not in sources.yaml\)"):
+        load_bundle(folder)
+
+
+def test_without_sources_yaml_judgements_and_addresses_are_enough(folder: Path) -> None:
+    (folder / SOURCES_FILE).unlink()
+    only_judgements(folder)
+    url = "https://www.ons.gov.uk/census/2011census"
+    edit(folder / "reference.yaml", lambda d: d["references"][1].update(sources=[url]))
+    bundle = load_bundle(folder)
+    assert bundle.sources == {}
+    assert cited_by(bundle) == {url: [Cited("reference.yaml", "ew-population-census-2011",
+                                            None, url)]}
+
+
+def test_a_per_field_citation_is_listed_with_its_field(folder: Path) -> None:
+    edit(folder / "reference.yaml", lambda d: d["references"][0].update(
+        sources={"value": ["ons-population-estimates"], "label": ["ons-census-2011"]}))
+    found = cited_by(load_bundle(folder))
+    assert Cited("reference.yaml", "ew-population-mid-2010", "value",
+                 "ons-population-estimates") in found["ons-population-estimates"]
+    assert Cited("reference.yaml", "ew-population-mid-2010", "label",
+                 "ons-census-2011") in found["ons-census-2011"]
+
+
+def test_every_shipped_source_is_cited_and_listed_with_its_records() -> None:
+    found = cited_by(BUNDLE)
+    assert list(found) == list(BUNDLE.sources)
+    assert all(found.values())
+    carr = {(c.file, c.record) for c in found["carr-2012"]}
+    assert {("forces.yaml", "source"), ("forces.yaml", "cambridgeshire"),
+            ("scenarios.yaml", "without-cambridgeshire"), ("caveats.yaml", "one-force")} <= carr
+
+
+def test_every_shipped_factual_record_cites_or_judges() -> None:
+    records = [*BUNDLE.references.values(), *BUNDLE.caveats, *BUNDLE.range_presets.values(),
+               BUNDLE.forces.source, BUNDLE.forces.request, BUNDLE.forces.totals,
+               *BUNDLE.forces.groups, *BUNDLE.forces.alternatives]
+    assert all(r.sources or r.judgement for r in records)
+
+
+def test_shipped_quotes_are_words_already_in_the_data_files() -> None:
+    """Until the sources are read, a quote may only repeat words the repo already holds."""
+    held = " ".join(" ".join(path.read_text(encoding="utf-8").split())
+                    for path in SOURCE.glob("*.yaml") if path.name != SOURCES_FILE)
+    for source in BUNDLE.sources.values():
+        for quote in source.quotes:
+            assert quote in held, (source.id, quote)
+
+
+def test_every_data_file_has_a_json_schema_its_shipped_file_meets() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    schemas = json_schemas()
+    assert set(schemas) == {p.name for p in SOURCE.glob("*.yaml")}
+    for name, schema in schemas.items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(read_yaml(SOURCE / name), schema)
