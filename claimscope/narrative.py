@@ -8,9 +8,10 @@ written here. The result is Markdown; the bold spans are the numbers that move.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from claimscope.catalogue import Catalogue
@@ -26,14 +27,20 @@ _ENVIRONMENT.filters.update(human=human, percent=percent, display=display,
                             count_word=count_word)
 
 
+@lru_cache(maxsize=8)
+def _compiled(template: str) -> Template:
+    """Compiling costs a few milliseconds; a rerun renders the compiled template."""
+    return _ENVIRONMENT.from_string(template)
+
+
 def load_sentence(folder: Path) -> str | None:
-    """The template text, compiled once to find syntax errors at load; None if absent."""
+    """The template text, compiled at load to find syntax errors; None if absent."""
     path = folder / SENTENCE_FILE
     if not path.is_file():
         return None
     text = path.read_text(encoding="utf-8")
     try:
-        _ENVIRONMENT.from_string(text)
+        _compiled(text)
     except TemplateError as exc:
         raise DataError(path, f"is not a valid template: {brief(str(exc), 160)}") from exc
     return text
@@ -44,7 +51,7 @@ def reactive_sentence(template: str, model: Model, catalogue: Catalogue,
     """The document's sentence with live values: inputs and outputs by name, `changed` the
     inputs moved off their defaults, `claims` the catalogue values by id."""
     changed = {name for name, spec in model.inputs.items() if values[name] != spec.default}
-    text = _ENVIRONMENT.from_string(template).render(
+    text = _compiled(template).render(
         values=values, out={name: float(value) for name, value in out.items()},
         changed=changed, claims={cid: claim.value for cid, claim in catalogue.claims.items()})
     return " ".join(text.split())

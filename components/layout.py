@@ -51,9 +51,16 @@ def url_notices() -> None:
             st.rerun()
 
 
+@st.cache_resource(show_spinner=False)
+def _integrity_problems(_bundle: Bundle, folder: str) -> list[str]:
+    """Checked once per loaded document (the text and catalogue do not change while the
+    server runs); `folder` keys the cache, the bundle itself is not hashed."""
+    return _bundle.integrity_problems()
+
+
 def integrity(bundle: Bundle) -> None:
     """Show, never swallow, any claim that no longer traces to the shipped document."""
-    problems = bundle.integrity_problems()
+    problems = _integrity_problems(bundle, str(bundle.document.folder))
     if problems:
         st.error("**Provenance check failed** — some numbers no longer trace to the "
                  "document's words:\n\n" + "\n".join(f"- {p}" for p in problems))
