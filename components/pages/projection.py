@@ -12,7 +12,7 @@ from components import state
 from components.charts import show_chart
 from components.context import bundle
 from components.controls import assumption_control
-from components.scenarios import projection_tools
+from components.keep_and_share import projection_tools
 from components.uncertainty import range_control, uncertainty_section
 
 GROUP_TITLES = {
