@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from claimscope.catalogue import Catalogue, Claim
-from claimscope.overview import claim_date
+from claimscope.catalogue import Catalogue, Claim, claim_date
 
 MEMBERS = "ecpat-members"
 COUNTRIES = "ecpat-countries"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.report import ReportEntry
+from claimscope.charts.report import ReportEntry
 from claimscope.scenarios import Scenario
 from components import state
 from components.citation import cite_block

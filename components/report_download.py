@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime
 import streamlit as st
 
 from claimscope.bundle import Bundle
+from claimscope.charts.report import ReportEntry, build_report
 from claimscope.citation import cite
-from claimscope.report import ReportEntry, build_report
 
 
 def report_button(make: Callable[[], str], file_name: str, key: str) -> None:

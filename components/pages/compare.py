@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.compare import compare_chart
+from claimscope.charts.report import ReportEntry
 from claimscope.markdown import escape_markdown
-from claimscope.report import ReportEntry
 from claimscope.scenarios import Scenario, differences_frame, link, totals_frame
 from components import scenario_store as store
 from components.charts import download_csv, show_chart
