@@ -1,4 +1,4 @@
-"""Benchmark of the Monte Carlo engine (claimscope.uncertainty).
+"""Benchmark of the Monte Carlo engine (claimscope.montecarlo).
 
 Run from the repository root:  .venv/bin/python bench/bench_uncertainty.py [--repeats N]
 
@@ -29,7 +29,7 @@ import numpy as np  # noqa: E402
 
 from claimscope.bundle import load_bundle  # noqa: E402
 from claimscope.distributions import Range, lognormal_parameters, pert_parameters  # noqa: E402
-from claimscope.uncertainty import claim_map, simulate  # noqa: E402
+from claimscope.montecarlo import claim_map, simulate, tornado  # noqa: E402
 
 N = 1_000_000
 SEED = 2018
@@ -81,8 +81,8 @@ def main() -> None:
     args = parser.parse_args()
     model, points, ranges = setup()
 
-    def pipeline():
-        return simulate(model, points, ranges, N, SEED)
+    def pipeline():  # what the projection page computes: the run and the tornado
+        return simulate(model, points, ranges, N, SEED), tornado(model, points, ranges)
 
     def baseline():
         return numpy_draws(model.inputs, points, ranges, N, SEED)

@@ -6,6 +6,7 @@ text (DESIGN §3.1). Problems are returned, not raised, so the app can show them
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal, get_args
@@ -88,3 +89,23 @@ def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
         if section != claim.section:
             problems.append(f"{claim.id}: the quote is in {section}, not {claim.section}")
     return problems
+
+
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
+
+
+def claim_date(text: str | None) -> tuple[pd.Timestamp, str] | None:
+    """A catalogue date ('2014-10' or '2016') as a point in time and its precision.
+
+    Year-only dates sit at mid-year so they do not look more precise than they are.
+    None when the text is not one of those two forms.
+    """
+    match = _DATE.fullmatch(str(text or "").strip())
+    if not match:
+        return None
+    year, month = int(match["year"]), match["month"]
+    if month is None:
+        return pd.Timestamp(year=year, month=7, day=1), "year"
+    if not 1 <= int(month) <= 12:
+        return None
+    return pd.Timestamp(year=year, month=int(month), day=1), "month"

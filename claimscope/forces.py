@@ -357,7 +357,7 @@ class Named(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Spread:
+class GroupDifferences:
     """How far apart the groups are, and what that does to the national total."""
 
     groups: int
@@ -389,7 +389,7 @@ def _extremes(frame: pd.DataFrame, column: str) -> tuple[Named, Named]:
             Named(frame.at[high, "group"], float(frame.at[high, column])))
 
 
-def spread(data: ForcesData, claimed_total: float) -> Spread:
+def spread(data: ForcesData, claimed_total: float) -> GroupDifferences:
     """Single-group, leave-one-out and resampled national totals, side by side."""
     frame = group_frame(data)
     images, population = data.arrays()
@@ -399,7 +399,7 @@ def spread(data: ForcesData, claimed_total: float) -> Spread:
     lowest_rate, highest_rate = _extremes(frame, "images_per_resident")
     alone_low, alone_high = _extremes(frame, "national_alone")
     without_low, without_high = _extremes(frame, "national_without")
-    return Spread(
+    return GroupDifferences(
         groups=len(frame),
         dominant=Named(frame.at[top, "group"], float(frame.at[top, "share_of_images"])),
         dominant_population_share=float(frame.at[top, "share_of_population"]),
@@ -416,7 +416,7 @@ def spread(data: ForcesData, claimed_total: float) -> Spread:
     )
 
 
-def what_the_spread_says(data: ForcesData, s: Spread, claimed_total: float) -> str:
+def what_the_spread_says(data: ForcesData, s: GroupDifferences, claimed_total: float) -> str:
     """A neutral paragraph on what a sample of this size can and cannot say."""
     falls = "falls" if s.without_below_claim == 1 else "fall"
     return (

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimscope.charts.style import CLAIM_LINE, OKABE_ITO, PROVENANCE
 from claimscope.mentions import Accounted
 from claimscope.numbers import display
+from claimscope.palette import CLAIM_LINE, OKABE_ITO, PROVENANCE
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,11 @@ class Model:
     def defaults(self) -> dict[str, float]:
         return {name: spec.default for name, spec in self.inputs.items()}
 
+    def point_values(self, values: Mapping[str, float]) -> dict[str, float]:
+        """Every input's display value as a float, defaults filling the gaps: what a sweep
+        or a run starts from when a link names only some inputs."""
+        return {name: float(values.get(name, spec.default)) for name, spec in self.inputs.items()}
+
     def to_model(self, values: Mapping[str, ArrayLike]) -> dict[str, ArrayLike]:
         """Display units (percent numbers) to model units; missing inputs take defaults."""
         return {name: spec.to_model(values.get(name, spec.default))

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from claimscope.catalogue import Catalogue, Claim
-from claimscope.overview import claim_date
+from claimscope.catalogue import Catalogue, Claim, claim_date
 
 MEMBERS = "ecpat-members"
 COUNTRIES = "ecpat-countries"
@@ -35,7 +34,7 @@ TIMELINE_EVENTS = (
 
 
 @dataclass(frozen=True)
-class Spread:
+class MembersPerCountry:
     """What `members` organisations in `countries` countries (each with one or more) imply."""
 
     members: int
@@ -81,8 +80,8 @@ class Spread:
         return [base + 1] * left + [base] * (self.countries - left)
 
 
-def network_spread(catalogue: Catalogue) -> Spread:
-    return Spread(int(catalogue.value(MEMBERS)), int(catalogue.value(COUNTRIES)))
+def network_spread(catalogue: Catalogue) -> MembersPerCountry:
+    return MembersPerCountry(int(catalogue.value(MEMBERS)), int(catalogue.value(COUNTRIES)))
 
 
 def target_label(claim: Claim) -> str:

@@ -1,9 +1,16 @@
-"""Numbers written for people, and numbers read back out of the document's words."""
+"""Numbers written for people, and numbers read back out of the document's words.
+
+One formatter family: `human`, `percent` and `display` write a value as the pages show it;
+`plain_number` rounds to significant figures and `describe_interval` puts a Monte Carlo
+interval into words.
+"""
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
+from fractions import Fraction
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -96,3 +103,49 @@ def display(value: float, unit: str, digits: int = 1) -> str:
     if unit == "months":
         return f"{value:.0f} months"
     return human(value, digits)
+
+
+def plain_number(value: float, significant: int = 2) -> str:
+    """A number to `significant` figures, large ones in words: '190 million', '6.5', '7,200'."""
+    if not math.isfinite(value):
+        return "—"
+    if value == 0:
+        return "0"
+    rounded = float(f"{value:.{significant}g}")
+    for scale, word in SCALE_WORDS:
+        if abs(rounded) >= scale:
+            return f"{float(f'{rounded / scale:.{significant}g}'):,g} {word}"
+    if abs(rounded) >= 1000:
+        return f"{rounded:,.0f}"
+    return f"{rounded:g}"
+
+
+def _times_in(coverage: float) -> str:
+    share = Fraction(coverage).limit_denominator(100)
+    if share == Fraction(1, 2):
+        return "half the time"
+    return f"{share.numerator} times in {share.denominator}"
+
+
+def describe_interval(low: float, high: float, fmt: Callable[[float], str] | None = None,
+                      coverage: float = 0.9) -> str:
+    """An interval in words: 'between 190 and 410 million, 9 times in 10'.
+
+    `fmt` writes one number (e.g. `human`); by default `plain_number` with two
+    significant figures, or more (up to six) when two would make the ends look equal, and
+    four for equal ends. A unit word both ends share ('million') is written once.
+    """
+    if fmt is None:
+        digits = 4 if low == high else 2
+        while low != high and digits < 6 and (plain_number(low, digits)
+                                              == plain_number(high, digits)):
+            digits += 1
+        left, right = plain_number(low, digits), plain_number(high, digits)
+    else:
+        left, right = fmt(low), fmt(high)
+    if left == right:
+        return f"{right}, {_times_in(coverage)}"
+    head, _, word = left.rpartition(" ")
+    if head and word.isalpha() and right.endswith(" " + word):
+        left = head
+    return f"between {left} and {right}, {_times_in(coverage)}"

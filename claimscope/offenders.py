@@ -14,13 +14,13 @@ import numpy as np
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
+from claimscope.network import DEADLINE
 from claimscope.numbers import human
 
 FIRST_ESTIMATE = "offenders-2014"
 SECOND_ESTIMATE = "offenders-2016-2017"
 FIRST_STATEMENT = "nca-statement"
 SECOND_STATEMENTS = ("bailey-statement-2016", "bailey-statement-2017")
-DEADLINE = "sdg-deadline"
 
 # How the document's hedging words bound a number.
 BOUND_WORDS = {

@@ -6,21 +6,19 @@ visitor's current assumptions; nothing here is typed in by hand.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
 from claimscope.bundle import Bundle
-from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim
-from claimscope.charts.style import PROVENANCE
+from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim, claim_date
 from claimscope.narrative import verdict
 from claimscope.numbers import display
+from claimscope.palette import PROVENANCE
 
 TIMELINE_START, TIMELINE_END = 2010, 2030
 SEARCH_FIELDS = ("quote", "who", "id", "note")
-_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 _OPTION_ORDER = {"category": CATEGORIES, "kind": KINDS}
 _CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
                     "assumed": "your assumptions"}
@@ -122,23 +120,6 @@ def intro_text(bundle: Bundle) -> str:
 
 
 # Timeline --------------------------------------------------------------------------------
-
-
-def claim_date(text: str | None) -> tuple[pd.Timestamp, str] | None:
-    """A catalogue date ('2014-10' or '2016') as a point in time and its precision.
-
-    Year-only dates sit at mid-year so they do not look more precise than they are.
-    None when the text is not one of those two forms.
-    """
-    match = _DATE.fullmatch(str(text or "").strip())
-    if not match:
-        return None
-    year, month = int(match["year"]), match["month"]
-    if month is None:
-        return pd.Timestamp(year=year, month=7, day=1), "year"
-    if not 1 <= int(month) <= 12:
-        return None
-    return pd.Timestamp(year=year, month=int(month), day=1), "month"
 
 
 def _lane_positions(frame: pd.DataFrame, lanes: Sequence[str]) -> pd.Series:

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from claimscope.model import Model, Outputs
+from claimscope.montecarlo import SimulationResult
 from claimscope.numbers import display, human, percent
-from claimscope.uncertainty import SimulationResult
 
 
 def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:

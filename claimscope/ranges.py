@@ -26,7 +26,7 @@ from claimscope.inputs import InputSpec
 from claimscope.numbers import display
 from claimscope.schema import FieldProblem, Prose, Text, brief, load_records
 from claimscope.sources import Sourced
-from claimscope.urlstate import format_value, parse_number, shown
+from claimscope.urlstate import fit_value, format_value, parse_number, shown
 
 __all__ = ["DEFAULT_SHAPE", "SHAPES", "Range", "RangePreset", "SAMPLES_DEFAULT", "SAMPLES_MAX",
            "SAMPLES_MIN", "SEED_DEFAULT", "SEED_MAX", "load_range_presets", "range_params",
@@ -113,15 +113,10 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
         value = _number(raw) if _given(raw) else None
         if _given(raw) and value is None:
             notices.append(f"{param}={shown(str(raw))} is not a number; ignored.")
-        elif value is not None and not spec.min <= value <= spec.max:
-            clamped = spec.clamp(value)
-            notices.append(f"{param}={shown(str(raw))} is out of range ({say(spec.min)} to "
-                           f"{say(spec.max)}); clamped to {say(clamped)}.")
-            value = clamped
-        if value is not None and spec.is_integer and not float(value).is_integer():
-            notices.append(f"{param}={shown(str(raw))} must be a whole number; rounded to "
-                           f"{round(value)}.")
-            value = float(round(value))
+        elif value is not None:
+            value, notice = fit_value(spec, param, str(raw), value, fmt)
+            if notice:
+                notices.append(notice)
         ends[param] = value
     low, high = ends[lo_name], ends[hi_name]
     if low is None and high is None:

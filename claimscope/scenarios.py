@@ -27,11 +27,11 @@ from pydantic import AfterValidator
 from claimscope.forces import ForcesData
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
+from claimscope.montecarlo import SimulationResult
 from claimscope.numbers import display
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
 from claimscope.schema import DataError, Prose, Text, brief, load_records
 from claimscope.sources import Cited, Sourced
-from claimscope.uncertainty import SimulationResult
 from claimscope.urlstate import format_value, shown
 from claimscope.viewstate import View, parse_view, view_query
 

@@ -7,11 +7,11 @@ plain-words notice says which. Values are in display units (percent numbers).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from claimscope.inputs import InputSpec
+from claimscope.markdown import escape_markdown
 from claimscope.numbers import display
 
 MAX_SHOWN = 40  # characters of a visitor's text repeated back in a notice
@@ -24,24 +24,13 @@ class ParsedQuery:
     extra: dict[str, str] = field(default_factory=dict)  # known to other parsers
 
 
-# Characters that give markdown (and Streamlit's $math$ and :colour[...]) power inside a
-# line; each is shown as typed after a backslash.
-_MARKUP = re.compile(r"[\\`*_{}\[\]()#!|<>~$&]")
-# Where a bare link or a Streamlit directive would start ("http://", "www.", "a@b.c",
-# ":red[", ":icon:"): Streamlit finds these after escapes are resolved, so invisible word
-# joiners on either side break them.
-_LINK_START = re.compile(r"[:@]|(?<!\d)\.|\.(?!\d)")
-WORD_JOINER = "\u2060"
-
-
 def shown(text: str) -> str:
     """A visitor's text made safe to repeat inside markdown: shortened, single line, shown
     as typed but unable to become a link, an image, emphasis or HTML. Notices are
     markdown, and this is the one place visitor text enters them."""
     flat = " ".join(str(text).split())
     short = flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
-    escaped = _MARKUP.sub(lambda m: "\\" + m.group(), short)
-    return _LINK_START.sub(lambda m: WORD_JOINER + m.group() + WORD_JOINER, escaped)
+    return escape_markdown(short)
 
 
 def _first(raw: str | list[str]) -> str:
@@ -62,22 +51,35 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def fit_value(spec: InputSpec, param: str, raw: str, value: float,
+              fmt: Callable[[float, str], str] = display) -> tuple[float, str | None]:
+    """A number clamped to the input's allowed [min, max] and, for a whole-number input,
+    rounded as its link writes it; with the notice saying which, or None if unchanged.
+
+    Values and range ends from a link or a widget go through this one rule, so they are
+    changed, and told about, alike. `param`/`raw` name what was typed; `fmt(value, unit)`
+    writes numbers (default `numbers.display`).
+    """
+    fitted = spec.clamp(value)
+    if spec.is_integer and not float(fitted).is_integer():
+        fitted = float(round(fitted))
+    if fitted == value:
+        return value, None
+    if not spec.min <= value <= spec.max:
+        return fitted, (f"{param}={shown(raw)} is out of range ({fmt(spec.min, spec.unit)} "
+                        f"to {fmt(spec.max, spec.unit)}); clamped to "
+                        f"{fmt(fitted, spec.unit)}.")
+    return fitted, f"{param}={shown(raw)} must be a whole number; rounded to {fitted:.0f}."
+
+
 def parse_value(spec: InputSpec, raw: str) -> tuple[float, str | None]:
     """One parameter's value and, if it was not usable as given, the notice saying why."""
     value = parse_number(raw)
-    name, default = spec.name, display(spec.default, spec.unit)
     if value is None:
-        return spec.default, f"{name}={shown(raw)} is not a number; using the default {default}."
-    clamped = spec.clamp(value)
-    if spec.is_integer and not float(clamped).is_integer():
-        clamped = float(round(clamped))
-    if clamped != spec.clamp(value) or clamped != value:
-        low, high = display(spec.min, spec.unit), display(spec.max, spec.unit)
-        if value < spec.min or value > spec.max:
-            return clamped, (f"{name}={shown(raw)} is out of range ({low} to {high}); "
-                             f"clamped to {display(clamped, spec.unit)}.")
-        return clamped, f"{name}={shown(raw)} must be a whole number; rounded to {clamped:.0f}."
-    return value, None
+        default = display(spec.default, spec.unit)
+        return spec.default, (f"{spec.name}={shown(raw)} is not a number; using the default "
+                              f"{default}.")
+    return fit_value(spec, spec.name, raw, value)
 
 
 def parse_query(params: Mapping[str, str | list[str]], specs: Mapping[str, InputSpec],

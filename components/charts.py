@@ -23,12 +23,13 @@ def plotly_config(key: str) -> dict:
 
 
 def download_csv(frame: pd.DataFrame | list[dict], key: str,
-                 label: str = "Download CSV") -> None:
-    """A CSV download of exactly the table shown: claimscope-<key>.csv."""
+                 label: str = "Download CSV", disabled: bool = False) -> None:
+    """A CSV download of exactly the table shown: claimscope-<key>.csv, written only when
+    the button is pressed, not on every rerun."""
     table = frame if isinstance(frame, pd.DataFrame) else pd.DataFrame(frame)
     st.download_button(label, lambda: table.to_csv(index=False).encode("utf-8"),
                        file_name=f"claimscope-{key}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore")
+                       on_click="ignore", disabled=disabled)
 
 
 def show_chart(chart: Chart, key: str) -> None:

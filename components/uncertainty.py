@@ -7,6 +7,7 @@ map's axes — never draws again.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from claimscope.bundle import Bundle
@@ -18,6 +19,7 @@ from claimscope.charts.uncertainty import (
 )
 from claimscope.distributions import SHAPES, Range
 from claimscope.inputs import InputSpec
+from claimscope.montecarlo import SimulationResult, claim_map, simulate, tornado
 from claimscope.numbers import display, human, percent
 from claimscope.projection import interval_rows
 from claimscope.ranges import (
@@ -27,7 +29,6 @@ from claimscope.ranges import (
     SEED_MAX,
     validate_range,
 )
-from claimscope.uncertainty import SimulationResult, claim_map, simulate
 from claimscope.viewstate import View, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
@@ -91,19 +92,36 @@ def apply_presets(data: Bundle) -> None:
         state.set_range(name, preset.range)
 
 
+ValueKeys = tuple[tuple[str, float], ...]
+RangeKeys = tuple[tuple[str, float, float, str], ...]
+
+
+def _ranges(keys: RangeKeys) -> dict[str, Range]:
+    return {name: Range(low, high, shape) for name, low, high, shape in keys}
+
+
 @st.cache_data(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
-def cached_simulation(values: tuple[tuple[str, float], ...],
-                      ranges: tuple[tuple[str, float, float, str], ...], samples: int,
+def cached_simulation(values: ValueKeys, ranges: RangeKeys, samples: int,
                       seed: int) -> SimulationResult:
-    return simulate(bundle().model, dict(values),
-                    {name: Range(low, high, shape) for name, low, high, shape in ranges},
-                    samples, seed)
+    return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed)
+
+
+@st.cache_data(max_entries=24, show_spinner=False)
+def cached_tornado(values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
+    """The tornado sweep: no sampling, so it is cached apart from the Monte Carlo and
+    survives a change of draws or seed."""
+    return tornado(bundle().model, dict(values), _ranges(ranges))
+
+
+def _cache_keys(view: View) -> tuple[ValueKeys, RangeKeys]:
+    """A view's point values and ranges as plain tuples: cheap to hash."""
+    ranges = tuple((name, r.low, r.high, r.shape) for name, r in view.ranges.items())
+    return tuple(view.values.items()), ranges
 
 
 def run_simulation(view: View) -> SimulationResult:
-    """The cached Monte Carlo for a view (keys are plain tuples, cheap to hash)."""
-    ranges = tuple((name, r.low, r.high, r.shape) for name, r in view.ranges.items())
-    return cached_simulation(tuple(view.values.items()), ranges, view.samples, view.seed)
+    """The cached Monte Carlo for a view."""
+    return cached_simulation(*_cache_keys(view), view.samples, view.seed)
 
 
 def _simulation_settings(view: View) -> None:
@@ -163,7 +181,7 @@ def uncertainty_section(data: Bundle) -> None:
         quantiles = result.quantiles().assign(output=lambda f: f["output"].map(labels))
         st.dataframe(quantiles, hide_index=True, key="mc_quantiles")
         download_csv(quantiles, "mc-quantiles")
-        show_chart(tornado_chart(model, result.tornado), key="tornado")
+        show_chart(tornado_chart(model, cached_tornado(*_cache_keys(view))), key="tornado")
         show_chart(shares_chart(model, result.variance_shares), key="variance_shares")
     _claim_map(data, view)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from claimscope.bundle import load_bundle
 from claimscope.charts.network import timeline_chart
 from claimscope.network import (
-    Spread,
+    MembersPerCountry,
     deadline,
     event_date,
     network_spread,
@@ -36,11 +36,11 @@ def test_103_members_in_93_countries() -> None:
 @pytest.mark.parametrize(("members", "countries"), [(5, 6), (0, 0), (3, 0)])
 def test_impossible_spreads_are_refused(members: int, countries: int) -> None:
     with pytest.raises(ValueError):
-        Spread(members, countries)
+        MembersPerCountry(members, countries)
 
 
 def test_one_member_per_country_shares_nothing() -> None:
-    spread = Spread(7, 7)
+    spread = MembersPerCountry(7, 7)
     assert (spread.fewest_shared, spread.most_shared, spread.most_in_one) == (0, 0, 1)
 
 
@@ -53,7 +53,7 @@ def allocations(draw: st.DrawFn) -> list[int]:
 @settings(deadline=None)
 @given(allocations())
 def test_any_allocation_lies_within_the_bounds(allocation: list[int]) -> None:
-    spread = Spread(sum(allocation), len(allocation))
+    spread = MembersPerCountry(sum(allocation), len(allocation))
     shared = sum(1 for members in allocation if members > 1)
     assert spread.fewest_shared <= shared <= spread.most_shared
     assert max(allocation) <= spread.most_in_one
@@ -62,7 +62,7 @@ def test_any_allocation_lies_within_the_bounds(allocation: list[int]) -> None:
 @settings(deadline=None)
 @given(st.integers(min_value=1, max_value=300), st.integers(min_value=0, max_value=1000))
 def test_the_bounds_are_reached(countries: int, extra: int) -> None:
-    spread = Spread(countries + extra, countries)
+    spread = MembersPerCountry(countries + extra, countries)
     for allocation in (spread.concentrated(), spread.spread_out()):
         assert len(allocation) == countries and sum(allocation) == countries + extra
         assert min(allocation) >= 1

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.numbers import display, human, numbers_in, percent
+from claimscope.numbers import (
+    describe_interval,
+    display,
+    human,
+    numbers_in,
+    percent,
+    plain_number,
+)
 
 
 @pytest.mark.parametrize(("value", "text"), [
@@ -48,3 +55,29 @@ def test_human_keeps_one_decimal_of_the_scale(value: float) -> None:
     number, word = human(value).split(" ")
     scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[word]
     assert abs(float(number.replace(",", "")) * scale - value) <= 0.05 * scale + 1e-9 * value
+
+
+@pytest.mark.parametrize(("low", "high", "words"), [
+    (1.9e8, 4.1e8, "between 190 and 410 million, 9 times in 10"),
+    (1.3e8, 1.6e9, "between 130 million and 1.6 billion, 9 times in 10"),
+    (3.581e8, 3.592e8, "between 358 and 359 million, 9 times in 10"),
+    (3.5861e8, 3.5864e8, "between 358.61 and 358.64 million, 9 times in 10"),
+    (6.49, 12.3, "between 6.5 and 12, 9 times in 10"),
+    (7000, 7200, "between 7,000 and 7,200, 9 times in 10"),
+    (3.586e8, 3.586e8, "358.6 million, 9 times in 10"),
+])
+def test_interval_in_words(low, high, words):
+    assert describe_interval(low, high) == words
+
+
+def test_interval_in_words_with_a_formatter_and_coverage():
+    assert describe_interval(2e8, 4e8, fmt=lambda v: f"{v / 1e6:.0f} million",
+                             coverage=0.95) == "between 200 and 400 million, 19 times in 20"
+    assert describe_interval(5, 9, fmt=lambda v: f"{v:g}%") == "between 5% and 9%, 9 times in 10"
+
+
+def test_plain_number():
+    assert plain_number(358_620_689.66, 4) == "358.6 million"
+    assert plain_number(2.5e12) == "2.5 trillion"
+    assert plain_number(0) == "0"
+    assert plain_number(math.inf) == "—"

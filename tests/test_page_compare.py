@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
+from claimscope.charts.report import ReportEntry, build_report
 from claimscope.citation import cite
-from claimscope.report import ReportEntry, build_report
 from claimscope.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
 from claimscope.viewstate import parse_view
 from tests.apptest_helpers import APP, figure_specs, page_text, run_page

@@ -10,12 +10,12 @@ import pytest
 
 from claimscope.bundle import load_bundle
 from claimscope.charts.compare import compare_chart
+from claimscope.charts.report import ReportEntry, build_report, markdown_bold
 from claimscope.citation import cite
+from claimscope.montecarlo import simulate
 from claimscope.numbers import human, percent
 from claimscope.projection import output_rows
-from claimscope.report import ReportEntry, build_report, markdown_bold
 from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
-from claimscope.uncertainty import simulate
 from claimscope.viewstate import default_view
 
 BUNDLE = load_bundle()

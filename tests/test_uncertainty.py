@@ -13,15 +13,8 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.distributions import SHAPES, Range, lognormal_parameters
+from claimscope.montecarlo import claim_map, run, simulate, tornado
 from claimscope.ranges import validate_range
-from claimscope.uncertainty import (
-    claim_map,
-    describe_interval,
-    plain_number,
-    run,
-    simulate,
-    tornado,
-)
 
 MODEL = load_bundle().model
 SPECS = MODEL.inputs
@@ -70,7 +63,7 @@ def test_ratio_of_lognormals_is_lognormal_with_the_closed_form_quantiles():
 def test_tornado_bars_are_the_model_at_the_range_ends_exactly():
     ranges = {"unique": Range(50, 100), "coverage": Range(25, 100),
               "rate_ratio": Range(0.5, 2, "lognormal"), "growth": Range(-10, 30)}
-    table = mc(ranges, n=1000).tornado
+    table = tornado(MODEL, POINTS, ranges)
     assert list(table["swing"]) == sorted(table["swing"], reverse=True)
     for row in table.itertuples():
         for end, column in (("low_value", "output_at_low"), ("high_value", "output_at_high")):
@@ -314,34 +307,9 @@ def test_claim_map_log_axes_and_errors():
         claim_map(MODEL, POINTS, {}, "share", "share")
 
 
-# ---- Words --------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("low", "high", "words"), [
-    (1.9e8, 4.1e8, "between 190 and 410 million, 9 times in 10"),
-    (1.3e8, 1.6e9, "between 130 million and 1.6 billion, 9 times in 10"),
-    (3.581e8, 3.592e8, "between 358 and 359 million, 9 times in 10"),
-    (3.5861e8, 3.5864e8, "between 358.61 and 358.64 million, 9 times in 10"),
-    (6.49, 12.3, "between 6.5 and 12, 9 times in 10"),
-    (7000, 7200, "between 7,000 and 7,200, 9 times in 10"),
-    (3.586e8, 3.586e8, "358.6 million, 9 times in 10"),
-])
-def test_interval_in_words(low, high, words):
-    assert describe_interval(low, high) == words
-
-
-def test_interval_in_words_with_a_formatter_and_coverage():
-    assert describe_interval(2e8, 4e8, fmt=lambda v: f"{v / 1e6:.0f} million",
-                             coverage=0.95) == "between 200 and 400 million, 19 times in 20"
-    assert describe_interval(5, 9, fmt=lambda v: f"{v:g}%") == "between 5% and 9%, 9 times in 10"
+def test_an_output_summary_puts_its_interval_in_words():
     summary = mc({"unique": Range(50, 100)}, n=10_000)["national"]
     assert summary.in_words().startswith("between ")
-
-
-def test_plain_number():
-    assert plain_number(358_620_689.66, 4) == "358.6 million"
-    assert plain_number(2.5e12) == "2.5 trillion"
-    assert plain_number(0) == "0"
-    assert plain_number(math.inf) == "—"
 
 
 def test_a_range_on_an_input_the_model_does_not_use_is_ignored_with_a_notice() -> None:

@@ -8,8 +8,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.charts.overview import KIND_MARKERS
-from claimscope.charts.style import OKABE_ITO, Chart, base_layout, reference_line
+from claimscope.charts.style import KIND_MARKERS, OKABE_ITO, Chart, base_layout, reference_line
 from claimscope.network import Deadline
 
 TODAY_COLOR = OKABE_ITO["vermillion"]

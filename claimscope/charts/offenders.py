@@ -11,8 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.charts.overview import KIND_MARKERS
-from claimscope.charts.style import PROVENANCE, Chart, base_layout
+from claimscope.charts.style import KIND_MARKERS, PROVENANCE, Chart, base_layout
 from claimscope.numbers import human
 from claimscope.offenders import Growth
 

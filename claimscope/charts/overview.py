@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.catalogue import Catalogue
-from claimscope.charts.style import OKABE_ITO, PROVENANCE, Chart, base_layout
+from claimscope.charts.style import KIND_MARKERS, Chart, base_layout
 from claimscope.overview import (
     TIMELINE_END,
     TIMELINE_START,
@@ -19,17 +19,6 @@ from claimscope.overview import (
     timeline_lanes,
 )
 
-# Each kind of claim gets its own shape and colour, so neither alone carries the meaning.
-# Reported and derived follow the shared provenance colours; targets and dates are
-# stated in the document too, so they take the remaining Okabe-Ito hues, not "assumed".
-KIND_MARKERS = {
-    "reported": {"color": PROVENANCE["reported"]["color"], "symbol": "circle",
-                 "label": "Reported figure"},
-    "derived": {"color": PROVENANCE["derived"]["color"], "symbol": "diamond",
-                "label": "Derived figure"},
-    "target": {"color": OKABE_ITO["purple"], "symbol": "star", "label": "Target"},
-    "date": {"color": OKABE_ITO["black"], "symbol": "square", "label": "Date or period"},
-}
 _HOVER_WIDTH = 60
 _MIN_LANE_PX, _MARKER_GAP_PX = 60, 20
 

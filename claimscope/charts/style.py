@@ -11,27 +11,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-OKABE_ITO = {
-    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
-    "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
-    "grey": "#999999",
-}
+from claimscope.palette import CLAIM_LINE, FONT, OKABE_ITO, PROVENANCE
 
-# How each kind of number is drawn. `target`/`date` claims share the reported look.
-PROVENANCE = {
-    "reported": {"color": OKABE_ITO["blue"], "pattern": "", "dash": "solid",
-                 "label": "Reported in the document"},
-    "derived": {"color": OKABE_ITO["orange"], "pattern": "/", "dash": "dash",
-                "label": "Derived from reported figures"},
-    "assumed": {"color": OKABE_ITO["grey"], "pattern": ".", "dash": "dot",
-                "label": "Depends on assumptions"},
-    "context": {"color": OKABE_ITO["green"], "pattern": "x", "dash": "dashdot",
-                "label": "Context data, not from the document"},
-}
-CLAIM_LINE = OKABE_ITO["vermillion"]  # the document's 300 million threshold
-
-FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
-
+__all__ = ["CLAIM_LINE", "FONT", "KIND_MARKERS", "OKABE_ITO", "PROVENANCE", "Chart", "base_layout",
+           "claim_line", "reference_line"]
 
 @dataclass
 class Chart:
@@ -99,3 +82,16 @@ def claim_line(fig: go.Figure, value: float, label: str, axis: str = "y") -> go.
     return reference_line(fig, "x" if axis == "x" else "y", value, CLAIM_LINE, label,
                           "top right" if axis == "x" else "top left", dash="dash",
                           font_color=CLAIM_LINE)
+
+
+# Each kind of claim gets its own shape and colour, so neither alone carries the meaning.
+# Reported and derived follow the shared provenance colours; targets and dates are
+# stated in the document too, so they take the remaining Okabe-Ito hues, not "assumed".
+KIND_MARKERS = {
+    "reported": {"color": PROVENANCE["reported"]["color"], "symbol": "circle",
+                 "label": "Reported figure"},
+    "derived": {"color": PROVENANCE["derived"]["color"], "symbol": "diamond",
+                "label": "Derived figure"},
+    "target": {"color": OKABE_ITO["purple"], "symbol": "star", "label": "Target"},
+    "date": {"color": OKABE_ITO["black"], "symbol": "square", "label": "Date or period"},
+}

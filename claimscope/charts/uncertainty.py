@@ -20,8 +20,8 @@ from claimscope.charts.style import (
 )
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
+from claimscope.montecarlo import ClaimMap, OutputSummary
 from claimscope.numbers import display, human, percent
-from claimscope.uncertainty import ClaimMap, OutputSummary
 
 
 def _unit(spec: InputSpec) -> str:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.compare import compare_chart
-from claimscope.report import ReportEntry
+from claimscope.charts.report import ReportEntry
+from claimscope.markdown import escape_markdown
 from claimscope.scenarios import Scenario, differences_frame, link, totals_frame
-from components import scenarios
+from components import scenario_store as store
 from components.charts import download_csv, show_chart
+from components.citation import cite_block
 from components.context import bundle
+from components.report_download import make_report, report_button
+from components.share import base_url, compare_link, consume_compare_link, files, view_link
 from components.uncertainty import run_simulation
 
 MAX_COMPARED = 6
@@ -18,7 +22,7 @@ CHOICE = "compare_choice"
 data = bundle()
 specs = data.inputs
 
-from_link = scenarios.consume_compare_link(data)
+from_link = consume_compare_link(data)
 if from_link is not None:
     if from_link:
         st.session_state[CHOICE] = from_link[:MAX_COMPARED]
@@ -39,24 +43,24 @@ def compare_too(scenario: Scenario) -> None:
         st.session_state[CHOICE] = [*chosen, scenario.name]
 
 
-scenarios.messages()
-scenarios.save_control("compare_save", then=compare_too)
+store.messages()
+store.save_control("compare_save", then=compare_too)
 
-names = [s.name for s in scenarios.available()]
-saved_names = [s.name for s in scenarios.saved()]
+names = [s.name for s in store.available()]
+saved_names = [s.name for s in store.saved()]
 if CHOICE not in st.session_state:
     st.session_state[CHOICE] = ([names[0], *saved_names] if saved_names else names[:2])[
         :MAX_COMPARED]
 st.session_state[CHOICE] = [n for n in st.session_state[CHOICE] if n in names]
 chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
                               key=CHOICE, max_selections=MAX_COMPARED)
-chosen = [s for s in (scenarios.by_name(n) for n in chosen_names) if s is not None]
+chosen = [s for s in (store.by_name(n) for n in chosen_names) if s is not None]
 
 with st.expander("What each preset asks"):
-    for preset in scenarios.presets():
-        st.markdown(f"- **{scenarios.plain(preset.name)}** — {scenarios.plain(preset.why)}")
+    for preset in store.presets():
+        st.markdown(f"- **{escape_markdown(preset.name)}** — {escape_markdown(preset.why)}")
 
-cite_link = link(scenarios.base_url(), "compare", {})
+cite_link = link(base_url(), "compare", {})
 if len(chosen) < 2:
     st.info("Choose at least two scenarios to compare.")
 else:
@@ -74,20 +78,20 @@ else:
     show_chart(chart, key="compare_totals")
 
     st.subheader("Share this comparison")
-    compare_url = cite_link = scenarios.compare_link(data, chosen)
+    compare_url = cite_link = compare_link(data, chosen)
     st.markdown("**Copy link** to this comparison (it carries the scenarios themselves):")
     st.code(compare_url, language=None, wrap_lines=True)
-    links = [{"scenario": s.name, "link": scenarios.view_link(data, view=s.view)}
+    links = [{"scenario": s.name, "link": view_link(data, view=s.view)}
              for s in chosen]
     st.markdown("Each scenario on its own, in the projection explorer:")
     st.dataframe(links, hide_index=True, key="compare_links")
     download_csv(links, "compare-links")
     entries = [ReportEntry(s, simulations[s.name], row["link"])
                for s, row in zip(chosen, links, strict=True)]
-    scenarios.report_button(scenarios.make_report(data, entries, compare_url, (chart,)),
-                            "claimscope-comparison.html", "compare_report")
+    report_button(make_report(data, entries, compare_url, (chart,)),
+                  "claimscope-comparison.html", "compare_report")
 
 st.subheader("Saved scenarios")
-scenarios.files(data, None, "compare_files")
-scenarios.remove_control("compare")
-scenarios.cite_block(data, cite_link)
+files(data, None, "compare_files")
+store.remove_control("compare")
+cite_block(data, cite_link)

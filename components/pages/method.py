@@ -8,8 +8,8 @@ import streamlit as st
 from claimscope.numbers import display, human
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
 from components.charts import download_csv
+from components.citation import cite_block
 from components.context import bundle
-from components.scenarios import cite_block
 
 data = bundle()
 model = data.model

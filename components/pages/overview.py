@@ -7,7 +7,7 @@ import streamlit as st
 from claimscope.charts.overview import timeline_chart
 from claimscope.overview import claims_table, filter_claims, headline_cards, intro_text, options
 from components import state
-from components.charts import show_chart
+from components.charts import download_csv, show_chart
 from components.context import bundle
 
 TABLE_COLUMNS = {
@@ -62,6 +62,4 @@ if shown.empty:
 else:
     st.dataframe(shown, hide_index=True, key="claims_table", column_order=list(TABLE_COLUMNS),
                  column_config=TABLE_COLUMNS)
-st.download_button("Download these claims (CSV)", shown.to_csv(index=False).encode("utf-8"),
-                   file_name="claimscope-claims.csv", mime="text/csv", key="claims_csv",
-                   disabled=shown.empty)
+download_csv(shown, "claims", "Download these claims (CSV)", disabled=shown.empty)

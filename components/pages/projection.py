@@ -9,10 +9,10 @@ from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display, human
 from claimscope.projection import break_even_table, output_rows, sweep
 from components import state
-from components.charts import show_chart
+from components.charts import download_csv, show_chart
 from components.context import bundle
 from components.controls import assumption_control
-from components.scenarios import projection_tools
+from components.keep_and_share import projection_tools
 from components.uncertainty import range_control, uncertainty_section
 
 GROUP_TITLES = {
@@ -74,10 +74,7 @@ st.dataframe(
         "holds_now": st.column_config.CheckboxColumn("Holds now"),
     },
 )
-st.download_button("Download break-even table (CSV)",
-                   table.to_csv(index=False).encode("utf-8"),
-                   file_name="claimscope-break-even.csv", mime="text/csv",
-                   key="break_even_csv")
+download_csv(table, "break-even", "Download break-even table (CSV)")
 
 chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.elasticities),
                       key="sweep_input", format_func=lambda name: specs[name].label)

@@ -9,6 +9,7 @@ from claimscope.checks import checks_frame, checks_summary, consistency_checks
 from claimscope.highlight import MARKS, highlight_html, legend_html
 from claimscope.mentions import account, coverage_summary, mentions_frame
 from claimscope.numbers import display
+from components.charts import download_csv
 from components.context import bundle
 
 VERDICT_MARKERS = {"consistent": "✓ Consistent", "inconsistent": "✗ Inconsistent",
@@ -75,9 +76,7 @@ with st.container(border=True, height=720, key="source_document"):
 mentions = mentions_frame(document, accounted)
 with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts for it"):
     st.dataframe(mentions, hide_index=True, key="source_mentions_table")
-    st.download_button("Download CSV", mentions.to_csv(index=False).encode("utf-8"),
-                       file_name="claimscope-mentions.csv", mime="text/csv",
-                       key="source_mentions_csv")
+    download_csv(mentions, "mentions")
 
 # Consistency checks -------------------------------------------------------------------------
 st.subheader("Consistency checks")
@@ -94,6 +93,4 @@ for check in checks:
 frame = checks_frame(checks)
 with st.expander("Checks as a table"):
     st.dataframe(frame, hide_index=True, key="source_checks_table")
-    st.download_button("Download CSV", frame.to_csv(index=False).encode("utf-8"),
-                       file_name="claimscope-checks.csv", mime="text/csv",
-                       key="source_checks_csv")
+    download_csv(frame, "checks")

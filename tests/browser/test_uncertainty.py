@@ -25,7 +25,8 @@ def test_switching_an_assumption_to_a_range_shows_its_consequences(
     """The 'Uncertain' switch draws the histogram, P(claim holds) and the tornado."""
     page = visit("/projection")
     expect(page.get_by_text("Every assumption is a single value")).to_be_visible()
-    page.get_by_text("Uncertain: give a range").nth(3).click()  # the 4th input: unique
+    # the switch of `unique`, by its widget key (Streamlit's st-key-<key> class)
+    page.locator(".st-key-unique_ranged").get_by_text("Uncertain: give a range").click()
     # unique uniform on 50–100 %: the claim holds while unique ≥ 83.65 %, i.e. 32.7 %
     chance = metric_value(page, CHANCE)
     expect(chance).to_have_text(re.compile(r"^3[23]\.\d%$"))

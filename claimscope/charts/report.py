@@ -22,11 +22,11 @@ from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
 from claimscope.citation import Citation
 from claimscope.inputs import InputSpec
+from claimscope.montecarlo import SimulationResult
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display
 from claimscope.projection import break_even_table, interval_rows, output_rows
 from claimscope.scenarios import Scenario, differences_frame
-from claimscope.uncertainty import SimulationResult
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -1,0 +1,43 @@
+"""The projection explorer's 'Keep, compare and share' section: link, scenarios, files,
+report and citation, put together from the modules that do each."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from claimscope.bundle import Bundle
+from claimscope.charts.report import ReportEntry
+from claimscope.scenarios import Scenario
+from components import state
+from components.citation import cite_block
+from components.report_download import make_report, report_button
+from components.scenario_store import apply, available, messages, save_control
+from components.share import copy_link, files
+from components.uncertainty import run_simulation
+
+
+def projection_tools(data: Bundle) -> None:
+    """The /projection section: link, scenarios, files, report and citation."""
+    st.header("Keep, compare and share")
+    messages()
+    url = copy_link(data)
+    st.subheader("Scenarios")
+    st.caption("Save the current assumptions under a name, then compare saved scenarios "
+               "and presets side by side.")
+    save_control("projection_save")
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    left.selectbox("Start from a scenario", [s.name for s in available()],
+                   key="projection_apply_name",
+                   help="Presets shipped with ClaimScope, then your saved scenarios.")
+    right.button("Use it", key="projection_apply", on_click=apply,
+                 args=("projection_apply_name",))
+    st.page_link("components/pages/compare.py", label="Compare scenarios side by side",
+                 icon=":material/compare_arrows:")
+    view = state.view()
+    current = Scenario("Projection explorer view", view)
+    files(data, current, "projection_files")
+    st.subheader("Report")
+    simulation = run_simulation(view) if view.ranges else None
+    report_button(make_report(data, [ReportEntry(current, simulation, url)], url),
+                  "claimscope-report.html", "projection_report")
+    cite_block(data, url)

@@ -1,0 +1,117 @@
+"""Sharing what a reader found: links to a view or a comparison, scenario files in and out."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from claimscope.bundle import Bundle
+from claimscope.markdown import escape_markdown
+from claimscope.scenarios import (
+    LINK_PARAM,
+    MAX_BYTES,
+    Scenario,
+    clean_name,
+    decode_link,
+    encode_link,
+    link,
+    load_scenarios_json,
+    scenarios_json,
+)
+from claimscope.viewstate import View, view_query
+from components import state
+from components.scenario_store import add, saved, say
+
+LINK_SEEN = "scenario_link_seen"
+
+
+# ---- Links -------------------------------------------------------------------------------
+
+def base_url() -> str:
+    """scheme://host[/base path] of the app as the browser sees it; '' when unknown."""
+    try:
+        url = st.context.url
+    except (AttributeError, KeyError, RuntimeError):
+        url = None
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    root = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"{parts.scheme}://{parts.netloc}" + (f"/{root}" if root else "")
+
+
+def view_link(data: Bundle, path: str = "projection", view: View | None = None) -> str:
+    """The link reproducing a view (the current one by default) on a page."""
+    return link(base_url(), path, view_query(view or state.view(), data.inputs))
+
+
+def copy_link(data: Bundle, path: str = "projection") -> str:
+    """A 'Copy link' block: the full address of the current view, with a copy button."""
+    url = view_link(data, path)
+    st.markdown("**Copy link** to exactly this view (use the copy button on the right):")
+    st.code(url, language=None, wrap_lines=True)
+    return url
+
+
+def compare_link(data: Bundle, chosen: list[Scenario]) -> str:
+    """The /compare link carrying the chosen scenarios themselves."""
+    return link(base_url(), "compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
+
+
+def consume_compare_link(data: Bundle) -> list[str] | None:
+    """Add the scenarios a `/compare?scenarios=…` link carries; return their names (None
+    when there is no link not yet read).
+
+    What the link's scenarios needed changing joins the session's URL notices.
+    """
+    raw = st.query_params.get(LINK_PARAM)
+    if raw is None or st.session_state.get(LINK_SEEN) == raw:
+        return None
+    st.session_state[LINK_SEEN] = raw
+    incoming, problems = decode_link(raw, data.model, data.document.meta["id"])
+    added = add(incoming) if incoming else []
+    st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
+                                       + [escape_markdown(f"Compare link: {p}")
+                                          for p in problems])
+    return [s.name for s in added]
+
+
+# ---- Files -------------------------------------------------------------------------------
+
+def _import(data: Bundle, key: str) -> None:
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    if upload.size > MAX_BYTES:
+        say("error", [f"Nothing imported: the file is {upload.size:,} bytes; the limit is "
+                      "1 MB. Your saved scenarios are unchanged."])
+        return
+    incoming, problems = load_scenarios_json(upload.getvalue(), data.model,
+                                             data.document.meta["id"])
+    if not incoming:
+        say("error", [f"Nothing imported from {clean_name(upload.name)}: "
+                      + " ".join(problems) + " Your saved scenarios are unchanged."])
+        return
+    added = add(incoming)
+    say("success", [f"Imported {len(added)} scenario{'s' if len(added) > 1 else ''}: "
+                    + ", ".join(s.name for s in added) + "."])
+    say("warning", problems)
+
+
+def files(data: Bundle, current: Scenario | None, key: str) -> None:
+    """Download the current scenario or every saved one as JSON; import such a file."""
+    document_id = data.document.meta["id"]
+    left, right = st.columns(2)
+    if current is not None:
+        left.download_button("Download this scenario (JSON)",
+                             scenarios_json([current], data.inputs, document_id),
+                             file_name="claimscope-scenario.json", mime="application/json",
+                             key=f"{key}_export_current")
+    right.download_button("Download all saved scenarios (JSON)",
+                          scenarios_json(saved(), data.inputs, document_id),
+                          file_name="claimscope-scenarios.json", mime="application/json",
+                          key=f"{key}_export_saved", disabled=not saved())
+    st.file_uploader("Import scenarios (a JSON file downloaded from ClaimScope, up to 1 MB)",
+                     type=["json"], key=f"{key}_import", on_change=_import,
+                     args=(data, f"{key}_import"))
