@@ -6,36 +6,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from claimscope.bundle import Bundle
 from claimscope.schema import DataError
 from components import layout, state
 from components.context import bundle as cached_bundle
+from components.navigation import pages
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
 ASSETS = Path(__file__).resolve().parent / "assets"
 
-
-
-def pages(loaded: Bundle) -> list[tuple[str, str, str, str]]:
-    """(file, title, url path, icon) of each page the document's data supports, in order:
-    no context data, no /forces; no offender or network claims, no such page."""
-    candidates = [
-        ("components/pages/overview.py", "Overview", "", ":material/dashboard:", True),
-        ("components/pages/projection.py", "Projection explorer", "projection",
-         ":material/tune:", True),
-        ("components/pages/compare.py", "Compare", "compare", ":material/compare_arrows:",
-         True),
-        ("components/pages/forces.py", loaded.pages.forces.title, "forces",
-         ":material/local_police:", loaded.forces is not None),
-        ("components/pages/offenders.py", "Offenders", "offenders", ":material/groups:",
-         loaded.pages.offenders is not None),
-        ("components/pages/network.py", "Network & commitments", "network", ":material/hub:",
-         loaded.pages.network is not None),
-        ("components/pages/source.py", "Source", "source", ":material/description:", True),
-        ("components/pages/method.py", "Method & caveats", "method", ":material/functions:",
-         True),
-    ]
-    return [(path, title, url, icon) for path, title, url, icon, shown in candidates if shown]
 
 
 st.set_page_config(page_title="ClaimScope", page_icon=str(ASSETS / "favicon.png"),

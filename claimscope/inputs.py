@@ -16,7 +16,7 @@ from pydantic import ValidationInfo, model_validator
 
 from claimscope.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
 
-Unit = Literal["images", "percent", "months", "ratio", "year", "people"]
+Unit = Literal["images", "percent", "months", "ratio", "year", "people", "rate"]
 UNITS: tuple[str, ...] = get_args(Unit)
 
 
