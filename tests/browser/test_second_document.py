@@ -3,6 +3,8 @@ lists loads, and the pages its data cannot fill are not listed at all."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.browser
 FIXTURE_PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/", "Overview", "ClaimScope", True),
     ("/projection", "Projection explorer", "Projection explorer", True),
-    ("/compare", "Compare", "Compare scenarios", True),
+    ("/compare", "Compare", "Compare scenarios", False),  # no presets: nothing to chart yet
     ("/source", "Source", "Source", False),
     ("/method", "Method & caveats", "Method & caveats", False),
 ]
@@ -29,7 +31,7 @@ def test_each_page_of_the_second_document_loads(
     expect(nav_link(fixture_page, title)).to_have_attribute("aria-current", "page")
     expect(heading(fixture_page)).to_have_text(page_heading)
     expect(fixture_page.get_by_test_id("stTopNavLink")).to_have_text(
-        [name for _, name, _, _ in FIXTURE_PAGES])
+        [re.compile(re.escape(name)) for _, name, _, _ in FIXTURE_PAGES])
     if has_chart:
         expect(fixture_page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
     fixture_page.wait_for_load_state("networkidle")
