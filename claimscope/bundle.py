@@ -15,6 +15,7 @@ from pydantic import create_model
 from claimscope import document_code, mentions, narrative
 from claimscope.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
 from claimscope.caveats import Caveat, load_caveats
+from claimscope.checks import Check
 from claimscope.document import Document, DocumentMeta, load_document
 from claimscope.forces import (
     FORCES_FILE,
@@ -27,8 +28,9 @@ from claimscope.forces import (
     Totals,
     load_forces,
 )
-from claimscope.inputs import InputSpec, load_inputs
+from claimscope.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.model import Model
+from claimscope.pages import PAGES_FILE, Pages, load_pages
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import Reference, load_references
 from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
@@ -40,6 +42,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
 RANGES_FILE = "ranges.yaml"
 MODEL_FILE = "model"
+CHECKS_FILE = "checks"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,9 @@ class Bundle:
     sentence: str | None  # the document's sentence template (sentence.md.j2), if it has one
     sources: dict[str, SourceRecord]  # external sources of the figures ClaimScope supplies
     citations: tuple[Cited, ...]  # every record's citations, in file order
+    input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
+    pages: Pages  # which claims feed which page (pages.yaml); absent blocks hide pages
+    checks: tuple[Check, ...]  # the document's consistency checks (its checks.py), if any
 
     def integrity_problems(self) -> list[str]:
         """What breaks the promise that every number traces to the shipped text."""
@@ -77,9 +83,18 @@ def _require_claims(catalogue: Catalogue, path: Path, row: str, ids: tuple[str, 
 
 
 def document_folder() -> Path:
-    """The folder to load: `CLAIMSCOPE_DOCUMENT` (a name under data/ or a path) if set."""
-    chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", DEFAULT_DOCUMENT)
-    return DATA_DIR / chosen if "/" not in chosen else Path(chosen)
+    """The folder to load: `CLAIMSCOPE_DOCUMENT` if set, either a folder name under data/
+    or a path to a document folder (anything with a slash; relative to the working
+    directory), else the default document. Absolute, so a cache keyed by it is exact."""
+    chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", "").strip() or DEFAULT_DOCUMENT
+    folder = (DATA_DIR / chosen if "/" not in chosen and os.sep not in chosen
+              else Path(chosen).expanduser()).resolve()
+    if not (folder / "document.yaml").is_file():
+        problem = "has no document.yaml" if folder.is_dir() else "does not exist"
+        raise DataError(folder, f"CLAIMSCOPE_DOCUMENT={chosen!r} is not a document folder: "
+                                f"{folder} {problem}. Give a folder name under data/ or a "
+                                "path to a folder holding document.yaml")
+    return folder
 
 
 def load_bundle(folder: Path | None = None) -> Bundle:
@@ -87,12 +102,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     folder = folder or document_folder()
     document = load_document(folder)
     catalogue = load_catalogue(folder / "claims.yaml")
-    inputs = load_inputs(folder / "inputs.yaml")
+    inputs, input_groups = load_input_file(folder / "inputs.yaml")
     references = load_references(folder / "reference.yaml")
     caveats = load_caveats(folder / "caveats.yaml")
-    if document.meta["claimed_total"] not in catalogue.claims:
-        raise DataError(folder / "document.yaml", "names no claim in claims.yaml", "document",
-                        "claimed_total")
     for spec in inputs.values():
         _require_claims(catalogue, folder / "inputs.yaml", spec.name, spec.claims)
         if spec.reference and spec.reference not in references:
@@ -101,6 +113,11 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     for caveat in caveats:
         _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
     model = _load_model(folder, catalogue, inputs, references)
+    if model.claim not in catalogue.claims:
+        raise DataError(folder / f"{MODEL_FILE}.py", f"judges the headline against unknown "
+                        f"claim {model.claim!r}: Model.claim must be an id in claims.yaml")
+    pages = load_pages(folder, catalogue, document.meta,
+                       {"inputs": inputs, "outputs": model.output_names})
     forces_path = folder / FORCES_FILE
     forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
     presets_path = folder / RANGES_FILE
@@ -119,7 +136,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
                   mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
-                  scenarios, model, narrative.load_sentence(folder), sources, tuple(citations))
+                  scenarios, model, narrative.load_sentence(folder), sources, tuple(citations),
+                  input_groups, pages,
+                  _load_checks(folder, catalogue, model, document.meta.date, forces, pages))
 
 
 def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec],
@@ -132,6 +151,20 @@ def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec]
     if not isinstance(model, Model):
         raise DataError(folder / f"{MODEL_FILE}.py", "build_model() must return a Model")
     return model
+
+
+def _load_checks(folder: Path, catalogue: Catalogue, model: Model, year: int,
+                 forces: ForcesData | None, pages: Pages) -> tuple[Check, ...]:
+    """The document's consistency checks, computed once: they read only fixed data."""
+    module = document_code.load_module(folder, CHECKS_FILE)
+    if module is None:
+        return ()
+    checks = document_code.call(module, "consistency_checks", catalogue, model, year, forces,
+                                pages)
+    if not isinstance(checks, list) or not all(isinstance(c, Check) for c in checks):
+        raise DataError(folder / f"{CHECKS_FILE}.py",
+                        "consistency_checks() must return a list of Check")
+    return tuple(checks)
 
 
 def cited_by(bundle: Bundle) -> dict[str, list[Cited]]:
@@ -152,7 +185,8 @@ _FILES: dict[str, Any] = {
     "document.yaml": DocumentMeta,
     "claims.yaml": _file_model("ClaimsFile", claims=list[Claim]),
     "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
-    "inputs.yaml": _file_model("InputsFile", inputs=list[InputSpec]),
+    "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
+    PAGES_FILE: Pages,
     "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
     "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),

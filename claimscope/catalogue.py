@@ -15,7 +15,7 @@ import pandas as pd
 from pydantic import BeforeValidator
 
 from claimscope.document import Document, Section
-from claimscope.numbers import numbers_in
+from claimscope.numbers import display, numbers_in
 from claimscope.schema import Prose, Record, Text, load_records
 
 Kind = Literal["reported", "derived", "target", "date"]
@@ -48,6 +48,11 @@ class Claim(Record):
     section: Section
     note: Prose = ""
     date: WhenText | None = None  # ISO year-month (or year) for the timeline, where dated
+
+
+def claim_text(claim: Claim) -> str:
+    """A claim's value as a person would write it: '26 million', '7.25%', '2030'."""
+    return display(claim.value, claim.unit)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ class DocumentMeta(Record):
     licence: Text
     text_file: Text
     sha256: Text
-    claimed_total: Text
 
     def __getitem__(self, name: str) -> Any:
         """`meta["title"]`, as pages and reports read it."""

@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Literal, get_args
 
 import numpy as np
-from pydantic import model_validator
+from pydantic import ValidationInfo, model_validator
 
-from claimscope.schema import FieldProblem, Prose, Record, Text, Texts, load_records
+from claimscope.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
 
-Unit = Literal["images", "percent", "months", "ratio", "year", "people"]
-Group = Literal["document", "count", "projection", "offenders"]
+Unit = Literal["images", "percent", "months", "ratio", "year", "people", "rate"]
 UNITS: tuple[str, ...] = get_args(Unit)
-GROUPS: tuple[str, ...] = get_args(Group)
+
+
+class InputGroup(Record):
+    """A heading the document gives a set of its inputs. `on_projection: false` keeps the
+    group's controls off the Projection explorer (they live on the page that uses them)."""
+
+    id: Text
+    title: Text
+    on_projection: bool = True
 
 
 class InputSpec(Record):
@@ -34,7 +41,7 @@ class InputSpec(Record):
     step: float
     basis: Prose
     help: Prose
-    group: Group
+    group: Text  # the id of one of the file's `groups`
     claims: Texts = ()
     reference: Text | None = None
 
@@ -46,6 +53,14 @@ class InputSpec(Record):
             raise FieldProblem("default", "must lie between min and max")
         if self.step <= 0:
             raise FieldProblem("step", "must be positive")
+        return self
+
+    @model_validator(mode="after")
+    def _group_declared(self, info: ValidationInfo) -> InputSpec:
+        groups = (info.context or {}).get("groups")
+        if groups is not None and self.group not in groups:
+            raise FieldProblem("group", f"must be one of the file's groups: "
+                                        f"{', '.join(groups)}; got {self.group!r}")
         return self
 
     @property
@@ -69,9 +84,19 @@ class InputSpec(Record):
         return min(max(value, self.min), self.max)
 
 
+def load_input_file(path: Path) -> tuple[dict[str, InputSpec], tuple[InputGroup, ...]]:
+    """Read and check the assumptions file: its groups (in display order), then inputs
+    whose ranges hold their defaults and whose group is declared."""
+    data = read_yaml(path)
+    groups = tuple(records_of(path, data, "groups", InputGroup))
+    specs = records_of(path, data, "inputs", InputSpec, id_field="name",
+                       context={"groups": [g.id for g in groups]})
+    return {spec.name: spec for spec in specs}, groups
+
+
 def load_inputs(path: Path) -> dict[str, InputSpec]:
-    """Read and check the assumptions file; ranges must hold their defaults."""
-    return {spec.name: spec for spec in load_records(path, "inputs", InputSpec, id_field="name")}
+    """The inputs of an assumptions file, by name."""
+    return load_input_file(path)[0]
 
 
 def defaults(specs: Mapping[str, InputSpec]) -> dict[str, float]:

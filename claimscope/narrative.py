@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from claimscope.catalogue import Catalogue
+from claimscope.catalogue import Catalogue, claim_text
 from claimscope.model import Model, Outputs
 from claimscope.numbers import count_word, display, human, percent
 from claimscope.schema import DataError, brief
@@ -24,7 +24,13 @@ SENTENCE_FILE = "sentence.md.j2"
 _ENVIRONMENT = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                     keep_trailing_newline=False)
 _ENVIRONMENT.filters.update(human=human, percent=percent, display=display,
-                            count_word=count_word)
+                            count_word=count_word, text=claim_text)
+
+
+def render(template: str, **context: object) -> str:
+    """A document's template (sentence, intro, card) rendered in the sandbox, as one line
+    of Markdown: templates name the document's claims so generic code need not."""
+    return " ".join(_compiled(template).render(**context).split())
 
 
 @lru_cache(maxsize=8)
@@ -51,10 +57,9 @@ def reactive_sentence(template: str, model: Model, catalogue: Catalogue,
     """The document's sentence with live values: inputs and outputs by name, `changed` the
     inputs moved off their defaults, `claims` the catalogue values by id."""
     changed = {name for name, spec in model.inputs.items() if values[name] != spec.default}
-    text = _compiled(template).render(
-        values=values, out={name: float(value) for name, value in out.items()},
-        changed=changed, claims={cid: claim.value for cid, claim in catalogue.claims.items()})
-    return " ".join(text.split())
+    return render(template, values=values,
+                  out={name: float(value) for name, value in out.items()}, changed=changed,
+                  claims={cid: claim.value for cid, claim in catalogue.claims.items()})
 
 
 def verdict(model: Model, out: Outputs) -> tuple[bool, str]:

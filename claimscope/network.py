@@ -1,8 +1,9 @@
-"""The network and commitments the document describes, and what their numbers imply.
+"""The network and commitments a document describes, and what their numbers imply.
 
-Members across countries bound how members are spread (a pigeonhole argument); the SDG
+Members across countries bound how members are spread (a pigeonhole argument); the
 targets named in two parts of the document are compared; the deadline arithmetic and a
-timeline of dated commitments are read from the catalogue.
+timeline of dated commitments are read from the catalogue. Which claims play each part is
+the document's `pages.yaml` (its `network` block).
 """
 
 from __future__ import annotations
@@ -12,25 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim, claim_date
-
-MEMBERS = "ecpat-members"
-COUNTRIES = "ecpat-countries"
-PART_TWO_TARGETS = ("sdg-16-2", "sdg-5-3", "sdg-8-7")
-PART_THREE_TARGETS = ("sdg-target-5-2", "sdg-target-8-7", "sdg-target-16-2")
-TARGETS_COUNT = "sdg-targets-count"
-DEADLINE_YEARS = "deadline-years"
-DEADLINE = "sdg-deadline"
-CAMPAIGN_LAUNCH = "campaign-launch"
-
-# The dated commitments on the timeline, in order, with what each marks.
-TIMELINE_EVENTS = (
-    ("online-programme", "ECPAT's global programme on online exploitation established"),
-    ("sdgs-adopted", "Sustainable Development Goals adopted"),
-    ("luxembourg-completed", "Luxembourg Guidelines completed"),
-    ("campaign-launch", "Global Campaign to end sexual exploitation of children launches"),
-    ("campaign-operational", "Global Campaign fully operational"),
-    ("sdg-deadline", "SDG deadline for eliminating child exploitation"),
-)
+from claimscope.pages import NetworkPage, slug
 
 
 @dataclass(frozen=True)
@@ -80,8 +63,9 @@ class MembersPerCountry:
         return [base + 1] * left + [base] * (self.countries - left)
 
 
-def network_spread(catalogue: Catalogue) -> MembersPerCountry:
-    return MembersPerCountry(int(catalogue.value(MEMBERS)), int(catalogue.value(COUNTRIES)))
+def network_spread(catalogue: Catalogue, page: NetworkPage) -> MembersPerCountry:
+    return MembersPerCountry(int(catalogue.value(page.members)),
+                             int(catalogue.value(page.countries)))
 
 
 def target_label(claim: Claim) -> str:
@@ -89,29 +73,40 @@ def target_label(claim: Claim) -> str:
     return f"{claim.value:g}"
 
 
-def targets_frame(catalogue: Catalogue) -> pd.DataFrame:
-    """Each SDG target the document names, and where: Part Two's list, Part Three's quotes."""
-    named = {target_label(catalogue[i]): catalogue[i] for i in PART_TWO_TARGETS}
-    quoted = {target_label(catalogue[i]): catalogue[i] for i in PART_THREE_TARGETS}
+def target_columns(page: NetworkPage) -> tuple[str, str, str]:
+    """The targets table's columns named after the two places: 'named_in_part_two',
+    'quoted_in_part_three', 'part_three_text'."""
+    named, quoted = slug(page.named.label), slug(page.quoted.label)
+    return f"named_in_{named}", f"quoted_in_{quoted}", f"{quoted}_text"
+
+
+def targets_frame(catalogue: Catalogue, page: NetworkPage) -> pd.DataFrame:
+    """Each target the document names, and where: the `named` list, the `quoted` one."""
+    named = {target_label(catalogue[i]): catalogue[i] for i in page.named.claims}
+    quoted = {target_label(catalogue[i]): catalogue[i] for i in page.quoted.claims}
     order = list(dict.fromkeys([*named, *quoted]))
     order.sort(key=lambda label: [int(part) for part in label.split(".")])
+    in_named, in_quoted, text = target_columns(page)
     return pd.DataFrame([{
         "target": label,
-        "named_in_part_two": label in named,
-        "quoted_in_part_three": label in quoted,
+        in_named: label in named,
+        in_quoted: label in quoted,
         "claim_ids": ", ".join(c.id for c in (named.get(label), quoted.get(label)) if c),
-        "part_three_text": quoted[label].quote if label in quoted else "",
+        text: quoted[label].quote if label in quoted else "",
     } for label in order])
 
 
-def stated_and_quoted_targets(catalogue: Catalogue) -> tuple[int, int]:
-    """How many targets Part Three says it quotes ("three SDG targets"), and how many it does."""
-    return int(catalogue.value(TARGETS_COUNT)), len(PART_THREE_TARGETS)
+def stated_and_quoted_targets(catalogue: Catalogue, page: NetworkPage) -> tuple[int, int]:
+    """How many targets the document says it quotes ("three SDG targets"), and how many
+    it does."""
+    return int(catalogue.value(page.targets_count)), len(page.quoted.claims)
 
 
-def target_overlap(targets: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
-    """Targets in both parts, only in Part Two's list, and only among Part Three's quotes."""
-    two, three = targets["named_in_part_two"], targets["quoted_in_part_three"]
+def target_overlap(targets: pd.DataFrame, page: NetworkPage
+                   ) -> tuple[list[str], list[str], list[str]]:
+    """Targets in both lists, only in the `named` list, and only among the `quoted`."""
+    in_named, in_quoted, _ = target_columns(page)
+    two, three = targets[in_named], targets[in_quoted]
     return (list(targets.loc[two & three, "target"]), list(targets.loc[two & ~three, "target"]),
             list(targets.loc[~two & three, "target"]))
 
@@ -140,9 +135,10 @@ class Deadline:
         return self.deadline - self.document_year
 
 
-def deadline(catalogue: Catalogue, document_year: int) -> Deadline:
-    return Deadline(int(catalogue.value(DEADLINE)), int(catalogue.value(DEADLINE_YEARS)),
-                    int(catalogue.value(CAMPAIGN_LAUNCH)), document_year)
+def deadline(catalogue: Catalogue, page: NetworkPage, document_year: int) -> Deadline:
+    d = page.deadline
+    return Deadline(int(catalogue.value(d.year)), int(catalogue.value(d.years)),
+                    int(catalogue.value(d.start)), document_year)
 
 
 def event_date(claim: Claim) -> pd.Timestamp:
@@ -153,11 +149,11 @@ def event_date(claim: Claim) -> pd.Timestamp:
     return placed[0]
 
 
-def timeline(catalogue: Catalogue) -> pd.DataFrame:
+def timeline(catalogue: Catalogue, page: NetworkPage) -> pd.DataFrame:
     """The dated commitments, in time order, each with its words and kind."""
     rows = []
-    for claim_id, event in TIMELINE_EVENTS:
-        claim = catalogue[claim_id]
-        rows.append({"claim_id": claim_id, "event": event, "date": event_date(claim),
+    for item in page.timeline:
+        claim = catalogue[item.claim]
+        rows.append({"claim_id": claim.id, "event": item.event, "date": event_date(claim),
                      "when": claim.when, "kind": claim.kind, "quote": claim.quote})
     return pd.DataFrame(rows).sort_values("date", kind="stable", ignore_index=True)

@@ -14,13 +14,8 @@ import numpy as np
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
-from claimscope.network import DEADLINE
 from claimscope.numbers import human
-
-FIRST_ESTIMATE = "offenders-2014"
-SECOND_ESTIMATE = "offenders-2016-2017"
-FIRST_STATEMENT = "nca-statement"
-SECOND_STATEMENTS = ("bailey-statement-2016", "bailey-statement-2017")
+from claimscope.pages import OffendersPage
 
 # How the document's hedging words bound a number.
 BOUND_WORDS = {
@@ -96,25 +91,25 @@ class Growth:
         return float(grow(self.second.count, self.rate, self.deadline - self.second.year))
 
 
-def second_years(catalogue: Catalogue) -> list[int]:
+def second_years(catalogue: Catalogue, page: OffendersPage) -> list[int]:
     """The years in which the second estimate was stated: the choices for its date."""
-    return [int(catalogue.value(claim_id)) for claim_id in SECOND_STATEMENTS]
+    return [int(catalogue.value(claim_id)) for claim_id in page.second_years]
 
 
-def implied_growth(catalogue: Catalogue, second_year: int) -> Growth:
+def implied_growth(catalogue: Catalogue, page: OffendersPage, second_year: int) -> Growth:
     """The growth between the two estimates, dating the second in `second_year`."""
-    if second_year not in second_years(catalogue):
+    if second_year not in second_years(catalogue, page):
         raise ValueError(f"the second estimate was not stated in {second_year}")
-    first = Estimate(catalogue[FIRST_ESTIMATE], int(catalogue.value(FIRST_STATEMENT)))
-    second = Estimate(catalogue[SECOND_ESTIMATE], second_year)
-    return Growth(first, second, int(catalogue.value(DEADLINE)))
+    first = Estimate(catalogue[page.first], int(catalogue.value(page.first_year)))
+    second = Estimate(catalogue[page.second], second_year)
+    return Growth(first, second, int(catalogue.value(page.deadline)))
 
 
-def statements_frame(catalogue: Catalogue) -> pd.DataFrame:
+def statements_frame(catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
     """Every statement of an offender count: one row per estimate and year it was given."""
-    first_year = int(catalogue.value(FIRST_STATEMENT))
-    rows = [(catalogue[FIRST_ESTIMATE], first_year)]
-    rows += [(catalogue[SECOND_ESTIMATE], year) for year in second_years(catalogue)]
+    first_year = int(catalogue.value(page.first_year))
+    rows = [(catalogue[page.first], first_year)]
+    rows += [(catalogue[page.second], year) for year in second_years(catalogue, page)]
     return pd.DataFrame([{
         "claim_id": claim.id, "year": year, "offenders": claim.value,
         "bound": BOUND_LABELS[bound_of(claim.mention)], "as_written": claim.mention,
@@ -150,11 +145,11 @@ def elimination_path(growth: Growth) -> pd.DataFrame:
 
 
 def per_offender_table(projected_images: float, assumed_offenders: float,
-                       catalogue: Catalogue) -> pd.DataFrame:
+                       catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
     """Projected images divided among the assumed count and each reported count."""
     rows = [(f"Set in the assumptions: {human(assumed_offenders)}", assumed_offenders,
              "assumed", "")]
-    for claim_id in (FIRST_ESTIMATE, SECOND_ESTIMATE):
+    for claim_id in (page.first, page.second):
         claim = catalogue[claim_id]
         rows.append((f"Reported: {claim.mention} ({claim.when})", claim.value, "derived",
                      claim_id))

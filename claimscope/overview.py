@@ -12,9 +12,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimscope.bundle import Bundle
-from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim, claim_date
+from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim, claim_date, claim_text
 from claimscope.narrative import verdict
 from claimscope.numbers import display
+from claimscope.pages import card_text
+from claimscope.pages import intro_text as pages_intro
 from claimscope.palette import PROVENANCE
 
 TIMELINE_START, TIMELINE_END = 2010, 2030
@@ -22,11 +24,6 @@ SEARCH_FIELDS = ("quote", "who", "id", "note")
 _OPTION_ORDER = {"category": CATEGORIES, "kind": KINDS}
 _CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
                     "assumed": "your assumptions"}
-
-
-def claim_text(claim: Claim) -> str:
-    """A claim's value as a person would write it: '26 million', '7.25%', '2030'."""
-    return display(claim.value, claim.unit)
 
 
 def source_line(claim: Claim) -> str:
@@ -52,11 +49,6 @@ class Card:
 def _card(title: str, value: str, detail: str, kind: str, lines: Sequence[str]) -> Card:
     help_text = "\n\n".join([f"**{PROVENANCE[kind]['label']}.**", *lines])
     return Card(f"{title} · {_CARD_KIND_WORDS[kind]}", value, detail, help_text, kind)
-
-
-def _reported_card(title: str, claim: Claim, detail: str | None = None) -> Card:
-    return _card(title, claim_text(claim), claim.when if detail is None else detail,
-                 "reported", [source_line(claim)])
 
 
 def changed_assumptions(bundle: Bundle, values: Mapping[str, float],
@@ -85,38 +77,24 @@ def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
 
 
 def headline_cards(bundle: Bundle, values: Mapping[str, float]) -> list[Card]:
-    """The five figures the Overview leads with; the extrapolation follows `values`."""
-    claims = bundle.catalogue
-    earlier, later = claims["offenders-2014"], claims["offenders-2016-2017"]
-    members, countries = claims["ecpat-members"], claims["ecpat-countries"]
-    offenders = _card("Offenders", f"{claim_text(earlier)} → {claim_text(later)}",
-                      f"{earlier.when} → {later.when}", "reported",
-                      [source_line(earlier), source_line(later)])
-    network = _card("ECPAT members", claim_text(members),
-                    f"in {claim_text(countries)} {countries.unit}", "reported",
-                    [source_line(members), source_line(countries)])
-    return [
-        _reported_card("Seized images", claims["seized-images"]),
-        _reported_card("Population share", claims["population-share"]),
-        _extrapolation_card(bundle, values),
-        offenders,
-        network,
-    ]
+    """The figures the Overview leads with, as the document's pages.yaml lists them; the
+    model's headline card follows `values`."""
+    cards = []
+    for card in bundle.pages.overview.cards:
+        if card.headline:
+            cards.append(_extrapolation_card(bundle, values))
+            continue
+        claims = [bundle.catalogue[c] for c in card.claims]
+        value, detail = card_text(card, bundle.catalogue)
+        cards.append(_card(card.title or "", value, detail, "reported",
+                           [source_line(c) for c in claims]))
+    return cards
 
 
 def intro_text(bundle: Bundle) -> str:
     """What ClaimScope is and the document's key claim, in neutral words (Markdown)."""
-    meta, claims = bundle.document.meta, bundle.catalogue
-    forces, seized = claims["forces-replied"], claims["seized-images"]
-    share, total = claims["population-share"], claims[meta["claimed_total"]]
-    return (
-        f"ClaimScope lists every number in *{meta['title']}* ({meta['author']}, "
-        f"{meta['date']}) with its exact words, who the document attributes it to, and "
-        f"when. The key claim is an extrapolation: {forces.mention} in England and Wales "
-        f"reported seizing **{claim_text(seized)}** {seized.unit} of child sexual abuse "
-        f"({seized.when}); their areas hold **{claim_text(share)}** of the population, "
-        f"and the document concludes that “{total.quote}”."
-    )
+    return pages_intro(bundle.pages, bundle.catalogue, bundle.document.meta,
+                       bundle.catalogue[bundle.model.claim])
 
 
 # Timeline --------------------------------------------------------------------------------

@@ -135,6 +135,7 @@ Text = Annotated[str, AfterValidator(_non_blank)]
 Prose = Annotated[str, AfterValidator(_non_blank), AfterValidator(fold)]  # folded on load
 Texts = Annotated[tuple[Text, ...],
                   BeforeValidator(_as_tuple, json_schema_input_type=list[str])]
+AsTuple = BeforeValidator(_as_tuple)  # `Annotated[tuple[R, ...], AsTuple]`: a list of records
 # Whole counts are at least 1 where the app divides by them.
 Count = Annotated[int, Field(ge=1)]
 

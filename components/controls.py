@@ -13,9 +13,9 @@ from claimscope.numbers import display
 from components import state
 
 _FORMATS = {"percent": "%.2f%%", "ratio": "%.2f", "year": "%d", "months": "%d",
-            "images": "compact", "people": "compact"}
+            "images": "compact", "people": "compact", "rate": "%.1f"}
 _EXACT_FORMATS = {"percent": "%.2f", "ratio": "%.2f", "year": "%d", "months": "%d",
-                  "images": "%d", "people": "%d"}
+                  "images": "%d", "people": "%d", "rate": "%.1f"}
 
 
 def widget_number(spec: InputSpec, value: float) -> int | float:

@@ -58,8 +58,16 @@ def claim(data: dict, claim_id: str) -> dict:
      "caveats.yaml, record duplicates: unknown field(s): surprise"),
     ("scenarios.yaml", lambda d: d["scenarios"][-1].update(values={"share": "lots"}),
      "scenarios.yaml, record suggested-ranges, field 'values': share must be a number"),
-    ("document.yaml", lambda d: d.update(claimed_total="nothing"),
-     "document.yaml, record document, field 'claimed_total': names no claim"),
+    ("pages.yaml", lambda d: d["offenders"].update(first="nothing"),
+     "pages.yaml, record offenders: names unknown claim 'nothing'"),
+    ("pages.yaml", lambda d: d["offenders"].update(projected="nothing"),
+     "pages.yaml, record offenders, field 'projected': names unknown output 'nothing'"),
+    ("pages.yaml", lambda d: d["overview"]["cards"][0].update(value="{{ c[5] | text }}"),
+     "pages.yaml: has a template that does not render"),
+    ("pages.yaml", lambda d: d["overview"]["cards"][0].pop("claims"),
+     "pages.yaml, field 'claims': a card needs a title and claims, or headline: true"),
+    ("inputs.yaml", lambda d: first_input(d, "group", "elsewhere"),
+     "inputs.yaml, record seized, field 'group': must be one of the file's groups"),
 ])
 def test_bad_edits_name_file_record_and_field(folder: Path, file, change, expected) -> None:
     edit(folder / file, change)
@@ -97,15 +105,31 @@ def test_app_stops_with_a_message_on_a_bad_data_file(folder: Path, monkeypatch) 
     """The app shows which file/record/field is wrong instead of a traceback."""
     from streamlit.testing.v1 import AppTest
 
-    from components.context import bundle
+    from components import context
 
     edit(folder / "inputs.yaml", lambda d: first_input(d, "max", "huge"))
     monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(folder))
-    bundle.clear()
+    context.clear()
     try:
         at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"),
                                default_timeout=60).run()
         assert not at.exception
         assert "inputs.yaml, record seized, field 'max': must be a number" in at.error[0].value
     finally:
-        bundle.clear()
+        context.clear()
+
+
+def test_the_headline_claim_must_exist(folder: Path) -> None:
+    model = folder / "model.py"
+    model.write_text(model.read_text(encoding="utf-8").replace(
+        "claim=CLAIMED_TOTAL,", 'claim="no-such-claim",'), encoding="utf-8")
+    with pytest.raises(DataError, match="model.py: judges the headline against unknown claim "
+                                        "'no-such-claim'"):
+        load_bundle(folder)
+
+
+def test_document_checks_must_return_checks(folder: Path) -> None:
+    (folder / "checks.py").write_text(
+        "def consistency_checks(*args):\n    return ['not a check']\n", encoding="utf-8")
+    with pytest.raises(DataError, match="checks.py: consistency_checks.. must return a list"):
+        load_bundle(folder)

@@ -24,10 +24,12 @@ from claimscope.network import (
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
+PAGE = BUNDLE.pages.network
+assert PAGE is not None
 
 
 def test_103_members_in_93_countries() -> None:
-    spread = network_spread(CATALOGUE)
+    spread = network_spread(CATALOGUE, PAGE)
     assert (spread.members, spread.countries, spread.extra) == (103, 93, 10)
     assert (spread.fewest_shared, spread.most_shared, spread.most_in_one) == (1, 10, 11)
     assert round(spread.average, 2) == 1.11
@@ -73,20 +75,20 @@ def test_the_bounds_are_reached(countries: int, extra: int) -> None:
 
 
 def test_targets_named_in_each_part() -> None:
-    targets = targets_frame(CATALOGUE).set_index("target")
+    targets = targets_frame(CATALOGUE, PAGE).set_index("target")
     assert list(targets.index) == ["5.2", "5.3", "8.7", "16.2"]
     assert list(targets["named_in_part_two"]) == [False, True, True, True]
     assert list(targets["quoted_in_part_three"]) == [True, False, True, True]
     assert "violence against all women and girls" in targets.loc["5.2", "part_three_text"]
-    assert target_overlap(targets.reset_index()) == (["8.7", "16.2"], ["5.3"], ["5.2"])
+    assert target_overlap(targets.reset_index(), PAGE) == (["8.7", "16.2"], ["5.3"], ["5.2"])
 
 
 def test_part_three_quotes_as_many_targets_as_it_says() -> None:
-    assert stated_and_quoted_targets(CATALOGUE) == (3, 3)
+    assert stated_and_quoted_targets(CATALOGUE, PAGE) == (3, 3)
 
 
 def test_fourteen_years_count_from_2016() -> None:
-    dates = deadline(CATALOGUE, BUNDLE.document.meta["date"])
+    dates = deadline(CATALOGUE, PAGE, BUNDLE.document.meta["date"])
     assert (dates.deadline, dates.years, dates.counted_from) == (2030, 14, 2016)
     assert dates.matches_launch
     assert dates.left_at_document == 12
@@ -106,7 +108,7 @@ def test_an_undated_event_is_refused() -> None:
 
 
 def test_timeline_runs_from_2014_to_2030() -> None:
-    events = timeline(CATALOGUE)
+    events = timeline(CATALOGUE, PAGE)
     assert events["date"].is_monotonic_increasing
     assert events["date"].iloc[0].year == 2014 and events["date"].iloc[-1].year == 2030
     assert events.set_index("claim_id").loc["sdgs-adopted", "date"] == pd.Timestamp("2015-09")
@@ -116,9 +118,9 @@ def test_timeline_runs_from_2014_to_2030() -> None:
 
 
 def test_timeline_chart_plots_its_data_and_the_documents_date() -> None:
-    dates = deadline(CATALOGUE, BUNDLE.document.meta["date"])
+    dates = deadline(CATALOGUE, PAGE, BUNDLE.document.meta["date"])
     today = pd.Timestamp(dates.document_year, 7, 1)
-    chart = timeline_chart(timeline(CATALOGUE), today, dates)
+    chart = timeline_chart(timeline(CATALOGUE, PAGE), today, dates)
     plotted = sorted(x for trace in chart.figure.data for x in trace.x)
     events = chart.data[chart.data["kind"] != "today"]
     assert plotted == sorted(events["date"])

@@ -15,8 +15,6 @@ from claimscope.charts.offenders import (
     projection_chart,
 )
 from claimscope.offenders import (
-    FIRST_ESTIMATE,
-    SECOND_ESTIMATE,
     bound_of,
     compound_growth,
     elimination_path,
@@ -29,7 +27,10 @@ from claimscope.offenders import (
     statements_frame,
 )
 
-CATALOGUE = load_bundle().catalogue
+BUNDLE = load_bundle()
+CATALOGUE = BUNDLE.catalogue
+PAGE = BUNDLE.pages.offenders
+assert PAGE is not None
 
 counts = st.floats(min_value=1.0, max_value=1e9, allow_nan=False)
 spans = st.integers(min_value=1, max_value=40)
@@ -45,12 +46,12 @@ def test_hedging_words_set_the_bound(mention: str, bound: str) -> None:
 
 
 def test_the_catalogue_hedges_as_the_document_does() -> None:
-    assert bound_of(CATALOGUE[FIRST_ESTIMATE].mention) == "lower"
-    assert bound_of(CATALOGUE[SECOND_ESTIMATE].mention) == "upper"
+    assert bound_of(CATALOGUE[PAGE.first].mention) == "lower"
+    assert bound_of(CATALOGUE[PAGE.second].mention) == "upper"
 
 
 def test_second_estimate_was_stated_in_2016_and_2017() -> None:
-    assert second_years(CATALOGUE) == [2016, 2017]
+    assert second_years(CATALOGUE, PAGE) == [2016, 2017]
 
 
 @pytest.mark.parametrize(("second_year", "rate", "at_2030"), [
@@ -58,7 +59,7 @@ def test_second_estimate_was_stated_in_2016_and_2017() -> None:
     (2017, 2 ** (1 / 3) - 1, 100_000 * 2 ** (13 / 3)),
 ])
 def test_doubling_implies_these_rates(second_year: int, rate: float, at_2030: float) -> None:
-    growth = implied_growth(CATALOGUE, second_year)
+    growth = implied_growth(CATALOGUE, PAGE, second_year)
     assert (growth.first.count, growth.second.count) == (50_000, 100_000)
     assert growth.first.year == 2014 and growth.deadline == 2030
     assert growth.ratio == 2
@@ -67,13 +68,13 @@ def test_doubling_implies_these_rates(second_year: int, rate: float, at_2030: fl
 
 
 def test_rates_round_to_the_pages_figures() -> None:
-    assert round(implied_growth(CATALOGUE, 2016).rate * 100, 1) == 41.4
-    assert round(implied_growth(CATALOGUE, 2017).rate * 100, 1) == 26.0
+    assert round(implied_growth(CATALOGUE, PAGE, 2016).rate * 100, 1) == 41.4
+    assert round(implied_growth(CATALOGUE, PAGE, 2017).rate * 100, 1) == 26.0
 
 
 def test_a_year_without_a_statement_is_refused() -> None:
     with pytest.raises(ValueError, match="2015"):
-        implied_growth(CATALOGUE, 2015)
+        implied_growth(CATALOGUE, PAGE, 2015)
 
 
 @pytest.mark.parametrize(("first", "second", "years"), [(0, 1, 1), (1, -1, 1), (1, 2, 0)])
@@ -97,7 +98,7 @@ def test_growth_composes(count: float, rate: float, a: int, b: int) -> None:
 
 @pytest.mark.parametrize("second_year", [2016, 2017])
 def test_paths_start_and_end_where_they_should(second_year: int) -> None:
-    growth = implied_growth(CATALOGUE, second_year)
+    growth = implied_growth(CATALOGUE, PAGE, second_year)
     path = growth_path(growth)
     assert list(path["year"]) == list(range(2014, second_year + 1))
     assert path["offenders"].iloc[0] == pytest.approx(50_000)
@@ -113,7 +114,7 @@ def test_paths_start_and_end_where_they_should(second_year: int) -> None:
 
 
 def test_statements_list_each_year_a_count_was_given() -> None:
-    frame = statements_frame(CATALOGUE)
+    frame = statements_frame(CATALOGUE, PAGE)
     assert list(zip(frame["year"], frame["offenders"], frame["bound"], strict=True)) == [
         (2014, 50_000, "lower bound"), (2016, 100_000, "upper estimate"),
         (2017, 100_000, "upper estimate")]
@@ -121,7 +122,7 @@ def test_statements_list_each_year_a_count_was_given() -> None:
 
 
 def test_images_are_divided_among_each_count() -> None:
-    table = per_offender_table(358.6e6, 25_000, CATALOGUE)
+    table = per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE)
     assert list(table["offenders"]) == [25_000, 50_000, 100_000]
     assert list(table["kind"]) == ["assumed", "derived", "derived"]
     assert table["images_per_offender"].tolist() == pytest.approx([14_344, 7_172, 3_586])
@@ -137,12 +138,12 @@ def test_change_words(ratio: float, words: str) -> None:
 
 @pytest.mark.parametrize("second_year", [2016, 2017])
 def test_charts_plot_exactly_their_data(second_year: int) -> None:
-    growth = implied_growth(CATALOGUE, second_year)
-    statements = statements_frame(CATALOGUE)
+    growth = implied_growth(CATALOGUE, PAGE, second_year)
+    statements = statements_frame(CATALOGUE, PAGE)
     charts = [
         estimates_chart(statements, growth, growth_path(growth)),
         projection_chart(statements, growth, projection_path(growth), elimination_path(growth)),
-        per_offender_chart(per_offender_table(358.6e6, 25_000, CATALOGUE), 2012, 358.6e6),
+        per_offender_chart(per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE), 2012, 358.6e6),
     ]
     for chart in charts:
         plotted = np.concatenate([
@@ -154,8 +155,8 @@ def test_charts_plot_exactly_their_data(second_year: int) -> None:
 
 
 def test_projection_chart_keeps_target_and_growth_apart() -> None:
-    growth = implied_growth(CATALOGUE, 2017)
-    chart = projection_chart(statements_frame(CATALOGUE), growth, projection_path(growth),
+    growth = implied_growth(CATALOGUE, PAGE, 2017)
+    chart = projection_chart(statements_frame(CATALOGUE, PAGE), growth, projection_path(growth),
                              elimination_path(growth))
     assert set(chart.data["kind"]) == {"reported", "derived", "target"}
     dashes = {trace.name: trace.line.dash for trace in chart.figure.data if trace.mode == "lines"}

@@ -29,11 +29,12 @@ if from_link is not None:
     st.rerun()  # the notices above this page were drawn before the link was read
 
 st.title("Compare scenarios")
+compared = " and ".join(out.label.lower() for out in data.model.compared_outputs)
 st.markdown(
     "A scenario is a whole set of assumptions with a name. Compare presets shipped with "
     "ClaimScope and the scenarios you saved (on this page or the projection explorer): "
-    "the assumptions that differ, and what each does to the national and global totals "
-    "against the document's claim.")
+    f"the assumptions that differ, and what each does to the {compared} against the "
+    "document's claim.")
 
 
 def compare_too(scenario: Scenario) -> None:

@@ -1,4 +1,5 @@
-"""Behind the 26 million (/forces): the five forces' own figures — context, not the document."""
+"""The context page (/forces, titled in pages.yaml, e.g. "Behind the 26 million"): the
+responding forces' own figures — context, not the document."""
 
 from __future__ import annotations
 
@@ -26,11 +27,9 @@ def exact_or_human(figure: str, value: float) -> str:
 
 
 loaded = bundle()
-st.title("Behind the 26 million")
+st.title(loaded.pages.forces.title)
 data = loaded.forces
-if data is None:
-    st.info("There is no context data on the responding police forces for this document.")
-    st.stop()
+assert data is not None, "app.py lists this page only for documents with forces.yaml"
 
 claimed = loaded.model.threshold
 source, request = data.source, data.request

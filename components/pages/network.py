@@ -1,36 +1,34 @@
-"""Network & commitments (/network): the ECPAT network's size and what it implies, the
-standards and guides, the SDG targets named, and the 2030 deadline."""
+"""Network & commitments (/network): a network's size and what it implies, the figures
+about its standards, the targets the document names twice, and its deadline. Which claims
+play each part is the document's pages.yaml (`network`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from claimscope.catalogue import claim_date, claim_text
 from claimscope.charts.network import timeline_chart
 from claimscope.network import (
-    CAMPAIGN_LAUNCH,
-    COUNTRIES,
-    DEADLINE,
-    DEADLINE_YEARS,
-    MEMBERS,
-    PART_THREE_TARGETS,
-    PART_TWO_TARGETS,
-    TARGETS_COUNT,
     deadline,
     network_spread,
     stated_and_quoted_targets,
+    target_columns,
     target_label,
     target_overlap,
     targets_frame,
     timeline,
 )
 from claimscope.offenders import BOUND_LABELS, bound_of
-from claimscope.overview import claim_date, claim_text, source_line
+from claimscope.overview import source_line
+from claimscope.pages import slug
 from components.charts import download_csv, show_chart
 from components.context import bundle
 
 data = bundle()
 catalogue = data.catalogue
+page = data.pages.network
+assert page is not None, "app.py lists this page only for documents with network claims"
 
 
 def sources(claim_ids: tuple[str, ...]) -> str:
@@ -59,16 +57,15 @@ def quoted_metric(column: DeltaGenerator, label: str, value: str,
 
 
 st.title("Network & commitments")
-st.markdown("What the document says about ECPAT's network, the standards it helped write, "
-            "and the commitments it dates — with what those numbers do and do not imply.")
+st.markdown(page.intro)
 
 # The network ------------------------------------------------------------------------------
-st.subheader("The ECPAT network")
-spread = network_spread(catalogue)
-members, countries = claim_text(catalogue[MEMBERS]), claim_text(catalogue[COUNTRIES])
+st.subheader(page.members_title)
+spread = network_spread(catalogue, page)
+members, countries = claim_text(catalogue[page.members]), claim_text(catalogue[page.countries])
 columns = st.columns(4)
-quoted_metric(columns[0], "Members", members, (MEMBERS,))
-quoted_metric(columns[1], "Countries", countries, (COUNTRIES,))
+quoted_metric(columns[0], "Members", members, (page.members,))
+quoted_metric(columns[1], "Countries", countries, (page.countries,))
 quoted_metric(columns[2], "Average per country", f"{spread.average:.2f}",
               derivation=f"{members} ÷ {countries}.")
 quoted_metric(columns[3], "Countries with 2+ members",
@@ -87,36 +84,36 @@ st.markdown(
     "does not say how the members are spread."
 )
 
-# Standards and guides ----------------------------------------------------------------------
-st.subheader("Standards and guides")
-agencies, completed = catalogue["luxembourg-agencies"], catalogue["luxembourg-completed"]
-guides = catalogue["itu-guides"]
-columns = st.columns(3)
-quoted_metric(columns[0], "Luxembourg Guidelines agencies",
-              agencies.mention.capitalize(), (agencies.id,))
-quoted_metric(columns[1], "Luxembourg Guidelines completed", claim_text(completed),
-              (completed.id,))
-quoted_metric(columns[2], "ITU guides to online child safety", claim_text(guides),
-              (guides.id,))
-st.caption(f"“{agencies.mention.capitalize()}” is a {BOUND_LABELS[bound_of(agencies.mention)]}, "
-           "not a count: the document does not say how many agencies took part.")
+# Figures about standards -------------------------------------------------------------------
+st.subheader(page.figures_title)
+figures = [(figure.title, catalogue[figure.claim]) for figure in page.figures]
+hedged = [claim for _, claim in figures if bound_of(claim.mention) != "exact"]
+for column, (title, claim) in zip(st.columns(len(figures)), figures, strict=True):
+    # A hedged figure ("more than 20") is shown in its own words, not as a bare number.
+    shown = claim.mention.capitalize() if claim in hedged else claim_text(claim)
+    quoted_metric(column, title, shown, (claim.id,))
+for claim in hedged:
+    st.caption(f"“{claim.mention.capitalize()}” is a {BOUND_LABELS[bound_of(claim.mention)]}, "
+               f"not a count: the document does not say how many {claim.unit} took part.")
 
 # SDG targets --------------------------------------------------------------------------------
-st.subheader("The SDG targets named")
-stated, quoted = stated_and_quoted_targets(catalogue)
-targets = targets_frame(catalogue)
-both, only_two, only_three = target_overlap(targets)
-part_two = ", ".join(target_label(catalogue[i]) for i in PART_TWO_TARGETS)
-part_three = ", ".join(target_label(catalogue[i]) for i in PART_THREE_TARGETS)
+st.subheader(page.targets_title)
+stated, quoted = stated_and_quoted_targets(catalogue, page)
+targets = targets_frame(catalogue, page)
+in_named, in_quoted, quoted_text = target_columns(page)
+both, only_two, only_three = target_overlap(targets, page)
+named = ", ".join(target_label(catalogue[i]) for i in page.named.claims)
+listed = ", ".join(target_label(catalogue[i]) for i in page.quoted.claims)
 columns = st.columns(2)
-quoted_metric(columns[0], "Targets named in Part Two", part_two, PART_TWO_TARGETS)
-quoted_metric(columns[1], "SDG targets in Part Three", f"{stated}: {part_three}",
-              (TARGETS_COUNT, *PART_THREE_TARGETS))
+quoted_metric(columns[0], page.named.title, named, page.named.claims)
+quoted_metric(columns[1], page.quoted.title, f"{stated}: {listed}",
+              (page.targets_count, *page.quoted.claims))
 if only_two or only_three:
-    text = targets.set_index("target")["part_three_text"]
+    text = targets.set_index("target")[quoted_text]
     st.info(
-        f"The two lists differ: {', '.join(only_two) or 'none'} appears only in Part Two "
-        f"and {', '.join(only_three) or 'none'} only in Part Three"
+        f"The two lists differ: {', '.join(only_two) or 'none'} appears only in "
+        f"{page.named.label} and {', '.join(only_three) or 'none'} only in "
+        f"{page.quoted.label}"
         + "".join(f" (“{text[label]}”)" for label in only_three)
         + f"; {' and '.join(both)} appear in both. The document does not say whether the "
         "two lists are meant to name the same targets.",
@@ -125,30 +122,32 @@ if only_two or only_three:
 st.dataframe(
     targets, hide_index=True, key="sdg_targets",
     column_config={
-        "target": "SDG target",
-        "named_in_part_two": st.column_config.CheckboxColumn("Named in Part Two"),
-        "quoted_in_part_three": st.column_config.CheckboxColumn("Quoted in Part Three"),
+        "target": page.target_noun,
+        in_named: st.column_config.CheckboxColumn(f"Named in {page.named.label}"),
+        in_quoted: st.column_config.CheckboxColumn(f"Quoted in {page.quoted.label}"),
         "claim_ids": "Claim ids",
-        "part_three_text": st.column_config.TextColumn("Part Three's words", width="large"),
+        quoted_text: st.column_config.TextColumn(f"{page.quoted.label}'s words",
+                                                 width="large"),
     },
 )
-download_csv(targets, "sdg-targets")
+download_csv(targets, f"{slug(page.target_noun)}s".replace("_", "-"))
 
 # The deadline -------------------------------------------------------------------------------
-dates = deadline(catalogue, data.document.meta["date"])
+dates = deadline(catalogue, page, data.document.meta["date"])
 st.subheader(f"The {dates.deadline} deadline")
 columns = st.columns(4)
-quoted_metric(columns[0], "Deadline", f"{dates.deadline}", (DEADLINE,))
-quoted_metric(columns[1], "Years to the deadline", f"{dates.years} years", (DEADLINE_YEARS,))
+quoted_metric(columns[0], "Deadline", f"{dates.deadline}", (page.deadline.year,))
+quoted_metric(columns[1], "Years to the deadline", f"{dates.years} years",
+              (page.deadline.years,))
 quoted_metric(columns[2], "The years count from", f"{dates.counted_from}",
               derivation=f"{dates.deadline} − {dates.years} years.")
 quoted_metric(columns[3], "Left at the document's date", f"{dates.left_at_document} years",
               derivation=f"{dates.deadline} − {dates.document_year}, the year the "
                          "submission is dated.")
-launch = catalogue[CAMPAIGN_LAUNCH]
-agreement = ("the year the document gives for the Global Campaign's launch — consistent"
+launch = catalogue[page.deadline.start]
+agreement = (f"the year the document gives for {page.deadline.start_event} — consistent"
              if dates.matches_launch else
-             f"not the year the document gives for the Global Campaign's launch "
+             f"not the year the document gives for {page.deadline.start_event} "
              f"({claim_text(launch)})")
 st.markdown(
     f"**{dates.counted_from} + {dates.years} years = {dates.deadline}.** The “{dates.years} "
@@ -156,5 +155,5 @@ st.markdown(
     f"{dates.document_year}, when {dates.left_at_document} years remained."
 )
 
-show_chart(timeline_chart(timeline(catalogue), claim_date(str(dates.document_year))[0], dates),
-           key="commitments_timeline")
+show_chart(timeline_chart(timeline(catalogue, page), claim_date(str(dates.document_year))[0],
+                          dates), key="commitments_timeline")

@@ -14,9 +14,6 @@ from claimscope.charts.offenders import (
 from claimscope.numbers import human
 from claimscope.offenders import (
     BOUND_LABELS,
-    DEADLINE,
-    FIRST_ESTIMATE,
-    SECOND_ESTIMATE,
     bound_of,
     elimination_path,
     growth_path,
@@ -27,22 +24,21 @@ from claimscope.offenders import (
     statements_frame,
 )
 from claimscope.overview import changed_assumptions, claim_text, source_line
+from claimscope.pages import offenders_texts
 from components import state
 from components.charts import show_chart
 from components.context import bundle
 
 data = bundle()
 catalogue = data.catalogue
-first, second = catalogue[FIRST_ESTIMATE], catalogue[SECOND_ESTIMATE]
-deadline = catalogue[DEADLINE]
+page = data.pages.offenders
+assert page is not None, "app.py lists this page only for documents with offender claims"
+first, second = catalogue[page.first], catalogue[page.second]
+deadline = catalogue[page.deadline]
+intro, caution = offenders_texts(page, catalogue)
 
 st.title("Offenders")
-st.markdown(
-    f"The document quotes two police estimates of how many people are involved with child "
-    f"sexual abuse images: **{first.mention}** ({first.when}) and **{second.mention}** "
-    f"({second.when}). This page shows what the pair implies if read as a trend, and how "
-    "many images each offender would account for under the projection."
-)
+st.markdown(intro)
 
 # The two reported counts ------------------------------------------------------------------
 for column, claim in zip(st.columns(2), (first, second), strict=True):
@@ -50,30 +46,21 @@ for column, claim in zip(st.columns(2), (first, second), strict=True):
                   claim_text(claim), help=source_line(claim), border=True)
     column.caption(f"{source_line(claim)} `{claim.id}`")
 
-st.info(
-    "**Read any growth with care.** The two figures count different things: in "
-    f"{first.when}, individuals “involving themselves with” child sexual abuse images, "
-    f"found in a surveillance exercise; in {second.when}, men who “may be involved in "
-    "downloading or exchanging” them. The first is a lower bound (“upwards of”), the "
-    "second an upper estimate (“as many as”). Some or all of the difference between them "
-    "may come from what was counted and how it was hedged, not from more offending. The "
-    "rates below are arithmetic on two numbers, not a measured trend.",
-    icon=":material/info:",
-)
+st.info(caution, icon=":material/info:")
 
 # Implied growth -----------------------------------------------------------------------------
 st.subheader("The growth the two figures imply")
-years = second_years(catalogue)
-st.session_state["offender_second_year"] = int(state.values()["offender_second_year"])
+years = second_years(catalogue, page)
+choice = page.second_year_input
+st.session_state[choice] = int(state.values()[choice])
 second_year = st.segmented_control(
     f"Date the {claim_text(second)} estimate to", years, required=True,
-    key="offender_second_year", format_func=str,
-    on_change=lambda: state.set_value("offender_second_year",
-                                      float(st.session_state["offender_second_year"])),
+    key=choice, format_func=str,
+    on_change=lambda: state.set_value(choice, float(st.session_state[choice])),
     help=f"The document says the {claim_text(second)} figure was given “{second.when}”; "
          "the growth rate depends on which year it describes.",
 )
-growth = implied_growth(catalogue, second_year)
+growth = implied_growth(catalogue, page, second_year)
 cards = [
     ("Implied growth a year · derived", rate_text(growth.rate),
      f"({claim_text(second)} ÷ {claim_text(first)})^(1 ÷ {growth.years}) − 1: constant "
@@ -88,7 +75,7 @@ cards = [
 for column, (label, value, explanation) in zip(st.columns(4), cards, strict=True):
     column.metric(label, value, help=explanation, border=True)
 
-statements = statements_frame(catalogue)
+statements = statements_frame(catalogue, page)
 show_chart(estimates_chart(statements, growth, growth_path(growth)), key="offender_estimates")
 show_chart(projection_chart(statements, growth, projection_path(growth),
                             elimination_path(growth)), key="offender_projection")
@@ -102,23 +89,22 @@ st.caption(
 st.subheader("Images per offender")
 values = state.values()
 out = data.model.evaluate(values)
-year = int(values["year"])
-table = per_offender_table(float(out["projected"]), values["offenders"], catalogue)
+year = int(values[page.year_input])
+offenders = values[page.offenders_input]
+projected = float(out[page.projected])
+table = per_offender_table(projected, offenders, catalogue, page)
 left, right = st.columns(2)
-left.metric(f"Projected images in {year} · your assumptions", human(out["projected"]),
-            help="National total × (1 + growth)^(year − 2012), from the Projection "
-                 "explorer's assumptions.", border=True)
-right.metric(f"Images per offender ({human(values['offenders'])} offenders)",
-             human(out["per_offender"]), help="Projected images ÷ offender count.", border=True)
+left.metric(f"Projected images in {year} · your assumptions", human(projected),
+            help=f"{data.model.output(page.projected).formula.capitalize()}, from the "
+                 "Projection explorer's assumptions.", border=True)
+right.metric(f"Images per offender ({human(offenders)} offenders)",
+             human(out[page.per_offender]),
+             help=f"{data.model.output(page.per_offender).formula.capitalize()}.",
+             border=True)
 changed = changed_assumptions(data, values)
 st.caption("Assumptions changed from the document's: " + "; ".join(changed) + "."
            if changed else "All assumptions are at the document's values.")
 st.page_link("components/pages/projection.py", label="Change the assumptions",
              icon=":material/tune:")
-show_chart(per_offender_chart(table, year, float(out["projected"])), key="per_offender")
-st.caption(
-    "The images are a projection for England and Wales from seizures over the reporting "
-    "window; the offender counts come from later police statements whose coverage the "
-    "document does not give. Dividing one by the other compares scales; it is not a "
-    "measured number of images per person."
-)
+show_chart(per_offender_chart(table, year, projected), key="per_offender")
+st.caption(page.per_offender_note)

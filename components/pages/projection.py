@@ -15,12 +15,6 @@ from components.controls import assumption_control
 from components.keep_and_share import projection_tools
 from components.uncertainty import range_control, uncertainty_section
 
-GROUP_TITLES = {
-    "document": "The document's figures",
-    "count": "What the count means (assumptions)",
-    "projection": "Projection (assumptions)",
-}
-
 data = bundle()
 model = data.model
 specs = model.inputs
@@ -32,10 +26,12 @@ with st.sidebar:
                "what each means and where its default comes from.")
     if st.button("Reset all to the document's values", key="reset_assumptions"):
         state.reset(data)
-    for group, title in GROUP_TITLES.items():
-        st.subheader(title)
+    for group in data.input_groups:
+        if not group.on_projection:
+            continue
+        st.subheader(group.title)
         for spec in specs.values():
-            if spec.group == group:
+            if spec.group == group.id:
                 assumption_control(spec)
                 range_control(spec)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from claimscope.checks import checks_frame, checks_summary, consistency_checks
+from claimscope.checks import checks_frame, checks_summary
 from claimscope.highlight import MARKS, highlight_html, legend_html
 from claimscope.mentions import account, coverage_summary, mentions_frame
 from claimscope.numbers import display
@@ -79,18 +79,19 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
     download_csv(mentions, "mentions")
 
 # Consistency checks -------------------------------------------------------------------------
-st.subheader("Consistency checks")
-checks = consistency_checks(catalogue, data.model, int(meta["date"]), data.forces)
-st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
-            f"{checks_summary(checks)}.")
-for check in checks:
-    with st.container(border=True, key=f"source_check_{check.id}"):
-        st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {check.title}**")
-        st.markdown(f"{check.formula} → **{check.result}**")
-        st.caption(f"The document: {check.statement}")
-        st.markdown(check.explanation)
-        st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims))
-frame = checks_frame(checks)
-with st.expander("Checks as a table"):
-    st.dataframe(frame, hide_index=True, key="source_checks_table")
-    download_csv(frame, "checks")
+# A document without checks.py has no implied arithmetic to show.
+if data.checks:
+    st.subheader("Consistency checks")
+    st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
+                f"{checks_summary(data.checks)}.")
+    for check in data.checks:
+        with st.container(border=True, key=f"source_check_{check.id}"):
+            st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {check.title}**")
+            st.markdown(f"{check.formula} → **{check.result}**")
+            st.caption(f"The document: {check.statement}")
+            st.markdown(check.explanation)
+            st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims))
+    frame = checks_frame(data.checks)
+    with st.expander("Checks as a table"):
+        st.dataframe(frame, hide_index=True, key="source_checks_table")
+        download_csv(frame, "checks")

@@ -15,6 +15,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from playwright.sync_api import (
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -114,18 +116,21 @@ def chromium_path() -> Path:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """`streamlit run app.py` on a free localhost port, ready when its health check says so."""
+@contextmanager
+def _serve(log_dir: Path, document: str | None = None) -> Iterator[Server]:
+    """`streamlit run app.py` on a free localhost port, ready when its health check says
+    so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default document if None)."""
     port = _free_port()
-    running = Server(f"http://localhost:{port}",
-                     tmp_path_factory.mktemp("streamlit") / "server.log")
+    running = Server(f"http://localhost:{port}", log_dir / "server.log")
     command = [str(ROOT / ".venv/bin/streamlit"), "run", "app.py",
                "--server.port", str(port), "--server.headless", "true",
                "--server.address", "localhost", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]  # a file saved mid-suite changes nothing
+    env = {k: v for k, v in os.environ.items() if k != "CLAIMSCOPE_DOCUMENT"}
+    if document is not None:
+        env["CLAIMSCOPE_DOCUMENT"] = document
     with running.log.open("wb") as output:
-        process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL,
+        process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, env=env,
                                    stdout=output, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
@@ -142,11 +147,27 @@ def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         _stop(process)
 
 
+@pytest.fixture(scope="session")
+def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on the default document, shared by the session."""
+    with _serve(tmp_path_factory.mktemp("streamlit")) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def fixture_server(chromium_path: Path,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on the second document, the test fixture (a path, as a maintainer gives it)."""
+    with _serve(tmp_path_factory.mktemp("streamlit-fixture"), str(FIXTURE_DOCUMENT)) as running:
+        yield running
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
     """A failed browser test shows the server's log: tracebacks are only written there."""
     report = yield
-    running = getattr(item, "funcargs", {}).get("server")
+    funcargs = getattr(item, "funcargs", {})
+    running = funcargs.get("server") or funcargs.get("fixture_server")
     if report.failed and isinstance(running, Server):
         report.sections.append(("Streamlit server log (last lines)", running.log_tail()))
     return report
@@ -170,6 +191,21 @@ def external_requests() -> list[str]:
 @pytest.fixture
 def page(browser: Browser, server: Server, external_requests: list[str]) -> Iterator[Page]:
     """A fresh context and page, wide enough for every top-navigation link, offline-only."""
+    with _new_page(browser, server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def fixture_page(browser: Browser, fixture_server: Server,
+                 external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of the second document."""
+    with _new_page(browser, fixture_server, external_requests) as fresh:
+        yield fresh
+
+
+@contextmanager
+def _new_page(browser: Browser, server: Server, external_requests: list[str]
+              ) -> Iterator[Page]:
     context = browser.new_context(base_url=server.url, service_workers="block",
                                   viewport={"width": 1600, "height": 1000})
 

@@ -1,0 +1,221 @@
+"""Which claims feed which page, and the words that name a document's own figures.
+
+A document's `pages.yaml` is data: the Overview's cards and intro, the claims the
+Offenders and Network pages read, and titles that name the document's figures ("Behind
+the 26 million"). A page whose block is absent is left out of the navigation, so generic
+code names no claim of any document and never draws a page a document cannot fill.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from jinja2 import TemplateError
+from pydantic import model_validator
+
+from claimscope.catalogue import Catalogue, Claim
+from claimscope.document import DocumentMeta
+from claimscope.narrative import render
+from claimscope.schema import (
+    AsTuple,
+    DataError,
+    FieldProblem,
+    Prose,
+    Record,
+    Text,
+    Texts,
+    brief,
+    read_yaml,
+    validate,
+)
+
+PAGES_FILE = "pages.yaml"
+
+
+class Card(Record):
+    """One Overview card: the model's headline (`headline: true`), or claims shown through
+    `value` and `detail`, sandboxed Jinja2 templates over `c` (the claims, in order)."""
+
+    title: Text | None = None
+    claims: Texts = ()
+    headline: bool = False
+    value: Text = "{{ c[0] | text }}"
+    detail: Text = "{{ c[0].when }}"
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Card:
+        if self.headline and self.claims:
+            raise FieldProblem("claims", "a headline card shows the model, not claims")
+        if not self.headline and not (self.title and self.claims):
+            raise FieldProblem("claims", "a card needs a title and claims, or headline: true")
+        return self
+
+
+class OverviewPage(Record):
+    """`intro` is a template over `claims` (by id) and `meta`: the document's key claim in
+    neutral words. Without one the Overview quotes the claim the model judges."""
+
+    intro: Prose | None = None
+    cards: Annotated[tuple[Card, ...], AsTuple] = (Card(headline=True),)
+
+
+class OffendersPage(Record):
+    """Two reported counts, the claims dating them, and the model's figures per offender.
+    `intro`, `caution` and `per_offender_note` are the document's words about them."""
+
+    intro: Prose  # a template over `first` and `second` (the two estimate claims)
+    caution: Prose  # a template, as `intro`
+    first: Text  # the earlier count
+    first_year: Text  # a claim whose value is the year the earlier count was stated
+    second: Text  # the later count
+    second_years: Texts  # claims whose values are the years it may describe
+    deadline: Text  # a target year to carry the growth to
+    second_year_input: Text  # the input choosing among `second_years`
+    offenders_input: Text
+    year_input: Text
+    projected: Text  # model output: the total divided among offenders
+    per_offender: Text  # model output
+    per_offender_note: Prose
+
+
+class Figure(Record):
+    """One stated figure shown as a card under its title."""
+
+    title: Text
+    claim: Text
+
+
+class Event(Record):
+    """One dated claim on the commitments timeline, with what it marks."""
+
+    claim: Text
+    event: Text
+
+
+class TargetList(Record):
+    """Targets the document names in one place (`label`, e.g. "Part Two")."""
+
+    label: Text
+    title: Text  # the card's title
+    claims: Texts
+
+
+class Deadline(Record):
+    """A deadline year, the years counted to it, and the start the document gives."""
+
+    year: Text
+    years: Text
+    start: Text
+    start_event: Text  # what `start` marks, in words
+
+
+class NetworkPage(Record):
+    """A network's members and countries, figures about standards, two lists of targets
+    that should agree, and a dated deadline."""
+
+    intro: Prose
+    members_title: Text
+    members: Text
+    countries: Text
+    figures_title: Text
+    figures: Annotated[tuple[Figure, ...], AsTuple]
+    targets_title: Text
+    target_noun: Text
+    named: TargetList
+    quoted: TargetList
+    targets_count: Text  # the claim stating how many targets `quoted` holds
+    deadline: Deadline
+    timeline: Annotated[tuple[Event, ...], AsTuple]
+
+
+class ForcesPage(Record):
+    """The context page's title, naming the figure its data stands behind."""
+
+    title: Text
+
+
+class Pages(Record):
+    """`pages.yaml`. Every block is optional; the Overview has a default."""
+
+    overview: OverviewPage = OverviewPage()
+    forces: ForcesPage = ForcesPage(title="Context data")
+    offenders: OffendersPage | None = None
+    network: NetworkPage | None = None
+
+    def claim_ids(self) -> Iterator[tuple[str, str]]:
+        """Every (block, claim id) the file names, to check each exists."""
+        for card in self.overview.cards:
+            yield from (("overview", c) for c in card.claims)
+        if self.offenders is not None:
+            o = self.offenders
+            for claim_id in (o.first, o.first_year, o.second, *o.second_years, o.deadline):
+                yield "offenders", claim_id
+        if self.network is not None:
+            n = self.network
+            for claim_id in (n.members, n.countries, *(f.claim for f in n.figures),
+                             *n.named.claims, *n.quoted.claims, n.targets_count,
+                             n.deadline.year, n.deadline.years, n.deadline.start,
+                             *(e.claim for e in n.timeline)):
+                yield "network", claim_id
+
+
+def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
+    """A claims card's value and detail lines."""
+    claims = [catalogue[c] for c in card.claims]
+    return render(card.value, c=claims), render(card.detail, c=claims)
+
+
+def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Claim) -> str:
+    """The Overview's lead: what ClaimScope is, then the document's key claim."""
+    lead = (f"ClaimScope lists every number in *{meta['title']}* ({meta['author']}, "
+            f"{meta['date']}) with its exact words, who the document attributes it to, and "
+            "when.")
+    if pages.overview.intro is None:
+        return f"{lead} The key claim: “{claim.quote}”."
+    return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
+
+
+def offenders_texts(page: OffendersPage, catalogue: Catalogue) -> tuple[str, str]:
+    """The Offenders page's intro and caution, over its two estimates."""
+    first, second = catalogue[page.first], catalogue[page.second]
+    return (render(page.intro, first=first, second=second),
+            render(page.caution, first=first, second=second))
+
+
+def slug(label: str) -> str:
+    """'Part Two' -> 'part_two': a column name made from a label."""
+    return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
+
+
+def load_pages(folder: Path, catalogue: Catalogue, meta: DocumentMeta,
+               names: Mapping[str, Any]) -> Pages:
+    """Read `pages.yaml` (defaults if absent) and check every claim, input and output it
+    names exists and every template renders. `names`: {"inputs": …, "outputs": …}."""
+    path = folder / PAGES_FILE
+    pages = validate(Pages, path, None, read_yaml(path)) if path.exists() else Pages()
+    for block, claim_id in pages.claim_ids():
+        if claim_id not in catalogue.claims:
+            raise DataError(path, f"names unknown claim {claim_id!r}", block)
+    if pages.offenders is not None:
+        o = pages.offenders
+        for field, kind in (("second_year_input", "inputs"), ("offenders_input", "inputs"),
+                            ("year_input", "inputs"), ("projected", "outputs"),
+                            ("per_offender", "outputs")):
+            if getattr(o, field) not in names[kind]:
+                raise DataError(path, f"names unknown {kind[:-1]} {getattr(o, field)!r}",
+                                "offenders", field)
+    try:
+        for card in pages.overview.cards:
+            if not card.headline:
+                card_text(card, catalogue)
+        if pages.overview.intro is not None:
+            render(pages.overview.intro, claims=catalogue.claims, meta=meta)
+        if pages.offenders is not None:
+            offenders_texts(pages.offenders, catalogue)
+    except (TemplateError, LookupError, TypeError) as exc:
+        raise DataError(path, f"has a template that does not render: "
+                              f"{exc.__class__.__name__}: {brief(str(exc), 160)}") from exc
+    return pages
