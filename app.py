@@ -22,6 +22,7 @@ PAGES = [
     ("components/pages/network.py", "Network & commitments", "network", ":material/hub:"),
     ("components/pages/source.py", "Source", "source", ":material/description:"),
     ("components/pages/method.py", "Method & caveats", "method", ":material/functions:"),
+    ("components/pages/evidence.py", "Evidence", "evidence", ":material/fact_check:"),
 ]
 
 
