@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.overview import timeline_chart
+from claimscope.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
 from claimscope.overview import claims_table, filter_claims, headline_cards, intro_text, options
 from components import state
 from components.charts import show_chart
@@ -65,3 +66,9 @@ else:
 st.download_button("Download these claims (CSV)", shown.to_csv(index=False).encode("utf-8"),
                    file_name="claimscope-claims.csv", mime="text/csv", key="claims_csv",
                    disabled=shown.empty)
+st.download_button("Download the whole catalogue as schema.org Claims (JSON-LD)",
+                   catalogue_jsonld_bytes(data.catalogue, data.document),
+                   file_name="claimscope-claims.jsonld", mime=MEDIA_TYPE, key="claims_jsonld",
+                   help="One schema.org Claim per claim: the verbatim quote, who the document "
+                        "attributes it to, and the document it appears in (with the sha256 "
+                        "of the text examined), as fact-checking tools read them.")
