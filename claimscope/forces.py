@@ -348,7 +348,20 @@ def group_frame(data: ForcesData) -> pd.DataFrame:
         "national_alone": national_from(images, population, ew),
         "national_without": leave_one_out(images, population, ew),
         "derivation": [g.derivation for g in data.groups],
+        "images_as_known": [count_as_known(g.images, g.status) for g in data.groups],
     })
+
+
+def count_as_known(count: int, status: str) -> str:
+    """A group's count at the precision it has: in full when the source states it, to two
+    significant figures ("about 8.0 million", "about 240,000") when ClaimScope derives it
+    from figures that carry the rounding of "nearly 26 million"."""
+    if status == "stated":
+        return f"{count:,}"
+    rounded = float(f"{count:.2g}")
+    if rounded >= 1_000_000:
+        return f"about {rounded / 1_000_000:.1f} million"
+    return f"about {rounded:,.0f}"
 
 
 class Named(NamedTuple):

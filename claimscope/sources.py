@@ -120,18 +120,26 @@ def _source_id(value: str) -> str:
     return value
 
 
+UNDATED = "undated"  # a page that gives no date: said, never guessed
+
+
 def _date(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(f"must be text in quotes (YYYY, YYYY-MM or YYYY-MM-DD), not "
                          f"{brief(value, 40)}")
-    if not _DATE.fullmatch(value):
-        raise ValueError(f"must be YYYY, YYYY-MM or YYYY-MM-DD; got {brief(value, 40)}")
+    if value != UNDATED and not _DATE.fullmatch(value):
+        raise ValueError(f"must be YYYY, YYYY-MM or YYYY-MM-DD (or {UNDATED!r}); got "
+                         f"{brief(value, 40)}")
     return value
 
 
-def _https(value: str) -> str:
-    if not is_address(value):
-        raise ValueError(f"must be a full https address; got {brief(value, 60)}")
+def _address(value: str) -> str:
+    """The address of the copy read: https, or http where the page was stored so (changing
+    the scheme would name an address nobody read)."""
+    if not (is_address(value) or is_address("https://" + value.removeprefix("http://"))
+            and value.startswith("http://")):
+        raise ValueError(f"must be a full https address (or http, as the copy read was "
+                         f"stored); got {brief(value, 60)}")
     return value
 
 
@@ -151,8 +159,8 @@ class Source(Record):
     author: Prose
     publisher: Prose | None = None
     title: Prose
-    date: Annotated[str, BeforeValidator(_date, json_schema_input_type=str)]
-    url: Annotated[Text, AfterValidator(_https)]
+    date: Annotated[str, BeforeValidator(_date, json_schema_input_type=str)]  # or 'undated'
+    url: Annotated[Text, AfterValidator(_address)]
     read: Literal["full", "excerpt"]
     quotes: Annotated[Texts, AfterValidator(_short)]
     note: Prose | None = None

@@ -8,6 +8,7 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.citation import cite
+from claimscope.evidence import bibliography
 
 
 def cite_block(data: Bundle, link_text: str = "") -> None:
@@ -20,3 +21,8 @@ def cite_block(data: Bundle, link_text: str = "") -> None:
     st.code(citation.long, language=None, wrap_lines=True)
     st.caption("The access date matters: the catalogue and the assumptions' sources are "
                "corrected from time to time.")
+    if data.sources:
+        with st.expander(f"Sources of the figures ClaimScope supplies ({len(data.sources)})"):
+            st.code("\n".join(bibliography(data)), language=None, wrap_lines=True)
+            st.caption("Each source, its exact words and what it supports: the Evidence "
+                       "page (/evidence).")

@@ -35,5 +35,7 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/description:"), True),
         (PageEntry("components/pages/method.py", "Method & caveats", "method",
                    ":material/functions:"), True),
+        (PageEntry("components/pages/evidence.py", "Evidence", "evidence",
+                   ":material/fact_check:"), bool(loaded.sources)),
     ]
     return [entry for entry, shown in candidates if shown]

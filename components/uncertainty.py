@@ -18,6 +18,7 @@ from claimscope.charts.uncertainty import (
     tornado_chart,
 )
 from claimscope.distributions import SHAPES, Range
+from claimscope.evidence import sources_markdown
 from claimscope.inputs import InputSpec
 from claimscope.montecarlo import SimulationResult, claim_map, simulate, tornado
 from claimscope.numbers import display, human, percent
@@ -79,7 +80,13 @@ def range_control(spec: InputSpec) -> None:
         st.caption(notice)
     preset = bundle().range_presets.get(spec.name)
     if preset is not None:
-        st.caption(f"Suggested range: {preset.why}")
+        with st.expander("Why this suggested range", expanded=False):
+            st.caption(preset.why)
+            if preset.judgement:
+                st.caption(f"Judgement: {preset.judgement}")
+            cited = sources_markdown(preset, bundle().sources)
+            if cited:
+                st.caption(f"Sources (on the Evidence page): {cited}")
 
 
 def _range_text(spec: InputSpec, rng_range: Range) -> str:

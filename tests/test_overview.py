@@ -280,7 +280,7 @@ def test_no_filter_keeps_every_row() -> None:
 @pytest.mark.parametrize(("search", "expected_id"), [
     ("Bristow", "offenders-2014"),
     ("bRiStOw", "offenders-2014"),
-    ("surveillance exercise", "offenders-2014"),  # in the note
+    ("first disclosed in", "offenders-2014"),  # in the note
     ("ECPAT-COUNTRIES", "ecpat-countries"),  # the id
     ("Simon Bailey", "offenders-2016-2017"),  # who
 ])

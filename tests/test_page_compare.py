@@ -155,12 +155,13 @@ def test_the_report_holds_every_figure_the_page_shows() -> None:
 
 def test_starting_from_a_preset_sets_every_assumption() -> None:
     at = run_page(PROJECTION)
-    at.selectbox(key="projection_apply_name").set_value("Heavy duplication").run()
+    at.selectbox(key="projection_apply_name").set_value(
+        "Distinct images at the national database's scale").run()
     at.button(key="projection_apply").click().run()
     assert not at.exception
-    assert at.slider(key="unique").value == 50
+    assert at.slider(key="unique").value == 17
     assert next(m.value for m in at.metric
-                if m.label == "National total over the window") == "179.3 million"
+                if m.label == "National total over the window") == "61 million"
 
 
 def test_method_page_says_how_to_cite() -> None:

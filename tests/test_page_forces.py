@@ -9,8 +9,8 @@ import pytest
 import streamlit as st
 import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT
-from claimscope.forces import FORCES_FILE
+from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.forces import FORCES_FILE, group_frame
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 
 PAGE = "components/pages/forces.py"
@@ -30,7 +30,7 @@ def test_page_says_its_data_is_context_with_sources(at) -> None:
     text = page_text(at)
     assert "understates the number of people who live in major conurbations" in text
     assert "4,006,600 ÷ 7.25% = 55.26 million" in text  # the population basis, said once
-    assert "Population of England and Wales, mid-2010, 55.24 million" in text
+    assert "Population of England and Wales, mid-2010 (original estimate), 55.24 million" in text
 
 
 def test_key_numbers_on_screen(at) -> None:
@@ -68,7 +68,10 @@ def test_groups_table_marks_stated_and_derived(at) -> None:
     status = dict(zip(groups["group"], groups["status"], strict=True))
     assert status == {"Cambridgeshire": "stated", "Dyfed-Powys": "stated",
                       "Humberside + Lincolnshire": "derived", "Nottinghamshire": "derived"}
-    assert groups["images"].sum() == 26_000_000
+    # shown at the precision each has; the exact arithmetic (the download) still adds up
+    assert groups["images_as_known"].tolist() == [
+        "17,162,489", "633,703", "about 8.0 million", "about 240,000"]
+    assert group_frame(load_bundle().forces)["images"].sum() == 26_000_000
     comparison = next(t for cols, t in tables.items() if "verdict" in cols)
     assert "agrees only if cut off, not rounded" in set(comparison["verdict"])
 
@@ -90,3 +93,11 @@ def test_broken_context_file_is_named_not_a_crash(tmp_path: Path, monkeypatch) -
         assert not at.get("plotly_chart")
     finally:
         st.cache_resource.clear()
+
+
+def test_derived_counts_at_the_precision_they_have_and_non_response_as_reported(at) -> None:
+    text = page_text(at)
+    assert "gave image counts in time" in text and "the other 38 gave none" in text
+    assert "cut off after the Dyfed-Powys row" in text
+    assert "more than 200,000" in text  # the local paper, in the derivation
+    assert "do not separate" not in text

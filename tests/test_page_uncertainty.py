@@ -28,10 +28,12 @@ def test_switching_an_input_to_a_range_shows_the_distribution() -> None:
     at = run_page(PAGE)
     at.toggle(key="unique_ranged").set_value(True).run()
     assert not at.exception
-    assert at.query_params["unique_lo"] == "50" and at.query_params["unique_hi"] == "100"
-    # unique uniform on 50-100 %: P(unique >= 83.654 %) = 16.346 / 50
+    assert at.query_params["unique_lo"] == "2" and at.query_params["unique_hi"] == "100"
+    assert at.query_params["unique_dist"] == "lognormal"
+    # unique log-normal, 5th-95th percentiles 2-100 %, cut to 1-100 % and renormalised:
+    # P(unique >= 83.654 %) = 1.87 %
     probability = float(metric(at, "Chance the claim holds").rstrip("%"))
-    assert probability == pytest.approx(100 * 16.346 / 50, abs=1.0)
+    assert probability == pytest.approx(1.87, abs=0.3)
     names = titles(at)
     assert any(t.startswith("National total over the window: between") for t in names)
     assert any("moves the national total over the window most" in t for t in names)

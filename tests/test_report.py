@@ -121,3 +121,17 @@ def test_bold_spans_survive_but_markup_does_not() -> None:
 def test_a_report_needs_a_scenario() -> None:
     with pytest.raises(ValueError):
         build_report(BUNDLE, [], CITATION, "today")
+
+
+def test_report_lists_every_source_with_its_evidence_anchor_and_what_it_supports() -> None:
+    from claimscope.evidence import anchor, citation_line
+
+    report = build_report(BUNDLE, [ReportEntry(Scenario("S", default_view(SPECS)))],
+                          CITATION, "now")
+    assert "<h2>Sources of the figures ClaimScope supplies</h2>" in report
+    for source in BUNDLE.sources.values():
+        assert f'<li id="{anchor(source.id)}">{html.escape(citation_line(source))}' in report
+    assert "Supports: Suggested range: unique" in report
+    section = report.split("<h2>Sources of the figures ClaimScope supplies</h2>")[1]
+    section = section.split("<h2>")[0]
+    assert "href" not in section  # addresses are text: the report asks for nothing remote

@@ -63,8 +63,8 @@ def test_presets_load_with_rationales_and_the_documents_view_first() -> None:
     assert len({s.name for s in loaded}) == len(loaded) >= 5
     assert all(s.why and "\n" not in s.why for s in loaded)
     names = {s.name for s in loaded}
-    assert {"Sample without Cambridgeshire", "Heavy duplication",
-            "Low seizure coverage"} <= names
+    assert {"Sample without Cambridgeshire", "Distinct images at the national database's scale",
+            "Hypothetical: police seize a quarter of the images"} <= names
 
 
 def test_without_cambridgeshire_takes_its_figures_from_the_forces_context_data() -> None:
@@ -305,15 +305,18 @@ def test_clean_name_drops_control_characters() -> None:
     assert clean_name("  a\tb\r\nc\u200b ") == "a b c"
 
 
+CAID = "Distinct images at the national database's scale"
+
+
 # ---- Side by side --------------------------------------------------------------------------
 
 def test_differences_list_only_the_inputs_set_differently() -> None:
-    chosen = [p for p in presets() if p.name in ("As the document assumes", "Heavy duplication",
+    chosen = [p for p in presets() if p.name in ("As the document assumes", CAID,
                                                  "Sample without Cambridgeshire")]
     frame = differences_frame(chosen, SPECS)
     assert list(frame["input"]) == ["seized", "share", "unique"]
     row = frame.set_index("input").loc["unique"]
-    assert row["As the document assumes"] == "100%" and row["Heavy duplication"] == "50%"
+    assert row["As the document assumes"] == "100%" and row[CAID] == "17%"
     assert frame.set_index("input").loc["seized", "Sample without Cambridgeshire"] == \
         "8.8 million"
 
@@ -329,9 +332,9 @@ def test_differences_show_ranges_and_nothing_for_identical_scenarios() -> None:
 
 
 def test_totals_follow_the_model_and_leave_intervals_empty_without_ranges() -> None:
-    chosen = [p for p in presets() if p.name in ("As the document assumes", "Heavy duplication")]
+    chosen = [p for p in presets() if p.name in ("As the document assumes", CAID)]
     frame = totals_frame(chosen, MODEL, {s.name: None for s in chosen}).set_index("scenario")
     assert frame.loc["As the document assumes", "national"] == pytest.approx(26e6 / 0.0725)
-    assert frame.loc["Heavy duplication", "national"] == pytest.approx(13e6 / 0.0725)
+    assert frame.loc[CAID, "national"] == pytest.approx(26e6 * 0.17 / 0.0725)
     assert frame["claim_holds"].tolist() == [True, False]
     assert frame["national_low"].isna().all() and frame["chance_claim_holds"].isna().all()

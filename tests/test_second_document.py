@@ -76,7 +76,7 @@ def test_pages_the_data_cannot_fill_are_not_in_the_navigation() -> None:
     assert urls == ["", "projection", "compare", "source", "method"]
     ecpat = pages(load_bundle(DATA_DIR / DEFAULT_DOCUMENT))
     assert [e.url for e in ecpat] == ["", "projection", "compare", "forces", "offenders",
-                                      "network", "source", "method"]
+                                      "network", "source", "method", "evidence"]
     assert ecpat[3].title == "Behind the 26 million"
 
 

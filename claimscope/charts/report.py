@@ -21,6 +21,8 @@ from claimscope.bundle import Bundle
 from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
 from claimscope.citation import Citation
+from claimscope.evidence import citation_line, supports_text
+from claimscope.evidence import entries as evidence_entries
 from claimscope.inputs import InputSpec
 from claimscope.montecarlo import SimulationResult
 from claimscope.narrative import reactive_sentence, verdict
@@ -163,6 +165,23 @@ def _citation(citation: Citation) -> str:
             f"This analysis: {_e(citation.tool)}</p>")
 
 
+def _sources(bundle: Bundle) -> str:
+    """Every external source behind ClaimScope's own figures, with what it supports; each
+    entry has the same anchor as on /evidence. Addresses are text, not links: the report
+    asks for nothing remote."""
+    if not bundle.sources:
+        return ""
+    items = "".join(
+        f'<li id="{_e(entry.anchor)}">{_e(citation_line(entry.source))}'
+        f'<br><span class="note">Supports: {_e(supports_text(entry.supports))}</span></li>'
+        for entry in evidence_entries(bundle))
+    return ("<h2>Sources of the figures ClaimScope supplies</h2>"
+            '<p class="note">Suggested ranges, presets, context data, reference figures and '
+            "caveats are ClaimScope's own; they rest on these sources (or on judgements "
+            "stated beside them in the app).</p>"
+            f"<ol>{items}</ol>")
+
+
 def _caveats(bundle: Bundle) -> str:
     items = "".join(f"<li><strong>{_e(c.title)}.</strong> {_e(c.text)}</li>"
                     for c in bundle.caveats)
@@ -203,6 +222,7 @@ def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citat
         parts.extend(charts.html(chart) for chart in extra_charts)
     parts.extend(_scenario_section(bundle, entry, charts) for entry in entries)
     parts.append(_caveats(bundle))
+    parts.append(_sources(bundle))
     parts.append(_citation(citation))
     parts.append(f'<p class="note">Source document: {_e(meta["author"])}, '
                  f"{_e(meta['title'])} ({_e(meta['date'])}). {_e(meta['publisher'])}. "

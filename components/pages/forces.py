@@ -9,6 +9,7 @@ from claimscope.charts.forces import leave_one_out_chart, rate_chart, share_char
 from claimscope.forces import (
     alternatives_frame,
     comparison_frame,
+    count_as_known,
     group_frame,
     recompute,
     spread,
@@ -48,8 +49,11 @@ st.warning(
 )
 st.markdown(
     f"The {request.by} sent {request.how} to {request.asked_whom}, asking how many "
-    f"{request.counted}, {request.window}. Of these, {len(request.replied)} replied in time "
-    f"({', '.join(request.replied)}); {request.not_replied} did not. Populations are "
+    f"{request.counted}, {request.window}. Of these, {len(request.replied)} gave image counts "
+    f"in time ({', '.join(request.replied)}); the other {request.not_replied} gave none. Some "
+    "of those answered without a count (press reports of the time name several that could "
+    "not count images within the Freedom of Information cost limit), so the sample leans "
+    "towards forces that count images: see the caveats on the Method page. Populations are "
     f"{request.population_basis}: the responding areas held {data.population:,} people, "
     f"{percent(data.share)} of England and Wales. {source.author} notes that the sample "
     f"“{source.caveat}”."
@@ -79,12 +83,12 @@ groups = group_frame(data)
 st.dataframe(
     groups.assign(national_alone=groups["national_alone"].map(human),
                   national_without=groups["national_without"].map(human))[
-        ["group", "status", "images", "population", "share_of_images", "share_of_population",
-         "images_per_resident", "national_alone", "national_without"]],
+        ["group", "status", "images_as_known", "population", "share_of_images",
+         "share_of_population", "images_per_resident", "national_alone", "national_without"]],
     hide_index=True, key="forces_groups",
     column_config={
         "group": "Group", "status": "Stated or derived",
-        "images": st.column_config.NumberColumn("Images seized", format="localized"),
+        "images_as_known": "Images seized",
         "population": st.column_config.NumberColumn("Residents (mid-2010)", format="localized"),
         "share_of_images": st.column_config.NumberColumn("Share of images", format="%.1f%%"),
         "share_of_population": st.column_config.NumberColumn("Share of residents",
@@ -96,11 +100,15 @@ st.dataframe(
     },
 )
 download_csv(groups, "forces-groups")
-st.caption("Humberside and Lincolnshire form one group: the published figures do not "
-           "separate them.")
+st.caption("Humberside and Lincolnshire form one group: Carr's post has a per-force table, "
+           "but the stored copies readable here are cut off after the Dyfed-Powys row, so "
+           "the two forces' own rows are unknown to us. Derived counts are shown at the "
+           "precision they have: they rest on Carr's 26,000,000, where the sources say "
+           "“nearly 26 million”. The download keeps the exact arithmetic.")
 for group in data.groups:
     if group.status == "derived":
-        st.markdown(f"**{group.name} — derived.** {group.derivation}")
+        st.markdown(f"**{group.name} — derived ({count_as_known(group.images, group.status)} "
+                    f"images).** {group.derivation}")
 
 st.header("The source's own alternatives, recomputed")
 comparison = comparison_frame(data)
@@ -121,9 +129,10 @@ for alternative in data.alternatives:
     r = recompute(data, alternative)
     if "share" in alternative.stated:
         st.markdown(
-            f"- **{alternative.label}:** dividing {r.images:,} images by the rounded "
-            f"{alternative.stated['share'].written} gives {human(r.national_as_source)}; with "
-            f"the unrounded {percent(r.share)} the same images imply {human(r.national)}.")
+            f"- **{alternative.label}:** dividing {r.images:,} images by the share as "
+            f"{source.author} writes it, {alternative.stated['share'].written}, gives "
+            f"{human(r.national_as_source)}; with the unrounded {percent(r.share)} the same "
+            f"images imply {human(r.national)}.")
     if alternative.note:
         st.caption(f"{alternative.label}: {alternative.note}")
 alternatives = alternatives_frame(data)
@@ -136,7 +145,7 @@ st.dataframe(
         "images": st.column_config.NumberColumn("Images", format="localized"),
         "population": st.column_config.NumberColumn("Residents", format="localized"),
         "share": st.column_config.NumberColumn("Share of England and Wales", format="%.2f%%"),
-        "national_as_source": "National total, share as the source rounds it",
+        "national_as_source": "National total, share as the source writes it",
         "national": "National total, unrounded share",
     },
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.overview import timeline_chart
+from claimscope.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
 from claimscope.overview import claims_table, filter_claims, headline_cards, intro_text, options
 from components import state
 from components.charts import download_csv, show_chart
@@ -63,3 +64,10 @@ else:
     st.dataframe(shown, hide_index=True, key="claims_table", column_order=list(TABLE_COLUMNS),
                  column_config=TABLE_COLUMNS)
 download_csv(shown, "claims", "Download these claims (CSV)", disabled=shown.empty)
+st.download_button("Download the whole catalogue as schema.org Claims (JSON-LD)",
+                   lambda: catalogue_jsonld_bytes(data.catalogue, data.document),
+                   file_name="claimscope-claims.jsonld", mime=MEDIA_TYPE, key="claims_jsonld",
+                   on_click="ignore",
+                   help="One schema.org Claim per claim: the verbatim quote, who the document "
+                        "attributes it to, and the document it appears in (with the sha256 "
+                        "of the text examined), as fact-checking tools read them.")

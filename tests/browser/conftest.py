@@ -56,6 +56,7 @@ PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/network", "Network & commitments", "Network & commitments", True),
     ("/source", "Source", "Source", False),
     ("/method", "Method & caveats", "Method & caveats", False),
+    ("/evidence", "Evidence", "Evidence", False),
 ]
 HEADINGS = {title: heading for _, title, heading, _ in PAGES}
 

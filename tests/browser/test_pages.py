@@ -72,3 +72,12 @@ def test_offline_guard_blocks_and_records_other_hosts(page: Page,
                                      .then(() => "sent", () => "blocked")""")
     assert outcome == "blocked"
     assert external_requests == ["https://example.com/beacon"]
+
+
+def test_evidence_source_anchor_is_reachable(visit: Callable[[str], Page]) -> None:
+    """A range caption's link, evidence#source-<id>, lands on that source's entry."""
+    page = visit("/evidence#source-hansard-2014-12-caid-launch-4-4m")
+    entry = page.locator("#source-hansard-2014-12-caid-launch-4-4m")
+    expect(entry).to_be_visible(timeout=FIRST_LOAD)
+    expect(entry).to_contain_text("Mike Penning")
+    expect(page.get_by_text("At its launch, the Child Abuse Image Database")).to_be_visible()

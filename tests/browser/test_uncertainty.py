@@ -27,10 +27,11 @@ def test_switching_an_assumption_to_a_range_shows_its_consequences(
     expect(page.get_by_text("Every assumption is a single value")).to_be_visible()
     # the switch of `unique`, by its widget key (Streamlit's st-key-<key> class)
     page.locator(".st-key-unique_ranged").get_by_text("Uncertain: give a range").click()
-    # unique uniform on 50–100 %: the claim holds while unique ≥ 83.65 %, i.e. 32.7 %
+    # unique log-normal, 5th-95th percentiles 2-100 % (cut to 1-100 %): the claim holds
+    # while unique >= 83.65 %, i.e. 1.87 % of draws
     chance = metric_value(page, CHANCE)
-    expect(chance).to_have_text(re.compile(r"^3[23]\.\d%$"))
-    expect(page).to_have_url(re.compile(r"[?&]unique_lo=50(&|$)"))
+    expect(chance).to_have_text(re.compile(r"^1\.[89]\d*%$"))
+    expect(page).to_have_url(re.compile(r"[?&]unique_lo=2(&|$)"))
     expect(page).to_have_url(re.compile(r"[?&]unique_hi=100(&|$)"))
     titles = chart_titles(page)
     expect(titles.filter(has_text="National total over the window: between")).to_have_count(1)

@@ -1,0 +1,92 @@
+"""Evidence (/evidence): every external source behind the figures ClaimScope supplies itself
+(ranges, presets, context data, reference figures, caveats), what was read of it, its exact
+words, and what it supports (DESIGN §8)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from claimscope.evidence import entries, link, page_of, sources_markdown, supports_text, what
+from claimscope.numbers import display
+from components.charts import download_csv
+from components.context import bundle
+
+data = bundle()
+st.title("Evidence")
+st.markdown(
+    "The document's own numbers are traced to its words on the Overview and Source pages. "
+    "Everything else ClaimScope shows — the suggested ranges, the preset scenarios, the "
+    "context data on the five forces, the reference figures and the caveats — is "
+    "ClaimScope's own claim. Each rests on the published sources listed here, or says "
+    "that it is a **judgement** and why. Quotes are copied from the stored copies found "
+    "with a search tool; most were read from an **excerpt** (the stored copy is cut off "
+    "or partial), as each entry says."
+)
+if not data.sources:
+    st.info("This document's folder lists no external sources.")
+    st.stop()
+
+
+def judgement_note(record) -> None:
+    if getattr(record, "judgement", None):
+        st.caption(f"Judgement: {record.judgement}")
+
+
+st.header("What rests on which source")
+st.subheader("Suggested ranges")
+for name, preset in data.range_presets.items():
+    spec = data.inputs[name]
+    with st.container(border=True):
+        st.markdown(f"**{spec.label}: {display(preset.low, spec.unit)} – "
+                    f"{display(preset.high, spec.unit)}** ({preset.shape})\n\n{preset.why}")
+        st.markdown(f"Sources: {sources_markdown(preset, data.sources)}")
+        judgement_note(preset)
+
+st.subheader("Preset scenarios")
+for scenario in data.scenario_presets:
+    cited = list(dict.fromkeys(c.source for c in scenario.cites))
+    if cited:
+        links = " · ".join(f"[{data.sources[c].author}, {data.sources[c].date[:4]}]"
+                           f"({link(c)})" if c in data.sources else f"[{c}]({c})"
+                           for c in cited)
+        st.markdown(f"- **{scenario.name}** — {scenario.why} Sources: {links}")
+    else:
+        st.markdown(f"- **{scenario.name}** — {scenario.why} (sets no figure of its own, "
+                    "or is labelled hypothetical)")
+
+if data.forces is not None:
+    st.subheader("Context data: the five forces")
+    forces = data.forces
+    for name, record in [("Totals", forces.totals), ("The request", forces.request),
+                         *[(g.name, g) for g in forces.groups],
+                         *[(a.label, a) for a in forces.alternatives]]:
+        st.markdown(f"- **{name}** — {sources_markdown(record, data.sources)}")
+
+st.subheader("Reference figures")
+for ref in data.references.values():
+    st.markdown(f"- **{ref.label}: {display(ref.value, ref.unit)}** — "
+                f"{sources_markdown(ref, data.sources) or 'no source'}")
+    judgement_note(ref)
+
+st.header("The sources")
+rows = []
+for entry in entries(data):
+    source = entry.source
+    rows.append({"id": source.id, "author": source.author, "title": source.title,
+                 "date": source.date, "url": source.url, "read": source.read,
+                 "supports": supports_text(entry.supports)})
+    st.subheader(f"{source.author} ({source.date})", anchor=entry.anchor, divider="gray")
+    publisher = f" {source.publisher}." if source.publisher else ""
+    read = ("read in full" if source.read == "full"
+            else "read from an excerpt (the stored copy is partial)")
+    st.markdown(f"“{source.title}”.{publisher} [{source.url}]({source.url}) — {read}.")
+    for quote in source.quotes:
+        st.markdown("> " + quote.replace("\n", " ").replace("$", "\\$"))
+    if source.note:
+        st.caption(source.note)
+    supported = list(dict.fromkeys((what(c), page_of(c)) for c in entry.supports))
+    st.markdown("**Supports:** " + "; ".join(
+        f"{text} ([/{page}]({page}))" if page else text for text, page in supported))
+
+download_csv(pd.DataFrame(rows), "sources")
