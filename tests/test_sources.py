@@ -38,7 +38,9 @@ def only_judgements(folder: Path) -> None:
     """Every citation of the folder replaced by a judgement, so sources.yaml is optional."""
     for name, key in (("reference.yaml", "references"), ("caveats.yaml", "caveats"),
                       ("scenarios.yaml", "scenarios"), ("forces.yaml", "groups"),
-                      ("forces.yaml", "alternatives")):
+                      ("forces.yaml", "alternatives"), ("offender_estimates.yaml", "document"),
+                      ("offender_estimates.yaml", "estimates"),
+                      ("offender_estimates.yaml", "arrests")):
         edit(folder / name, lambda d, key=key: [
             r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
     edit(folder / "forces.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")
@@ -150,10 +152,13 @@ def test_every_shipped_factual_record_cites_or_judges() -> None:
 
 
 def test_shipped_quotes_are_words_already_in_the_data_files() -> None:
-    """Until the sources are read, a quote may only repeat words the repo already holds."""
+    """Until the sources are read, a quote may only repeat words the repo already holds.
+    The offender-estimate sources were read (their quotes come from the research notes);
+    tests/test_offender_estimates.py checks their wording the other way round."""
     held = " ".join(" ".join(path.read_text(encoding="utf-8").split())
                     for path in SOURCE.glob("*.yaml") if path.name != SOURCES_FILE)
-    for source in BUNDLE.sources.values():
+    read = {c.source for c in BUNDLE.citations if c.file == "offender_estimates.yaml"}
+    for source in (s for s in BUNDLE.sources.values() if s.id not in read):
         for quote in source.quotes:
             assert quote in held, (source.id, quote)
 

@@ -30,6 +30,7 @@ from claimscope.overview import changed_assumptions, claim_text, source_line
 from components import state
 from components.charts import show_chart
 from components.context import bundle
+from components.offender_estimates import offender_estimates_section
 
 data = bundle()
 catalogue = data.catalogue
@@ -122,3 +123,5 @@ st.caption(
     "document does not give. Dividing one by the other compares scales; it is not a "
     "measured number of images per person."
 )
+
+offender_estimates_section(data)
