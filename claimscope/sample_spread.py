@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimscope.distributions import Range, lognormal_parameters
+from claimscope.distributions import Range, lognormal_parameters, quantile
 from claimscope.forces import ForcesData, exact_bootstrap, spread
 from claimscope.model import Model
 from claimscope.numbers import count_word, display, human, percent
@@ -44,6 +44,8 @@ class SampleSpread:
     central: float  # the headline at the model's defaults (the pro-rata total)
     share_holding: float  # percent of resamples at or above the claim
     fit_holds: float  # percent: chance the claim holds under the log-normal range
+    fit_low: float  # 5th and 95th percentile totals under it, as the Monte Carlo cuts it
+    fit_high: float
 
     @property
     def button_label(self) -> str:
@@ -90,22 +92,26 @@ def sample_spread(forces: ForcesData, model: Model, name: str) -> SampleSpread:
         raise ValueError(f"the sample's range of {name}, {low:.3g} to {high:.3g}, lies outside "
                          f"its allowed span {spec.min:g} to {spec.max:g}")
     holds_below = model.break_even(model.defaults(), name)
+    fitted = Range(low, high, SHAPE)
     sampled = sum(len(g.forces) for g in forces.groups)
     resampled = exact_bootstrap(*forces.arrays(), forces.england_wales_population)
     return SampleSpread(
-        input=name, range=Range(low, high, SHAPE),
+        input=name, range=fitted,
         forces=sampled, not_in_sample=forces.request.asked - sampled,
         groups=s.groups, resamples=s.resamples,
         total_low=s.resample_low, total_high=s.resample_high,
         total_median=float(np.median(resampled)), dominant=s.dominant.name,
         dominant_share=s.dominant.value, central=central,
         share_holding=100.0 - s.resamples_below_claim,
-        fit_holds=100.0 * _lognormal_cdf(holds_below, low, high, spec.min, spec.max))
+        fit_holds=100.0 * _lognormal_cdf(holds_below, low, high, spec.min, spec.max),
+        fit_low=central / quantile(spec, spec.default, fitted, 0.95),
+        fit_high=central / quantile(spec, spec.default, fitted, 0.05))
 
 
 def method_words(s: SampleSpread, model: Model, preset: str) -> str:
     """The method and its limits, for the Method page."""
-    label = model.inputs[s.input].label.lower()
+    spec = model.inputs[s.input]
+    label = spec.label.lower()
     claim = human(model.threshold)
     return (
         f"The sample's force groups are resampled with replacement, pooling each resample's "
@@ -124,7 +130,10 @@ def method_words(s: SampleSpread, model: Model, preset: str) -> str:
         f"{percent(s.share_holding, 0)} of them are at or above {claim}; the log-normal "
         f"through the same ends has its median at their geometric middle "
         f"({human(math.sqrt(s.total_low * s.total_high))}), so the claim holds in only "
-        f"about {percent(s.fit_holds, 0)} of its draws. Neither share is the probability "
+        f"about {percent(s.fit_holds, 0)} of its draws. The Monte Carlo also cuts it to the "
+        f"input's allowed span ({display(spec.min, spec.unit)} to "
+        f"{display(spec.max, spec.unit)}), which trims its upper tail: 90% of its totals lie "
+        f"between {human(s.fit_low)} and {human(s.fit_high)}. Neither share is the probability "
         f"that the claim is true: both say how much the total depends on which forces "
         f"happen to be in the sample.\n\n"
         f"**Limits.** {count_word(s.forces)} forces, in {count_word(s.groups).lower()} "

@@ -148,6 +148,8 @@ def test_chart_plots_exactly_its_data_by_measure_with_error_bars() -> None:
     published = [t for t in fig.data if t.name != "The document's figures (large, open)"]
     symbols = [t.marker.symbol for t in published]
     assert len(set(symbols)) == len(symbols) == 9  # one shape per measure
+    labels = [text for trace in published for text in trace.text if text]
+    assert len(labels) == 9 and "50,000–60,000 · CEOP: downloading or sharing" in labels
     assert sum(len(t.y) for t in fig.data) == len(chart.data)
     davies = next(t for t in published if 50_000 in list(t.error_y.arrayminus + t.y))
     assert davies.error_y.visible

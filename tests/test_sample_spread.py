@@ -60,6 +60,9 @@ def test_the_monte_carlo_matches_the_lognormal_not_the_bootstrap() -> None:
     assert result.p_claim * 100 == pytest.approx(SAMPLE.fit_holds, abs=4 * standard_error)
     assert SAMPLE.fit_holds == pytest.approx(30.1, abs=0.1)
     assert human(SAMPLE.total_median) == "358.6 million"
+    summary = result[MODEL.headline]
+    assert (summary.low, summary.high) == pytest.approx((SAMPLE.fit_low, SAMPLE.fit_high),
+                                                        rel=0.02)
     # The honest gap: the fit keeps the interval, not the share; /method says so.
     assert SAMPLE.share_holding - SAMPLE.fit_holds == pytest.approx(32.0, abs=0.5)
 
@@ -113,5 +116,6 @@ def test_the_method_page_states_the_method_and_its_limits() -> None:
     for words in ("256 equally likely resamples", "45.4 million and 774.9 million",
                   "0.46", "7.91", "62% of them are at or above 300 million",
                   "about 30% of its draws", "Five forces, in four groups",
+                  "90% of its totals lie between 54.5 million and 782 million",
                   "resampling cannot reveal what the 38 other forces would show"):
         assert words in text, words

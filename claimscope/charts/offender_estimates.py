@@ -3,6 +3,7 @@
 Marker shape says what an estimate counted (colour is never the only channel), so two
 points of one shape are comparable and two of different shapes are not. The document's
 figures are drawn large and open, in the reported colour, with their words beside them;
+the first estimate of each measure is labelled with its figure and what it counted;
 ranges ("50,000 to 60,000") are error bars; the axis is logarithmic because the estimates
 span two orders of magnitude.
 """
@@ -46,6 +47,15 @@ def finding(frame: pd.DataFrame) -> str:
             f"{human(high)}")
 
 
+def _first_labels(group: pd.DataFrame) -> list[str]:
+    """The figure and measure beside the first estimate of a measure only: later ones
+    (often restatements) sit in the same shape, and their words are in the hover and the
+    table, so labels do not pile on top of each other."""
+    first = ~group["measured"].duplicated()
+    return [f"{row.figure_as_given} · {row.measure_short}" if is_first else ""
+            for row, is_first in zip(group.itertuples(), first, strict=True)]
+
+
 def _error_bars(group: pd.DataFrame) -> dict:
     ranged = group["low"].notna()
     return {"type": "data", "symmetric": False, "visible": bool(ranged.any()),
@@ -72,8 +82,7 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
             marker={"symbol": symbols[measured], "size": 11, "color": context["color"],
                     "line": {"color": "#000000", "width": 1}},
             error_y=_error_bars(group),
-            text=group["figure_as_given"] + " · " + group["measure_short"],
-            textposition="middle right", textfont={"size": 11},
+            text=_first_labels(group), textposition="top center", textfont={"size": 11},
             customdata=group[["date", "who", "wording"]],
             hovertemplate="%{customdata[0]} · %{customdata[1]}<br>“%{customdata[2]}”"
                           "<extra></extra>",
@@ -84,15 +93,16 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
         x=document["year"], y=document["plotted"], mode="markers+text", name=DOCUMENT_LABEL,
         marker={"symbol": [f"{symbols[m]}-open" for m in document["measured"]], "size": 20,
                 "color": reported["color"], "line": {"width": 3}},
-        text="Document: " + document["wording"] + " · " + document["measure_short"],
-        textposition="middle left", textfont={"size": 12, "color": reported["color"]},
+        text="Document: " + document["wording"] + "<br>" + document["measure_short"],
+        textposition="bottom center", textfont={"size": 12, "color": reported["color"]},
         customdata=document[["date", "who", "quote"]],
         hovertemplate="The document, %{customdata[0]} · %{customdata[1]}<br>"
                       "“%{customdata[2]}”<extra></extra>",
     ))
     base_layout(fig, finding(data), "Year the estimate was stated",
-                "People (log scale)", height=560)
-    fig.update_layout(margin={"t": 130}, legend={"y": 1.02})
+                "People (log scale)", height=640)
+    fig.update_layout(margin={"t": 60, "b": 190},
+                      legend={"orientation": "h", "y": -0.16, "yanchor": "top"})
     fig.update_yaxes(type="log")
     fig.update_xaxes(dtick=1, range=[data["year"].min() - 1.5, data["year"].max() + 1.5])
     return Chart(fig, data, source=(
