@@ -125,8 +125,14 @@ class Arrests(Sourced):
         return self.count / self.months
 
 
+class _Kind(Record):
+    kind: Literal["context"]
+
+
 @dataclass(frozen=True)
 class OffenderContext:
+    """The loaded file: measures by id, the document's figures, estimates and arrests."""
+
     measures: dict[str, Measure]
     document: tuple[DocumentFigure, ...]
     estimates: tuple[Estimate, ...]
@@ -164,10 +170,6 @@ def load_offender_estimates(path: Path, catalogue: Catalogue) -> OffenderContext
             raise DataError(path, f"names unknown measure {measured!r} (not under "
                             "'measures')", row, "measured")
     return OffenderContext(measures, tuple(document), tuple(estimates), tuple(arrests))
-
-
-class _Kind(Record):
-    kind: Literal["context"]
 
 
 # ---- Frames: what the chart and tables show ------------------------------------------------
@@ -209,11 +211,6 @@ def arrests_frame(context: OffenderContext) -> pd.DataFrame:
     } for a in context.arrests])
 
 
-def measures_compared(context: OffenderContext) -> tuple[str, ...]:
-    """The measures of the document's figures, in order: one each, distinct or not."""
-    return tuple(figure.measured for figure in context.document)
-
-
 def coverage_words(context: OffenderContext, catalogue: Catalogue) -> str:
     """What share of the document's figures a year's arrests would be, at the lowest and
     highest reported rate — to show the range such a share spans, not to state one."""
@@ -223,6 +220,6 @@ def coverage_words(context: OffenderContext, catalogue: Catalogue) -> str:
         f"{percent(low / claim.value * 100, 1)} to {percent(high / claim.value * 100, 1)} "
         f"of “{claim.mention}”"
         for claim in (catalogue[figure.claim] for figure in context.document))
-    return (f"At the reported rates, police arrest {human(low)} to {human(high)} people a "
-            f"year: {shares}. Illustrative only: the arrests and the estimates count "
-            "different people and offences.")
+    return (f"The reported rates come to {human(low)} to {human(high)} arrests a year, each "
+            f"counting different arrests: {shares}. Illustrative only: the arrests and the "
+            "estimates count different people and offences.")
