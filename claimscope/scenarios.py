@@ -30,6 +30,7 @@ from claimscope.model import Model
 from claimscope.montecarlo import SimulationResult
 from claimscope.numbers import display
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
+from claimscope.sample_spread import SampleSpread, sample_spread
 from claimscope.schema import DataError, Prose, Text, brief, load_records
 from claimscope.sources import Cited, Sourced
 from claimscope.urlstate import format_value, shown
@@ -60,6 +61,8 @@ class Scenario:
     # The sources a shipped preset's figures rest on: provenance, not part of what the
     # scenario sets, so a preset still equals itself after a trip through a file or link.
     cites: tuple[Cited, ...] = field(default=(), compare=False)
+    # A preset whose range comes from resampling the forces context (`from_sample`).
+    sample: SampleSpread | None = field(default=None, compare=False)
 
 
 # ---- Names -----------------------------------------------------------------------------
@@ -323,11 +326,12 @@ class Preset(Sourced):
     why: Prose
     values: Annotated[dict[str, Any], AfterValidator(_numbers)] = {}
     from_alternative: Text | None = None
+    from_sample: Text | None = None  # an input given the forces sample's resampled spread
     suggested_ranges: bool = False
 
     @property
     def is_factual(self) -> bool:
-        return bool(self.values or self.from_alternative)
+        return bool(self.values or self.from_alternative or self.from_sample)
 
 
 _FROM_ALTERNATIVE = {"seized": "images", "share": "share"}  # input <- stated figure
@@ -354,7 +358,9 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
 
     Each record: `id`, `name`, `why`, optional `values` (input → display value),
     `from_alternative` (take `seized` and `share` from that alternative of the forces
-    context data) and `suggested_ranges` (every range of ranges.yaml). Values must pass the
+    context data), `from_sample` (give that input the range of the forces sample's
+    exact bootstrap, `claimscope.sample_spread`) and `suggested_ranges` (every range of
+    ranges.yaml). Values must pass the
     link validation unchanged: a value it would clamp or reject is an error here.
     """
     scenarios, names = [], set()
@@ -377,12 +383,34 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
         if record.suggested_ranges:
             for name, preset in range_presets.items():
                 view = view.with_range(name, preset.range)
+        sample = _sample(path, row, record.from_sample, model, forces)
+        if sample is not None:
+            view = view.with_range(sample.input, sample.range)
         name = clean_name(record.name)
         if name in names:
             raise DataError(path, f"duplicate name {name!r}", row, "name")
         names.add(name)
-        scenarios.append(Scenario(name, view, record.why, tuple(record.cited(path.name, row))))
+        scenarios.append(Scenario(name, view, record.why, tuple(record.cited(path.name, row)),
+                                  sample))
     return scenarios
+
+
+def _sample(path: Path, row: str, name: str | None, model: Model,
+            forces: ForcesData | None) -> SampleSpread | None:
+    if name is None:
+        return None
+    if forces is None:
+        raise DataError(path, "needs the forces context data (forces.yaml) to resample",
+                        row, "from_sample")
+    try:
+        return sample_spread(forces, model, name)
+    except ValueError as problem:
+        raise DataError(path, str(problem), row, "from_sample") from problem
+
+
+def sample_preset(scenarios: Iterable[Scenario]) -> tuple[str, SampleSpread] | None:
+    """The name and spread of the first preset that carries the forces sample's spread."""
+    return next(((s.name, s.sample) for s in scenarios if s.sample is not None), None)
 
 
 # ---- Side by side --------------------------------------------------------------------------

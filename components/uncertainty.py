@@ -30,6 +30,7 @@ from claimscope.ranges import (
     SEED_MAX,
     validate_range,
 )
+from claimscope.scenarios import sample_preset
 from claimscope.viewstate import View, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
@@ -94,6 +95,19 @@ def _range_text(spec: InputSpec, rng_range: Range) -> str:
             f"({rng_range.shape})")
 
 
+def sample_spread_button(data: Bundle) -> None:
+    """Offer the forces sample's own resampled spread as the range of the input it bears
+    on, keeping every other setting; nothing where the document has no such sample."""
+    preset = sample_preset(data.scenario_presets)
+    if preset is None:
+        return
+    _, sample = preset
+    st.button(sample.button_label, key="apply_sample_spread", on_click=state.set_range,
+              args=(sample.input, sample.range))
+    st.caption(sample.button_words(data.model.inputs[sample.input].label)
+               + " Method & caveats says what this can and cannot tell.")
+
+
 def apply_presets(data: Bundle) -> None:
     for name, preset in data.range_presets.items():
         state.set_range(name, preset.range)
@@ -154,6 +168,7 @@ def uncertainty_section(data: Bundle) -> None:
     model = data.model
     specs, headline = model.inputs, model.headline_output
     st.header("How sure is it?")
+    sample_spread_button(data)
     if not view.ranges:
         st.info("Every assumption is a single value, so every number above is a single "
                 "value too. Switch any assumption to a range in the sidebar (**Uncertain: "

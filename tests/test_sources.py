@@ -6,10 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, cited_by, load_bundle
+from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, cited_by, json_schemas, load_bundle
 from claimscope.schema import DataError, read_yaml
 from claimscope.sources import SOURCES_FILE, Cited, load_sources
 
@@ -38,8 +39,10 @@ def only_judgements(folder: Path) -> None:
     """Every citation of the folder replaced by a judgement, so sources.yaml is optional."""
     for name, key in (("reference.yaml", "references"), ("caveats.yaml", "caveats"),
                       ("scenarios.yaml", "scenarios"), ("ranges.yaml", "ranges"),
-                      ("forces.yaml", "groups"),
-                      ("forces.yaml", "alternatives")):
+                      ("forces.yaml", "groups"), ("forces.yaml", "alternatives"),
+                      ("offender_estimates.yaml", "document"),
+                      ("offender_estimates.yaml", "estimates"),
+                      ("offender_estimates.yaml", "arrests")):
         edit(folder / name, lambda d, key=key: [
             r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
     edit(folder / "forces.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")
@@ -168,3 +171,12 @@ def test_every_shipped_source_has_been_read_and_quoted() -> None:
     for group in BUNDLE.forces.groups:
         if group.status == "stated":
             assert f"{group.images:,}" in table and f"{group.population:,}" in table
+
+
+def test_every_data_file_has_a_json_schema_its_shipped_file_meets() -> None:
+    schemas = json_schemas()
+    assert set(schemas) == {p.name for p in SOURCE.glob("*.yaml")}
+    for name, schema in schemas.items():
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.validate(read_yaml(SOURCE / name), schema)
+

@@ -7,6 +7,8 @@ import streamlit as st
 
 from claimscope.numbers import display, human
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
+from claimscope.sample_spread import method_words
+from claimscope.scenarios import sample_preset
 from components.charts import download_csv
 from components.citation import cite_block
 from components.context import bundle
@@ -67,6 +69,11 @@ st.markdown(
     "(over their ranges, or their whole allowed span), the others at their single values; "
     "the dashed contour is where it equals the claim."
 )
+
+sampled = sample_preset(data.scenario_presets)
+if sampled is not None:
+    st.subheader("Uncertainty from the sample itself")
+    st.markdown(method_words(sampled[1], model, sampled[0]))
 
 st.header("Assumptions")
 rows = [{

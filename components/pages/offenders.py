@@ -28,6 +28,7 @@ from claimscope.pages import offenders_texts
 from components import state
 from components.charts import show_chart
 from components.context import bundle
+from components.offender_estimates import offender_estimates_section
 
 data = bundle()
 catalogue = data.catalogue
@@ -108,3 +109,5 @@ st.page_link("components/pages/projection.py", label="Change the assumptions",
              icon=":material/tune:")
 show_chart(per_offender_chart(table, year, projected), key="per_offender")
 st.caption(page.per_offender_note)
+
+offender_estimates_section(data)
