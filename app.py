@@ -40,6 +40,7 @@ navigation = st.navigation(
      for path, title, url, icon in PAGES],
     position="top",
 )
+layout.accessible_styles()
 layout.content_note()
 layout.url_notices()
 layout.integrity(bundle)

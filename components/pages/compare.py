@@ -60,7 +60,7 @@ cite_link = link(scenarios.base_url(), "compare", {})
 if len(chosen) < 2:
     st.info("Choose at least two scenarios to compare.")
 else:
-    st.subheader("Assumptions that differ")
+    st.header("Assumptions that differ")
     differences = differences_frame(chosen, specs)
     if differences.empty:
         st.markdown("These scenarios set every assumption alike.")
@@ -73,7 +73,7 @@ else:
     chart = compare_chart(totals, data.claimed_total)
     show_chart(chart, key="compare_totals")
 
-    st.subheader("Share this comparison")
+    st.header("Share this comparison")
     compare_url = cite_link = scenarios.compare_link(data, chosen)
     st.markdown("**Copy link** to this comparison (it carries the scenarios themselves):")
     st.code(compare_url, language=None, wrap_lines=True)
@@ -87,7 +87,7 @@ else:
     scenarios.report_button(scenarios.make_report(data, entries, compare_url, (chart,)),
                             "claimscope-comparison.html", "compare_report")
 
-st.subheader("Saved scenarios")
+st.header("Saved scenarios")
 scenarios.files(data, None, "compare_files")
 scenarios.remove_control("compare")
 scenarios.cite_block(data, cite_link)

@@ -63,7 +63,7 @@ st.markdown("What the document says about ECPAT's network, the standards it help
             "and the commitments it dates — with what those numbers do and do not imply.")
 
 # The network ------------------------------------------------------------------------------
-st.subheader("The ECPAT network")
+st.header("The ECPAT network")
 spread = network_spread(catalogue)
 members, countries = claim_text(catalogue[MEMBERS]), claim_text(catalogue[COUNTRIES])
 columns = st.columns(4)
@@ -88,7 +88,7 @@ st.markdown(
 )
 
 # Standards and guides ----------------------------------------------------------------------
-st.subheader("Standards and guides")
+st.header("Standards and guides")
 agencies, completed = catalogue["luxembourg-agencies"], catalogue["luxembourg-completed"]
 guides = catalogue["itu-guides"]
 columns = st.columns(3)
@@ -102,7 +102,7 @@ st.caption(f"“{agencies.mention.capitalize()}” is a {BOUND_LABELS[bound_of(a
            "not a count: the document does not say how many agencies took part.")
 
 # SDG targets --------------------------------------------------------------------------------
-st.subheader("The SDG targets named")
+st.header("The SDG targets named")
 stated, quoted = stated_and_quoted_targets(catalogue)
 targets = targets_frame(catalogue)
 both, only_two, only_three = target_overlap(targets)
@@ -136,7 +136,7 @@ download_csv(targets, "sdg-targets")
 
 # The deadline -------------------------------------------------------------------------------
 dates = deadline(catalogue, data.document.meta["date"])
-st.subheader(f"The {dates.deadline} deadline")
+st.header(f"The {dates.deadline} deadline")
 columns = st.columns(4)
 quoted_metric(columns[0], "Deadline", f"{dates.deadline}", (DEADLINE,))
 quoted_metric(columns[1], "Years to the deadline", f"{dates.years} years", (DEADLINE_YEARS,))

@@ -63,7 +63,7 @@ st.info(
 )
 
 # Implied growth -----------------------------------------------------------------------------
-st.subheader("The growth the two figures imply")
+st.header("The growth the two figures imply")
 years = second_years(catalogue)
 st.session_state["offender_second_year"] = int(state.values()["offender_second_year"])
 second_year = st.segmented_control(
@@ -100,7 +100,7 @@ st.caption(
 )
 
 # Images per offender ------------------------------------------------------------------------
-st.subheader("Images per offender")
+st.header("Images per offender")
 values = state.values()
 out = outputs(data.inputs, values, data.population, data.claimed_total)
 year = int(values["year"])

@@ -53,7 +53,7 @@ for column, (label, value, formula) in zip(st.columns(3) + st.columns(3), cards,
 
 show_chart(step_chart(values, out, data.claimed_total), key="steps")
 
-st.subheader("Where the claim stops holding")
+st.header("Where the claim stops holding")
 st.markdown(f"Each row: the value at which the national total falls to the document's "
             f"**{human(data.claimed_total)}**, with every other assumption as set.")
 table = break_even_table(specs, values, data.claimed_total)

@@ -61,7 +61,7 @@ if chosen:
                                                     else ""))
 
 # The document -------------------------------------------------------------------------------
-st.subheader("The document, every number marked")
+st.header("The document, every number marked")
 statuses = [s for s in MARKS if s != "unaccounted" or problems]
 st.markdown(legend_html(statuses), unsafe_allow_html=True)
 st.caption("The small tag after each number says what it is, so the marks do not rely on "
@@ -80,7 +80,7 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
                        key="source_mentions_csv")
 
 # Consistency checks -------------------------------------------------------------------------
-st.subheader("Consistency checks")
+st.header("Consistency checks")
 checks = consistency_checks(catalogue, int(meta["date"]),
                             data.forces)
 st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
