@@ -38,8 +38,9 @@ def violations(page: Page) -> list[str]:
         if rule["impact"] in FAILING_IMPACTS or rule["id"] in ALWAYS_FAILING:
             targets = ", ".join(" ".join(map(str, node["target"]))
                                 for node in rule["nodes"][:5])
+            summary = " ".join((rule["nodes"][0].get("failureSummary") or "").split())
             lines.append(f"{rule['id']} ({rule['impact']}, {len(rule['nodes'])} nodes): "
-                         f"{rule['help']} — {targets}")
+                         f"{rule['help']} — {targets} — first: {summary}")
     return lines
 
 
