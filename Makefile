@@ -6,7 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench load lint clean
+.PHONY: run test bench bench-browser load serve-replicas lint clean
+
+REPLICAS ?=
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
@@ -22,13 +24,25 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
+# Model, AppTest and figure-size figures, then the real-browser figures (headless Debian
+# Chromium, loopback only): ClaimScope against the bare page in bench/bare_page.py.
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/browser.py
+
+bench-browser: $(STAMP)
+	$(PY) bench/browser.py
 
 # Load and soak on loopback: own server on a free localhost port, 50 sessions x 20
-# reruns, then 500 reruns of one session for RSS growth.
+# reruns, then 500 reruns of one session for RSS growth. With REPLICAS=N: N servers
+# behind HAProxy (as serve-replicas), driven through the proxy.
 load: $(STAMP)
-	$(PY) bench/load.py
+	$(PY) bench/load.py $(if $(REPLICAS),--replicas $(REPLICAS))
+
+# N replicas on loopback ports behind HAProxy (deploy/haproxy.cfg, sticky by cookie) at
+# http://127.0.0.1:8500/ until Ctrl-C. Needs Debian's haproxy package.
+serve-replicas: $(STAMP)
+	$(PY) deploy/replicas.py --replicas $(or $(REPLICAS),2)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

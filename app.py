@@ -14,8 +14,6 @@ from components.navigation import pages
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
 ASSETS = Path(__file__).resolve().parent / "assets"
 
-
-
 st.set_page_config(page_title="ClaimScope", page_icon=str(ASSETS / "favicon.png"),
                    layout="wide")
 try:
@@ -31,6 +29,7 @@ navigation = st.navigation(
      for path, title, url, icon in pages(bundle)],
     position="top",
 )
+layout.accessible_styles()
 layout.content_note()
 layout.url_notices()
 layout.integrity(bundle)

@@ -10,6 +10,12 @@ The client is the `websockets` package: Streamlit 1.67 serves through uvicorn, w
 installs it, so nothing extra is needed, and its asyncio client holds many concurrent
 sessions in one thread. (Tornado, which older Streamlit used, is not installed.)
 
+With `--replicas N` (`make load REPLICAS=N`) it starts N servers behind HAProxy instead
+(`deploy/replicas.py`, config `deploy/haproxy.cfg`) and drives them through the proxy.
+Like a browser, each session first loads the page over HTTP and sends the cookies of that
+response (HAProxy's `SERVERID` affinity cookie) with its websocket, so it stays on the
+replica that served it; the spread of sessions over replicas is printed.
+
 Two phases, printed as `name: value unit` lines:
 - load: SESSIONS concurrent sessions on /projection, RERUNS reruns each. The first run of a
   session carries a query string (a different `share` per session, some with a range for
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
@@ -45,6 +52,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.replicas import serve  # noqa: E402
+
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 HOST = "127.0.0.1"
 PAGE = "projection"
@@ -108,6 +118,7 @@ def rss_mb(process: subprocess.Popen) -> float:
 class Tally:
     latencies: list[float] = field(default_factory=list)  # seconds per finished rerun
     errors: list[str] = field(default_factory=list)
+    replicas: Counter[str] = field(default_factory=Counter)  # sessions per affinity cookie
 
     @property
     def reruns(self) -> int:
@@ -118,14 +129,19 @@ class Session:
     """One browser tab's worth of protocol: connect, rerun, read until the run finishes."""
 
     def __init__(self, port: int, tally: Tally) -> None:
+        self.page_url = f"http://{HOST}:{port}/{PAGE}"
         self.url = f"ws://{HOST}:{port}/_stcore/stream"
         self.tally = tally
         self.slider_id: str | None = None
         self.socket: ClientConnection | None = None
 
     async def __aenter__(self) -> Session:
+        cookies = await asyncio.to_thread(page_cookies, self.page_url)
+        self.tally.replicas[cookies.get("SERVERID", "direct")] += 1
+        header = "; ".join(f"{name}={value}" for name, value in cookies.items())
         self.socket = await connect(self.url, subprotocols=["streamlit"], max_size=None,
-                                    open_timeout=RUN_TIMEOUT)
+                                    open_timeout=RUN_TIMEOUT,
+                                    additional_headers={"Cookie": header} if header else None)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -174,6 +190,15 @@ class Session:
                 return problem
 
 
+def page_cookies(url: str) -> dict[str, str]:
+    """The cookies the page's HTTP response sets (as a browser loads it before connecting)."""
+    with urllib.request.urlopen(url, timeout=RUN_TIMEOUT) as response:
+        response.read()
+        headers = response.headers.get_all("Set-Cookie") or []
+    pairs = (header.split(";", 1)[0].split("=", 1) for header in headers)
+    return {name.strip(): value.strip() for name, value in pairs}
+
+
 def share_values(count: int, offset: int) -> list[float]:
     """Distinct `share` percentages (0.5 to 100), so no two reruns in a row are the same."""
     return [round(0.5 + ((offset * 7 + i * 13) % 199) * 0.5, 2) for i in range(count)]
@@ -220,17 +245,17 @@ async def load_phase(port: int, sessions: int, reruns: int) -> Tally:
 
 
 async def soak_phase(port: int, warmup: int, reruns: int,
-                     server: subprocess.Popen) -> tuple[Tally, float, float]:
+                     servers: list[subprocess.Popen]) -> tuple[Tally, float, float]:
     tally = Tally()
     async with Session(port, tally) as session:
         await session.rerun(first_query(1))
         for value in share_values(warmup, 3):
             await session.rerun(slider_value=value)
-        before = rss_mb(server)
+        before = sum(rss_mb(server) for server in servers)
         tally.latencies.clear()
         for value in share_values(reruns, 5):
             await session.rerun(slider_value=value)
-        after = rss_mb(server)
+        after = sum(rss_mb(server) for server in servers)
     return tally, before, after
 
 
@@ -240,44 +265,62 @@ def main() -> int:
     parser.add_argument("--reruns", type=int, default=20, help="per session in the load phase")
     parser.add_argument("--warmup", type=int, default=50, help="soak reruns before measuring")
     parser.add_argument("--soak", type=int, default=500, help="soak reruns measured")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="N servers behind HAProxy (deploy/replicas.py); 0: one, direct")
     args = parser.parse_args()
-
+    if args.replicas:
+        log_dir = Path(tempfile.mkdtemp(prefix="claimscope-load-"))
+        with serve(args.replicas, log_dir=log_dir) as (url, servers):
+            report("replicas behind haproxy", args.replicas, "servers")
+            ok = run_phases(int(url.rsplit(":", 1)[1]), servers, args)
+        print(f"server and proxy logs: {log_dir}", flush=True)
+        return 0 if ok else 1
     port = free_port()
     log = Path(tempfile.mkdtemp(prefix="claimscope-load-")) / "server.log"
     server = start_server(port, log)
-    ok = True
     try:
-        report("server rss at start", rss_mb(server), "MB")
-        started = time.perf_counter()
-        load = asyncio.run(load_phase(port, args.sessions, args.reruns))
-        elapsed = time.perf_counter() - started
-        report("load sessions", args.sessions, "sessions")
-        report("load reruns", load.reruns, "reruns")
-        report("load errors", len(load.errors), "errors")
-        report("load throughput", load.reruns / elapsed, "reruns/s")
-        latency_lines("load", load)
-        report("server rss after load", rss_mb(server), "MB")
-
-        soak, before, after = asyncio.run(soak_phase(port, args.warmup, args.soak, server))
-        growth = (after - before) / before * 100
-        report("soak reruns", soak.reruns, "reruns")
-        report("soak errors", len(soak.errors), "errors")
-        latency_lines("soak", soak)
-        report("soak server rss before", before, "MB")
-        report("soak server rss after", after, "MB")
-        report("soak server rss growth", growth, "%")
-        for problem in sorted(set(load.errors + soak.errors))[:10]:
-            print(f"error: {problem}", file=sys.stderr)
-        ok = not load.errors and not soak.errors and growth <= RSS_GROWTH_GOAL
-        expected = args.sessions * args.reruns
-        if load.reruns + len(load.errors) < expected:
-            print(f"error: only {load.reruns + len(load.errors)} of {expected} load reruns "
-                  "were attempted", file=sys.stderr)
-            ok = False
+        ok = run_phases(port, [server], args)
     finally:
         stop_server(server)
     print(f"server log: {log}", flush=True)
     return 0 if ok else 1
+
+
+def run_phases(port: int, servers: list[subprocess.Popen], args: argparse.Namespace) -> bool:
+    """The load phase, then the soak phase, against `port`; True when every goal is met."""
+    def rss() -> float:
+        return sum(rss_mb(server) for server in servers)
+
+    report("server rss at start", rss(), "MB")
+    started = time.perf_counter()
+    load = asyncio.run(load_phase(port, args.sessions, args.reruns))
+    elapsed = time.perf_counter() - started
+    report("load sessions", args.sessions, "sessions")
+    report("load reruns", load.reruns, "reruns")
+    report("load errors", len(load.errors), "errors")
+    report("load throughput", load.reruns / elapsed, "reruns/s")
+    latency_lines("load", load)
+    for replica, count in sorted(load.replicas.items()):
+        report(f"load sessions on {replica}", count, "sessions")
+    report("server rss after load", rss(), "MB")
+
+    soak, before, after = asyncio.run(soak_phase(port, args.warmup, args.soak, servers))
+    growth = (after - before) / before * 100
+    report("soak reruns", soak.reruns, "reruns")
+    report("soak errors", len(soak.errors), "errors")
+    latency_lines("soak", soak)
+    report("soak server rss before", before, "MB")
+    report("soak server rss after", after, "MB")
+    report("soak server rss growth", growth, "%")
+    for problem in sorted(set(load.errors + soak.errors))[:10]:
+        print(f"error: {problem}", file=sys.stderr)
+    ok = not load.errors and not soak.errors and growth <= RSS_GROWTH_GOAL
+    expected = args.sessions * args.reruns
+    if load.reruns + len(load.errors) < expected:
+        print(f"error: only {load.reruns + len(load.errors)} of {expected} load reruns "
+              "were attempted", file=sys.stderr)
+        ok = False
+    return ok
 
 
 if __name__ == "__main__":

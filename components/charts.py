@@ -7,6 +7,9 @@ plotly's camera button, named after the chart.
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -32,8 +35,16 @@ def download_csv(frame: pd.DataFrame | list[dict], key: str,
                        on_click="ignore", disabled=disabled)
 
 
+def chart_name(chart: Chart) -> str:
+    """The chart's accessible name: its sentence title as plain text (tags, entities out)."""
+    title = chart.figure.layout.title.text or ""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title)).split())
+
+
 def show_chart(chart: Chart, key: str) -> None:
-    st.plotly_chart(chart.figure, key=key, config=plotly_config(key))
+    """The figure (named by its title for screen readers), notes, and its data as a table."""
+    st.plotly_chart(chart.figure, key=key, config=plotly_config(key),
+                    alt=chart_name(chart) or None)
     if chart.source:
         st.caption(chart.source)
     for note in chart.notes:

@@ -19,3 +19,32 @@ def test_reference_line_matches_plotlys_add_line(axis: str, position: str) -> No
         annotation_position=position, annotation_font_color="#000000",
         annotation_bgcolor="white")
     assert ours.to_plotly_json()["layout"] == theirs.to_plotly_json()["layout"]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str = "#FFFFFF") -> float:
+    light, dark = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_every_palette_colour_reads_as_text_on_white() -> None:
+    """WCAG 2.1 AA: 4.5:1 for text (annotations use the palette), so 3:1 for marks too."""
+    from claimscope.charts.style import CLAIM_LINE, OKABE_ITO, PROVENANCE
+
+    colours = {**OKABE_ITO, "claim": CLAIM_LINE,
+               **{name: style["color"] for name, style in PROVENANCE.items()}}
+    low = {name: round(contrast(c), 2) for name, c in colours.items() if contrast(c) < 4.5}
+    assert low == {}
+
+
+def test_provenance_differs_without_colour() -> None:
+    """Reported, derived, assumed and context each have their own pattern and dash."""
+    from claimscope.charts.style import PROVENANCE
+
+    assert len({s["pattern"] for s in PROVENANCE.values()}) == len(PROVENANCE)
+    assert len({s["dash"] for s in PROVENANCE.values()}) == len(PROVENANCE)

@@ -1,5 +1,9 @@
 """One look for every chart: a colour-blind-safe palette (Okabe-Ito) and provenance styles.
 
+The Okabe-Ito hues are darkened where needed so that every colour reaches 4.5:1 against
+the white page (WCAG 2.1 AA for text; chart marks need 3:1): the same colour can label a
+line and colour its annotation. `tests/test_chart_style.py` checks the ratios.
+
 Reported, derived and assumed values must look different even without colour, so each
 also has its own fill pattern and line dash.
 """

@@ -65,7 +65,7 @@ cite_link = link(base_url(), "compare", {})
 if len(chosen) < 2:
     st.info("Choose at least two scenarios to compare.")
 else:
-    st.subheader("Assumptions that differ")
+    st.header("Assumptions that differ")
     differences = differences_frame(chosen, specs)
     if differences.empty:
         st.markdown("These scenarios set every assumption alike.")
@@ -78,7 +78,7 @@ else:
     chart = compare_chart(totals, data.model)
     show_chart(chart, key="compare_totals")
 
-    st.subheader("Share this comparison")
+    st.header("Share this comparison")
     compare_url = cite_link = compare_link(data, chosen)
     st.markdown("**Copy link** to this comparison (it carries the scenarios themselves):")
     st.code(compare_url, language=None, wrap_lines=True)
@@ -92,7 +92,7 @@ else:
     report_button(make_report(data, entries, compare_url, (chart,)),
                   "claimscope-comparison.html", "compare_report")
 
-st.subheader("Saved scenarios")
+st.header("Saved scenarios")
 files(data, None, "compare_files")
 store.remove_control("compare")
 cite_block(data, cite_link)

@@ -60,7 +60,7 @@ st.title("Network & commitments")
 st.markdown(page.intro)
 
 # The network ------------------------------------------------------------------------------
-st.subheader(page.members_title)
+st.header(page.members_title)
 spread = network_spread(catalogue, page)
 members, countries = claim_text(catalogue[page.members]), claim_text(catalogue[page.countries])
 columns = st.columns(4)
@@ -85,7 +85,7 @@ st.markdown(
 )
 
 # Figures about standards -------------------------------------------------------------------
-st.subheader(page.figures_title)
+st.header(page.figures_title)
 figures = [(figure.title, catalogue[figure.claim]) for figure in page.figures]
 hedged = [claim for _, claim in figures if bound_of(claim.mention) != "exact"]
 for column, (title, claim) in zip(st.columns(len(figures)), figures, strict=True):
@@ -97,7 +97,7 @@ for claim in hedged:
                f"not a count: the document does not say how many {claim.unit} took part.")
 
 # SDG targets --------------------------------------------------------------------------------
-st.subheader(page.targets_title)
+st.header(page.targets_title)
 stated, quoted = stated_and_quoted_targets(catalogue, page)
 targets = targets_frame(catalogue, page)
 in_named, in_quoted, quoted_text = target_columns(page)
@@ -134,7 +134,7 @@ download_csv(targets, f"{slug(page.target_noun)}s".replace("_", "-"))
 
 # The deadline -------------------------------------------------------------------------------
 dates = deadline(catalogue, page, data.document.meta["date"])
-st.subheader(f"The {dates.deadline} deadline")
+st.header(f"The {dates.deadline} deadline")
 columns = st.columns(4)
 quoted_metric(columns[0], "Deadline", f"{dates.deadline}", (page.deadline.year,))
 quoted_metric(columns[1], "Years to the deadline", f"{dates.years} years",

@@ -50,7 +50,7 @@ for column, claim in zip(st.columns(2), (first, second), strict=True):
 st.info(caution, icon=":material/info:")
 
 # Implied growth -----------------------------------------------------------------------------
-st.subheader("The growth the two figures imply")
+st.header("The growth the two figures imply")
 years = second_years(catalogue, page)
 choice = page.second_year_input
 st.session_state[choice] = int(state.values()[choice])
@@ -87,7 +87,7 @@ st.caption(
 )
 
 # Images per offender ------------------------------------------------------------------------
-st.subheader("Images per offender")
+st.header("Images per offender")
 values = state.values()
 out = data.model.evaluate(values)
 year = int(values[page.year_input])

@@ -41,10 +41,10 @@ with st.container(horizontal=True, key="headline_cards"):
 st.caption("Hover the (?) on a card for the document's exact words, who said it and when. "
            "The extrapolated total follows the assumptions in the projection explorer.")
 
-st.subheader("When the claims are dated")
+st.header("When the claims are dated")
 show_chart(timeline_chart(data.catalogue), key="timeline")
 
-st.subheader("Every claim in the document")
+st.header("Every claim in the document")
 table = claims_table(data.catalogue)
 by_category, by_kind, by_text = st.columns([1, 1, 2])
 categories = by_category.multiselect("Category", options(table, "category"),

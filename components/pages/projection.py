@@ -53,7 +53,7 @@ for column, (label, value, formula) in zip(columns, cards, strict=False):
 if model.steps:
     show_chart(step_chart(model, values, out), key="steps")
 
-st.subheader("Where the claim stops holding")
+st.header("Where the claim stops holding")
 st.markdown(f"Each row: the value at which the {headline.label.lower()} falls to the "
             f"document's **{human(model.threshold)}**, with every other assumption as set.")
 table = break_even_table(model, values)

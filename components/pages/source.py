@@ -62,7 +62,7 @@ if chosen:
                                                     else ""))
 
 # The document -------------------------------------------------------------------------------
-st.subheader("The document, every number marked")
+st.header("The document, every number marked")
 statuses = [s for s in MARKS if s != "unaccounted" or problems]
 st.markdown(legend_html(statuses), unsafe_allow_html=True)
 st.caption("The small tag after each number says what it is, so the marks do not rely on "
@@ -81,7 +81,7 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
 # Consistency checks -------------------------------------------------------------------------
 # A document without checks.py has no implied arithmetic to show.
 if data.checks:
-    st.subheader("Consistency checks")
+    st.header("Consistency checks")
     st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
                 f"{checks_summary(data.checks)}.")
     for check in data.checks:
