@@ -30,10 +30,12 @@ HELP_SERVICES = (
 # WCAG 2.1 AA contrast (4.5:1) for text the theme draws faded: Streamlit's light theme
 # draws captions at 60 % opacity, so their text is 3.9:1 on white and the links and inline
 # code in them 3.0:1. The theme's own options set link and code colours
-# (.streamlit/config.toml); captions have none, hence this.
+# (.streamlit/config.toml); captions have none, hence this. `!important`: the theme's own
+# rule has the same specificity and, injected later when a page first draws a caption,
+# would otherwise win on some pages.
 ACCESSIBLE_CSS = """<style>
-[data-testid="stCaptionContainer"] { color: #5C5B57; opacity: 1; }
-[data-testid="stCaptionContainer"] a { color: #00578A; }
+[data-testid="stCaptionContainer"] { color: #5C5B57 !important; opacity: 1 !important; }
+[data-testid="stCaptionContainer"] a { color: #00578A !important; }
 </style>"""
 
 
