@@ -20,9 +20,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 run: $(STAMP)
 	$(VENV)/bin/streamlit run app.py
 
+# One pytest worker per core (pytest-xdist); `pytest -n0` runs in one process.
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n auto
 
 # Model, AppTest and figure-size figures, then the real-browser figures (headless Debian
 # Chromium, loopback only): ClaimScope against the bare page in bench/bare_page.py.

@@ -1,7 +1,8 @@
 """Shared test settings: the hypothesis profile of the fuzz tests and their example count.
 
 `make test` prints "fuzz examples: N" at the end, N being how many generated inputs the
-fuzz tests (tests/test_fuzz.py) fed to the parsers and loaders in this run.
+fuzz tests (tests/test_fuzz.py) fed to the parsers and loaders in this run. Tests run in
+parallel (pytest-xdist): each worker counts its own, and the controller adds them up.
 """
 
 from __future__ import annotations
@@ -24,6 +25,21 @@ _COUNT = pytest.StashKey[dict[str, int]]()
 def fuzz_count(request: pytest.FixtureRequest) -> dict[str, int]:
     """Examples run per fuzz target; a test adds one per generated input it checks."""
     return request.config.stash.setdefault(_COUNT, {})
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On an xdist worker: hand this worker's counts to the controller."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["fuzz_count"] = dict(session.config.stash.get(_COUNT, {}))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:  # noqa: ARG001
+    """On the xdist controller: add up the counts each worker handed over."""
+    total = node.config.stash.setdefault(_COUNT, {})
+    for name, count in getattr(node, "workeroutput", {}).get("fuzz_count", {}).items():
+        total[name] = total.get(name, 0) + count
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # noqa: ARG001
