@@ -30,7 +30,7 @@ navigation = st.navigation(
     position="top",
 )
 layout.accessible_styles()
-layout.content_note()
+layout.content_note(bundle)
 layout.url_notices()
 layout.integrity(bundle)
 navigation.run()

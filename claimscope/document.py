@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from claimscope.schema import DataError, Record, Text, read_yaml, validate
+from claimscope.schema import DataError, Prose, Record, Text, read_yaml, validate
 
 Section = Literal["Header", "Part One", "Part Two", "Part Three"]
 SECTIONS: tuple[str, ...] = get_args(Section)
@@ -27,6 +27,8 @@ class DocumentMeta(Record):
     licence: Text
     text_file: Text
     sha256: Text
+    content_note: Prose | None = None  # Markdown shown on first load (DESIGN §7)
+    help_services: Prose | None = None  # Markdown in every page's footer: report, get help
 
     def __getitem__(self, name: str) -> Any:
         """`meta["title"]`, as pages and reports read it."""

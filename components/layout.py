@@ -7,26 +7,6 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from components import state
 
-CONTENT_NOTE = (
-    "**Content note.** This dashboard examines statistics about child sexual abuse "
-    "material: counts of seized images and of offenders. It shows numbers and quotations "
-    "only, never images. Every figure is traced to the document's words or labelled as an "
-    "assumption."
-)
-
-HELP_SERVICES = (
-    "**Report or get help.** To report child sexual abuse material online: in the UK the "
-    "[Internet Watch Foundation](https://report.iwf.org.uk/) · in the US NCMEC's "
-    "[CyberTipline](https://report.cybertip.org/) · elsewhere the "
-    "[INHOPE hotline network](https://www.inhope.org/EN). If a child is in immediate "
-    "danger, call your local emergency number. Support for adults worried about their "
-    "own or someone else's sexual thoughts or behaviour towards children: "
-    "[Stop It Now](https://www.stopitnow.org.uk/) (UK) · "
-    "[Stop It Now](https://www.stopitnow.org/) (US). Support for survivors: "
-    "[NAPAC](https://napac.org.uk/) (UK) · [RAINN](https://www.rainn.org/) (US)."
-)
-
-
 # WCAG 2.1 AA contrast (4.5:1) for text the theme draws faded: Streamlit's light theme
 # draws captions at 60 % opacity, so their text is 3.9:1 on white and the links and inline
 # code in them 3.0:1. The theme's own options set link and code colours
@@ -45,12 +25,15 @@ def accessible_styles() -> None:
     st.markdown(ACCESSIBLE_CSS, unsafe_allow_html=True)
 
 
-def content_note() -> None:
-    """A short note on first load that the visitor can dismiss for the session."""
-    if st.session_state.get("content_note_dismissed"):
+def content_note(bundle: Bundle) -> None:
+    """The document's content note on first load, which the visitor can dismiss for the
+    session (none if the document gives none)."""
+    note = bundle.document.meta.content_note
+    if not note or st.session_state.get("content_note_dismissed"):
         return
     with st.container(border=True, key="content_note"):
-        st.markdown(CONTENT_NOTE)
+        st.markdown(f"**Content note.** {note} Every figure is traced to the document's "
+                    "words or labelled as an assumption.")
         if st.button("Understood, hide this note", key="dismiss_content_note"):
             st.session_state["content_note_dismissed"] = True
             st.rerun()
@@ -85,11 +68,15 @@ def integrity(bundle: Bundle) -> None:
 
 
 def footer(bundle: Bundle) -> None:
-    st.divider()
+    """The source document and, where the document gives them, reporting and help services;
+    drawn last, so its container also marks a finished run for the browser tests."""
     meta = bundle.document.meta
-    st.caption(
-        f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
-        f"{meta['publisher']}. Context data and reference figures carry their own sources. "
-        "ClaimScope examines the numbers; it does not minimise the harm they describe."
-    )
-    st.caption(HELP_SERVICES)
+    with st.container(key="page_footer"):
+        st.divider()
+        st.caption(
+            f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
+            f"{meta['publisher']}. Context data and reference figures carry their own "
+            "sources. ClaimScope examines the numbers; it does not minimise the harm they "
+            "describe.")
+        if meta.help_services:
+            st.caption(meta.help_services)

@@ -93,6 +93,16 @@ def test_the_fixture_overview_shows_its_own_figures(fixture_document: None) -> N
     assert "26 million" not in text
 
 
+def test_the_subject_note_and_help_services_are_the_documents_own(fixture_document) -> None:
+    """The ECPAT document's content note and abuse-reporting footer are its data: a
+    document on another subject shows neither."""
+    text = page_text(run_page())
+    assert "Content note" not in text and "Internet Watch Foundation" not in text
+    ecpat = load_bundle(DATA_DIR / DEFAULT_DOCUMENT).document.meta
+    assert "child sexual abuse material" in ecpat.content_note
+    assert "Internet Watch Foundation" in ecpat.help_services
+
+
 def test_two_documents_in_one_process_do_not_share_a_bundle(monkeypatch) -> None:
     monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(FIXTURE))
     assert context.bundle().document.meta["id"] == "fixture-clinic-2024"

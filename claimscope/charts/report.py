@@ -205,10 +205,10 @@ def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citat
         f"<h1>ClaimScope report: {_e(subject)}</h1>",
         f'<p class="note">Generated {_e(generated)}. Document examined: '
         f"{_e(bundle.document.citation())}</p>",
-        '<p class="note"><strong>Content note.</strong> This report examines statistics '
-        "about child sexual abuse material: counts of seized images and of offenders. It "
-        "holds numbers and quotations only, never images.</p>",
     ]
+    if meta.content_note:
+        parts.append(f'<p class="note"><strong>Content note.</strong> '
+                     f"{_e(meta.content_note)}</p>")
     if len(entries) > 1:
         differences = differences_frame([e.scenario for e in entries], bundle.inputs)
         parts.append("<h2>Scenarios compared</h2>")

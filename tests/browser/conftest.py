@@ -42,7 +42,7 @@ SERVER_STOP_TIMEOUT = 10.0  # seconds before SIGTERM becomes SIGKILL
 # Measured on the shared 2-core machine: first load 3–7 s, up to 15 s under heavy load.
 FIRST_LOAD = 30_000  # ms: a page's first render in a new browser context
 UPDATE = 20_000  # ms: anything else (a rerun after a key press, a client-side page switch)
-FOOTER_MARK = "Report or get help"  # app.py draws the footer after the page: run finished
+FOOTER = ".st-key-page_footer"  # app.py draws the footer after the page: run finished
 
 expect.set_options(timeout=UPDATE)
 
@@ -228,7 +228,7 @@ def _new_page(browser: Browser, server: Server, external_requests: list[str]
 
 
 def footer(page: Page) -> Locator:
-    return page.get_by_test_id("stCaptionContainer").filter(has_text=FOOTER_MARK)
+    return page.locator(FOOTER)
 
 
 def wait_for_run(page: Page, timeout: float = FIRST_LOAD) -> None:
