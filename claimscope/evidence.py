@@ -55,10 +55,15 @@ def cited_ids(record: Sourced) -> list[str]:
 
 
 def sources_markdown(record: Sourced, sources: Mapping[str, Source]) -> str:
-    """'[John Carr, 2012](evidence#source-carr-2012) · …' for a caption; an address cited
-    directly links to itself."""
+    """'[John Carr, 2012](evidence#source-carr-2012) · …' for a caption."""
+    return links_markdown(cited_ids(record), sources)
+
+
+def links_markdown(refs: Iterable[str], sources: Mapping[str, Source]) -> str:
+    """Each cited source once, in order, linked to its entry on the Evidence page; an
+    address cited directly links to itself."""
     parts = []
-    for ref in cited_ids(record):
+    for ref in dict.fromkeys(refs):
         if is_address(ref) or ref not in sources:
             parts.append(f"[{ref}]({ref})")
         else:

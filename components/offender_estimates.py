@@ -9,6 +9,7 @@ from claimscope.bundle import Bundle
 from claimscope.charts.offender_estimates import estimates_over_time_chart
 from claimscope.offender_estimates import arrests_frame, coverage_words, estimates_frame
 from components.charts import download_csv, show_chart
+from components.evidence_links import sources_caption
 
 TABLE_COLUMNS = {"date": "Date", "who": "Who", "figure_as_given": "Figure",
                  "wording": "Exact words", "measure": "What it counted", "sources": "Sources"}
@@ -34,6 +35,7 @@ def offender_estimates_section(data: Bundle) -> None:
     table = chart.data[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
     st.dataframe(table, hide_index=True, key="offender_estimates_table")
     download_csv(table, "offender-estimates", "Download the estimates (CSV)")
+    sources_caption([*context.document, *context.estimates])
 
     arrests = arrests_frame(context)
     st.markdown("**Arrests a month, as context for coverage.** How many people police "
@@ -44,4 +46,5 @@ def offender_estimates_section(data: Bundle) -> None:
         "arrests_a_year": st.column_config.NumberColumn("× 12 (a year)", format="%.0f"),
         "counted": "What was counted", "wording": "Exact words", "sources": "Sources"})
     download_csv(arrests, "offender-arrests", "Download the arrest figures (CSV)")
+    sources_caption(context.arrests)
     st.caption(coverage_words(context, data.catalogue))

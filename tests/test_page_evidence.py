@@ -65,3 +65,18 @@ def test_method_page_says_the_window_is_likelier_24_months() -> None:
     text = page_text(run_page("components/pages/method.py"))
     assert "The window is probably 24 months, not 26" in text
     assert "only the yearly rate rises" in text
+
+
+@pytest.mark.parametrize("page", ["components/pages/forces.py", "components/pages/offenders.py",
+                                  "components/pages/method.py", "components/pages/compare.py"])
+def test_every_context_figure_and_preset_links_to_its_sources(page: str) -> None:
+    """Each source a page's context figures, presets, reference figures or caveats cite is
+    linked from that page to its entry on /evidence."""
+    text = page_text(run_page(page))
+    by_file = {"forces.py": ("forces.yaml",), "offenders.py": ("offender_estimates.yaml",),
+               "method.py": ("reference.yaml", "caveats.yaml"),
+               "compare.py": ("scenarios.yaml",)}[page.rsplit("/", 1)[1]]
+    cited = {c.source for c in BUNDLE.citations if c.file in by_file}
+    assert cited
+    for source_id in cited:
+        assert f"]({link(source_id)})" in text, (page, source_id)

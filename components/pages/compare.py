@@ -12,6 +12,7 @@ from components import scenario_store as store
 from components.charts import download_csv, show_chart
 from components.citation import cite_block
 from components.context import bundle
+from components.evidence_links import sources_caption
 from components.report_download import make_report, report_button
 from components.share import base_url, compare_link, consume_compare_link, files, view_link
 from components.uncertainty import run_simulation
@@ -60,6 +61,7 @@ chosen = [s for s in (store.by_name(n) for n in chosen_names) if s is not None]
 with st.expander("What each preset asks"):
     for preset in store.presets():
         st.markdown(f"- **{escape_markdown(preset.name)}** — {escape_markdown(preset.why)}")
+        sources_caption([], [cited.source for cited in preset.cites])
 
 cite_link = link(base_url(), "compare", {})
 if len(chosen) < 2:

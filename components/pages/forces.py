@@ -18,6 +18,7 @@ from claimscope.forces import (
 from claimscope.numbers import human, percent
 from components.charts import download_csv, show_chart
 from components.context import bundle
+from components.evidence_links import sources_caption
 
 
 def exact_or_human(figure: str, value: float) -> str:
@@ -109,6 +110,7 @@ for group in data.groups:
     if group.status == "derived":
         st.markdown(f"**{group.name} — derived ({count_as_known(group.images, group.status)} "
                     f"images).** {group.derivation}")
+sources_caption([data.source, data.request, data.totals, *data.groups])
 
 st.header("The source's own alternatives, recomputed")
 comparison = comparison_frame(data)
@@ -150,6 +152,7 @@ st.dataframe(
     },
 )
 download_csv(alternatives, "forces-alternatives")
+sources_caption(data.alternatives)
 
 st.header(f"What this means for a sample of {len(request.replied)} forces")
 st.markdown(what_the_spread_says(data, s, claimed))

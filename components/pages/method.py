@@ -12,6 +12,7 @@ from claimscope.scenarios import sample_preset
 from components.charts import download_csv
 from components.citation import cite_block
 from components.context import bundle
+from components.evidence_links import sources_caption
 
 data = bundle()
 model = data.model
@@ -96,11 +97,13 @@ st.header("Reference figures (not from the document)")
 for ref in data.references.values():
     st.markdown(f"- **{ref.label}: {display(ref.value, ref.unit)}** — {ref.source} "
                 f"({ref.url})")
+sources_caption(data.references.values())
 
 st.header("What the figures cannot tell")
 for caveat in data.caveats:
     with st.container(border=True):
         st.markdown(f"**{caveat.title}**\n\n{caveat.text}")
         st.caption("Qualifies: " + ", ".join(caveat.claims))
+        sources_caption([caveat])
 
 cite_block(data)
