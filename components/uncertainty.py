@@ -205,13 +205,18 @@ def uncertainty_section(data: Bundle) -> None:
         download_csv(quantiles, "mc-quantiles")
         show_chart(tornado_chart(model, cached_tornado(*_cache_keys(view))), key="tornado")
         show_chart(shares_chart(model, result.variance_shares), key="variance_shares")
-    _claim_map(data, view)
+    st.subheader("Where the claim holds: any two assumptions")
+    # Drawn at once when ranges are set; otherwise when the reader asks for it.
+    if view.ranges or st.toggle("Show the claim map", key="claim_map_shown"):
+        _claim_map(data)
 
 
-def _claim_map(data: Bundle, view: View) -> None:
+@st.fragment
+def _claim_map(data: Bundle) -> None:
+    """The map's axes rerun only this part of the page (a fragment)."""
+    view = state.view()
     model = data.model
     specs = model.inputs
-    st.subheader("Where the claim holds: any two assumptions")
     choices = [name for name in specs if model.depends(name)]
     ranged = [name for name in view.ranges if name in choices]
     # Ranged inputs first, then the assumptions the document leaves implicit.

@@ -72,16 +72,19 @@ st.dataframe(
 )
 download_csv(table, "break-even", "Download break-even table (CSV)")
 
+# The sweep is drawn for the assumption the reader picks, not on every visit.
 chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.elasticities),
+                      index=None, placeholder="Choose an assumption to sweep its whole range",
                       key="sweep_input", format_func=lambda name: specs[name].label)
-row = table.set_index("input").loc[chosen]
-show_chart(
-    sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
-                float(out[model.headline]), float(row["break_even"])),
-    key="sweep",
-)
-st.caption(f"Break-even for {specs[chosen].label.lower()}: "
-           f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
+if chosen is not None:
+    row = table.set_index("input").loc[chosen]
+    show_chart(
+        sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
+                    float(out[model.headline]), float(row["break_even"])),
+        key="sweep",
+    )
+    st.caption(f"Break-even for {specs[chosen].label.lower()}: "
+               f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
 
 uncertainty_section(data)
 projection_tools(data)
