@@ -27,10 +27,10 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
     for kind, group in data.groupby("kind", sort=False):
         style = PROVENANCE[kind]
         traces.append(go.Bar(
-            x=group["stage"], y=group["value"], name=style["label"],
+            x=group["stage"].to_numpy(), y=group["value"].to_numpy(), name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
             text=[human(v) for v in group["value"]], textposition="outside",
-            customdata=group[["operation"]], cliponaxis=False,
+            customdata=group[["operation"]].to_numpy(), cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
     first, last = data.iloc[0], data.iloc[-1]
@@ -52,9 +52,9 @@ def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
                 current_total: float, break_even: float | None) -> Chart:
     """The headline output across one input's whole range, with where the claim breaks."""
     spec, headline = model.inputs[name], model.headline_output
-    x = sweep[spec.name]
     traces = [go.Scatter(
-        x=x, y=sweep[headline.name], mode="lines", name=headline.label,
+        x=sweep[spec.name].to_numpy(), y=sweep[headline.name].to_numpy(), mode="lines",
+        name=headline.label,
         line={"color": PROVENANCE["derived"]["color"], "width": 3},
         hovertemplate=f"{spec.label}: %{{x}}<br>%{{y:,.0f}} {headline.unit}<extra></extra>",
     ), go.Scatter(

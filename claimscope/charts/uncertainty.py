@@ -47,7 +47,8 @@ def histogram_chart(model: Model, summary: OutputSummary,
         part = data[mask]
         style = PROVENANCE[kind]
         traces.append(go.Bar(
-            x=part["centre"], y=part["share"] * 100, width=part["right"] - part["left"],
+            x=part["centre"].to_numpy(), y=part["share"].to_numpy() * 100,
+            width=(part["right"] - part["left"]).to_numpy(),
             name=name, marker={"color": style["color"], "pattern": {"shape": style["pattern"]},
                                "line": {"width": 0}},
             customdata=np.column_stack([part["left"], part["right"]]),
@@ -89,7 +90,8 @@ def tornado_chart(model: Model, table: pd.DataFrame) -> Chart:
     lows = np.minimum(rows["output_at_low"], rows["output_at_high"])
     highs = np.maximum(rows["output_at_low"], rows["output_at_high"])
     bars = go.Bar(
-        y=labels, x=highs - lows, base=lows, orientation="h", name="Swing",
+        y=labels, x=(highs - lows).to_numpy(), base=lows.to_numpy(), orientation="h",
+        name="Swing",
         marker={"color": PROVENANCE["assumed"]["color"],
                 "pattern": {"shape": PROVENANCE["assumed"]["pattern"]}},
         customdata=np.column_stack([ends, [human(v) for v in rows["output_at_low"]],
@@ -123,7 +125,8 @@ def shares_chart(model: Model, shares: pd.DataFrame) -> Chart:
     ordered = shares.sort_values("share_log", ascending=True, kind="stable")
     labels = [specs[name].label for name in ordered["input"]]
     bars = go.Bar(
-        y=labels, x=ordered["share_log"] * 100, orientation="h", name="Share of variance",
+        y=labels, x=ordered["share_log"].to_numpy() * 100, orientation="h",
+        name="Share of variance",
         marker={"color": PROVENANCE["derived"]["color"],
                 "pattern": {"shape": PROVENANCE["derived"]["pattern"]}},
         text=[percent(v * 100, 1) for v in ordered["share_log"]], textposition="outside",
