@@ -121,13 +121,16 @@ def _ranges(keys: RangeKeys) -> dict[str, Range]:
     return {name: Range(low, high, shape) for name, low, high, shape in keys}
 
 
-@st.cache_data(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
+# cache_resource, not cache_data: every rerun reads the result (the page and the report
+# both do), and cache_data would unpickle a fresh copy each time. The results are never
+# changed after they are made, so sessions can share one object.
+@st.cache_resource(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
 def cached_simulation(values: ValueKeys, ranges: RangeKeys, samples: int,
                       seed: int) -> SimulationResult:
     return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed)
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
+@st.cache_resource(max_entries=24, show_spinner=False)
 def cached_tornado(values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
     """The tornado sweep: no sampling, so it is cached apart from the Monte Carlo and
     survives a change of draws or seed."""
