@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,29 +21,36 @@ def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.D
 
 
 def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart:
-    """Bars on a log scale from the document's figure to the model's last output."""
+    """Bars on a log scale from the document's figure to the model's last output.
+
+    The traces come from the frame's columns as plain lists, one pass per kind: grouping
+    and slicing a pandas frame cost more than the rest of the chart, on every rerun."""
     data = steps_frame(model, values, out)
     unit = model.headline_output.unit
+    rows = list(zip(data["stage"].tolist(), data["value"].tolist(), data["kind"].tolist(),
+                    data["operation"].tolist(), strict=True))
     traces = []
-    for kind, group in data.groupby("kind", sort=False):
+    for kind in dict.fromkeys(row[2] for row in rows):
+        stages, heights, _, operations = zip(*(row for row in rows if row[2] == kind),
+                                             strict=True)
         style = PROVENANCE[kind]
         traces.append(go.Bar(
-            x=group["stage"].to_numpy(), y=group["value"].to_numpy(), name=style["label"],
+            x=list(stages), y=np.array(heights, dtype=float), name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
-            text=[human(v) for v in group["value"]], textposition="outside",
-            customdata=group[["operation"]].to_numpy(), cliponaxis=False,
+            text=[human(v) for v in heights], textposition="outside",
+            customdata=[[operation] for operation in operations], cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
-    first, last = data.iloc[0], data.iloc[-1]
-    title = (f"{human(first['value'])} {first['stage'].lower()} become "
+    (first_stage, first_value, *_), (last_stage, last_value, *_) = rows[0], rows[-1]
+    title = (f"{human(first_value)} {first_stage.lower()} become "
              f"{human(float(out[model.headline]))} "
-             f"({model.headline_output.label.lower()}) and {human(last['value'])} "
-             f"({last['stage'].lower()})")
+             f"({model.headline_output.label.lower()}) and {human(last_value)} "
+             f"({last_stage.lower()})")
     fig = go.Figure(data=traces, layout=base_layout(
         title, "", f"{unit.capitalize()} (log scale)",
         lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
         yaxis={"type": "log"},
-        xaxis={"categoryorder": "array", "categoryarray": list(data["stage"])}))
+        xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
     return Chart(fig, data.rename(columns={"value": unit}),
                  source="First stage: the document. Other stages: formulas of the document's "
                  "figures and the assumptions set on this page.")
