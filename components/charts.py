@@ -42,13 +42,19 @@ def chart_name(chart: Chart) -> str:
 
 
 def show_chart(chart: Chart, key: str) -> None:
-    """The figure (named by its title for screen readers), notes, and its data as a table."""
+    """The figure (named by its title for screen readers), notes, and its data as a table.
+
+    The table and its CSV button are made only while the reader has 'Data behind this
+    chart' open (a stateful expander, `<key>_data_open`), not on every rerun of every
+    chart."""
     st.plotly_chart(chart.figure, key=key, config=plotly_config(key),
                     alt=chart_name(chart) or None)
     if chart.source:
         st.caption(chart.source)
     for note in chart.notes:
         st.caption(note)
-    with st.expander("Data behind this chart"):
-        st.dataframe(chart.data, hide_index=True, key=f"{key}_data")
-        download_csv(chart.data, key)
+    with st.expander("Data behind this chart", key=f"{key}_data_open",
+                     on_change="rerun") as data_view:
+        if data_view.open:
+            st.dataframe(chart.data, hide_index=True, key=f"{key}_data")
+            download_csv(chart.data, key)

@@ -1,7 +1,9 @@
 """A slider plus an exact numeric entry for each assumption, kept in step with each other.
 
 Widgets are keyed by the input's name (`share`) and `<name>_exact`; the canonical value
-lives in `components.state`, so it survives pages on which the widget is not drawn.
+lives in `components.state`, so it survives pages on which the widget is not drawn. The
+exact entry sits in a small popover under its slider: one button instead of a second
+always-drawn input for each of the page's assumptions.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def assumption_control(spec: InputSpec) -> None:
     bounds = slider_bounds(spec)
     st.slider(spec.label, **bounds, format=_FORMATS[spec.unit], key=spec.name,
               help=_help(spec), on_change=_copy_from, args=(spec.name, spec.name))
-    st.number_input(f"Exact value: {spec.label}", **bounds, format=_EXACT_FORMATS[spec.unit],
-                    key=exact_key, label_visibility="collapsed",
-                    on_change=_copy_from, args=(spec.name, exact_key))
+    with st.popover("Exact value", type="tertiary", key=f"{spec.name}_exact_entry",
+                    help=f"Type an exact value for {spec.label.lower()}"):
+        st.number_input(f"Exact value: {spec.label}", **bounds,
+                        format=_EXACT_FORMATS[spec.unit], key=exact_key,
+                        on_change=_copy_from, args=(spec.name, exact_key))

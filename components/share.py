@@ -100,18 +100,22 @@ def _import(data: Bundle, key: str) -> None:
 
 
 def files(data: Bundle, current: Scenario | None, key: str) -> None:
-    """Download the current scenario or every saved one as JSON; import such a file."""
+    """Download the current scenario or every saved one as JSON; import such a file.
+
+    Each JSON is written only when its button is pressed (a deferred download), not on
+    every rerun."""
     document_id = data.document.meta["id"]
+    kept = saved()
     left, right = st.columns(2)
     if current is not None:
         left.download_button("Download this scenario (JSON)",
-                             scenarios_json([current], data.inputs, document_id),
+                             lambda: scenarios_json([current], data.inputs, document_id),
                              file_name="claimscope-scenario.json", mime="application/json",
-                             key=f"{key}_export_current")
+                             key=f"{key}_export_current", on_click="ignore")
     right.download_button("Download all saved scenarios (JSON)",
-                          scenarios_json(saved(), data.inputs, document_id),
+                          lambda: scenarios_json(kept, data.inputs, document_id),
                           file_name="claimscope-scenarios.json", mime="application/json",
-                          key=f"{key}_export_saved", disabled=not saved())
+                          key=f"{key}_export_saved", disabled=not kept, on_click="ignore")
     st.file_uploader("Import scenarios (a JSON file downloaded from ClaimScope, up to 1 MB)",
                      type=["json"], key=f"{key}_import", on_change=_import,
                      args=(data, f"{key}_import"))

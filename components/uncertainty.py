@@ -121,13 +121,16 @@ def _ranges(keys: RangeKeys) -> dict[str, Range]:
     return {name: Range(low, high, shape) for name, low, high, shape in keys}
 
 
-@st.cache_data(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
+# cache_resource, not cache_data: every rerun reads the result (the page and the report
+# both do), and cache_data would unpickle a fresh copy each time. The results are never
+# changed after they are made, so sessions can share one object.
+@st.cache_resource(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
 def cached_simulation(values: ValueKeys, ranges: RangeKeys, samples: int,
                       seed: int) -> SimulationResult:
     return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed)
 
 
-@st.cache_data(max_entries=24, show_spinner=False)
+@st.cache_resource(max_entries=24, show_spinner=False)
 def cached_tornado(values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
     """The tornado sweep: no sampling, so it is cached apart from the Monte Carlo and
     survives a change of draws or seed."""
@@ -205,13 +208,18 @@ def uncertainty_section(data: Bundle) -> None:
         download_csv(quantiles, "mc-quantiles")
         show_chart(tornado_chart(model, cached_tornado(*_cache_keys(view))), key="tornado")
         show_chart(shares_chart(model, result.variance_shares), key="variance_shares")
-    _claim_map(data, view)
+    st.subheader("Where the claim holds: any two assumptions")
+    # Drawn at once when ranges are set; otherwise when the reader asks for it.
+    if view.ranges or st.toggle("Show the claim map", key="claim_map_shown"):
+        _claim_map(data)
 
 
-def _claim_map(data: Bundle, view: View) -> None:
+@st.fragment
+def _claim_map(data: Bundle) -> None:
+    """The map's axes rerun only this part of the page (a fragment)."""
+    view = state.view()
     model = data.model
     specs = model.inputs
-    st.subheader("Where the claim holds: any two assumptions")
     choices = [name for name in specs if model.depends(name)]
     ranged = [name for name in view.ranges if name in choices]
     # Ranged inputs first, then the assumptions the document leaves implicit.

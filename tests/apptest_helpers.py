@@ -29,6 +29,15 @@ def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
     return at
 
 
+def open_chart_data(at: AppTest, key: str) -> AppTest:
+    """Open the 'Data behind this chart' expander of the chart drawn with `key` (its table
+    and CSV button are made only while it is open) and rerun."""
+    at.session_state[f"{key}_data_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def decode(value: Any) -> Any:
     """plotly 7 encodes arrays as {'dtype', 'bdata'}; give them back as numpy arrays."""
     if isinstance(value, dict) and "bdata" in value and "dtype" in value:

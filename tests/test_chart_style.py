@@ -11,9 +11,11 @@ from claimscope.charts.style import reference_line
 @pytest.mark.parametrize("axis", ["x", "y"])
 @pytest.mark.parametrize("position", ["top right", "top left", "bottom right", "bottom left"])
 def test_reference_line_matches_plotlys_add_line(axis: str, position: str) -> None:
-    ours, theirs = go.Figure(go.Bar(x=[1, 2], y=[3, 4])), go.Figure(go.Bar(x=[1, 2], y=[3, 4]))
-    reference_line(ours, axis, 1.5, "#D55E00", "label", position, dash="dot", width=2,
-                   font_color="#000000", background="white")
+    line = reference_line(axis, 1.5, "#D55E00", "label", position, dash="dot", width=2,
+                          font_color="#000000", background="white")
+    ours = go.Figure(go.Bar(x=[1, 2], y=[3, 4]),
+                     layout={"shapes": [line.shape], "annotations": [line.note]})
+    theirs = go.Figure(go.Bar(x=[1, 2], y=[3, 4]))
     add = theirs.add_vline if axis == "x" else theirs.add_hline
     add(1.5, line_color="#D55E00", line_dash="dot", line_width=2, annotation_text="label",
         annotation_position=position, annotation_font_color="#000000",

@@ -19,6 +19,7 @@ EXPECTED = {
     "browser.gatherUsageStats": False,  # no telemetry
     "client.showErrorDetails": "none",  # no traceback or exception text in the browser
     "client.toolbarMode": "minimal",
+    "runner.postScriptGC": False,  # a full GC after every run cost ~30 ms of GIL each
 }
 
 

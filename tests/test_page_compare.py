@@ -179,3 +179,14 @@ def test_every_table_has_a_csv_download(page: str) -> None:
     at = run_page(page)
     csv = [label for label in downloads(at) if "CSV" in label]
     assert len(csv) >= len(at.dataframe), (len(csv), len(at.dataframe))
+
+
+def test_the_chosen_scenarios_survive_a_visit_to_another_page(two_saved: AppTest) -> None:
+    at = two_saved
+    at.multiselect(key="compare_choice").set_value(["Ten percent share",
+                                                    "Half <b>duplicates</b>"]).run()
+    at.switch_page("components/pages/projection.py").run()
+    at.switch_page(COMPARE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="compare_choice").value == ["Ten percent share",
+                                                          "Half <b>duplicates</b>"]

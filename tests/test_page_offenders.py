@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.apptest_helpers import decode, figure_specs, page_text, run_page
+from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
 
 PAGE = "components/pages/offenders.py"
 
@@ -63,7 +63,7 @@ def test_projection_chart_plots_growth_and_the_target_path() -> None:
 
 
 def test_chart_data_is_what_is_plotted() -> None:
-    at = run_page(PAGE)
+    at = open_chart_data(run_page(PAGE), "offender_estimates")
     plotted = np.concatenate([decode(t["y"]) for t in figure_specs(at)[0]["data"]])
     table = next(d.value for d in at.dataframe if "used_for_growth" in d.value.columns)
     assert sorted(table["offenders"]) == pytest.approx(sorted(plotted))

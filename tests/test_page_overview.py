@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
 from claimscope.overview import timeline_frame
-from tests.apptest_helpers import decode, figure_specs, page_text, run_page
+from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
 
 PAGE = "components/pages/overview.py"
 CATALOGUE = load_bundle().catalogue
@@ -68,6 +68,7 @@ def test_timeline_plots_every_dated_claim_with_a_finding_title() -> None:
     assert plotted == len(expected)
     symbols = {trace["marker"]["symbol"] for trace in spec["data"]}
     assert len(symbols) == len(spec["data"])  # one shape per kind
+    open_chart_data(at, "timeline")
     assert any(d.proto.label == "Download CSV" for d in at.get("download_button"))
 
 

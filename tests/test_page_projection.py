@@ -20,6 +20,9 @@ def test_defaults_show_the_documents_numbers() -> None:
     assert "Five forces seized **26 million** images" in text
     assert "**7.25%**" in text and "**358.6 million** images nationally" in text
     assert at.success and "claim holds" in at.success[0].value
+    assert len(figure_specs(at)) == 1  # steps; the sweep and the claim map wait to be asked
+    at.selectbox(key="sweep_input").set_value("share")
+    at.toggle(key="claim_map_shown").set_value(True).run()
     assert len(figure_specs(at)) == 3  # steps, sweep, claim map
 
 

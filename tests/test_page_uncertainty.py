@@ -21,6 +21,8 @@ def test_without_ranges_the_page_offers_the_suggested_ranges() -> None:
     at = run_page(PAGE)
     assert "Every assumption is a single value" in page_text(at)
     assert not [m for m in at.metric if m.label == "Chance the claim holds"]
+    assert not any(t.startswith("The claim holds on") for t in titles(at))  # asked for:
+    at.toggle(key="claim_map_shown").set_value(True).run()
     assert any(t.startswith("The claim holds on") for t in titles(at))  # claim map
 
 

@@ -39,12 +39,12 @@ def compare_chart(data: pd.DataFrame, model: Model) -> Chart:
 
     `data` is `scenarios.totals_frame(...)`: exactly what is plotted.
     """
-    fig = go.Figure()
     # Names are readers' text; plotly reads tags in labels, so show them as plain text.
     names = [html.escape(name) for name in data["scenario"]]
+    traces = []
     for output in model.compared_outputs:
         style = PROVENANCE[output.kind]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=names, y=data[output.name], name=output.label,
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
             error_y=_whiskers(data, output.name),
@@ -52,12 +52,11 @@ def compare_chart(data: pd.DataFrame, model: Model) -> Chart:
             cliponaxis=False,
             hovertemplate="%{x}<br>" + html.escape(output.label) + ": %{text}<extra></extra>",
         ))
-    claim_line(fig, model.threshold, f"Document: {model.threshold_text}")
     unit = model.headline_output.unit
-    base_layout(fig, _title(data, model), "Scenario", f"{unit.capitalize()} (log scale)",
-                height=460)
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(type="log")
+    fig = go.Figure(data=traces, layout=base_layout(
+        _title(data, model), "Scenario", f"{unit.capitalize()} (log scale)", height=460,
+        lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
+        barmode="group", yaxis={"type": "log"}))
     notes = []
     if data[f"{model.headline}_low"].notna().any():
         notes.append("Whiskers: the central 90% interval of the Monte Carlo draws, for "

@@ -56,9 +56,9 @@ def share_chart(data: ForcesData) -> Chart:
     """Each group's share of the images beside its share of the sampled people."""
     frame = group_frame(data)
     frame["label"] = _labels(frame)
-    fig = go.Figure()
+    traces = []
     for column, (measure, colour) in MEASURES.items():
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=frame["label"], y=frame[column], name=measure,
             marker={"color": colour, "pattern": _pattern(frame["status"])},
             text=[percent(v, 0) for v in frame[column]], textposition="outside",
@@ -67,9 +67,10 @@ def share_chart(data: ForcesData) -> Chart:
     top = frame.loc[frame["share_of_images"].idxmax()]
     title = (f"{top['group']}: {percent(top['share_of_population'], 0)} of the people, "
              f"{percent(top['share_of_images'], 0)} of the images")
-    base_layout(fig, title, "Force group", "Share of the sampled total (%)")
     top_value = frame[list(MEASURES)].to_numpy().max()
-    fig.update_layout(barmode="group", yaxis_range=[0, top_value * 1.15])
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Force group", "Share of the sampled total (%)", barmode="group",
+        yaxis={"range": [0, top_value * 1.15]}))
     plotted = frame.melt(id_vars=["group", "status"], value_vars=list(MEASURES),
                          var_name="measure", value_name="percent")
     plotted["measure"] = plotted["measure"].map(lambda m: MEASURES[m][0])
@@ -79,19 +80,21 @@ def share_chart(data: ForcesData) -> Chart:
         "groups stated in the source; diagonal hatching: groups derived from its figures."])
 
 
-def _status_bars(fig: go.Figure, frame: pd.DataFrame, column: str, name: str,
-                 text: Callable[[float], str], hover: str) -> None:
+def _status_bars(frame: pd.DataFrame, column: str, name: str,
+                 text: Callable[[float], str], hover: str) -> list[go.Bar]:
     """One bar trace per status (stated, derived), each in its own colour and pattern."""
+    traces = []
     for status in ("stated", "derived"):
         rows = frame[frame["status"] == status]
         if rows.empty:
             continue
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=rows["label"], y=rows[column], name=f"{name} {STATUS_LABEL[status]}",
             marker={"color": STATUS_STYLE[status]["color"], "pattern": _pattern(status)},
             text=[text(v) for v in rows[column]], textposition="outside",
             hovertemplate=hover,
         ))
+    return traces
 
 
 def rate_chart(data: ForcesData) -> Chart:
@@ -99,18 +102,18 @@ def rate_chart(data: ForcesData) -> Chart:
     frame = group_frame(data)
     frame["label"] = _labels(frame)
     average = data.average_rate
-    fig = go.Figure()
-    _status_bars(fig, frame, "images_per_resident", "Group", lambda v: human(v, 2),
-                 "%{x}: %{y:.2f} images per resident<extra></extra>")
-    reference_line(fig, "y", average, LINE_COLOUR,
-                   f"All sampled forces: {human(average, 2)} per resident", "bottom right",
-                   dash="dot", background=ANNOTATION_BACKGROUND)
+    traces = _status_bars(frame, "images_per_resident", "Group", lambda v: human(v, 2),
+                          "%{x}: %{y:.2f} images per resident<extra></extra>")
+    line = reference_line("y", average, LINE_COLOUR,
+                          f"All sampled forces: {human(average, 2)} per resident",
+                          "bottom right", dash="dot", background=ANNOTATION_BACKGROUND)
     low = frame.loc[frame["images_per_resident"].idxmin()]
     high = frame.loc[frame["images_per_resident"].idxmax()]
     title = (f"Images seized per resident range from {human(low['images_per_resident'], 2)} "
              f"({low['group']}) to {human(high['images_per_resident'], 2)} ({high['group']})")
-    base_layout(fig, title, "Force group", "Images seized per resident")
-    fig.update_layout(yaxis_range=[0, frame["images_per_resident"].max() * 1.15])
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Force group", "Images seized per resident", lines=[line],
+        yaxis={"range": [0, frame["images_per_resident"].max() * 1.15]}))
     plotted = pd.concat([
         pd.DataFrame({"group": frame["group"], "status": frame["status"],
                       "images_per_resident": frame["images_per_resident"], "drawn_as": "bar"}),
@@ -126,16 +129,16 @@ def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
     """The national total when each group is left out, against pro rata and the claim."""
     frame = group_frame(data)
     frame["label"] = _labels(frame, prefix="Without<br>")
-    fig = go.Figure()
-    _status_bars(fig, frame, "national_without", "Leaves out a group", human,
-                 "%{x}: %{y:,.0f} images<extra></extra>")
-    reference_line(fig, "y", data.pro_rata, LINE_COLOUR,
-                   f"All groups, pro rata: {human(data.pro_rata)}", "bottom right",
-                   dash="dot", background=ANNOTATION_BACKGROUND)
-    claim_line(fig, claimed_total, f"Document: in excess of {human(claimed_total)}")
-    base_layout(fig, _leave_one_out_title(frame, claimed_total), "Group left out",
-                "Images, England and Wales")
-    fig.update_layout(yaxis_range=[0, max(frame["national_without"].max(), data.pro_rata) * 1.15])
+    traces = _status_bars(frame, "national_without", "Leaves out a group", human,
+                          "%{x}: %{y:,.0f} images<extra></extra>")
+    lines = [reference_line("y", data.pro_rata, LINE_COLOUR,
+                            f"All groups, pro rata: {human(data.pro_rata)}", "bottom right",
+                            dash="dot", background=ANNOTATION_BACKGROUND),
+             claim_line(claimed_total, f"Document: in excess of {human(claimed_total)}")]
+    top = max(frame["national_without"].max(), data.pro_rata)
+    fig = go.Figure(data=traces, layout=base_layout(
+        _leave_one_out_title(frame, claimed_total), "Group left out",
+        "Images, England and Wales", lines=lines, yaxis={"range": [0, top * 1.15]}))
     plotted = pd.concat([
         pd.DataFrame({"left_out": frame["group"], "status": frame["status"],
                       "national_total": frame["national_without"], "drawn_as": "bar"}),

@@ -20,10 +20,10 @@ def timeline_chart(events: pd.DataFrame, today: pd.Timestamp, dates: Deadline) -
         "claim_id": "", "event": "The document is dated", "date": today,
         "when": str(dates.document_year), "kind": "today", "quote": "",
     }])], ignore_index=True)
-    fig = go.Figure()
+    traces = []
     for kind, group in events.groupby("kind", sort=False):
         style = KIND_MARKERS[kind]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=group["date"], y=group["event"], mode="markers+text", name=style["label"],
             marker={"symbol": style["symbol"], "color": style["color"], "size": 16,
                     "line": {"color": "white", "width": 1}},
@@ -33,18 +33,17 @@ def timeline_chart(events: pd.DataFrame, today: pd.Timestamp, dates: Deadline) -
             hovertemplate="%{y}, %{text}<br>“%{customdata[0]}”<br>"
                           "<i>%{customdata[1]}</i><extra></extra>",
         ))
-    reference_line(fig, "x", today, TODAY_COLOR, f"Document dated {dates.document_year}",
-                   "bottom right", dash="dot", font_color=TODAY_COLOR)
     title = (f"When the document was written, {dates.left_at_document} of the "
              f"{dates.years} years to the {dates.deadline} deadline remained")
-    base_layout(fig, title, "Date the document gives", "",
-                height=140 + 55 * len(events))
     first = events["date"].min()
-    fig.update_xaxes(range=[pd.Timestamp(first.year, 1, 1),
-                            pd.Timestamp(dates.deadline + 2, 1, 1)], dtick="M24",
-                     tickformat="%Y")
-    fig.update_yaxes(categoryorder="array", categoryarray=list(events["event"])[::-1],
-                     automargin=True, showgrid=False)
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Date the document gives", "", height=140 + 55 * len(events),
+        lines=[reference_line("x", today, TODAY_COLOR, f"Document dated {dates.document_year}",
+                              "bottom right", dash="dot", font_color=TODAY_COLOR)],
+        xaxis={"range": [pd.Timestamp(first.year, 1, 1), pd.Timestamp(dates.deadline + 2, 1, 1)],
+               "dtick": "M24", "tickformat": "%Y"},
+        yaxis={"categoryorder": "array", "categoryarray": list(events["event"])[::-1],
+               "automargin": True, "showgrid": False}))
     return Chart(fig, data, source="Source: the claims catalogue — each marker is a date "
                  "the document gives; the red line is the document's own date.",
                  notes=["Dates given only as a year sit at mid-year. Hover a marker for "

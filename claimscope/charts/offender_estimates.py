@@ -69,14 +69,14 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
     `offender_estimates.estimates_frame`; `measure_order` fixes each measure's shape)."""
     symbols = {m: SYMBOLS[i % len(SYMBOLS)] for i, m in enumerate(measure_order)}
     data = frame.assign(figure_as_given=frame.apply(figure_text, axis=1))
-    fig = go.Figure()
+    traces = []
     context = PROVENANCE["context"]
     published = data[data["source"] == "published"]
     for measured in measure_order:
         group = published[published["measured"] == measured]
         if group.empty:
             continue
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=group["year"], y=group["plotted"], mode="markers+text",
             name=group["measure_short"].iloc[0],
             marker={"symbol": symbols[measured], "size": 11, "color": context["color"],
@@ -89,7 +89,7 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
         ))
     document = data[data["source"] == "document"]
     reported = PROVENANCE["reported"]
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=document["year"], y=document["plotted"], mode="markers+text", name=DOCUMENT_LABEL,
         marker={"symbol": [f"{symbols[m]}-open" for m in document["measured"]], "size": 20,
                 "color": reported["color"], "line": {"width": 3}},
@@ -99,12 +99,11 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
         hovertemplate="The document, %{customdata[0]} · %{customdata[1]}<br>"
                       "“%{customdata[2]}”<extra></extra>",
     ))
-    base_layout(fig, finding(data), "Year the estimate was stated",
-                "People (log scale)", height=640)
-    fig.update_layout(margin={"t": 60, "b": 190},
-                      legend={"orientation": "h", "y": -0.16, "yanchor": "top"})
-    fig.update_yaxes(type="log")
-    fig.update_xaxes(dtick=1, range=[data["year"].min() - 1.5, data["year"].max() + 1.5])
+    fig = go.Figure(data=traces, layout=base_layout(
+        finding(data), "Year the estimate was stated", "People (log scale)", height=640,
+        margin={"t": 60, "b": 190}, legend={"orientation": "h", "y": -0.16, "yanchor": "top"},
+        yaxis={"type": "log"},
+        xaxis={"dtick": 1, "range": [data["year"].min() - 1.5, data["year"].max() + 1.5]}))
     return Chart(fig, data, source=(
         "Published estimates: context data, not from the document "
         "(offender_estimates.yaml; sources listed per row). The document's figures: the "

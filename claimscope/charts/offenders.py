@@ -41,11 +41,12 @@ def rate_text(rate: float) -> str:
     return f"{rate * 100:.1f}%"
 
 
-def _reported_traces(fig: go.Figure, points: pd.DataFrame, labelled: bool = True) -> None:
+def _reported_traces(points: pd.DataFrame, labelled: bool = True) -> list[go.Scatter]:
     """One marker trace per kind of hedge, so the legend explains the marker shapes."""
+    traces = []
     for bound, group in points.groupby("bound", sort=False):
         marker = BOUND_MARKERS[bound]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=group["year"], y=group["offenders"], mode="markers+text" if labelled else "markers",
             name=marker["label"],
             marker={"symbol": marker["symbol"], "size": 16,
@@ -55,6 +56,7 @@ def _reported_traces(fig: go.Figure, points: pd.DataFrame, labelled: bool = True
             customdata=group[["who"]],
             hovertemplate="%{x}: %{text}<br>%{customdata[0]}<extra></extra>",
         ))
+    return traces
 
 
 def _marked(statements: pd.DataFrame, growth: Growth) -> pd.DataFrame:
@@ -69,21 +71,19 @@ def estimates_chart(statements: pd.DataFrame, growth: Growth, path: pd.DataFrame
     reported = _marked(statements, growth)
     implied = path.assign(series="Implied constant growth", kind="derived")
     data = pd.concat([reported, implied], ignore_index=True)
-    fig = go.Figure()
-    _reported_traces(fig, reported)
     style = PROVENANCE["derived"]
-    fig.add_trace(go.Scatter(
+    traces = _reported_traces(reported) + [go.Scatter(
         x=implied["year"], y=implied["offenders"], mode="lines",
         name=f"Implied: {rate_text(growth.rate)} a year ({style['label'].lower()})",
         line={"color": style["color"], "dash": style["dash"], "width": 2},
         hovertemplate="%{x}: %{y:,.0f}<extra>implied</extra>",
-    ))
+    )]
     title = (f"Reported offender estimates {change_words(growth.ratio)} in {growth.years} "
              f"years ({rate_text(growth.rate)} a year)")
-    base_layout(fig, title, "Year of the statement", "People (offenders)")
-    fig.update_xaxes(dtick=1, range=[growth.first.year - 0.5,
-                                     statements["year"].max() + 1.5])
-    fig.update_yaxes(rangemode="tozero")
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Year of the statement", "People (offenders)",
+        xaxis={"dtick": 1, "range": [growth.first.year - 0.5, statements["year"].max() + 1.5]},
+        yaxis={"rangemode": "tozero"}))
     return Chart(fig, data, source=_SOURCE + " Implied path: derived, constant yearly growth "
                  f"from {growth.first.year} to {growth.second.year}.",
                  notes=["Faded marker: the same 100,000 statement in the year not used for "
@@ -100,31 +100,28 @@ def projection_chart(statements: pd.DataFrame, growth: Growth, projection: pd.Da
                           kind="derived"),
         elimination.assign(series="SDG target path (illustration)", kind="target"),
     ], ignore_index=True)
-    fig = go.Figure()
-    _reported_traces(fig, reported, labelled=False)
     derived = PROVENANCE["derived"]
-    fig.add_trace(go.Scatter(
+    traces = _reported_traces(reported, labelled=False) + [go.Scatter(
         x=projection["year"], y=projection["offenders"], mode="lines",
         name=f"Implied {rate_text(growth.rate)} a year, continued (derived)",
         line={"color": derived["color"], "dash": derived["dash"], "width": 3},
         hovertemplate="%{x}: %{y:,.0f}<extra>implied growth</extra>",
-    ))
-    fig.add_trace(go.Scatter(
+    ), go.Scatter(
         x=elimination["year"], y=elimination["offenders"], mode="lines", name=TARGET_LINE["label"],
         line={"color": TARGET_LINE["color"], "dash": TARGET_LINE["dash"], "width": 3},
         hovertemplate="%{x}: %{y:,.0f}<extra>SDG target path</extra>",
-    ))
-    fig.add_annotation(x=growth.deadline, y=growth.at_deadline, text=human(growth.at_deadline),
-                       showarrow=False, xanchor="right", yanchor="bottom")
-    fig.add_annotation(x=growth.deadline, y=0, text="0: SDG target", showarrow=False,
-                       xanchor="right", yanchor="bottom", font={"color": TARGET_LINE["color"]})
+    )]
+    notes = [{"x": growth.deadline, "y": growth.at_deadline, "text": human(growth.at_deadline),
+              "showarrow": False, "xanchor": "right", "yanchor": "bottom"},
+             {"x": growth.deadline, "y": 0, "text": "0: SDG target", "showarrow": False,
+              "xanchor": "right", "yanchor": "bottom", "font": {"color": TARGET_LINE["color"]}}]
     title = (f"Continuing {rate_text(growth.rate)} a year would mean "
              f"{human(growth.at_deadline)} by {growth.deadline}, against the SDG aim of "
              "elimination")
-    base_layout(fig, title, "Year", "People (offenders)", height=480)
-    fig.update_layout(margin={"t": 110})  # room for a legend that wraps on narrow screens
-    fig.update_xaxes(dtick=2)
-    fig.update_yaxes(rangemode="tozero")
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Year", "People (offenders)", height=480, annotations=notes,
+        margin={"t": 110},  # room for a legend that wraps on narrow screens
+        xaxis={"dtick": 2}, yaxis={"rangemode": "tozero"}))
     return Chart(fig, data, source=_SOURCE + f" Deadline: the document ({growth.deadline}). "
                  "Both lines are arithmetic, not forecasts: one extends two differently "
                  "defined estimates, the other draws the SDG end point as a straight line.")
@@ -132,10 +129,10 @@ def projection_chart(statements: pd.DataFrame, growth: Growth, projection: pd.Da
 
 def per_offender_chart(table: pd.DataFrame, year: int, projected: float) -> Chart:
     """Projected images divided among each offender count."""
-    fig = go.Figure()
+    traces = []
     for kind, group in table.groupby("kind", sort=False):
         style = PROVENANCE[kind]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=group["images_per_offender"], y=group["offender_count"], orientation="h",
             name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
@@ -147,9 +144,10 @@ def per_offender_chart(table: pd.DataFrame, year: int, projected: float) -> Char
     spread = human(low) if low == high else f"{human(low)} to {human(high)}"
     title = (f"{human(projected)} projected images in {year} mean {spread} images "
              "per offender")
-    base_layout(fig, title, "Images per offender", "", height=320)
-    fig.update_yaxes(categoryorder="array", categoryarray=list(table["offender_count"])[::-1],
-                     automargin=True)
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "Images per offender", "", height=320,
+        yaxis={"categoryorder": "array", "categoryarray": list(table["offender_count"])[::-1],
+               "automargin": True}))
     return Chart(fig, table, source="Images: the projection on the shared assumptions "
                  f"({human(projected)} for {year}). Offender counts: the document and the "
                  "assumption set on the Projection explorer.")

@@ -45,7 +45,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
     """Dated claims as markers on a time axis; the title says where most of them fall."""
     data = timeline_frame(catalogue)
     lanes = timeline_lanes(data)
-    fig = go.Figure()
+    traces = []
     for kind, style in KIND_MARKERS.items():
         group = data[data["kind"] == kind]
         if group.empty:
@@ -57,7 +57,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
             "quote": group["quote"].map(_hover_quote),
             "id": group["id"],
         })
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=group["date"], y=group["lane_position"], mode="markers", name=style["label"],
             marker={"symbol": style["symbol"], "color": style["color"], "size": 14,
                     "line": {"color": "white", "width": 1}},
@@ -65,14 +65,14 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
             hovertemplate=(f"<b>%{{customdata[0]}}</b> ({kind})<br>%{{customdata[1]}}<br>"
                            "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"),
         ))
-    base_layout(fig, timeline_finding(data), "Date the claim refers to (year)", "Category",
-                height=max(320, 140 + _lane_height(data) * len(lanes)))
-    fig.update_xaxes(range=[pd.Timestamp(TIMELINE_START, 1, 1),
-                            pd.Timestamp(TIMELINE_END, 12, 31)], dtick="M24",
-                     tickformat="%Y")
-    fig.update_yaxes(tickvals=list(range(len(lanes))),
-                     ticktext=[lane.capitalize() for lane in lanes],
-                     range=[len(lanes) - 0.5, -0.5], showgrid=False, zeroline=False)
+    fig = go.Figure(data=traces, layout=base_layout(
+        timeline_finding(data), "Date the claim refers to (year)", "Category",
+        height=max(320, 140 + _lane_height(data) * len(lanes)),
+        xaxis={"range": [pd.Timestamp(TIMELINE_START, 1, 1), pd.Timestamp(TIMELINE_END, 12, 31)],
+               "dtick": "M24", "tickformat": "%Y"},
+        yaxis={"tickvals": list(range(len(lanes))),
+               "ticktext": [lane.capitalize() for lane in lanes],
+               "range": [len(lanes) - 0.5, -0.5], "showgrid": False, "zeroline": False}))
     notes = ["Claims dated only to a year sit at mid-year. Markers in one lane and year are "
              "spread vertically so none hides another; hover a marker for the quote."]
     notes += [f"Not on the timeline — {problem}." for problem in dates_left_out(catalogue)]

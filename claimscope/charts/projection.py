@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -20,28 +21,36 @@ def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.D
 
 
 def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart:
-    """Bars on a log scale from the document's figure to the model's last output."""
+    """Bars on a log scale from the document's figure to the model's last output.
+
+    The traces come from the frame's columns as plain lists, one pass per kind: grouping
+    and slicing a pandas frame cost more than the rest of the chart, on every rerun."""
     data = steps_frame(model, values, out)
     unit = model.headline_output.unit
-    fig = go.Figure()
-    for kind, group in data.groupby("kind", sort=False):
+    rows = list(zip(data["stage"].tolist(), data["value"].tolist(), data["kind"].tolist(),
+                    data["operation"].tolist(), strict=True))
+    traces = []
+    for kind in dict.fromkeys(row[2] for row in rows):
+        stages, heights, _, operations = zip(*(row for row in rows if row[2] == kind),
+                                             strict=True)
         style = PROVENANCE[kind]
-        fig.add_trace(go.Bar(
-            x=group["stage"], y=group["value"], name=style["label"],
+        traces.append(go.Bar(
+            x=list(stages), y=np.array(heights, dtype=float), name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
-            text=[human(v) for v in group["value"]], textposition="outside",
-            customdata=group[["operation"]], cliponaxis=False,
+            text=[human(v) for v in heights], textposition="outside",
+            customdata=[[operation] for operation in operations], cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
-    claim_line(fig, model.threshold, f"Document: {model.threshold_text}")
-    first, last = data.iloc[0], data.iloc[-1]
-    title = (f"{human(first['value'])} {first['stage'].lower()} become "
+    (first_stage, first_value, *_), (last_stage, last_value, *_) = rows[0], rows[-1]
+    title = (f"{human(first_value)} {first_stage.lower()} become "
              f"{human(float(out[model.headline]))} "
-             f"({model.headline_output.label.lower()}) and {human(last['value'])} "
-             f"({last['stage'].lower()})")
-    base_layout(fig, title, "", f"{unit.capitalize()} (log scale)")
-    fig.update_yaxes(type="log")
-    fig.update_xaxes(categoryorder="array", categoryarray=list(data["stage"]))
+             f"({model.headline_output.label.lower()}) and {human(last_value)} "
+             f"({last_stage.lower()})")
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, "", f"{unit.capitalize()} (log scale)",
+        lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
+        yaxis={"type": "log"},
+        xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
     return Chart(fig, data.rename(columns={"value": unit}),
                  source="First stage: the document. Other stages: formulas of the document's "
                  "figures and the assumptions set on this page.")
@@ -51,22 +60,21 @@ def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
                 current_total: float, break_even: float | None) -> Chart:
     """The headline output across one input's whole range, with where the claim breaks."""
     spec, headline = model.inputs[name], model.headline_output
-    fig = go.Figure()
-    x = sweep[spec.name]
-    fig.add_trace(go.Scatter(
-        x=x, y=sweep[headline.name], mode="lines", name=headline.label,
+    traces = [go.Scatter(
+        x=sweep[spec.name].to_numpy(), y=sweep[headline.name].to_numpy(), mode="lines",
+        name=headline.label,
         line={"color": PROVENANCE["derived"]["color"], "width": 3},
         hovertemplate=f"{spec.label}: %{{x}}<br>%{{y:,.0f}} {headline.unit}<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(
+    ), go.Scatter(
         x=[current], y=[current_total], mode="markers", name="Current setting",
         marker={"size": 12, "color": PROVENANCE["reported"]["color"], "symbol": "diamond"},
         hovertemplate="Current: %{x}<br>%{y:,.0f} " + headline.unit + "<extra></extra>",
-    ))
-    claim_line(fig, model.threshold, f"Document: {model.threshold_text}")
+    )]
+    lines = [claim_line(model.threshold, f"Document: {model.threshold_text}")]
     in_range = break_even is not None and spec.min <= break_even <= spec.max
     if in_range:
-        claim_line(fig, break_even, f"Break-even {display(break_even, spec.unit, 2)}", axis="x")
+        lines.append(claim_line(break_even, f"Break-even {display(break_even, spec.unit, 2)}",
+                                axis="x"))
         bound = "at least" if model.direction(name) > 0 else "at most"
         title = (f"The claim holds only while {spec.label.lower()} is {bound} "
                  f"{display(break_even, spec.unit, 2)}")
@@ -76,12 +84,11 @@ def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
         holds = bool(sweep["claim_holds"].all())
         title = (f"Across its whole range, {spec.label.lower()} "
                  f"{'never breaks' if holds else 'never rescues'} the claim")
-    if spec.max / spec.min >= 100:
-        fig.update_xaxes(type="log")
-    fig.update_yaxes(type="log")
     unit = "%" if spec.is_percent else spec.unit
-    base_layout(fig, title, f"{spec.label} ({unit})",
-                f"{headline.label} ({headline.unit}, log scale)")
+    xaxis = {"type": "log"} if spec.max / spec.min >= 100 else {}
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, f"{spec.label} ({unit})", f"{headline.label} ({headline.unit}, log scale)",
+        lines=lines, xaxis=xaxis, yaxis={"type": "log"}))
     data = sweep.rename(columns={spec.name: f"{spec.name} ({unit})"})
     return Chart(fig, data, source=f"{headline.label} = {headline.formula}, other inputs "
                  "as set.")

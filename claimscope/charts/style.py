@@ -10,15 +10,17 @@ also has its own fill pattern and line dash.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.palette import CLAIM_LINE, FONT, OKABE_ITO, PROVENANCE
 
-__all__ = ["CLAIM_LINE", "FONT", "KIND_MARKERS", "OKABE_ITO", "PROVENANCE", "Chart", "base_layout",
-           "claim_line", "reference_line"]
+__all__ = ["CLAIM_LINE", "FONT", "KIND_MARKERS", "OKABE_ITO", "PROVENANCE", "Chart", "Line",
+           "base_layout", "claim_line", "reference_line"]
 
 @dataclass
 class Chart:
@@ -30,18 +32,41 @@ class Chart:
     notes: list[str] = field(default_factory=list)
 
 
-def base_layout(fig: go.Figure, title: str, x_title: str = "", y_title: str = "",
-                height: int = 420) -> go.Figure:
-    """Apply the shared look; the title states the finding, axes carry units."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        xaxis_title=x_title, yaxis_title=y_title, height=height,
-        font={"family": FONT, "size": 13},
-        margin={"l": 60, "r": 20, "t": 70, "b": 60},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
-        hoverlabel={"font_family": FONT},
-    )
-    return fig
+class Line(NamedTuple):
+    """A reference line: its layout shape and, when labelled, its annotation."""
+
+    shape: dict
+    note: dict | None = None
+
+
+def base_layout(title: str, x_title: str = "", y_title: str = "", height: int = 420, *,
+                lines: Iterable[Line] = (), **extra: Any) -> dict:
+    """The shared look as a plain layout dict, for `go.Figure(data=..., layout=...)`.
+
+    The title states the finding, axes carry units. `extra` adds layout keys; a dict
+    given for a key the look already sets (margin, legend, xaxis, yaxis) is merged into
+    it. Built as one dict because plotly validates a constructor's layout in one pass,
+    while each `update_layout`/`update_xaxes` call splits its paths again (about three
+    times the cost, on every rerun of every chart).
+    """
+    layout: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "xaxis": {"title": {"text": x_title}}, "yaxis": {"title": {"text": y_title}},
+        "height": height, "font": {"family": FONT, "size": 13},
+        "margin": {"l": 60, "r": 20, "t": 70, "b": 60},
+        "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        "hoverlabel": {"font": {"family": FONT}},
+    }
+    lines = list(lines)
+    if lines:
+        layout["shapes"] = [line.shape for line in lines]
+    notes = [line.note for line in lines if line.note] + list(extra.pop("annotations", []))
+    if notes:
+        layout["annotations"] = notes
+    for key, value in extra.items():
+        merge = isinstance(value, dict) and isinstance(layout.get(key), dict)
+        layout[key] = {**layout[key], **value} if merge else value
+    return layout
 
 
 # Where a line's label sits: (position along the line in its axis domain, anchors).
@@ -51,14 +76,11 @@ _Y_LINE_LABELS = {"top left": (0, "left", "bottom"), "top right": (1, "right", "
                   "bottom left": (0, "left", "top"), "bottom right": (1, "right", "top")}
 
 
-def reference_line(fig: go.Figure, axis: str, value: float, color: str, label: str = "",
+def reference_line(axis: str, value: Any, color: str, label: str = "",
                    position: str = "top right", dash: str = "solid", width: float = 2,
-                   font_color: str | None = None, background: str | None = None) -> go.Figure:
-    """A line across the plot at `value` on the x or y axis, with a label.
-
-    The same shape and annotation as plotly's `add_vline`/`add_hline`, added directly:
-    those helpers cost about three times as much, on every rerun of every chart.
-    """
+                   font_color: str | None = None, background: str | None = None) -> Line:
+    """A line across the plot at `value` on the x or y axis, with a label: the same shape
+    and annotation as plotly's `add_vline`/`add_hline`, for `base_layout(lines=...)`."""
     line = {"color": color, "dash": dash, "width": width}
     if axis == "x":
         shape = {"type": "line", "x0": value, "x1": value, "xref": "x", "y0": 0, "y1": 1,
@@ -70,20 +92,19 @@ def reference_line(fig: go.Figure, axis: str, value: float, color: str, label: s
                  "y1": value, "yref": "y", "line": line}
         along, x_anchor, y_anchor = _Y_LINE_LABELS[position]
         note = {"x": along, "xref": "x domain", "y": value, "yref": "y"}
-    fig.add_shape(shape)
-    if label:
-        note.update(text=label, showarrow=False, xanchor=x_anchor, yanchor=y_anchor)
-        if font_color:
-            note["font"] = {"color": font_color}
-        if background:
-            note["bgcolor"] = background
-        fig.add_annotation(note)
-    return fig
+    if not label:
+        return Line(shape)
+    note.update(text=label, showarrow=False, xanchor=x_anchor, yanchor=y_anchor)
+    if font_color:
+        note["font"] = {"color": font_color}
+    if background:
+        note["bgcolor"] = background
+    return Line(shape, note)
 
 
-def claim_line(fig: go.Figure, value: float, label: str, axis: str = "y") -> go.Figure:
+def claim_line(value: float, label: str, axis: str = "y") -> Line:
     """Mark the document's claimed threshold on a chart."""
-    return reference_line(fig, "x" if axis == "x" else "y", value, CLAIM_LINE, label,
+    return reference_line("x" if axis == "x" else "y", value, CLAIM_LINE, label,
                           "top right" if axis == "x" else "top left", dash="dash",
                           font_color=CLAIM_LINE)
 

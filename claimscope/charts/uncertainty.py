@@ -38,7 +38,7 @@ def histogram_chart(model: Model, summary: OutputSummary,
     claimed_total = model.threshold if output.name == model.headline else None
     data = hist.frame().assign(centre=hist.centres)
     meets = (data["left"] >= claimed_total) if claimed_total is not None else None
-    fig = go.Figure()
+    traces = []
     groups = [("All draws", np.ones(len(data), dtype=bool), "assumed")]
     if meets is not None:
         groups = [("Below the claim", ~meets.to_numpy(), "assumed"),
@@ -46,29 +46,31 @@ def histogram_chart(model: Model, summary: OutputSummary,
     for name, mask, kind in groups:
         part = data[mask]
         style = PROVENANCE[kind]
-        fig.add_trace(go.Bar(
-            x=part["centre"], y=part["share"] * 100, width=part["right"] - part["left"],
+        traces.append(go.Bar(
+            x=part["centre"].to_numpy(), y=part["share"].to_numpy() * 100,
+            width=(part["right"] - part["left"]).to_numpy(),
             name=name, marker={"color": style["color"], "pattern": {"shape": style["pattern"]},
                                "line": {"width": 0}},
             customdata=np.column_stack([part["left"], part["right"]]),
             hovertemplate="%{customdata[0]:,.3s} – %{customdata[1]:,.3s}<br>"
                           "%{y:.2f}% of draws<extra></extra>",
         ))
-    for value, text, colour, dash in (
-            (summary.median, f"median {human(summary.median)}", OKABE_ITO["black"], "solid"),
-            (summary.point, f"point value {human(summary.point)}",
-             PROVENANCE["reported"]["color"], "dot")):
-        reference_line(fig, "x", value, colour, text, "top right", dash=dash, width=1.5)
+    lines = [reference_line("x", value, colour, text, "top right", dash=dash, width=1.5)
+             for value, text, colour, dash in (
+                 (summary.median, f"median {human(summary.median)}", OKABE_ITO["black"],
+                  "solid"),
+                 (summary.point, f"point value {human(summary.point)}",
+                  PROVENANCE["reported"]["color"], "dot"))]
     if claimed_total is not None:
-        reference_line(fig, "x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
-                       "top left", dash="dash", font_color=CLAIM_LINE)
+        lines.append(reference_line("x", claimed_total, CLAIM_LINE,
+                                    f"claim: {human(claimed_total)}", "top left", dash="dash",
+                                    font_color=CLAIM_LINE))
     title = f"{label}: {summary.in_words(human)}"
     if probability is not None:
         title += f"; the claim holds in {percent(probability * 100, 1)} of draws"
-    base_layout(fig, title, f"{label} ({unit})", "Share of draws (%)")
-    fig.update_layout(bargap=0, barmode="overlay")
-    if hist.scale == "log":
-        fig.update_xaxes(type="log")
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, f"{label} ({unit})", "Share of draws (%)", lines=lines, bargap=0,
+        barmode="overlay", xaxis={"type": "log"} if hist.scale == "log" else {}))
     notes = []
     if hist.below or hist.above:
         notes.append(f"Not drawn: {hist.below:,} draws below and {hist.above:,} above the "
@@ -85,32 +87,32 @@ def tornado_chart(model: Model, table: pd.DataFrame) -> Chart:
     ends = [f"{display(lo, specs[n].unit)} → {display(hi, specs[n].unit)}"
             for n, lo, hi in zip(rows["input"], rows["low_value"], rows["high_value"],
                                  strict=True)]
-    fig = go.Figure()
     lows = np.minimum(rows["output_at_low"], rows["output_at_high"])
     highs = np.maximum(rows["output_at_low"], rows["output_at_high"])
-    fig.add_trace(go.Bar(
-        y=labels, x=highs - lows, base=lows, orientation="h", name="Swing",
+    bars = go.Bar(
+        y=labels, x=(highs - lows).to_numpy(), base=lows.to_numpy(), orientation="h",
+        name="Swing",
         marker={"color": PROVENANCE["assumed"]["color"],
                 "pattern": {"shape": PROVENANCE["assumed"]["pattern"]}},
         customdata=np.column_stack([ends, [human(v) for v in rows["output_at_low"]],
                                     [human(v) for v in rows["output_at_high"]]]),
         hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]} → %{customdata[2]}"
                       "<extra></extra>",
-    ))
+    )
     point = float(table["output_at_point"].iloc[0]) if len(table) else np.nan
-    reference_line(fig, "x", point, PROVENANCE["derived"]["color"],
-                   f"point value {human(point)}", "bottom right")
-    reference_line(fig, "x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
-                   "top left", dash="dash", font_color=CLAIM_LINE)
+    lines = [reference_line("x", point, PROVENANCE["derived"]["color"],
+                            f"point value {human(point)}", "bottom right"),
+             reference_line("x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
+                            "top left", dash="dash", font_color=CLAIM_LINE)]
     if len(table):
         top = table.iloc[0]
         title = (f"{specs[top['input']].label} moves the {headline.label.lower()} most: "
                  f"{human(top['output_at_low'])} to {human(top['output_at_high'])}")
     else:
         title = "No input has a range"
-    base_layout(fig, title, f"{headline.label} ({headline.unit}, log scale)", "",
-                height=max(260, 70 + 48 * len(table)))
-    fig.update_xaxes(type="log")
+    fig = go.Figure(data=[bars], layout=base_layout(
+        title, f"{headline.label} ({headline.unit}, log scale)", "",
+        height=max(260, 70 + 48 * len(table)), lines=lines, xaxis={"type": "log"}))
     data = table.assign(assumption=[specs[n].label for n in table["input"]])
     return Chart(fig, data, source=f"Each bar: the {headline.label.lower()} with one input at "
                  "the two ends of its range and all others at their point values "
@@ -122,22 +124,23 @@ def shares_chart(model: Model, shares: pd.DataFrame) -> Chart:
     specs, headline = model.inputs, model.headline_output
     ordered = shares.sort_values("share_log", ascending=True, kind="stable")
     labels = [specs[name].label for name in ordered["input"]]
-    fig = go.Figure(go.Bar(
-        y=labels, x=ordered["share_log"] * 100, orientation="h", name="Share of variance",
+    bars = go.Bar(
+        y=labels, x=ordered["share_log"].to_numpy() * 100, orientation="h",
+        name="Share of variance",
         marker={"color": PROVENANCE["derived"]["color"],
                 "pattern": {"shape": PROVENANCE["derived"]["pattern"]}},
         text=[percent(v * 100, 1) for v in ordered["share_log"]], textposition="outside",
         cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
-    ))
+    )
     if len(shares):
         top = shares.loc[shares["share_log"].idxmax()]
         title = (f"{specs[top['input']].label} explains {percent(top['share_log'] * 100, 0)} "
                  "of the uncertainty: research it first")
     else:
         title = "No input has a range"
-    base_layout(fig, title, f"Share of the variance of log({headline.label.lower()}) (%)", "",
-                height=max(240, 70 + 44 * len(shares)))
-    fig.update_xaxes(range=[0, 110])
+    fig = go.Figure(data=[bars], layout=base_layout(
+        title, f"Share of the variance of log({headline.label.lower()}) (%)", "",
+        height=max(240, 70 + 44 * len(shares)), xaxis={"range": [0, 110]}))
     data = shares.assign(assumption=[specs[n].label for n in shares["input"]])
     return Chart(fig, data, source="First-order (Sobol-type) index from the same draws: the "
                  f"share of the variance of log({headline.label.lower()}) that fixing this "
@@ -150,39 +153,34 @@ def claim_map_chart(model: Model, grid: ClaimMap) -> Chart:
     output = model.output(grid.output)
     z = grid.z.astype(np.float32)
     ticks = _decades(z)
-    fig = go.Figure()
-    fig.add_trace(go.Heatmap(
+    traces = [go.Heatmap(
         x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=np.log10(z),
         colorscale="Cividis", name=output.label,
         colorbar={"title": {"text": output.unit}, "tickvals": ticks,
                   "ticktext": [human(10.0 ** k) for k in ticks]},
         hovertemplate=f"{x_spec.label}: %{{x:.3g}}<br>{y_spec.label}: %{{y:.3g}}<br>"
                       f"10^%{{z:.2f}} {output.unit}<extra></extra>",
-    ))
-    fig.add_trace(go.Contour(
+    ), go.Contour(
         x=grid.x.astype(np.float32), y=grid.y.astype(np.float32), z=z,
         contours={"start": grid.level, "end": grid.level, "size": 1, "coloring": "none",
                   "showlabels": False},
         line={"color": CLAIM_LINE, "width": 3, "dash": "dash"}, showscale=False,
         name=f"Claim: {human(grid.level)}", showlegend=True, hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scatter(
+    ), go.Scatter(
         x=[grid.x_point], y=[grid.y_point], mode="markers", name="Current setting",
         marker={"symbol": "diamond", "size": 13, "color": OKABE_ITO["vermillion"],
                 "line": {"color": "white", "width": 2}},
         hovertemplate="Current setting<extra></extra>",
-    ))
+    )]
     held = float(grid.holds.mean())
     title = (f"The claim holds on {percent(held * 100, 0)} of this map; the dashed line "
              f"marks {human(grid.level)}")
     if held in (0.0, 1.0):
         title = (f"The claim {'holds' if held else 'fails'} everywhere on this map")
-    base_layout(fig, title, f"{x_spec.label} ({_unit(x_spec)})",
-                f"{y_spec.label} ({_unit(y_spec)})", height=520)
-    if grid.x_log:
-        fig.update_xaxes(type="log")
-    if grid.y_log:
-        fig.update_yaxes(type="log")
+    fig = go.Figure(data=traces, layout=base_layout(
+        title, f"{x_spec.label} ({_unit(x_spec)})", f"{y_spec.label} ({_unit(y_spec)})",
+        height=520, xaxis={"type": "log"} if grid.x_log else {},
+        yaxis={"type": "log"} if grid.y_log else {}))
     return Chart(fig, grid.frame(), source=f"{output.label} on a grid of the two inputs "
                  "(over their ranges, or their whole allowed span), others at their point "
                  "values. Dashed line: where it equals the document's claim.")

@@ -18,7 +18,16 @@ from components.share import base_url, compare_link, consume_compare_link, files
 from components.uncertainty import run_simulation
 
 MAX_COMPARED = 6
-CHOICE = "compare_choice"
+# The reader's choice lives under CHOSEN, not under the multiselect's own key: Streamlit
+# drops a widget's state on a page that does not draw it, so the choice would reset after
+# a visit to another page.
+CHOSEN = "compare_chosen"
+CHOICE = "compare_choice"  # the multiselect
+
+
+def keep_choice() -> None:
+    st.session_state[CHOSEN] = list(st.session_state[CHOICE])
+
 
 data = bundle()
 specs = data.inputs
@@ -26,7 +35,7 @@ specs = data.inputs
 from_link = consume_compare_link(data)
 if from_link is not None:
     if from_link:
-        st.session_state[CHOICE] = from_link[:MAX_COMPARED]
+        st.session_state[CHOSEN] = from_link[:MAX_COMPARED]
     st.rerun()  # the notices above this page were drawn before the link was read
 
 st.title("Compare scenarios")
@@ -40,9 +49,9 @@ st.markdown(
 
 def compare_too(scenario: Scenario) -> None:
     """A scenario saved on this page joins the comparison (while there is room)."""
-    chosen = st.session_state.get(CHOICE, [])
+    chosen = st.session_state.get(CHOSEN, [])
     if len(chosen) < MAX_COMPARED:
-        st.session_state[CHOICE] = [*chosen, scenario.name]
+        st.session_state[CHOSEN] = [*chosen, scenario.name]
 
 
 store.messages()
@@ -50,12 +59,13 @@ store.save_control("compare_save", then=compare_too)
 
 names = [s.name for s in store.available()]
 saved_names = [s.name for s in store.saved()]
-if CHOICE not in st.session_state:
-    st.session_state[CHOICE] = ([names[0], *saved_names] if saved_names else names[:2])[
+if CHOSEN not in st.session_state:
+    st.session_state[CHOSEN] = ([names[0], *saved_names] if saved_names else names[:2])[
         :MAX_COMPARED]
-st.session_state[CHOICE] = [n for n in st.session_state[CHOICE] if n in names]
+st.session_state[CHOSEN] = st.session_state[CHOICE] = [
+    n for n in st.session_state[CHOSEN] if n in names]
 chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
-                              key=CHOICE, max_selections=MAX_COMPARED)
+                              key=CHOICE, max_selections=MAX_COMPARED, on_change=keep_choice)
 chosen = [s for s in (store.by_name(n) for n in chosen_names) if s is not None]
 
 with st.expander("What each preset asks"):

@@ -20,21 +20,6 @@ model = data.model
 specs = model.inputs
 headline = model.headline_output
 
-with st.sidebar:
-    st.header("Assumptions")
-    st.caption("Defaults are the document's own, often implicit, values. Hover a (?) icon for "
-               "what each means and where its default comes from.")
-    if st.button("Reset all to the document's values", key="reset_assumptions"):
-        state.reset(data)
-    for group in data.input_groups:
-        if not group.on_projection:
-            continue
-        st.subheader(group.title)
-        for spec in specs.values():
-            if spec.group == group.id:
-                assumption_control(spec)
-                range_control(spec)
-
 values = state.values()
 out = model.evaluate(values)
 
@@ -52,6 +37,24 @@ for column, (label, value, formula) in zip(columns, cards, strict=False):
 
 if model.steps:
     show_chart(step_chart(model, values, out), key="steps")
+
+# The sidebar's controls come after the numbers and the first chart in the script (not on
+# screen): a moved slider's callback has already set the view, and the browser gets the
+# new numbers without waiting for some forty controls to be sent first.
+with st.sidebar:
+    st.header("Assumptions")
+    st.caption("Defaults are the document's own, often implicit, values. Hover a (?) icon for "
+               "what each means and where its default comes from.")
+    st.button("Reset all to the document's values", key="reset_assumptions",
+              on_click=state.reset, args=(data,))
+    for group in data.input_groups:
+        if not group.on_projection:
+            continue
+        st.subheader(group.title)
+        for spec in specs.values():
+            if spec.group == group.id:
+                assumption_control(spec)
+                range_control(spec)
 
 st.header("Where the claim stops holding")
 st.markdown(f"Each row: the value at which the {headline.label.lower()} falls to the "
@@ -72,16 +75,19 @@ st.dataframe(
 )
 download_csv(table, "break-even", "Download break-even table (CSV)")
 
+# The sweep is drawn for the assumption the reader picks, not on every visit.
 chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.elasticities),
+                      index=None, placeholder="Choose an assumption to sweep its whole range",
                       key="sweep_input", format_func=lambda name: specs[name].label)
-row = table.set_index("input").loc[chosen]
-show_chart(
-    sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
-                float(out[model.headline]), float(row["break_even"])),
-    key="sweep",
-)
-st.caption(f"Break-even for {specs[chosen].label.lower()}: "
-           f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
+if chosen is not None:
+    row = table.set_index("input").loc[chosen]
+    show_chart(
+        sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
+                    float(out[model.headline]), float(row["break_even"])),
+        key="sweep",
+    )
+    st.caption(f"Break-even for {specs[chosen].label.lower()}: "
+               f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
 
 uncertainty_section(data)
 projection_tools(data)

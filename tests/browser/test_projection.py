@@ -46,6 +46,8 @@ def test_slider_and_exact_entry_change_total_and_url(visit: Callable[[str], Page
     slider.press("End")  # 100 %: the five forces are the whole country
     expect(total).to_have_text("26 million")
     expect(page).to_have_url(param("share", "100"))
+    # The exact entry opens from the 'Exact value' button under its slider.
+    page.locator(".st-key-share_exact_entry").get_by_role("button", name="Exact value").click()
     exact = page.get_by_role("spinbutton", name=f"Exact value: {SHARE}")
     exact.fill("10")
     exact.press("Enter")
