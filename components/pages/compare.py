@@ -64,18 +64,25 @@ if CHOSEN not in st.session_state:
         :MAX_COMPARED]
 st.session_state[CHOSEN] = st.session_state[CHOICE] = [
     n for n in st.session_state[CHOSEN] if n in names]
-chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
-                              key=CHOICE, max_selections=MAX_COMPARED, on_change=keep_choice)
+chosen_names: list[str] = []
+if len(names) >= 2:  # with fewer, an empty (disabled) picker would only confuse
+    chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
+                                  key=CHOICE, max_selections=MAX_COMPARED,
+                                  on_change=keep_choice)
 chosen = [s for s in (store.by_name(n) for n in chosen_names) if s is not None]
 
-with st.expander("What each preset asks"):
-    for preset in store.presets():
-        st.markdown(f"- **{escape_markdown(preset.name)}** — {escape_markdown(preset.why)}")
-        sources_caption([], [cited.source for cited in preset.cites])
+if store.presets():
+    with st.expander("What each preset asks"):
+        for preset in store.presets():
+            st.markdown(f"- **{escape_markdown(preset.name)}** — "
+                        f"{escape_markdown(preset.why)}")
+            sources_caption([], [cited.source for cited in preset.cites])
 
 cite_link = link(base_url(), "compare", {})
 if len(chosen) < 2:
-    st.info("Choose at least two scenarios to compare.")
+    st.info("Choose at least two scenarios to compare." if len(names) >= 2 else
+            "Save at least two scenarios (below, or on the Projection explorer) to compare "
+            "them.")
 else:
     st.header("Assumptions that differ")
     differences = differences_frame(chosen, specs)

@@ -1,4 +1,5 @@
-"""Every page in a real browser: loads without an exception, navigation, care, offline."""
+"""Every page in a real browser: loads without an exception, navigation, care, offline,
+accessible (one visit a page)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import (
     FIRST_LOAD,
     PAGES,
@@ -24,10 +26,11 @@ NAV_TITLES = [title for _, title, _, _ in PAGES]
 
 @pytest.mark.parametrize(("path", "title", "page_heading", "has_chart"), PAGES,
                          ids=[path for path, *_ in PAGES])
-def test_page_loads_offline_with_title_navigation_and_charts(
+def test_page_loads_offline_accessible_with_title_navigation_and_charts(
         visit: Callable[[str], Page], external_requests: list[str], path: str, title: str,
         page_heading: str, has_chart: bool) -> None:
-    """Each page path renders its heading, navigation and charts, asking no other host."""
+    """Each page path renders its heading, navigation and charts, asking no other host; no
+    serious axe violation, every chart named by its title and with its data."""
     page = visit(path)
     expect(nav_link(page, title)).to_have_attribute("aria-current", "page")
     expect(heading(page)).to_have_text(page_heading)
@@ -37,6 +40,7 @@ def test_page_loads_offline_with_title_navigation_and_charts(
         expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
     page.wait_for_load_state("networkidle")  # no CDN, fonts, telemetry: the app works offline
     assert external_requests == [], f"requests to other hosts: {external_requests}"
+    assert_accessible(page, path)
 
 
 def test_content_note_shows_first_and_can_be_dismissed(visit: Callable[[str], Page]) -> None:

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import FIRST_LOAD, heading, nav_link, wait_for_run
 
 pytestmark = pytest.mark.browser
@@ -36,6 +37,7 @@ def test_each_page_of_the_second_document_loads(
         expect(fixture_page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
     fixture_page.wait_for_load_state("networkidle")
     assert external_requests == [], f"requests to other hosts: {external_requests}"
+    assert_accessible(fixture_page, path)
 
 
 def test_the_overview_shows_the_second_documents_figures(fixture_page: Page) -> None:
