@@ -41,20 +41,22 @@ def add(incoming: list[Scenario]) -> list[Scenario]:
     """Append to the saved list (renaming clashes); returns the added scenarios as named."""
     merged, renamed = merge(saved(), incoming, reserved=[p.name for p in presets()])
     st.session_state[SAVED] = merged
-    say("warning", renamed)
+    say("warning", [escape_markdown(message) for message in renamed])
     return merged[len(merged) - len(incoming):]
 
 
 def say(kind: str, texts: list[str]) -> None:
-    """Queue messages (`kind`: success, warning, error) for the next `messages()`: they are
-    set in callbacks, before the page that shows them is drawn."""
+    """Queue Markdown messages (`kind`: success, warning, error) for the next `messages()`:
+    they are set in callbacks, before the page that shows them is drawn. A reader's text is
+    escaped where it is put into a message (the core's notices come escaped already), so
+    nothing is escaped twice."""
     st.session_state.setdefault(MESSAGES, []).extend((kind, t) for t in texts)
 
 
 def messages() -> None:
     """What the last save, import or link did (each message shown once)."""
     for kind, text in st.session_state.pop(MESSAGES, []):
-        getattr(st, kind)(escape_markdown(text))
+        getattr(st, kind)(text)
 
 
 def _save(name_key: str, then: Callable[[Scenario], None] | None) -> None:
@@ -64,7 +66,7 @@ def _save(name_key: str, then: Callable[[Scenario], None] | None) -> None:
         return
     added = add([Scenario(name, state.view())])
     st.session_state[name_key] = ""
-    say("success", [f"Saved “{added[0].name}”."])
+    say("success", [f"Saved “{escape_markdown(added[0].name)}”."])
     if then is not None:
         then(added[0])
 
@@ -104,4 +106,4 @@ def apply(name_key: str) -> None:
         state.set_value(name, value)
         state.set_range(name, scenario.view.ranges.get(name))
     state.set_simulation(scenario.view.samples, scenario.view.seed)
-    say("success", [f"Now showing “{scenario.name}”."])
+    say("success", [f"Now showing “{escape_markdown(scenario.name)}”."])

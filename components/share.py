@@ -72,8 +72,7 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     incoming, problems = decode_link(raw, data.model, data.document.meta["id"])
     added = add(incoming) if incoming else []
     st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
-                                       + [escape_markdown(f"Compare link: {p}")
-                                          for p in problems])
+                                       + [f"Compare link: {p}" for p in problems])
     return [s.name for s in added]
 
 
@@ -90,12 +89,12 @@ def _import(data: Bundle, key: str) -> None:
     incoming, problems = load_scenarios_json(upload.getvalue(), data.model,
                                              data.document.meta["id"])
     if not incoming:
-        say("error", [f"Nothing imported from {clean_name(upload.name)}: "
+        say("error", [f"Nothing imported from {escape_markdown(clean_name(upload.name))}: "
                       + " ".join(problems) + " Your saved scenarios are unchanged."])
         return
     added = add(incoming)
     say("success", [f"Imported {len(added)} scenario{'s' if len(added) > 1 else ''}: "
-                    + ", ".join(s.name for s in added) + "."])
+                    + ", ".join(escape_markdown(s.name) for s in added) + "."])
     say("warning", problems)
 
 

@@ -116,6 +116,20 @@ def test_importing_a_file_adds_its_scenarios(two_saved: AppTest) -> None:
     assert any("Imported 1 scenario" in s.value for s in at.success)
 
 
+def test_import_messages_escape_a_readers_text_once(two_saved: AppTest) -> None:
+    """A hostile name and a value the link rules change: the name is escaped once where it
+    enters the message, the core's notice as it came (never a doubled backslash)."""
+    at = two_saved
+    at.file_uploader(key="compare_files_import").upload(
+        "mine.json", scenario_file({"name": "a*b_c", "params": {"share": 500}}),
+        "application/json").run()
+    assert not at.exception
+    shown = [m.value for m in (*at.success, *at.warning)]
+    assert any("a\\*b\\_c" in m for m in shown), shown
+    assert any("share=500 is out of range" in m for m in shown), shown
+    assert not any("\\\\" in m for m in shown), shown
+
+
 @pytest.mark.parametrize(("data", "says"), [
     (b"{broken", "not valid JSON"),
     (json.dumps({"format": FORMAT, "version": 7, "scenarios": []}).encode(), "version"),
