@@ -47,7 +47,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 BARE = "bench/bare_page.py"
 APP = "app.py"
 MAIN_PAGE = "/projection"
-OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method"]
+OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method",
+               "/evidence"]
 # Streamlit 1.67 draws an element only once it is scrolled near the screen: on a usual
 # 1000 px screen /projection's first chart is never drawn without scrolling. A window tall
 # enough for the whole page makes "first chart" and "whole page drawn" mean what they say.
