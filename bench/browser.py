@@ -23,9 +23,7 @@ do not count. Medians of the repeats. Figures, not pass/fail.
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -40,6 +38,9 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.replicas import stop  # noqa: E402
+
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -136,13 +137,7 @@ def serving(script: str, log_dir: Path) -> Iterator[str]:
                 time.sleep(0.1)
         yield url
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop(process)
 
 
 @contextmanager

@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -53,7 +51,7 @@ from websockets.asyncio.client import ClientConnection, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from deploy.replicas import serve  # noqa: E402
+from deploy.replicas import serve, stop  # noqa: E402
 
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 HOST = "127.0.0.1"
@@ -93,19 +91,8 @@ def start_server(port: int, log: Path) -> subprocess.Popen:
                 return process
         except OSError:
             time.sleep(0.5)
-    stop_server(process)
+    stop(process)
     raise RuntimeError(f"server did not answer within {START_TIMEOUT:.0f} s; see {log}")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    """SIGTERM to the server's own process group (it was started in a new session)."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def rss_mb(process: subprocess.Popen) -> float:
@@ -281,7 +268,7 @@ def main() -> int:
     try:
         ok = run_phases(port, [server], args)
     finally:
-        stop_server(server)
+        stop(server)
     print(f"server log: {log}", flush=True)
     return 0 if ok else 1
 
