@@ -52,12 +52,15 @@ class SampleSpread:
         return f"Use the {count_word(self.forces).lower()}-force sample's spread"
 
     def button_words(self, label: str) -> str:
-        """One line for the button's caption: what it sets and from what."""
+        """The button's caption: what it sets, from what, and what the fitted shape keeps
+        and loses (so the chance shown under it is not read as the resampled share)."""
         return (f"Resampling the sample's {self.groups} force groups (all "
                 f"{self.resamples:,} resamples) puts 90% of national totals between "
                 f"{human(self.total_low)} and {human(self.total_high)}: {label.lower()} "
                 f"{display(self.range.low, 'ratio', 2)} – {display(self.range.high, 'ratio', 2)} "
-                f"({self.range.shape}).")
+                f"({self.range.shape}). The log-normal keeps that interval, not the "
+                f"resamples' shape: the claim holds in {percent(self.share_holding, 0)} of the "
+                f"resamples but in about {percent(self.fit_holds, 0)} of the range's draws.")
 
 
 def _lognormal_cdf(x: float, low: float, high: float, lo_bound: float, hi_bound: float

@@ -119,3 +119,11 @@ def test_the_method_page_states_the_method_and_its_limits() -> None:
                   "90% of its totals lie between 54.5 million and 782 million",
                   "resampling cannot reveal what the 38 other forces would show"):
         assert words in text, words
+
+
+def test_the_button_says_what_the_fitted_range_keeps_and_loses() -> None:
+    """Next to the button, both chances: the resamples' own and the fitted range's."""
+    words = SAMPLE.button_words(MODEL.inputs["rate_ratio"].label)
+    assert "45.4 million and 774.9 million" in words
+    assert "the claim holds in 62% of the resamples but in about 30% of the range's draws" \
+        in words
