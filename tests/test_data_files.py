@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import load_bundle
 from claimscope.schema import DataError
-
-SOURCE = DATA_DIR / DEFAULT_DOCUMENT
+from tests.data_helpers import copy_document, edit
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / DEFAULT_DOCUMENT
-    shutil.copytree(SOURCE, copy)
-    return copy
-
-
-def edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return copy_document(tmp_path)
 
 
 def first_input(data: dict, field: str, value) -> None:

@@ -8,9 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DEFAULT_DOCUMENT, load_bundle
 from claimscope.charts.offender_estimates import estimates_over_time_chart, finding
 from claimscope.offender_estimates import (
     OFFENDER_ESTIMATES_FILE,
@@ -21,8 +20,8 @@ from claimscope.offender_estimates import (
 )
 from claimscope.schema import DataError
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
+from tests.data_helpers import SOURCE, edit
 
-SOURCE = DATA_DIR / DEFAULT_DOCUMENT
 BUNDLE = load_bundle()
 CONTEXT = BUNDLE.offender_estimates
 
@@ -32,12 +31,6 @@ def path(tmp_path: Path) -> Path:
     copy = tmp_path / OFFENDER_ESTIMATES_FILE
     shutil.copy(SOURCE / OFFENDER_ESTIMATES_FILE, copy)
     return copy
-
-
-def edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def estimate(data: dict, record_id: str) -> dict:

@@ -3,32 +3,23 @@ judgement, citations are checked both ways on load, and each data file has a JSO
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, cited_by, json_schemas, load_bundle
+from claimscope.bundle import cited_by, json_schemas, load_bundle
 from claimscope.schema import DataError, read_yaml
 from claimscope.sources import SOURCES_FILE, Cited, load_sources
+from tests.data_helpers import SOURCE, copy_document, edit
 
-SOURCE = DATA_DIR / DEFAULT_DOCUMENT
 BUNDLE = load_bundle()
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    copy = tmp_path / DEFAULT_DOCUMENT
-    shutil.copytree(SOURCE, copy)
-    return copy
-
-
-def edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return copy_document(tmp_path)
 
 
 def record(data: dict, key: str, record_id: str, id_field: str = "id") -> dict:
