@@ -124,19 +124,3 @@ def citation_line(source: Source) -> str:
 def bibliography(bundle: Bundle) -> list[str]:
     """One citation line per source, in sources.yaml order."""
     return [citation_line(source) for source in bundle.sources.values()]
-
-
-def cited_records(bundle: Bundle) -> list[tuple[str, str, Sourced]]:
-    """(file, record id, record) of every range, preset and context record, for listing
-    what rests on which source (or on a judgement)."""
-    rows: list[tuple[str, str, Sourced]] = []
-    rows += [(RANGES, name, preset) for name, preset in bundle.range_presets.items()]
-    forces = bundle.forces
-    if forces is not None:
-        rows += [(FORCES, "source", forces.source), (FORCES, "request", forces.request),
-                 (FORCES, "totals", forces.totals)]
-        rows += [(FORCES, g.id, g) for g in forces.groups]
-        rows += [(FORCES, a.id, a) for a in forces.alternatives]
-    rows += [(REFERENCES, r.id, r) for r in bundle.references.values()]
-    rows += [(CAVEATS, c.id, c) for c in bundle.caveats]
-    return rows

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.browser.a11y import assert_accessible, charts_drawn
 from tests.browser.conftest import PAGES, Server, metric_value, wait_for_run
@@ -30,31 +30,30 @@ def test_a_page_with_ranges_is_accessible(visit: Callable[[str], Page]) -> None:
     assert_accessible(page, RANGED)
 
 
+def tab_to(page: Page, target: Locator, presses: int, what: str) -> None:
+    """Press Tab until `target` has the focus, at most `presses` times."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_keyboard_only_slider_and_chart_data(visit: Callable[[str], Page]) -> None:
     """Tab to the share slider, ArrowRight changes the total; Tab to a chart's data
     expander, Enter opens it and shows the table."""
     page = visit("/projection")
     total = metric_value(page, NATIONAL)
     expect(total).to_have_text("358.6 million")
-    slider = page.get_by_role("slider", name=SHARE)
-    for _ in range(80):  # Tab from the top of the page, as someone without a mouse would
-        page.keyboard.press("Tab")
-        if slider.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached the share slider")
+    # Tab from the top of the page, as someone without a mouse would
+    tab_to(page, page.get_by_role("slider", name=SHARE), 80, "the share slider")
     page.keyboard.press("ArrowRight")
     expect(total).not_to_have_text("358.6 million")
     wait_for_run(page)
 
     summary = page.get_by_test_id("stExpander").filter(
         has_text="Data behind this chart").first.locator("summary")
-    for _ in range(200):
-        page.keyboard.press("Tab")
-        if summary.evaluate("el => el === document.activeElement"):
-            break
-    else:
-        pytest.fail("Tab never reached a 'Data behind this chart' expander")
+    tab_to(page, summary, 200, "a 'Data behind this chart' expander")
     page.keyboard.press("Enter")
     expander = page.get_by_test_id("stExpander").filter(has_text="Data behind this chart")
     expect(expander.first.get_by_test_id("stDataFrame")).to_be_visible()
