@@ -18,10 +18,9 @@ from claimscope.charts.uncertainty import (
     tornado_chart,
 )
 from claimscope.distributions import SHAPES, Range
-from claimscope.evidence import sources_markdown
 from claimscope.inputs import InputSpec
 from claimscope.montecarlo import SimulationResult, claim_map, simulate, tornado
-from claimscope.numbers import display, human, percent
+from claimscope.numbers import count_word, display, human, percent
 from claimscope.projection import interval_rows
 from claimscope.ranges import (
     SAMPLES_DEFAULT,
@@ -36,6 +35,7 @@ from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle
 from components.controls import slider_bounds, widget_number
+from components.evidence_links import sources_caption
 
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
 SHAPE_HELP = ("uniform: low and high are hard bounds, every value equally likely · "
@@ -85,9 +85,7 @@ def range_control(spec: InputSpec) -> None:
             st.caption(preset.why)
             if preset.judgement:
                 st.caption(f"Judgement: {preset.judgement}")
-            cited = sources_markdown(preset, bundle().sources)
-            if cited:
-                st.caption(f"Sources (on the Evidence page): {cited}")
+            sources_caption([preset])
 
 
 def _range_text(spec: InputSpec, rng_range: Range) -> str:
@@ -173,12 +171,15 @@ def uncertainty_section(data: Bundle) -> None:
     st.header("How sure is it?")
     sample_spread_button(data)
     if not view.ranges:
+        suggested = len(data.range_presets)
         st.info("Every assumption is a single value, so every number above is a single "
                 "value too. Switch any assumption to a range in the sidebar (**Uncertain: "
-                "give a range**), or start from the suggested ranges for the five "
-                "assumptions the document leaves implicit.")
-        st.button("Use the suggested ranges", key="apply_presets", on_click=apply_presets,
-                  args=(data,), type="primary")
+                "give a range**)" + (f", or start from the suggested ranges for the "
+                                     f"{count_word(suggested).lower()} assumptions the "
+                                     "document leaves implicit." if suggested else "."))
+        if suggested:
+            st.button("Use the suggested ranges", key="apply_presets",
+                      on_click=apply_presets, args=(data,), type="primary")
     else:
         _simulation_settings(view)
         result = run_simulation(view)
