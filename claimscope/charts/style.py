@@ -22,6 +22,7 @@ from claimscope.palette import CLAIM_LINE, FONT, OKABE_ITO, PROVENANCE
 __all__ = ["CLAIM_LINE", "FONT", "KIND_MARKERS", "OKABE_ITO", "PROVENANCE", "Chart", "Line",
            "base_layout", "claim_line", "reference_line"]
 
+
 @dataclass
 class Chart:
     """A figure and exactly the data it plots, for the 'data' view and the CSV download."""
