@@ -66,7 +66,7 @@ def only_judgements(folder: Path) -> None:
      "scenarios.yaml, record sample-seizes-more, field 'sources': must map each field name"),
     ("reference.yaml", lambda d: record(d, "references", "ew-population-census-2011").update(
         sources=["carr-2012"]),
-     "sources.yaml, record independent-2022-census: cited by no record"),
+     "sources.yaml, record ons-2011-census-landing: cited by no record"),
     (SOURCES_FILE, lambda d: d["sources"][0].update(date="16 October 2012"),
      "sources.yaml, record carr-2012, field 'date': must be YYYY, YYYY-MM or YYYY-MM-DD"),
     (SOURCES_FILE, lambda d: d["sources"][0].update(url="johnc1912.wordpress.com"),
