@@ -3,7 +3,10 @@
 Headless Debian Chromium through Playwright, loopback only. In one run it serves
 `bench/bare_page.py` (one slider, one metric, one plotly chart) and `app.py`, each with
 `streamlit run` on a free localhost port, and prints `name: value unit` lines: absolute
-times (`s`, `ms`) and ratios to the bare page (`x`).
+times (`s`, `ms`) and ratios to the bare page (`x`). For the slider it also serves
+`bench/panel_page.py` (the bare page plus an assumption panel built like /projection's
+sidebar) and prints `panel_slider_update_vs_bare`: what Streamlit's own widgets cost a
+rerun before any of ClaimScope's content.
 
 - The browser window is 1600 × 8000 px (see VIEWPORT: Streamlit draws elements only near
   the screen), so every chart is drawn without scrolling.
@@ -46,6 +49,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 BARE = "bench/bare_page.py"
+PANEL = "bench/panel_page.py"
 APP = "app.py"
 MAIN_PAGE = "/projection"
 OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method",
@@ -225,7 +229,8 @@ def measure(browser: Browser, paths: list[str], repeats: int,
     bare = {"first:/": median(cold[BARE, "/"])}
     app = {f"first:{path}": median(cold[APP, path]) for path in paths}
     drawn: dict[str, list[float]] = {BARE: [], APP: []}
-    with serving(BARE, log_dir) as bare_url, serving(APP, log_dir) as app_url:
+    with serving(BARE, log_dir) as bare_url, serving(APP, log_dir) as app_url, \
+            serving(PANEL, log_dir) as panel_url:
         urls = {BARE: (bare_url, "/"), APP: (app_url, paths[0])}
         for url, path in urls.values():
             first_content(browser, url, path)  # warm both servers
@@ -234,6 +239,8 @@ def measure(browser: Browser, paths: list[str], repeats: int,
                 drawn[script].append(page_drawn(browser, url, path))
         bare["slider"] = median(slider_updates(browser, bare_url, "/", SLIDER_PRESSES))
         app["slider"] = median(slider_updates(browser, app_url, paths[0], SLIDER_PRESSES))
+        first_content(browser, panel_url, "/")
+        bare["panel_slider"] = median(slider_updates(browser, panel_url, "/", SLIDER_PRESSES))
     bare["drawn"], app["drawn"] = median(drawn[BARE]), median(drawn[APP])
     return bare, app
 
@@ -266,6 +273,8 @@ def main() -> int:
     report("first_chart_vs_bare", app[f"first:{MAIN_PAGE}"] / bare["first:/"], "x")
     report("page_drawn_vs_bare", app["drawn"] / bare["drawn"], "x")
     report("slider_update_vs_bare", app["slider"] / bare["slider"], "x")
+    report("panel_slider_update", bare["panel_slider"], "ms")
+    report("panel_slider_update_vs_bare", bare["panel_slider"] / bare["slider"], "x")
     for path in paths[1:]:
         name = "first_content_" + (path.strip("/") or "overview")
         report(name, app[f"first:{path}"] / 1000, "s")
