@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from claimscope.charts.style import Chart
+from claimscope.markdown import escape_markdown
 
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
@@ -42,13 +43,19 @@ def chart_name(chart: Chart) -> str:
 
 
 def show_chart(chart: Chart, key: str) -> None:
-    """The figure (named by its title for screen readers), notes, and its data as a table.
+    """The title, the figure (named by its title for screen readers), notes, and its data
+    as a table.
 
+    The title is page text above the figure: plotly cannot wrap a title, so on a narrow
+    screen its own would be cut off and run under the mode bar (WCAG 1.4.10, reflow). The
+    figure keeps its title for the PNG download; `layout.ACCESSIBLE_CSS` hides it on screen.
     The table and its CSV button are made only while the reader has 'Data behind this
     chart' open (a stateful expander, `<key>_data_open`), not on every rerun of every
     chart."""
-    st.plotly_chart(chart.figure, key=key, config=plotly_config(key),
-                    alt=chart_name(chart) or None)
+    name = chart_name(chart)
+    if name:
+        st.markdown(f"**{escape_markdown(name)}**")
+    st.plotly_chart(chart.figure, key=key, config=plotly_config(key), alt=name or None)
     if chart.source:
         st.caption(chart.source)
     for note in chart.notes:

@@ -12,10 +12,13 @@ from components import state
 # code in them 3.0:1. The theme's own options set link and code colours
 # (.streamlit/config.toml); captions have none, hence this. `!important`: the theme's own
 # rule has the same specificity and, injected later when a page first draws a caption,
-# would otherwise win on some pages.
+# would otherwise win on some pages. Plotly's own chart titles are hidden on screen: each
+# chart's title is drawn as page text above it, which wraps (`charts.show_chart`); the
+# figure keeps it for its PNG download.
 ACCESSIBLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { color: #5C5B57 !important; opacity: 1 !important; }
 [data-testid="stCaptionContainer"] a { color: #00578A !important; }
+.js-plotly-plot .gtitle { display: none !important; }
 </style>"""
 
 

@@ -1,7 +1,7 @@
 """What an accessible page means in these tests (DESIGN §10), used by every page's own test
 (test_pages.py) and by the accessibility tests: axe-core finds no serious or critical WCAG
-2.1 A/AA violation and no skipped heading level, and every chart is named by its title and
-has its data beside it.
+2.1 A/AA violation and no skipped heading level, and every chart is named by its title,
+shows that title as page text (which wraps; plotly's own cannot) and has its data beside it.
 
 axe-core comes bundled with axe-playwright-python (nothing is fetched).
 """
@@ -44,7 +44,8 @@ def charts_drawn(page: Page) -> None:
 
 def assert_accessible(page: Page, path: str) -> None:
     """No serious axe violation on the settled page; each chart named by its title (role
-    img or figure) and followed by a 'Data behind this chart' expander."""
+    img or figure), that title shown as page text instead of plotly's, and each chart
+    followed by a 'Data behind this chart' expander."""
     charts_drawn(page)
     found = violations(page)
     if found:
@@ -59,8 +60,14 @@ def assert_accessible(page: Page, path: str) -> None:
     titles = [title.strip() for title in page.locator(".js-plotly-plot .gtitle")
               .all_text_contents()]
     assert titles and all(titles), f"{path}: a chart without a title"
+    # Each title is shown as page text, which wraps, not as plotly's title, which cannot
+    # (the Markdown escaper puts invisible word joiners around colons).
+    shown = {text.replace("\u2060", "").strip() for text in
+             page.get_by_test_id("stMarkdownContainer").locator("strong").all_text_contents()}
     for title in titles:
         expect(page.get_by_role("img", name=title, exact=True).or_(
             page.get_by_role("figure", name=title, exact=True)).first).to_be_attached()
+        assert title in shown, f"{path}: the title {title!r} is not shown as text"
+    expect(page.locator(".js-plotly-plot .gtitle").first).to_be_hidden()
     expanders = page.get_by_test_id("stExpander").filter(has_text="Data behind this chart")
     assert expanders.count() >= charts.count(), f"{path}: a chart without its data"
