@@ -18,12 +18,21 @@ from claimscope.markdown import escape_markdown
 
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}
+# The PNG is drawn wide enough for the chart's one-line title (plotly cannot wrap it): a
+# 16 px bold sans-serif title averages under 10 px a character (a judgement from the
+# exported images), plus the figure's side margins.
+EXPORT_MIN_WIDTH = 1000
+EXPORT_PX_PER_CHARACTER = 10
+EXPORT_SIDE_MARGINS = 80
 
 
-def plotly_config(key: str) -> dict:
-    """The shared config with the PNG named after the chart: claimscope-<key>.png."""
+def plotly_config(key: str, title: str = "") -> dict:
+    """The shared config with the PNG named after the chart (claimscope-<key>.png) and
+    wide enough for its title."""
+    width = max(EXPORT_MIN_WIDTH, len(title) * EXPORT_PX_PER_CHARACTER + EXPORT_SIDE_MARGINS)
     return {**PLOTLY_CONFIG, "toImageButtonOptions": {
-        **PLOTLY_CONFIG["toImageButtonOptions"], "filename": f"claimscope-{key}"}}
+        **PLOTLY_CONFIG["toImageButtonOptions"], "filename": f"claimscope-{key}",
+        "width": width}}
 
 
 def download_csv(frame: pd.DataFrame | list[dict], key: str,
@@ -55,7 +64,8 @@ def show_chart(chart: Chart, key: str) -> None:
     name = chart_name(chart)
     if name:
         st.markdown(f"**{escape_markdown(name)}**")
-    st.plotly_chart(chart.figure, key=key, config=plotly_config(key), alt=name or None)
+    st.plotly_chart(chart.figure, key=key, config=plotly_config(key, name),
+                    alt=name or None)
     if chart.source:
         st.caption(chart.source)
     for note in chart.notes:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 import pytest
 
-from claimscope.charts.style import reference_line
+from claimscope.charts.style import base_layout, claim_line, reference_line
 
 
 @pytest.mark.parametrize("axis", ["x", "y"])
@@ -21,6 +23,18 @@ def test_reference_line_matches_plotlys_add_line(axis: str, position: str) -> No
         annotation_position=position, annotation_font_color="#000000",
         annotation_bgcolor="white")
     assert ours.to_plotly_json()["layout"] == theirs.to_plotly_json()["layout"]
+
+
+@pytest.mark.parametrize("axis", ["x", "y"])
+def test_a_line_label_on_a_log_axis_is_placed_by_the_logarithm(axis: str) -> None:
+    """Plotly places annotations on a log axis by log10 of the value, shapes by the value:
+    a label at the value itself is drawn nowhere and leaves the line unnamed."""
+    line = claim_line(3e8, "Claim", axis=axis)
+    logged = base_layout("t", lines=[line], **{f"{axis}axis": {"type": "log"}})
+    assert logged["shapes"][0][f"{axis}0"] == 3e8
+    assert logged["annotations"][0][axis] == pytest.approx(math.log10(3e8))
+    assert base_layout("t", lines=[line])["annotations"][0][axis] == 3e8
+    assert line.note[axis] == 3e8  # the line itself is left as it was
 
 
 def _luminance(colour: str) -> float:

@@ -10,6 +10,7 @@ also has its own fill pattern and line dash.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -59,15 +60,27 @@ def base_layout(title: str, x_title: str = "", y_title: str = "", height: int = 
         "hoverlabel": {"font": {"family": FONT}},
     }
     lines = list(lines)
-    if lines:
-        layout["shapes"] = [line.shape for line in lines]
-    notes = [line.note for line in lines if line.note] + list(extra.pop("annotations", []))
-    if notes:
-        layout["annotations"] = notes
+    given_notes = list(extra.pop("annotations", []))
     for key, value in extra.items():
         merge = isinstance(value, dict) and isinstance(layout.get(key), dict)
         layout[key] = {**layout[key], **value} if merge else value
+    if lines:
+        layout["shapes"] = [line.shape for line in lines]
+    notes = [_on_log_axes(line.note, layout) for line in lines if line.note] + given_notes
+    if notes:
+        layout["annotations"] = notes
     return layout
+
+
+def _on_log_axes(note: dict, layout: dict) -> dict:
+    """A line's label as plotly places it: on a log axis an annotation's coordinate is the
+    logarithm of the value (a shape's is the value itself), so a label at the value would
+    land far off the chart and the line would go unnamed."""
+    placed = dict(note)
+    for axis in ("x", "y"):
+        if note.get(f"{axis}ref") == axis and layout[f"{axis}axis"].get("type") == "log":
+            placed[axis] = math.log10(note[axis])
+    return placed
 
 
 # Where a line's label sits: (position along the line in its axis domain, anchors).
