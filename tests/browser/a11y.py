@@ -69,5 +69,9 @@ def assert_accessible(page: Page, path: str) -> None:
             page.get_by_role("figure", name=title, exact=True)).first).to_be_attached()
         assert title in shown, f"{path}: the title {title!r} is not shown as text"
     expect(page.locator(".js-plotly-plot .gtitle").first).to_be_hidden()
+    # Every reference line is named where it is drawn (a label placed off the chart, as a
+    # log axis does with an unconverted value, is drawn with no text).
+    labels = page.locator(".js-plotly-plot .annotation").all_text_contents()
+    assert all(label.strip() for label in labels), f"{path}: a chart label is not drawn"
     expanders = page.get_by_test_id("stExpander").filter(has_text="Data behind this chart")
     assert expanders.count() >= charts.count(), f"{path}: a chart without its data"
