@@ -7,9 +7,6 @@ plotly's camera button, named after the chart.
 
 from __future__ import annotations
 
-import html
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -45,12 +42,6 @@ def download_csv(frame: pd.DataFrame | list[dict], key: str,
                        on_click="ignore", disabled=disabled)
 
 
-def chart_name(chart: Chart) -> str:
-    """The chart's accessible name: its sentence title as plain text (tags, entities out)."""
-    title = chart.figure.layout.title.text or ""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title)).split())
-
-
 def show_chart(chart: Chart, key: str) -> None:
     """The title, the figure (named by its title for screen readers), notes, and its data
     as a table.
@@ -61,7 +52,7 @@ def show_chart(chart: Chart, key: str) -> None:
     The table and its CSV button are made only while the reader has 'Data behind this
     chart' open (a stateful expander, `<key>_data_open`), not on every rerun of every
     chart."""
-    name = chart_name(chart)
+    name = chart.name
     if name:
         st.markdown(f"**{escape_markdown(name)}**")
     st.plotly_chart(chart.figure, key=key, config=plotly_config(key, name),

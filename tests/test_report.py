@@ -96,6 +96,15 @@ def test_compare_report_embeds_plotly_once_and_draws_every_chart(compared: tuple
     assert "<h3>Inputs that differ</h3>" in page and "Scenarios compared" in page
 
 
+def test_each_chart_title_is_a_caption_and_plotlys_own_is_hidden(compared: tuple) -> None:
+    """Plotly cannot wrap a title: the report shows it as a caption, which wraps."""
+    page, _, _ = compared
+    captions = re.findall(r"<figcaption><strong>(.+?)</strong></figcaption>", page)
+    assert len(captions) == page.count('class="plotly-graph-div"')
+    assert any("scenarios" in caption for caption in captions)
+    assert ".chart .gtitle { display: none; }" in page
+
+
 def test_intervals_appear_as_on_screen(compared: tuple) -> None:
     page, chosen, simulations = compared
     result = simulations[chosen[2].name]

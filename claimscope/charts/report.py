@@ -44,6 +44,7 @@ th {{ background: #f3f3f3; }}
 .holds {{ color: #006d4f; font-weight: bold; }} .fails {{ color: #a33a00; font-weight: bold; }}
 blockquote {{ margin: 0.5rem 0; padding: 0.5rem 1rem; background: #f6f6f6;
              border-left: 4px solid #0072B2; }}
+.chart .gtitle {{ display: none; }}
 """
 
 
@@ -93,7 +94,9 @@ class _Charts:
                         if n)
         data = (f"<details><summary>Data behind this chart</summary>"
                 f"{_frame_table(chart.data)}</details>")
-        return f'<figure class="chart">{figure}{notes}{data}</figure>'
+        # The title as a caption, which wraps; plotly's own (kept for its PNG) is hidden.
+        caption = f"<figcaption><strong>{_e(chart.name)}</strong></figcaption>"
+        return f'<figure class="chart">{caption}{figure}{notes}{data}</figure>'
 
 
 def _source(bundle: Bundle, spec: InputSpec) -> str:

@@ -10,7 +10,9 @@ also has its own fill pattern and line dash.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -32,6 +34,13 @@ class Chart:
     data: pd.DataFrame
     source: str = ""  # where the plotted numbers come from, shown under the chart
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The sentence title as plain text (tags and entities out): the chart's accessible
+        name, and the caption drawn above it, which wraps where plotly's title cannot."""
+        title = self.figure.layout.title.text or ""
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title)).split())
 
 
 class Line(NamedTuple):
