@@ -66,7 +66,8 @@ class Bundle:
     range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
     model: Model  # the document's projection, from its model.py
-    sentence: str | None  # the document's sentence template (sentence.md.j2), if it has one
+    # the document's sentence (sentence.yaml) as a spec both renderers take, if it has one
+    sentence: narrative.SentenceSpec | None
     sources: dict[str, SourceRecord]  # external sources of the figures ClaimScope supplies
     citations: tuple[Cited, ...]  # every record's citations, in file order
     input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
@@ -151,8 +152,8 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
                   mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
-                  scenarios, model, narrative.load_sentence(folder), sources, tuple(citations),
-                  input_groups, pages,
+                  scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
+                  tuple(citations), input_groups, pages,
                   _load_checks(folder, catalogue, model, document.meta.date, forces, pages),
                   offenders)
 

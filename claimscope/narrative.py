@@ -1,25 +1,41 @@
 """The document's own sentence re-told with live numbers (DESIGN §4.4), and the verdict.
 
-The sentence is the document's: a Jinja2 template (`sentence.md.j2`) in its folder,
-rendered in a sandbox with the number formatters below, so no claim of any document is
-written here. The result is Markdown; the bold spans are the numbers that move.
+The sentence is the document's: `sentence.yaml` in its folder, a list of parts in the
+template language of `claimscope.template`, so no claim of any document is written here.
+`load_sentence` checks it against the model and catalogue and returns its spec, plain
+JSON-able data that `template.render_sentence` renders here and `renderSentence`
+(components/panel/template.js) in the browser. The result is Markdown; the bold spans are
+the numbers that move. The documents' smaller templates (cards, intro in pages.yaml) are
+sandboxed Jinja2, rendered by `render`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
-from jinja2 import StrictUndefined, Template, TemplateError
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
+from pydantic import model_validator
 
 from claimscope.catalogue import Catalogue, claim_text
 from claimscope.model import Model, Outputs
 from claimscope.numbers import count_word, display, human, percent
-from claimscope.schema import DataError, brief
+from claimscope.schema import (
+    AsTuple,
+    DataError,
+    FieldProblem,
+    Prose,
+    Record,
+    Text,
+    load_records,
+)
+from claimscope.template import Scope, check_text, parse_text, render_sentence
 
-SENTENCE_FILE = "sentence.md.j2"
+SENTENCE_FILE = "sentence.yaml"
+SentenceSpec = dict[str, Any]  # {"parts": [...]}: see `sentence_spec`
 
 _ENVIRONMENT = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
                                     keep_trailing_newline=False)
@@ -28,8 +44,8 @@ _ENVIRONMENT.filters.update(human=human, percent=percent, display=display,
 
 
 def render(template: str, **context: object) -> str:
-    """A document's template (sentence, intro, card) rendered in the sandbox, as one line
-    of Markdown: templates name the document's claims so generic code need not."""
+    """A document's template (intro, card) rendered in the sandbox, as one line of
+    Markdown: templates name the document's claims so generic code need not."""
     return " ".join(_compiled(template).render(**context).split())
 
 
@@ -39,27 +55,112 @@ def _compiled(template: str) -> Template:
     return _ENVIRONMENT.from_string(template)
 
 
-def load_sentence(folder: Path) -> str | None:
-    """The template text, compiled at load to find syntax errors; None if absent."""
+class Clause(Record):
+    """One clause of a list part: its text, shown while `when_changed` is moved."""
+
+    when_changed: Text
+    text: Prose
+
+
+class SentencePart(Record):
+    """One part of the sentence: a `text` (shown always, or only while `when_changed` is
+    moved off its default), or a list of clauses `any` written `before` + the moved
+    clauses `joined` + `after`, with `otherwise` shown when none is moved."""
+
+    text: Prose | None = None
+    when_changed: Text | None = None
+    any: Annotated[tuple[Clause, ...], AsTuple] | None = None
+    before: str = ""
+    joined: str = "; "
+    after: str = ""
+    otherwise: Prose | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> SentencePart:
+        if self.any is None:
+            if self.text is None:
+                raise FieldProblem("text", "is missing: a part has a `text` or a list `any`")
+            for name in ("before", "after", "otherwise"):
+                if getattr(self, name) not in ("", None):
+                    raise FieldProblem(name, "belongs to a list part (one with `any`)")
+            if self.joined != "; ":
+                raise FieldProblem("joined", "belongs to a list part (one with `any`)")
+        else:
+            if self.text is not None or self.when_changed is not None:
+                field = "text" if self.text is not None else "when_changed"
+                raise FieldProblem(field, "does not go with `any`: give each clause its "
+                                          "own `when_changed` and `text`")
+            if not self.any:
+                raise FieldProblem("any", "must list at least one clause")
+        return self
+
+
+def sentence_spec(parts: Sequence[SentencePart]) -> SentenceSpec:
+    """The sentence as plain JSON-able data, its texts parsed into template nodes: what
+    both renderers (Python's `render_sentence`, the browser's `renderSentence`) take."""
+    spec = []
+    for part in parts:
+        if part.any is None:
+            spec.append({"when_changed": part.when_changed, "text": parse_text(part.text)})
+        else:
+            spec.append({
+                "any": [{"when_changed": clause.when_changed, "text": parse_text(clause.text)}
+                        for clause in part.any],
+                "before": part.before, "joined": part.joined, "after": part.after,
+                "otherwise": None if part.otherwise is None else parse_text(part.otherwise)})
+    return {"parts": spec}
+
+
+def load_sentence(folder: Path, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
+    """The document's sentence spec, every text checked against the model's inputs and
+    outputs and the catalogue's claims; None if the folder has no sentence.yaml."""
     path = folder / SENTENCE_FILE
     if not path.is_file():
         return None
-    text = path.read_text(encoding="utf-8")
-    try:
-        _compiled(text)
-    except TemplateError as exc:
-        raise DataError(path, f"is not a valid template: {brief(str(exc), 160)}") from exc
-    return text
+    parts = load_records(path, "parts", SentencePart, id_field="")
+    names = [*model.inputs, *model.output_names]
+    for row, part in enumerate(parts, start=1):
+        for field, text, when in _texts(part):
+            problems = check_text(text, names, catalogue.claims)
+            if problems:
+                raise DataError(path, problems[0], row, field)
+            if when is not None and when not in model.inputs:
+                raise DataError(path, f"names no input {when!r}", row,
+                                field.replace("text", "when_changed"))
+    return sentence_spec(parts)
 
 
-def reactive_sentence(template: str, model: Model, catalogue: Catalogue,
+def _texts(part: SentencePart) -> list[tuple[str, str, str | None]]:
+    """Each text of a part with the field an error names and its `when_changed`."""
+    if part.any is None:
+        return [("text", part.text, part.when_changed)]  # type: ignore[list-item]
+    found = [(f"any[{index}].text", clause.text, clause.when_changed)
+             for index, clause in enumerate(part.any, start=1)]
+    return found + ([("otherwise", part.otherwise, None)] if part.otherwise else [])
+
+
+def sentence_scope(model: Model, catalogue: Catalogue, values: Mapping[str, float],
+                   out: Outputs) -> Scope:
+    """What a document's texts may name: inputs (display units) and outputs by name with
+    their units, and the catalogue's claim values by id."""
+    units = {name: spec.unit for name, spec in model.inputs.items()}
+    units.update({spec.name: spec.unit for spec in model.outputs})
+    named = {name: float(values[name]) for name in model.inputs}
+    named.update({name: float(value) for name, value in out.items()})
+    return Scope(values=named, units=units,
+                 claims={cid: claim.value for cid, claim in catalogue.claims.items()})
+
+
+def changed_inputs(model: Model, values: Mapping[str, float]) -> list[str]:
+    """The inputs moved off their defaults, in the model's order."""
+    return [name for name, spec in model.inputs.items() if values[name] != spec.default]
+
+
+def reactive_sentence(sentence: SentenceSpec, model: Model, catalogue: Catalogue,
                       values: Mapping[str, float], out: Outputs) -> str:
-    """The document's sentence with live values: inputs and outputs by name, `changed` the
-    inputs moved off their defaults, `claims` the catalogue values by id."""
-    changed = {name for name, spec in model.inputs.items() if values[name] != spec.default}
-    return render(template, values=values,
-                  out={name: float(value) for name, value in out.items()}, changed=changed,
-                  claims={cid: claim.value for cid, claim in catalogue.claims.items()})
+    """The document's sentence with live values, as one line of Markdown."""
+    return render_sentence(sentence, sentence_scope(model, catalogue, values, out),
+                           changed_inputs(model, values))
 
 
 def verdict(model: Model, out: Outputs) -> tuple[bool, str]:

@@ -1,0 +1,78 @@
+"""The text template language: parsing to nodes, rendering, load-time checks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimscope.template import Scope, TemplateError, check_text, parse_text, render_text
+
+SCOPE = Scope(values={"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
+              units={"seized": "images", "share": "percent", "ratio": "ratio"},
+              claims={"forces-replied": 5, "window-end": 2012})
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("{claims.forces-replied|count_word} forces", "Five forces"),
+    ("**{seized}** images", "**26 million** images"),
+    ("{share}", "7.25%"), ("{share|percent:1}", "7.2%"), ("{ratio}", "1.5×"),
+    ("{x}", "3.14"), ("{x|human:3}", "3.142"), ("{share|display:0}", "7.25%"),
+    ("{claims.window-end}", "2,012"), ("{ ratio | percent : 0 }", "2%"),
+    ("{{literal}} and }}", "{literal} and }"), ("{{{x}}}", "{3.14}"),
+    ("no placeholders", "no placeholders"), ("", ""),
+])
+def test_render_text(text: str, words: str) -> None:
+    assert render_text(text, SCOPE) == words
+
+
+def test_parse_text_gives_json_nodes_with_the_default_filter_written_out() -> None:
+    nodes = parse_text("{claims.forces-replied} forces seized **{seized|human:2}**{share}")
+    assert nodes == [
+        {"name": "claims.forces-replied", "filter": "human", "arg": None},
+        {"text": " forces seized **"},
+        {"name": "seized", "filter": "human", "arg": 2},
+        {"text": "**"},
+        {"name": "share", "filter": "display", "arg": None},
+    ]
+    assert json.loads(json.dumps(nodes)) == nodes
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("a } b", "closes nothing"), ("{seized", "is not {name}"), ("{1x}", "is not {name}"),
+    ("{seized|bold}", "unknown filter 'bold'"), ("{seized|count_word:2}", "takes no digits"),
+    ("{seized|human:99}", "at most 12 digits"), ("{}", "is not {name}"),
+])
+def test_bad_templates_are_named(text: str, problem: str) -> None:
+    with pytest.raises(TemplateError, match=problem):
+        parse_text(text)
+    [message] = check_text(text, SCOPE.values, SCOPE.claims)
+    assert problem in message
+
+
+def test_check_text_names_unknown_names_and_claims() -> None:
+    assert check_text("{seized} {claims.forces-replied}", SCOPE.values, SCOPE.claims) == []
+    assert check_text("{seizd} and {claims.nope}", SCOPE.values, SCOPE.claims) == [
+        "{seizd} names no input or output", "{claims.nope} names an unknown claim 'nope'"]
+
+
+def test_rendering_a_name_outside_the_scope_is_a_template_error() -> None:
+    with pytest.raises(TemplateError, match="names nothing"):
+        render_text("{missing}", SCOPE)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="{}"), max_size=40))
+def test_text_without_braces_is_itself(text: str) -> None:
+    assert render_text(text, SCOPE) == text
+    assert check_text(text, (), ()) == []
+
+
+@given(st.text(max_size=40))
+def test_any_text_parses_or_raises_a_template_error(text: str) -> None:
+    try:
+        nodes = parse_text(text)
+    except TemplateError:
+        return
+    assert all(("text" in node) != ("name" in node) for node in nodes)
