@@ -30,6 +30,7 @@ from claimscope.forces import (
 )
 from claimscope.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.model import Model
+from claimscope.model_file import MODEL_FILE, ModelFile, load_model
 from claimscope.offender_estimates import (
     OFFENDER_ESTIMATES_FILE,
     Arrests,
@@ -50,7 +51,6 @@ from claimscope.sources import Source as SourceRecord
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
 RANGES_FILE = "ranges.yaml"
-MODEL_FILE = "model"
 CHECKS_FILE = "checks"
 
 
@@ -65,7 +65,7 @@ class Bundle:
     forces: ForcesData | None  # context data, not from the document; None where absent
     range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
-    model: Model  # the document's projection, from its model.py
+    model: Model  # the document's projection, from its model.yaml
     # the document's sentence (sentence.yaml) as a spec both renderers take, if it has one
     sentence: narrative.SentenceSpec | None
     sources: dict[str, SourceRecord]  # external sources of the figures ClaimScope supplies
@@ -124,10 +124,7 @@ def load_bundle(folder: Path | None = None) -> Bundle:
                             spec.name, "reference")
     for caveat in caveats:
         _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
-    model = _load_model(folder, catalogue, inputs, references)
-    if model.claim not in catalogue.claims:
-        raise DataError(folder / f"{MODEL_FILE}.py", f"judges the headline against unknown "
-                        f"claim {model.claim!r}: Model.claim must be an id in claims.yaml")
+    model = load_model(folder / MODEL_FILE, catalogue, inputs, references)
     pages = load_pages(folder, catalogue, document.meta,
                        {"inputs": inputs, "outputs": model.output_names})
     forces_path = folder / FORCES_FILE
@@ -156,18 +153,6 @@ def load_bundle(folder: Path | None = None) -> Bundle:
                   tuple(citations), input_groups, pages,
                   _load_checks(folder, catalogue, model, document.meta.date, forces, pages),
                   offenders)
-
-
-def _load_model(folder: Path, catalogue: Catalogue, inputs: dict[str, InputSpec],
-                references: dict[str, Reference]) -> Model:
-    module = document_code.load_module(folder, MODEL_FILE)
-    if module is None:
-        raise DataError(folder / f"{MODEL_FILE}.py", "is missing: every document defines its "
-                        "projection model there")
-    model = document_code.call(module, "build_model", catalogue, inputs, references)
-    if not isinstance(model, Model):
-        raise DataError(folder / f"{MODEL_FILE}.py", "build_model() must return a Model")
-    return model
 
 
 def _load_checks(folder: Path, catalogue: Catalogue, model: Model, year: int,
@@ -204,6 +189,7 @@ _FILES: dict[str, Any] = {
     "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
+    MODEL_FILE: ModelFile,
     "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
     "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),

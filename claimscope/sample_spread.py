@@ -85,7 +85,7 @@ def sample_spread(forces: ForcesData, model: Model, name: str) -> SampleSpread:
     spec = model.inputs.get(name)
     if spec is None:
         raise ValueError(f"names no input of the model: {name!r}")
-    if model.elasticities.get(name) != -1 or spec.default != 1:
+    if model.elasticity(name) != -1 or spec.default != 1:
         raise ValueError(f"{name!r} must divide the headline total (power −1) with default "
                          "1, so that a resampled total is its default total ÷ the input")
     s = spread(forces, model.threshold)
