@@ -128,9 +128,10 @@ def percent(value: float, digits: int = 2) -> str:
 def signed_percent(fraction: float, digits: int = 2) -> str:
     """A change as a fraction (0.0125) written as a signed percent, '+1.25%' (zero as
     '+0.00%'): the break-even table's "change to break"."""
-    if not _finite(fraction):
+    scaled = fraction * 100 if _finite(fraction) else math.nan
+    if not _finite(scaled):  # also a huge fraction whose percent overflows
         return "—"
-    text = fixed(fraction * 100, digits, grouped=False)
+    text = fixed(scaled, digits, grouped=False)
     return f"{text if text.startswith('-') else '+' + text}%"
 
 

@@ -106,7 +106,7 @@ def test_fixed_without_grouping() -> None:
 
 @pytest.mark.parametrize(("value", "text"), [
     (0.0125, "+1.25%"), (-0.5, "-50.00%"), (0.0, "+0.00%"), (-1e-9, "+0.00%"),
-    (0.000125, "+0.01%"), (12.345, "+1234.50%"), (math.nan, "—"), (-math.inf, "—"),
+    (0.000125, "+0.01%"), (12.345, "+1234.50%"), (math.nan, "—"), (-math.inf, "—"), (1e307, "—"),
 ])
 def test_signed_percent(value, text) -> None:
     assert signed_percent(value) == text
