@@ -41,8 +41,8 @@ EXAMPLES = settings(max_examples=400, deadline=None,
 # toFixed away from zero), doubles just off a decimal tie, and the scale-word boundaries.
 EDGES = [0.125, 0.375, 2.5, 0.5, 1.5, 1234.5, 0.005, 1.005, 2.675, 0.045, 9.995, 99.995,
          999_999.5, 999_999.95, 1e6, 1e6 - 1e-9, 999_950_000.0, 999_949_999.9, 1e9, 1e12,
-         9.9995e11, 1e15, 1e21, 9.999999999999999e20, 2.0**53, 2.0**70, 1e300, 1.7976931348623157e308,
-         5e-324, 1e-7, 0.0, 100.0, 99.999, 10.0, 9.9999, 20.0, 21.0]
+         9.9995e11, 1e15, 1e21, 9.999999999999999e20, 2.0**53, 2.0**70, 1e300,
+         1.7976931348623157e308, 5e-324, 1e-7, 0.0, 100.0, 99.999, 10.0, 9.9999, 20.0, 21.0]
 VALUES = st.one_of(
     st.floats(),  # every double, NaN and ±inf included
     st.sampled_from(EDGES).flatmap(lambda v: st.sampled_from([v, -v])),
