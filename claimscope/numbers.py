@@ -1,8 +1,10 @@
 """Numbers written for people, and numbers read back out of the document's words.
 
-One formatter family: `human`, `percent` and `display` write a value as the pages show it;
-`plain_number` rounds to significant figures and `describe_interval` puts a Monte Carlo
-interval into words.
+One formatter family: `human`, `percent`, `signed_percent`, `display` and `count_word`
+write a value as the pages show it, all rounding through `fixed`, whose rule the browser's
+twins (components/panel/format.js) share so both write the same digits; `plain_number`
+rounds to significant figures and `describe_interval` puts a Monte Carlo interval into
+words (server only).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -62,46 +65,88 @@ def numbers_in(text: str) -> list[float]:
 
 def count_word(count: float) -> str:
     """A small whole count as a capitalised word ('Five'), larger ones in digits."""
+    if not _finite(count):
+        return "—"
     words = {value: word for word, value in _WORDS.items() if value == int(value) <= 20}
     whole = int(count)
-    return words[whole].capitalize() if whole == count and whole in words else f"{count:,.0f}"
+    return words[whole].capitalize() if whole == count and whole in words else fixed(count, 0)
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
+
+
+# Enough digits for any double written out in full (about 309 before the point) plus its
+# decimals: quantizing exactly needs them all.
+_EXACT = Context(prec=500)
+
+
+def fixed(value: float, digits: int, grouped: bool = True) -> str:
+    """`value` with `digits` decimals, thousands separated by commas when `grouped`.
+
+    The one rounding rule of every number ClaimScope writes, the same as the browser's
+    (components/panel/format.js): the exact binary value of the double is rounded, an
+    exact tie away from zero, as JavaScript's `toFixed` does (Python's own format rounds
+    ties to even: f"{0.125:.2f}" is '0.12', (0.125).toFixed(2) is '0.13'). A value that
+    rounds to zero has no sign ('0', never '-0')."""
+    rounded = Decimal(float(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP,
+                                             context=_EXACT)
+    text = f"{rounded.copy_abs() if rounded.is_zero() else rounded:f}"
+    if not grouped:
+        return text
+    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, point, decimals = body.partition(".")
+    groups = [whole[max(end - 3, 0):end] for end in range(len(whole), 0, -3)]
+    return sign + ",".join(reversed(groups)) + point + decimals
 
 
 def _trim(number: float, digits: int) -> str:
-    text = f"{number:,.{digits}f}"
+    text = fixed(number, digits)
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def human(value: float, digits: int = 1) -> str:
+def human(value: float | None, digits: int = 1) -> str:
     """'358.6 million', '7,172', '6.5' — never '358620689.66'."""
-    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+    if not _finite(value):
         return "—"
     magnitude = abs(value)
     for scale, word in SCALE_WORDS:
         if magnitude >= scale:
             return f"{_trim(value / scale, digits)} {word}"
     if magnitude >= 100 or float(value).is_integer():
-        return f"{value:,.0f}"
+        return fixed(value, 0)
     return _trim(value, max(digits, 2 if magnitude < 10 else digits))
 
 
 def percent(value: float, digits: int = 2) -> str:
     """A percent number (7.25) written as '7.25%'."""
-    if not math.isfinite(value):
+    if not _finite(value):
         return "—"
     return f"{_trim(value, digits)}%"
 
 
+def signed_percent(fraction: float, digits: int = 2) -> str:
+    """A change as a fraction (0.0125) written as a signed percent, '+1.25%' (zero as
+    '+0.00%'): the break-even table's "change to break"."""
+    scaled = fraction * 100 if _finite(fraction) else math.nan
+    if not _finite(scaled):  # also a huge fraction whose percent overflows
+        return "—"
+    text = fixed(scaled, digits, grouped=False)
+    return f"{text if text.startswith('-') else '+' + text}%"
+
+
 def display(value: float, unit: str, digits: int = 1) -> str:
     """A value in display units with its unit, as a person would write it."""
+    if not _finite(value):
+        return "—"
     if unit == "percent":
         return percent(value, max(digits, 2))
     if unit == "year":
-        return f"{value:.0f}"
+        return fixed(value, 0, grouped=False)
     if unit == "ratio":
         return f"{_trim(value, 2)}×"
     if unit == "months":
-        return f"{value:.0f} months"
+        return f"{fixed(value, 0, grouped=False)} months"
     return human(value, digits)
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from claimscope.model import Model, Outputs
 from claimscope.montecarlo import SimulationResult
-from claimscope.numbers import display, human, percent
+from claimscope.numbers import display, human, percent, signed_percent
 
 
 def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
@@ -39,7 +39,7 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
             "reachable": bool(spec.min <= shown <= spec.max),
             "holds_now": bool(values[name] >= shown if sign > 0 else values[name] <= shown),
             "change_to_break": shown / values[name] - 1.0,
-            "change_to_break_text": f"{shown / values[name] - 1.0:+.2%}",
+            "change_to_break_text": signed_percent(shown / values[name] - 1.0),
         })
     return pd.DataFrame(rows)
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.numbers import (
+    count_word,
     describe_interval,
     display,
+    fixed,
     human,
     numbers_in,
     percent,
     plain_number,
+    signed_percent,
 )
 
 
@@ -81,3 +85,47 @@ def test_plain_number():
     assert plain_number(2.5e12) == "2.5 trillion"
     assert plain_number(0) == "0"
     assert plain_number(math.inf) == "—"
+
+
+@pytest.mark.parametrize(("value", "digits", "text"), [
+    (0.125, 2, "0.13"), (2.5, 0, "3"), (-2.5, 0, "-3"), (0.5, 0, "1"), (1.5, 0, "2"),
+    (1234.5, 0, "1,235"), (-1234567.125, 2, "-1,234,567.13"),
+    (1.005, 2, "1.00"),  # the double nearest 1.005 is just below it: no tie, rounded down
+    (0.145, 2, "0.14"), (2.675, 2, "2.67"),  # likewise below their decimal
+    (-0.001, 2, "0.00"), (-0.0, 0, "0"), (-0.4, 0, "0"),  # no sign on a zero
+    (999.9999, 3, "1,000.000"), (1e21, 0, "1,000,000,000,000,000,000,000"),
+    (2.0**70, 1, "1,180,591,620,717,411,303,424.0"),
+])
+def test_fixed_rounds_the_exact_value_ties_away_from_zero(value, digits, text) -> None:
+    assert fixed(value, digits) == text
+
+
+def test_fixed_without_grouping() -> None:
+    assert fixed(123456.5, 0, grouped=False) == "123457"
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0.0125, "+1.25%"), (-0.5, "-50.00%"), (0.0, "+0.00%"), (-1e-9, "+0.00%"),
+    (0.000125, "+0.01%"), (12.345, "+1234.50%"), (math.nan, "—"), (-math.inf, "—"), (1e307, "—"),
+])
+def test_signed_percent(value, text) -> None:
+    assert signed_percent(value) == text
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (5, "Five"), (0, "Zero"), (20, "Twenty"), (21, "21"), (5.5, "6"), (1234, "1,234"),
+    (-3, "-3"), (math.nan, "—"), (math.inf, "—"),
+])
+def test_count_word(value, text) -> None:
+    assert count_word(value) == text
+
+
+@pytest.mark.parametrize("unit", ["percent", "year", "ratio", "months", "images"])
+def test_display_of_a_non_finite_value_is_a_dash(unit) -> None:
+    assert display(math.nan, unit) == display(math.inf, unit) == "—"
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.integers(0, 6))
+def test_fixed_is_within_half_a_unit_of_the_last_digit(value: float, digits: int) -> None:
+    text = fixed(value, digits)
+    assert abs(Decimal(text.replace(",", "")) - Decimal(value)) <= Decimal(5) / 10 ** (digits + 1)

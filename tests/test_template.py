@@ -18,7 +18,7 @@ SCOPE = Scope(values={"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159}
 @pytest.mark.parametrize(("text", "words"), [
     ("{claims.forces-replied|count_word} forces", "Five forces"),
     ("**{seized}** images", "**26 million** images"),
-    ("{share}", "7.25%"), ("{share|percent:1}", "7.2%"), ("{ratio}", "1.5×"),
+    ("{share}", "7.25%"), ("{share|percent:1}", "7.3%"), ("{ratio}", "1.5×"),
     ("{x}", "3.14"), ("{x|human:3}", "3.142"), ("{share|display:0}", "7.25%"),
     ("{claims.window-end}", "2,012"), ("{ ratio | percent : 0 }", "2%"),
     ("{{literal}} and }}", "{literal} and }"), ("{{{x}}}", "{3.14}"),

@@ -1,0 +1,90 @@
+/* ClaimScope's number formatting in the browser: the twins of claimscope/numbers.py
+   (fixed, human, percent, signed_percent, display, count_word), written to return exactly
+   the strings Python writes for the same double; tests/browser/test_panel_text.py checks
+   it for random values. A plain script: top-level functions, no imports, no build step. */
+
+/* `value` with `digits` decimals, commas between thousands unless `grouped` is false.
+   toFixed rounds the exact binary value with exact ties away from zero, as numbers.fixed
+   does (Decimal, ROUND_HALF_UP). From 1e21 up toFixed writes an exponent; every double
+   that large is a whole number, which BigInt writes out exactly. A zero has no sign. */
+function fixed(value, digits, grouped) {
+  var text = Math.abs(value) < 1e21 ? value.toFixed(digits)
+    : BigInt(value).toString() + (digits > 0 ? "." + "0".repeat(digits) : "");
+  if (/^-[0.]*$/.test(text)) text = text.slice(1);
+  if (grouped === false) return text;
+  var sign = text.charAt(0) === "-" ? "-" : "";
+  var body = sign ? text.slice(1) : text;
+  var point = body.indexOf(".");
+  var whole = point < 0 ? body : body.slice(0, point);
+  var groups = [];
+  for (var end = whole.length; end > 0; end -= 3) {
+    groups.unshift(whole.slice(Math.max(end - 3, 0), end));
+  }
+  return sign + groups.join(",") + (point < 0 ? "" : body.slice(point));
+}
+
+/* A number that can be written: not null, NaN or infinite (those are written "—"). */
+function isWritable(value) {
+  return typeof value === "number" && isFinite(value);
+}
+
+/* `fixed` with trailing zeros (and a bare point) dropped: "7.50" -> "7.5", "3.00" -> "3". */
+function trimmedFixed(value, digits) {
+  var text = fixed(value, digits);
+  return text.indexOf(".") < 0 ? text : text.replace(/0+$/, "").replace(/\.$/, "");
+}
+
+/* "358.6 million", "7,172", "6.49": numbers.human. */
+function human(value, digits) {
+  if (digits === undefined) digits = 1;
+  if (!isWritable(value)) return "—";
+  var magnitude = Math.abs(value);
+  var scales = [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]];
+  for (var i = 0; i < scales.length; i++) {
+    if (magnitude >= scales[i][0]) {
+      return trimmedFixed(value / scales[i][0], digits) + " " + scales[i][1];
+    }
+  }
+  if (magnitude >= 100 || Number.isInteger(value)) return fixed(value, 0);
+  return trimmedFixed(value, Math.max(digits, magnitude < 10 ? 2 : digits));
+}
+
+/* A percent number (7.25) as "7.25%": numbers.percent. */
+function percent(value, digits) {
+  if (digits === undefined) digits = 2;
+  if (!isWritable(value)) return "—";
+  return trimmedFixed(value, digits) + "%";
+}
+
+/* A change as a fraction (0.0125) as "+1.25%", zero as "+0.00%": numbers.signed_percent,
+   the break-even table's change to break. */
+function signedPercent(fraction, digits) {
+  if (digits === undefined) digits = 2;
+  var scaled = isWritable(fraction) ? fraction * 100 : NaN;
+  if (!isWritable(scaled)) return "—";  // also a huge fraction whose percent overflows
+  var text = fixed(scaled, digits, false);
+  return (text.charAt(0) === "-" ? text : "+" + text) + "%";
+}
+
+/* A display-unit value with its unit ("7.25%", "2012", "1.5×", "26 months"):
+   numbers.display. */
+function display(value, unit, digits) {
+  if (digits === undefined) digits = 1;
+  if (!isWritable(value)) return "—";
+  if (unit === "percent") return percent(value, Math.max(digits, 2));
+  if (unit === "year") return fixed(value, 0, false);
+  if (unit === "ratio") return trimmedFixed(value, 2) + "×";
+  if (unit === "months") return fixed(value, 0, false) + " months";
+  return human(value, digits);
+}
+
+/* A whole count from 0 to 20 as a capitalised word ("Five"), others in digits:
+   numbers.count_word. */
+function countWord(count) {
+  if (!isWritable(count)) return "—";
+  var words = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+    "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen",
+    "Seventeen", "Eighteen", "Nineteen", "Twenty"];
+  var whole = Math.trunc(count);
+  return whole === count && whole >= 0 && whole <= 20 ? words[whole] : fixed(count, 0);
+}
