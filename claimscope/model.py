@@ -417,6 +417,8 @@ class Model:
             "headline": self.headline,
             "threshold": self.threshold,
             "threshold_text": parse_text(self.threshold_template),
+            "constants": {c.name: c.value for c in self.constants.values()},
+            "units": {c.name: c.unit for c in self.constants.values()},
             "claims": {claim_id: self.claims[claim_id] for claim_id in sorted(claims)},
             "break_even_inputs": list(self.break_even_inputs),
         }

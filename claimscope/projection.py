@@ -6,6 +6,7 @@ function takes the document's `Model`; none restates its formula.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -17,29 +18,38 @@ from claimscope.numbers import display, human, percent, signed_percent
 
 
 def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
-    """For each input the headline is a power of: the value where it equals the claim.
+    """For each input the headline depends on: the value where it equals the claim.
 
-    `holds_while` reads as a condition ("≥ 83.65%"); `reachable` says whether that value
-    lies inside the input's allowed range at all; `change_to_break` is the relative move
-    of the input from its current value to the break-even (−16.35% for `unique`).
+    `holds_while` reads as a condition ("≥ 83.65%"), its sign from which way the input
+    pushes the headline here; `reachable` says whether that value lies inside the input's
+    allowed range at all; `change_to_break` is the relative move of the input from its
+    current value to the break-even (−16.35% for `unique`). An input with no break-even
+    (the headline never reaches the claim through it) has None there and holds_while
+    "at any value" or "at no value".
     """
     rows = []
-    for name in model.elasticities:
-        spec, sign = model.inputs[name], model.direction(name)
+    holds = bool(model.evaluate(values).holds)
+    for name in model.break_even_inputs:
+        spec, sign = model.inputs[name], model.direction(name, values)
         shown = model.break_even(values, name)
-        relation = "≥" if sign > 0 else "≤"
+        current = values[name]
+        if shown is None:
+            condition, change = ("at any value" if holds else "at no value"), math.nan
+        else:
+            condition = f"{'≤' if sign < 0 else '≥'} {display(shown, spec.unit, digits=2)}"
+            change = shown / current - 1.0 if current else math.nan
         rows.append({
             "input": name,
             "assumption": spec.label,
-            "current": values[name],
-            "current_text": display(values[name], spec.unit),
+            "current": current,
+            "current_text": display(current, spec.unit),
             "break_even": shown,
-            "break_even_text": display(shown, spec.unit, digits=2),
-            "holds_while": f"{relation} {display(shown, spec.unit, digits=2)}",
-            "reachable": bool(spec.min <= shown <= spec.max),
-            "holds_now": bool(values[name] >= shown if sign > 0 else values[name] <= shown),
-            "change_to_break": shown / values[name] - 1.0,
-            "change_to_break_text": signed_percent(shown / values[name] - 1.0),
+            "break_even_text": "—" if shown is None else display(shown, spec.unit, digits=2),
+            "holds_while": condition,
+            "reachable": shown is not None and bool(spec.min <= shown <= spec.max),
+            "holds_now": holds,
+            "change_to_break": change,
+            "change_to_break_text": signed_percent(change),
         })
     return pd.DataFrame(rows)
 
@@ -58,9 +68,9 @@ def sweep(model: Model, values: Mapping[str, float], name: str,
 
 def output_rows(model: Model, values: Mapping[str, float],
                 out: Outputs) -> list[tuple[str, str, str]]:
-    """(label, value as shown, formula) for each output of the model."""
-    return [(spec.title(values), display(float(out[spec.name]), spec.unit), spec.formula)
-            for spec in model.outputs]
+    """(label, value as shown, formula) for each output shown as a card."""
+    return [(model.title(spec.name, values, out), display(float(out[spec.name]), spec.unit),
+             spec.formula) for spec in model.card_outputs]
 
 
 def interval_rows(model: Model, result: SimulationResult) -> list[tuple[str, str, str]]:

@@ -15,7 +15,7 @@ from claimscope.numbers import display, human
 
 def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.DataFrame:
     """Each stage of the model's step chart with the operation that leads to it."""
-    steps = model.steps(values, out) if model.steps else []
+    steps = model.step_values(values, out)
     return pd.DataFrame([(s.label, s.value, s.kind, s.operation) for s in steps],
                         columns=["stage", "value", "kind", "operation"])
 
@@ -56,10 +56,11 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
                  "figures and the assumptions set on this page.")
 
 
-def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
+def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, values: Mapping[str, float],
                 current_total: float, break_even: float | None) -> Chart:
     """The headline output across one input's whole range, with where the claim breaks."""
     spec, headline = model.inputs[name], model.headline_output
+    current = values[name]
     traces = [go.Scatter(
         x=sweep[spec.name].to_numpy(), y=sweep[headline.name].to_numpy(), mode="lines",
         name=headline.label,
@@ -75,7 +76,7 @@ def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, current: float,
     if in_range:
         lines.append(claim_line(break_even, f"Break-even {display(break_even, spec.unit, 2)}",
                                 axis="x"))
-        bound = "at least" if model.direction(name) > 0 else "at most"
+        bound = "at most" if model.direction(name, values) < 0 else "at least"
         title = (f"The claim holds only while {spec.label.lower()} is {bound} "
                  f"{display(break_even, spec.unit, 2)}")
     elif break_even is None:

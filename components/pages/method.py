@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from claimscope.method import break_even_method, constant_line
 from claimscope.numbers import display, human
 from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
 from claimscope.sample_spread import method_words
@@ -26,19 +27,19 @@ st.markdown(
 )
 
 st.header("Formulas")
-for output in model.outputs:
-    st.markdown(f"**{output.title(model.defaults())}**: {output.formula}")
-    st.latex(output.latex)
-powers = ", ".join(f"{model.inputs[name].label.lower()}^{exponent:+g}"
-                   for name, exponent in model.elasticities.items())
 st.markdown(
-    f"The document's claim holds when the {headline.label.lower()} is at least "
-    f"{human(model.threshold)}. **Break-even** values solve {headline.label.lower()} = claim "
-    "for one input with the others fixed. The "
-    f"{headline.label.lower()} is a product of powers of its inputs ({powers}), so each has "
-    "a closed form: $x^* = x\\,(\\text{claim} / \\text{current})^{1/e}$ for an input "
-    "$x$ with power $e$."
+    "Each output is one expression in the document's `model.yaml`, over the assumptions "
+    "below, the named constants and the outputs before it. The words, the formulas, every "
+    "number, the break-even values and the browser's live figures are generated from that "
+    "one expression."
 )
+for output in model.outputs:
+    st.markdown(f"**{model.title(output.name, model.defaults())}**: {output.formula}")
+    st.latex(output.latex)
+if model.constants:
+    st.markdown("**Constants** in the formulas:\n" + "\n".join(
+        f"- {constant_line(constant)}" for constant in model.constants.values()))
+st.markdown(break_even_method(model))
 
 st.header("Uncertainty")
 st.markdown(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from claimscope.charts.projection import step_chart, sweep_chart
 from claimscope.narrative import reactive_sentence, verdict
-from claimscope.numbers import display, human
+from claimscope.numbers import human
 from claimscope.projection import break_even_table, output_rows, sweep
 from components import state
 from components.charts import download_csv, show_chart
@@ -76,18 +76,17 @@ st.dataframe(
 download_csv(table, "break-even", "Download break-even table (CSV)")
 
 # The sweep is drawn for the assumption the reader picks, not on every visit.
-chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.elasticities),
+chosen = st.selectbox(f"Show the {headline.label.lower()} against", list(model.break_even_inputs),
                       index=None, placeholder="Choose an assumption to sweep its whole range",
                       key="sweep_input", format_func=lambda name: specs[name].label)
 if chosen is not None:
     row = table.set_index("input").loc[chosen]
     show_chart(
-        sweep_chart(model, chosen, sweep(model, values, chosen), values[chosen],
-                    float(out[model.headline]), float(row["break_even"])),
+        sweep_chart(model, chosen, sweep(model, values, chosen), values,
+                    float(out[model.headline]), model.break_even(values, chosen)),
         key="sweep",
     )
-    st.caption(f"Break-even for {specs[chosen].label.lower()}: "
-               f"{display(float(row['break_even']), specs[chosen].unit, 2)}.")
+    st.caption(f"Break-even for {specs[chosen].label.lower()}: {row['break_even_text']}.")
 
 uncertainty_section(data)
 projection_tools(data)
