@@ -32,7 +32,7 @@ from claimscope.schema import (
     Text,
     load_records,
 )
-from claimscope.template import Scope, check_text, parse_text, render_sentence
+from claimscope.template import Scope, check_text, parse_text, render_sentence, render_text
 
 SENTENCE_FILE = "sentence.yaml"
 SentenceSpec = dict[str, Any]  # {"parts": [...]}: see `sentence_spec`
@@ -163,14 +163,19 @@ def reactive_sentence(sentence: SentenceSpec, model: Model, catalogue: Catalogue
                            changed_inputs(model, values))
 
 
+# The verdict in words, rendered by Python and by the browser's panel alike: `headline` is
+# the headline output, `threshold` the claim's figure, `margin` how far apart they are, as
+# a percent number.
+VERDICT_HOLDS = ("The document's claim holds: {headline|human} is {margin|percent:1} above "
+                 "the claimed {threshold|human}.")
+VERDICT_FAILS = ("The document's claim does not hold on these assumptions: {headline|human} "
+                 "is {margin|percent:1} below the claimed {threshold|human}.")
+
+
 def verdict(model: Model, out: Outputs) -> tuple[bool, str]:
     """Whether the document's claim holds, with the margin in words."""
     value = float(out[model.headline])
-    margin = value / model.threshold - 1.0
-    if bool(out.holds):
-        return True, (f"The document's claim holds: {human(value)} is "
-                      f"{percent(margin * 100, 1)} above the claimed "
-                      f"{human(model.threshold)}.")
-    return False, (f"The document's claim does not hold on these assumptions: "
-                   f"{human(value)} is {percent(-margin * 100, 1)} below the "
-                   f"claimed {human(model.threshold)}.")
+    holds = bool(out.holds)
+    scope = Scope(values={"headline": value, "threshold": model.threshold,
+                          "margin": abs(value / model.threshold - 1.0) * 100})
+    return holds, render_text(VERDICT_HOLDS if holds else VERDICT_FAILS, scope)

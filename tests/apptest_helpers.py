@@ -59,3 +59,11 @@ def page_text(at: AppTest) -> str:
     parts += [t.value for t in at.title] + [h.value for h in at.header] + \
              [h.value for h in at.subheader]
     return "\n".join(str(p) for p in parts)
+
+
+def panel_data(at: AppTest) -> dict:
+    """The live assumption panel's data as the page sent it: its spec and the values."""
+    panels = [element for element in at.get("bidi_component")
+              if element.proto.component_name.startswith("claimscope_panel_")]
+    assert len(panels) == 1, f"expected one assumption panel, found {len(panels)}"
+    return json.loads(panels[0].proto.json)

@@ -1,0 +1,65 @@
+"""The live assumption panel: one Streamlit Components v2 element (no iframe) that draws
+every assumption and recomputes the numbers in the reader's browser while they drag.
+
+Its HTML is built by its JavaScript from the spec `claimscope.panel_spec` makes; the
+scripts are the repository's files in `components/panel/` plus the model's generated
+JavaScript, registered once per model. On release the browser hands the values back, and
+they go through the same checks as a link's before they become the view.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from claimscope.bundle import Bundle
+from claimscope.panel_spec import fit_panel_values, panel_spec
+from components import state
+from components.context import bundle as cached_bundle
+
+ASSETS = Path(__file__).resolve().parent / "panel"
+SCRIPTS = ("format.js", "template.js")  # before the model's code; panel.js comes last
+KEY = "assumption_panel"
+NOTICES = "assumption_panel_notices"
+
+
+@st.cache_resource(show_spinner=False)
+def _component(model_js: str) -> Callable[..., Any]:
+    """The panel's element for one model: its scripts are one ES module, so the generated
+    model is concatenated in, never evaluated from text in the browser."""
+    js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
+                    model_js, ASSETS.joinpath("panel.js").read_text("utf-8")])
+    name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
+    return st.components.v2.component(name, css=ASSETS.joinpath("panel.css").read_text("utf-8"),
+                                      js=js, isolate_styles=False)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _spec(folder: str) -> dict[str, Any]:
+    """The panel's static spec for one document (folder as the cache key)."""
+    return panel_spec(cached_bundle())
+
+
+def _received() -> None:
+    """The browser's values on release, checked like a link's; what was changed is said."""
+    raw = (st.session_state.get(KEY) or {}).get("values")
+    data = cached_bundle()
+    values, notices = fit_panel_values(raw, data.model.inputs, state.values())
+    for name, value in values.items():
+        state.set_value(name, value)
+    st.session_state[NOTICES] = notices
+
+
+def assumption_panel(data: Bundle) -> None:
+    """Draw the panel with the session's values."""
+    spec = _spec(str(data.document.folder))
+    values = {item["name"]: state.values()[item["name"]] for item in spec["inputs"]}
+    _component(data.model.javascript())(key=KEY, data={"spec": spec, "values": values},
+                                        default={"values": values},
+                                        on_values_change=_received)
+    for notice in st.session_state.pop(NOTICES, []):
+        st.warning(notice, icon=":material/info:")
