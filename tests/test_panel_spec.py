@@ -1,0 +1,57 @@
+"""The live panel's spec and the check of what the browser sends back (claimscope.panel_spec)."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claimscope.bundle import load_bundle
+from claimscope.panel_spec import fit_panel_values, panel_inputs, panel_spec
+
+BUNDLE = load_bundle()
+SPECS = BUNDLE.model.inputs
+DEFAULTS = BUNDLE.model.defaults()
+
+
+def test_spec_is_plain_json_with_every_projection_input() -> None:
+    spec = panel_spec(BUNDLE)
+    assert json.loads(json.dumps(spec)) == spec
+    names = [item["name"] for item in spec["inputs"]]
+    assert names == [s.name for s in panel_inputs(BUNDLE)]
+    assert "offender_second_year" not in names  # its group is drawn on another page
+    assert set(spec["break_even_inputs"]) <= set(names)
+    assert spec["outputs"][0]["label"], "labels travel as parsed template nodes"
+
+
+def test_values_from_the_browser_are_checked_like_a_link() -> None:
+    values, notices = fit_panel_values({"share": 500, "year": 2015.4, "unique": 90},
+                                       SPECS, DEFAULTS)
+    assert values == {"share": 100, "year": 2015, "unique": 90}
+    assert any("out of range" in n and "clamped to 100%" in n for n in notices)
+    assert any("whole number" in n for n in notices)
+
+
+def test_unchanged_values_are_not_reported() -> None:
+    assert fit_panel_values(dict(DEFAULTS), SPECS, DEFAULTS) == ({}, [])
+    assert fit_panel_values(None, SPECS, DEFAULTS) == ({}, [])
+
+
+@pytest.mark.parametrize("raw", ["share=5", [1, 2], 7, {"share": "7"}, {"share": True},
+                                 {"share": math.nan}, {"share": math.inf}, {"colour": 1},
+                                 {3: 4}])
+def test_anything_else_is_refused_with_a_notice(raw: object) -> None:
+    values, notices = fit_panel_values(raw, SPECS, DEFAULTS)
+    assert values == {} and len(notices) == 1
+
+
+@given(st.dictionaries(st.sampled_from(sorted(SPECS)),
+                       st.floats(allow_nan=True, allow_infinity=True) | st.integers()
+                       | st.text(max_size=5) | st.none()))
+def test_fitted_values_always_lie_in_their_span(raw: dict) -> None:
+    values, _ = fit_panel_values(raw, SPECS, DEFAULTS)
+    for name, value in values.items():
+        assert SPECS[name].min <= value <= SPECS[name].max
