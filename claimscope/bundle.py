@@ -204,6 +204,7 @@ _FILES: dict[str, Any] = {
     "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
+    narrative.SENTENCE_FILE: _file_model("SentenceFile", parts=list[narrative.SentencePart]),
     "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
     "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),

@@ -52,6 +52,12 @@ class Scope:
     units: Mapping[str, str] = field(default_factory=dict)
     claims: Mapping[str, float] = field(default_factory=dict)
 
+    def to_json(self) -> dict[str, dict[str, Any]]:
+        """The scope as the browser's renderers take it: {values, units, claims}."""
+        return {"values": {name: float(value) for name, value in self.values.items()},
+                "units": dict(self.units),
+                "claims": {cid: float(value) for cid, value in self.claims.items()}}
+
 
 def parse_text(text: str) -> list[Node]:
     """A template as nodes: literal text and placeholders with their filter resolved (the

@@ -58,6 +58,13 @@ def test_check_text_names_unknown_names_and_claims() -> None:
         "{seizd} names no input or output", "{claims.nope} names an unknown claim 'nope'"]
 
 
+def test_a_scope_as_json_for_the_browser() -> None:
+    assert json.loads(json.dumps(SCOPE.to_json())) == {
+        "values": {"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
+        "units": {"seized": "images", "share": "percent", "ratio": "ratio"},
+        "claims": {"forces-replied": 5.0, "window-end": 2012.0}}
+
+
 def test_rendering_a_name_outside_the_scope_is_a_template_error() -> None:
     with pytest.raises(TemplateError, match="names nothing"):
         render_text("{missing}", SCOPE)
