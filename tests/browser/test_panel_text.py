@@ -26,7 +26,7 @@ from claimscope.numbers import (
     percent,
     signed_percent,
 )
-from claimscope.template import FILTERS, parse_text, render_text
+from claimscope.template import FILTERS, TAKES_DIGITS, parse_text, render_text
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser
@@ -141,7 +141,7 @@ _PLACEHOLDER = st.tuples(
 def _placeholder(name: str, chosen: str | None, digits: int | None) -> str:
     if chosen is None:
         return "{" + name + "}"
-    if digits is None or FILTERS[chosen] is None:
+    if digits is None or chosen not in TAKES_DIGITS:
         return "{" + name + "|" + chosen + "}"
     return "{" + name + "|" + chosen + ":" + str(digits) + "}"
 
