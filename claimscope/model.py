@@ -242,7 +242,8 @@ class Model:
 
     @property
     def card_outputs(self) -> tuple[OutputSpec, ...]:
-        """The outputs shown as cards: all but the steps declared `card: false`."""
+        """The outputs shown as cards and summarised by the Monte Carlo: all but the stages
+        of the chain declared `card: false`."""
         return tuple(out for out in self.outputs if out.card)
 
     @property
