@@ -22,7 +22,7 @@ import sympy
 MAX_LENGTH = 500  # characters of one expression
 MAX_DEPTH = 40  # nested operations
 MAX_EXPONENT = 1000  # largest power a number may be raised to
-MAX_DIGITS = 1000  # digits a power of two numbers may have
+MAX_DIGITS = 300  # digits of any number in the result: numpy and JavaScript take it as a float
 
 
 class ExpressionError(ValueError):
@@ -103,6 +103,8 @@ def parse(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
     if bad:
         raise ExpressionError("is not a finite real number (a division by zero, the log "
                               "of zero or the root of a negative number)")
+    if any(_digits(number) > MAX_DIGITS for number in value.atoms(sympy.Rational)):
+        raise ExpressionError(f"holds a number of more than {MAX_DIGITS} digits")
     return Expression(text, tree, value, frozenset(names))
 
 
@@ -127,7 +129,7 @@ def _power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     if exponent.is_Number:
         if abs(exponent) > MAX_EXPONENT:
             raise ExpressionError(f"raises to too high a power: at most {MAX_EXPONENT}")
-        if base.is_Number and _digits(base) * abs(exponent) > MAX_DIGITS:
+        if base.is_Rational and _digits(base) * abs(exponent) > MAX_DIGITS:
             raise ExpressionError(f"makes a number of more than {MAX_DIGITS} digits")
     return base ** exponent
 
@@ -166,10 +168,12 @@ def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
 
 def _call(node: ast.Call, symbols: Mapping[str, sympy.Expr], names: set[str],
           depth: int) -> sympy.Expr:
-    name = node.func.id if isinstance(node.func, ast.Name) else None
+    if not isinstance(node.func, ast.Name):
+        raise ExpressionError("calls something other than a function by its name; allowed "
+                              "functions: " + ", ".join(FUNCTIONS))
+    name = node.func.id
     if name not in FUNCTIONS:
-        raise ExpressionError(f"calls {name or 'something'!r}; allowed functions: "
-                              + ", ".join(FUNCTIONS))
+        raise ExpressionError(f"calls {name!r}; allowed functions: " + ", ".join(FUNCTIONS))
     if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
         raise ExpressionError(f"{name}() takes its arguments by position only")
     function = FUNCTIONS[name]

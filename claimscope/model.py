@@ -92,13 +92,18 @@ class ExactDivision:
 
 
 class ModelNumPyPrinter(ExactDivision, NumPyPrinter):
-    """The printer of the generated numpy functions."""
+    """The printer of the generated numpy functions, set as lambdify sets its own: names
+    unqualified (`maximum`, not `numpy.maximum`), as lambdify's namespace holds them."""
+
+    def __init__(self) -> None:
+        super().__init__({"fully_qualified_modules": False, "inline": True,
+                          "allow_unknown_functions": True, "user_functions": {}})
 
 
 def numpy_function(arguments: list[sympy.Symbol], expression: Any) -> Callable[..., Any]:
     """`expression` as a vectorised numpy function of `arguments` (lambdify's code is
     printed from the expression, never from text a person wrote)."""
-    return sympy.lambdify(arguments, expression, modules="numpy", printer=ModelNumPyPrinter,
+    return sympy.lambdify(arguments, expression, modules="numpy", printer=ModelNumPyPrinter(),
                           docstring_limit=0)
 
 
@@ -242,7 +247,8 @@ class Model:
 
     @property
     def card_outputs(self) -> tuple[OutputSpec, ...]:
-        """The outputs shown as cards: all but the steps declared `card: false`."""
+        """The outputs shown as cards and summarised by the Monte Carlo: all but the stages
+        of the chain declared `card: false`."""
         return tuple(out for out in self.outputs if out.card)
 
     @property
@@ -268,7 +274,13 @@ class Model:
     def evaluate_model(self, model_values: Mapping[str, ArrayLike]) -> Outputs:
         """All outputs from model-unit inputs (floats or broadcastable arrays)."""
         chain, pick, names, headline = self._evaluation
-        values = dict(zip(names, chain(*pick(model_values)), strict=True))
+        given = pick(model_values)
+        try:
+            results = chain(*given)
+        except ArithmeticError:  # Python floats raise where numpy's give inf or nan
+            with np.errstate(all="ignore"):
+                results = chain(*map(np.float64, given))
+        values = dict(zip(names, results, strict=True))
         return Outputs(values, values[headline] >= self.threshold)
 
     def evaluate(self, values: Mapping[str, ArrayLike]) -> Outputs:
@@ -334,7 +346,8 @@ class Model:
         if rule.solution is None:
             return self._bracketed_root(self.point_values(values), name)
         model_values = self.to_model(values)
-        found = float(self._solution_function(name)(*(model_values[n] for n in rule.over)))
+        with np.errstate(all="ignore"):  # no solution here (the root of a negative): None
+            found = float(self._solution_function(name)(*(model_values[n] for n in rule.over)))
         shown = found * 100.0 if self.inputs[name].is_percent else found
         return shown if math.isfinite(shown) else None
 
@@ -345,7 +358,8 @@ class Model:
             return 0
         model_values = self.to_model(values)
         function, over = self._derivative_function(name)
-        slope = float(function(*(model_values[n] for n in over)))
+        with np.errstate(all="ignore"):
+            slope = float(function(*(model_values[n] for n in over)))
         return int(np.sign(slope)) if math.isfinite(slope) else 0
 
     def elasticity(self, name: str) -> float | None:
@@ -459,7 +473,7 @@ class Model:
                  for out in self.outputs]
         results = [symbol for symbol, _ in steps]
         return sympy.lambdify([self._input_symbols[n] for n in self._chain_inputs], results,
-                              modules="numpy", printer=ModelNumPyPrinter, docstring_limit=0,
+                              modules="numpy", printer=ModelNumPyPrinter(), docstring_limit=0,
                               cse=lambda expressions: (steps, expressions))
 
     def _solve(self, name: str) -> BreakEvenRule:

@@ -198,7 +198,7 @@ def uncertainty_section(data: Bundle) -> None:
         st.caption("Ranged: " + "; ".join(
             f"{specs[name].label} {_range_text(specs[name], result.ranges[name])}"
             for name in result.ranged))
-        labels = {out.name: model.title(out.name, view.values) for out in model.outputs}
+        labels = {out.name: model.title(out.name, view.values) for out in model.card_outputs}
         output = st.selectbox("Distribution of", list(labels), key="mc_output",
                               format_func=labels.get)
         show_chart(histogram_chart(model, result[output],

@@ -109,11 +109,11 @@ def test_app_stops_with_a_message_on_a_bad_data_file(folder: Path, monkeypatch) 
 
 
 def test_the_headline_claim_must_exist(folder: Path) -> None:
-    model = folder / "model.py"
+    model = folder / "model.yaml"
     model.write_text(model.read_text(encoding="utf-8").replace(
-        "claim=CLAIMED_TOTAL,", 'claim="no-such-claim",'), encoding="utf-8")
-    with pytest.raises(DataError, match="model.py: judges the headline against unknown claim "
-                                        "'no-such-claim'"):
+        "claim: national-total-claim", "claim: no-such-claim"), encoding="utf-8")
+    with pytest.raises(DataError, match="^model.yaml, field 'claim': judges the headline "
+                                        "against unknown claim 'no-such-claim'"):
         load_bundle(folder)
 
 

@@ -6,11 +6,13 @@ import math
 
 import numpy as np
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.model import Model, OutputSpec
+from claimscope.expressions import parse
+from claimscope.model import Model, OutputSpec, StepSpec, input_symbol
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model
@@ -42,7 +44,7 @@ def test_growth_compounds_from_the_end_of_the_window() -> None:
     assert out["projected"] == pytest.approx(out["national"] * 1.1**3)
     assert out["global_total"] == pytest.approx(out["national"] * 1.1**3 / 0.02)
     assert "(year − 2012)" in MODEL.output("projected").formula
-    assert MODEL.output("projected").title({"year": 2015}) == "Projected to 2015"
+    assert MODEL.title("projected", {"year": 2015}) == "Projected to 2015"
 
 
 def test_break_even_unique_is_83_65_percent() -> None:
@@ -60,8 +62,16 @@ def test_inputs_outside_the_headline_have_no_break_even() -> None:
         assert not MODEL.depends(name)
 
 
-def test_dependencies_are_found_by_probing_the_formula() -> None:
-    assert MODEL.used_by("national") == set(MODEL.elasticities)
+def test_the_headline_is_a_power_of_each_input_it_uses() -> None:
+    assert MODEL.break_even_inputs == ("seized", "share", "unique", "rate_ratio", "coverage")
+    powers = {name: MODEL.elasticity(name) for name in MODEL.break_even_inputs}
+    assert powers == {"seized": 1, "unique": 1, "share": -1, "rate_ratio": -1, "coverage": -1}
+    assert {name: MODEL.direction(name, DEFAULTS) for name in powers} == powers
+    assert MODEL.elasticity("growth") is None and MODEL.direction("growth", DEFAULTS) == 0
+
+
+def test_dependencies_are_read_from_the_formulas() -> None:
+    assert MODEL.used_by("national") == set(MODEL.break_even_inputs)
     assert "growth" in MODEL.used_by("projected")
     assert "offender_second_year" not in MODEL.used_inputs  # an Offenders-page setting
 
@@ -77,15 +87,19 @@ def test_model_is_vectorised() -> None:
 
 
 def test_a_model_checks_its_own_declaration() -> None:
-    one = (OutputSpec("total", "Total", "images", "x", "x"),)
+    seized = parse("seized", {"seized": input_symbol(SPECS["seized"])})
+    one = (OutputSpec("total", "Total", "images", seized, "seized", "seized"),)
     with pytest.raises(ValueError, match="headline"):
-        Model(SPECS, one, lambda v: {"total": v["seized"]}, "missing", 1.0, "t", "c", {})
-    with pytest.raises(ValueError, match="elasticities"):
-        Model(SPECS, one, lambda v: {"total": v["seized"]}, "total", 1.0, "t", "c",
-              {"nope": 1})
+        Model(SPECS, one, "missing", 1.0, "t", "c")
     with pytest.raises(ValueError, match="compared"):
-        Model(SPECS, one, lambda v: {"total": v["seized"]}, "total", 1.0, "t", "c", {},
-              compared=("nope",))
+        Model(SPECS, one, "total", 1.0, "t", "c", compared=("nope",))
+    with pytest.raises(ValueError, match="unknown output"):
+        Model(SPECS, one, "total", 1.0, "t", "c",
+              steps=(StepSpec("Total", "derived", "as is", output="nope"),))
+    stray = parse("x", {"x": sympy.Symbol("in_nothing")})
+    with pytest.raises(ValueError, match="not inputs, constants or earlier outputs"):
+        Model(SPECS, (OutputSpec("total", "Total", "images", stray, "x", "x"),), "total",
+              1.0, "t", "c")
 
 
 def in_range(name: str) -> st.SearchStrategy[float]:
@@ -97,19 +111,20 @@ scenario = st.fixed_dictionaries({name: in_range(name) for name in SPECS})
 
 
 @settings(max_examples=200, deadline=None)
-@given(scenario, st.sampled_from(sorted(MODEL.elasticities)), st.floats(1.01, 3.0))
+@given(scenario, st.sampled_from(MODEL.break_even_inputs), st.floats(1.01, 3.0))
 def test_headline_is_monotonic_in_each_input(v, name, factor) -> None:
     """Raising an input moves the headline in the input's stated direction, never the other."""
     higher = {**v, name: v[name] * factor}
     before, after = (float(MODEL.evaluate(x)["national"]) for x in (v, higher))
-    if MODEL.direction(name) > 0:
+    assert MODEL.direction(name, v) == MODEL.direction(name, higher) != 0
+    if MODEL.direction(name, v) > 0:
         assert after > before
     else:
         assert after < before
 
 
 @settings(max_examples=200, deadline=None)
-@given(scenario, st.sampled_from(sorted(MODEL.elasticities)))
+@given(scenario, st.sampled_from(MODEL.break_even_inputs))
 def test_break_even_makes_the_headline_exactly_the_claim(v, name) -> None:
     value = MODEL.break_even(v, name)
     assert math.isclose(float(MODEL.evaluate({**v, name: value})["national"]), CLAIM,

@@ -206,7 +206,7 @@ class Simulation:
         headline = self.model.headline
         share_outputs = (headline,) if share_outputs is None else share_outputs
         summaries = {}
-        for output in self.model.output_names:
+        for output in (out.name for out in self.model.card_outputs):
             keep = output == headline or output in share_outputs
             summaries[output] = self.summary(output, bins, scale, keep=keep)
         p, se = self.probability_at_least(headline, self.model.threshold)
