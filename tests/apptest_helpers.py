@@ -61,9 +61,28 @@ def page_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def panel_data(at: AppTest) -> dict:
-    """The live assumption panel's data as the page sent it: its spec and the values."""
+def _panel(at: AppTest) -> Any:
     panels = [element for element in at.get("bidi_component")
               if element.proto.component_name.startswith("claimscope_panel_")]
     assert len(panels) == 1, f"expected one assumption panel, found {len(panels)}"
-    return json.loads(panels[0].proto.json)
+    return panels[0]
+
+
+def panel_data(at: AppTest) -> dict:
+    """The live assumption panel's data as the page sent it: its spec and the values."""
+    return json.loads(_panel(at).proto.json)
+
+
+def release_panel(at: AppTest, **values: float) -> AppTest:
+    """Run the page as after a reader releases the live panel's controls: the panel's
+    state, `{"values": {...}}` as its JavaScript sets it, goes with the run's widget states
+    and reaches the page's callback. (AppTest has no wrapper for a Components v2 element,
+    so the state is added to the ones it sends; the browser tests drive the real panel.)"""
+    panel = _panel(at)
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = panel.proto.id
+    state.json_value = json.dumps({"values": {**panel_data(at)["values"], **values}})
+    at._run(states)
+    assert not at.exception, [e.value for e in at.exception]
+    return at

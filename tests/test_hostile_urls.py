@@ -17,7 +17,7 @@ from claimscope.bundle import load_bundle
 from claimscope.ranges import SAMPLES_MAX, SHAPES, range_params
 from claimscope.scenarios import Scenario, encode_link
 from claimscope.viewstate import default_view, ranged_inputs
-from tests.apptest_helpers import ROOT, page_text, run_page
+from tests.apptest_helpers import ROOT, page_text, panel_data, run_page
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "components" / "pages").glob("*.py")
                if p.name != "__init__.py")
@@ -94,4 +94,6 @@ def test_every_assumption_at_its_extreme_with_a_million_draws(end: str) -> None:
     assert set(at.session_state["view"].ranges) == set(ranged_inputs(BUNDLE.model))
     text = page_text(at)
     assert not re.search(r"\b(nan|inf|infinity)\b", text, re.IGNORECASE), text[:500]
-    assert any(m.label == "National total over the window" for m in at.metric)
+    panel = panel_data(at)["values"]
+    assert panel == {name: getattr(SPECS[name], end) for name in panel}
+    assert any(m.label == "Chance the claim holds" for m in at.metric)

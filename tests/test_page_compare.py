@@ -11,9 +11,11 @@ from streamlit.testing.v1 import AppTest
 from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
 from claimscope.citation import cite
+from claimscope.numbers import display
+from claimscope.projection import output_rows
 from claimscope.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
 from claimscope.viewstate import parse_view
-from tests.apptest_helpers import APP, figure_specs, page_text, run_page
+from tests.apptest_helpers import APP, figure_specs, page_text, panel_data, release_panel, run_page
 
 PROJECTION = "components/pages/projection.py"
 COMPARE = "components/pages/compare.py"
@@ -45,11 +47,9 @@ def scenario_file(*scenarios: dict) -> bytes:
 @pytest.fixture
 def two_saved() -> AppTest:
     """Two scenarios saved on the projection explorer: share 10 %, and unique 50 %."""
-    at = run_page(PROJECTION)
-    at.slider(key="share").set_value(10.0).run()
+    at = release_panel(run_page(PROJECTION), share=10.0)
     save(at, "Ten percent share")
-    at.slider(key="share").set_value(7.25).run()
-    at.slider(key="unique").set_value(50.0).run()
+    release_panel(at, share=7.25, unique=50.0)
     save(at, "Half <b>duplicates</b>")
     assert saved_names(at) == ["Ten percent share", "Half <b>duplicates</b>"]
     at.switch_page(COMPARE).run()
@@ -157,7 +157,11 @@ def test_projection_offers_link_report_files_and_citation() -> None:
 def test_the_report_holds_every_figure_the_page_shows() -> None:
     at = run_page(PROJECTION, {"share": "10", "unique": "90", "year": "2020",
                                "growth": "5"})
-    shown = {m.label: m.value for m in at.metric}
+    # The panel's cards, as the server writes them (the browser writes the same text:
+    # tests/browser/test_panel_live.py).
+    values = BUNDLE.model.point_values(panel_data(at)["values"])
+    shown = {label: value for label, value, _ in
+             output_rows(BUNDLE.model, values, BUNDLE.model.evaluate(values))}
     assert shown["National total over the window"] == "234 million"
     view, _ = parse_view({"share": "10", "unique": "90", "year": "2020", "growth": "5"},
                          BUNDLE.model)
@@ -173,9 +177,10 @@ def test_starting_from_a_preset_sets_every_assumption() -> None:
         "Distinct images at the national database's scale").run()
     at.button(key="projection_apply").click().run()
     assert not at.exception
-    assert at.slider(key="unique").value == 17
-    assert next(m.value for m in at.metric
-                if m.label == "National total over the window") == "61 million"
+    assert panel_data(at)["values"]["unique"] == 17
+    assert at.query_params["unique"] == "17"
+    national = BUNDLE.model.evaluate(panel_data(at)["values"])["national"]
+    assert display(float(national), "images") == "61 million"
 
 
 def test_method_page_says_how_to_cite() -> None:

@@ -6,7 +6,7 @@ Chromium: tests/browser/test_projection.py and test_panel_live.py.
 
 from __future__ import annotations
 
-from tests.apptest_helpers import decode, figure_specs, panel_data, run_page
+from tests.apptest_helpers import decode, figure_specs, panel_data, release_panel, run_page
 
 PAGE = "components/pages/projection.py"
 
@@ -67,3 +67,18 @@ def test_sweep_chart_marks_the_break_even() -> None:
     assert "at least 83.65%" in spec["layout"]["title"]["text"]
     shapes = spec["layout"]["shapes"]
     assert any(s.get("x0") == s.get("x1") and abs(s["x0"] - 83.654) < 0.01 for s in shapes)
+
+
+def test_values_released_in_the_panel_become_the_view_and_the_link() -> None:
+    at = release_panel(run_page(PAGE), share=10.0)
+    assert panel_data(at)["values"]["share"] == 10
+    assert at.query_params["share"] == ["10"] or at.query_params["share"] == "10"
+    bars = {label: value for trace in figure_specs(at)[0]["data"]
+            for label, value in zip(decode(trace["x"]), decode(trace["y"]), strict=True)}
+    assert bars["National total over the window"] == 260_000_000
+
+
+def test_values_the_panel_cannot_use_are_clamped_and_said() -> None:
+    at = release_panel(run_page(PAGE), share=500.0)
+    assert panel_data(at)["values"]["share"] == 100
+    assert any("share=500" in w.value and "clamped to 100%" in w.value for w in at.warning)

@@ -15,7 +15,7 @@ from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, document_folder, load_
 from claimscope.schema import DataError
 from components import context
 from components.navigation import pages
-from tests.apptest_helpers import page_text, run_page
+from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, run_page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"
@@ -113,10 +113,12 @@ def test_two_documents_in_one_process_do_not_share_a_bundle(monkeypatch) -> None
 
 def test_a_link_reproduces_a_view_of_the_fixture(fixture_document: None) -> None:
     at = run_page("components/pages/projection.py", {"completeness": "80", "residents": "abc"})
-    assert at.slider(key="completeness").value == 80
+    assert panel_data(at)["values"]["completeness"] == 80
     text = page_text(at)
     assert "residents=abc is not a number" in text
-    assert "9,528" in text  # 412 per 1,000 × 18,500 ÷ 80 %
+    steps = {label: value for trace in figure_specs(at)[0]["data"]
+             for label, value in zip(decode(trace["x"]), decode(trace["y"]), strict=True)}
+    assert steps["All visits"] == pytest.approx(412 * 18_500 / 1000 / 0.8)  # ÷ 80 %
 
 
 def test_a_link_with_a_range_gives_the_chance_the_claim_holds(fixture_document: None) -> None:
