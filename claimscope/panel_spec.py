@@ -65,6 +65,8 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
                   **{out.name: out.unit for out in model.outputs}, **browser["units"]},
         "claims": {cid: claim.value for cid, claim in bundle.catalogue.claims.items()},
         "headline": model.headline,
+        "headline_label": parse_text(headline.label),
+        "headline_unit": headline.unit,
         "threshold": model.threshold,
         "break_even_inputs": [name for name in model.break_even_inputs
                               if name in {spec.name for spec in inputs}],

@@ -86,7 +86,10 @@ function createPanel(host, spec, values) {
     recompute(panel);
     commit(panel);
   });
-  assumptions.append(heading, hint, reset);
+  // A copy of the headline for phones (CSS shows it there only); the cards and the
+  // verdict's status line say the same to a screen reader, so it is hidden from one.
+  panel.liveHeadline = element("p", { class: "cs-live-headline", "aria-hidden": "true" });
+  assumptions.append(heading, hint, reset, panel.liveHeadline);
   for (const group of spec.groups) {
     const fieldset = element("fieldset", { class: "cs-group" });
     fieldset.append(element("legend", {}, group.title));
@@ -214,6 +217,8 @@ function recompute(panel) {
   const verdict = renderText(result.holds ? spec.verdict.holds : spec.verdict.fails,
                              verdictScope);
   panel.verdict.textContent = verdict;
+  panel.liveHeadline.textContent = `${renderText(spec.headline_label, scope)}: `
+    + `${display(headline, spec.headline_unit, 1)} ${result.holds ? "✓" : "✗"}`;
   panel.verdict.className = `cs-verdict ${result.holds ? "cs-holds" : "cs-fails"}`;
   panel.verdict.dataset.holds = String(result.holds);
   if (panel.holds !== result.holds) {
