@@ -190,6 +190,7 @@ _FILES: dict[str, Any] = {
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
     MODEL_FILE: ModelFile,
+    narrative.SENTENCE_FILE: _file_model("SentenceFile", parts=list[narrative.SentencePart]),
     "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
     "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),

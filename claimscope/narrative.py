@@ -120,23 +120,24 @@ def load_sentence(folder: Path, model: Model, catalogue: Catalogue) -> SentenceS
     parts = load_records(path, "parts", SentencePart, id_field="")
     names = [*model.inputs, *model.output_names]
     for row, part in enumerate(parts, start=1):
-        for field, text, when in _texts(part):
+        for (text_field, when_field), clause, text, when in _texts(part):
             problems = check_text(text, names, catalogue.claims)
             if problems:
-                raise DataError(path, problems[0], row, field)
+                raise DataError(path, clause + problems[0], row, text_field)
             if when is not None and when not in model.inputs:
-                raise DataError(path, f"names no input {when!r}", row,
-                                field.replace("text", "when_changed"))
+                raise DataError(path, f"{clause}names no input {when!r}", row, when_field)
     return sentence_spec(parts)
 
 
-def _texts(part: SentencePart) -> list[tuple[str, str, str | None]]:
-    """Each text of a part with the field an error names and its `when_changed`."""
+def _texts(part: SentencePart) -> list[tuple[tuple[str, str], str, str, str | None]]:
+    """Each text of a part with its `when_changed`, the fields an error names (the text's,
+    the condition's) and the words that place a clause of a list part ("clause 2: "):
+    a clause is inside the part's field `any`."""
     if part.any is None:
-        return [("text", part.text, part.when_changed)]  # type: ignore[list-item]
-    found = [(f"any[{index}].text", clause.text, clause.when_changed)
+        return [(("text", "when_changed"), "", part.text or "", part.when_changed)]
+    found = [(("any", "any"), f"clause {index}: ", clause.text, clause.when_changed)
              for index, clause in enumerate(part.any, start=1)]
-    return found + ([("otherwise", part.otherwise, None)] if part.otherwise else [])
+    return found + ([(("otherwise", ""), "", part.otherwise, None)] if part.otherwise else [])
 
 
 def sentence_scope(model: Model, catalogue: Catalogue, values: Mapping[str, float],

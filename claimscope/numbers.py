@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -89,15 +90,15 @@ def fixed(value: float, digits: int, grouped: bool = True) -> str:
     exact tie away from zero, as JavaScript's `toFixed` does (Python's own format rounds
     ties to even: f"{0.125:.2f}" is '0.12', (0.125).toFixed(2) is '0.13'). A value that
     rounds to zero has no sign ('0', never '-0')."""
-    rounded = Decimal(float(value)).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP,
-                                             context=_EXACT)
-    text = f"{rounded.copy_abs() if rounded.is_zero() else rounded:f}"
-    if not grouped:
-        return text
-    sign, body = ("-", text[1:]) if text.startswith("-") else ("", text)
-    whole, point, decimals = body.partition(".")
-    groups = [whole[max(end - 3, 0):end] for end in range(len(whole), 0, -3)]
-    return sign + ",".join(reversed(groups)) + point + decimals
+    rounded = Decimal(float(value)).quantize(_quantum(digits), ROUND_HALF_UP, context=_EXACT)
+    if rounded.is_zero():
+        rounded = rounded.copy_abs()
+    return f"{rounded:,f}" if grouped else f"{rounded:f}"
+
+
+@lru_cache(maxsize=32)
+def _quantum(digits: int) -> Decimal:
+    return Decimal(1).scaleb(-digits)
 
 
 def _trim(number: float, digits: int) -> str:

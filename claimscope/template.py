@@ -26,9 +26,16 @@ from claimscope.numbers import count_word, display, human, percent
 
 CLAIM_PREFIX = "claims."
 
-# The filters and, for those that take digits, the digits when none are written.
-FILTERS: Mapping[str, int | None] = {"human": 1, "percent": 2, "display": 1,
-                                     "count_word": None}
+# Each filter as the numbers.py formatter it calls with (value, unit[, digits=...]); with
+# no digits written, the formatter's own default applies (as in format.js).
+_WRITERS: Mapping[str, Callable[..., str]] = {
+    "human": lambda value, unit, **digits: human(value, **digits),
+    "percent": lambda value, unit, **digits: percent(value, **digits),
+    "display": display,
+    "count_word": lambda value, unit: count_word(value),
+}
+FILTERS = tuple(_WRITERS)
+TAKES_DIGITS = frozenset({"human", "percent", "display"})
 MAX_DIGITS = 12
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*|claims\.[A-Za-z0-9][A-Za-z0-9_.-]*"
@@ -51,6 +58,12 @@ class Scope:
     values: Mapping[str, float] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
     claims: Mapping[str, float] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, dict[str, Any]]:
+        """The scope as the browser's renderers take it: {values, units, claims}."""
+        return {"values": {name: float(value) for name, value in self.values.items()},
+                "units": dict(self.units),
+                "claims": {cid: float(value) for cid, value in self.claims.items()}}
 
 
 def parse_text(text: str) -> list[Node]:
@@ -103,7 +116,7 @@ def _placeholder(match: re.Match[str]) -> Node:
         raise TemplateError(f"{{{name}|{chosen}}} uses an unknown filter {chosen!r}; "
                             f"expected one of {', '.join(FILTERS)}")
     digits = None if arg is None else int(arg)
-    if digits is not None and FILTERS[chosen] is None:
+    if digits is not None and chosen not in TAKES_DIGITS:
         raise TemplateError(f"{{{name}|{chosen}:{arg}}}: {chosen} takes no digits")
     if digits is not None and digits > MAX_DIGITS:
         raise TemplateError(f"{{{name}|{chosen}:{arg}}}: at most {MAX_DIGITS} digits")
@@ -132,18 +145,6 @@ def check_text(text: str, names: Iterable[str], claim_ids: Iterable[str] = ()) -
     return problems
 
 
-_FORMAT: Mapping[str, Callable[[float, str, int | None], str]] = {
-    "human": lambda value, unit, digits: human(value, _or(digits, "human")),
-    "percent": lambda value, unit, digits: percent(value, _or(digits, "percent")),
-    "display": lambda value, unit, digits: display(value, unit, _or(digits, "display")),
-    "count_word": lambda value, unit, digits: count_word(value),
-}
-
-
-def _or(digits: int | None, name: str) -> int:
-    return FILTERS[name] if digits is None else digits  # type: ignore[return-value]
-
-
 def render_nodes(nodes: Sequence[Node], scope: Scope) -> str:
     """Parsed nodes as text, each placeholder written by its filter."""
     pieces = []
@@ -158,7 +159,8 @@ def render_nodes(nodes: Sequence[Node], scope: Scope) -> str:
             key, source, unit = name, scope.values, scope.units.get(name, "")
         if key not in source:
             raise TemplateError(f"{{{name}}} names nothing in this scope")
-        pieces.append(_FORMAT[node["filter"]](float(source[key]), unit, node["arg"]))
+        digits = {} if node["arg"] is None else {"digits": node["arg"]}
+        pieces.append(_WRITERS[node["filter"]](float(source[key]), unit, **digits))
     return "".join(pieces)
 
 

@@ -36,6 +36,7 @@ from claimscope.forces import (
 )
 from claimscope.inputs import load_inputs
 from claimscope.mentions import load_not_claims
+from claimscope.narrative import SENTENCE_FILE, load_sentence
 from claimscope.ranges import (
     SAMPLES_MAX,
     SAMPLES_MIN,
@@ -273,6 +274,7 @@ LOADERS: dict[str, Callable[[Path], object]] = {
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
     "sources.yaml": load_sources,
+    SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model, BUNDLE.catalogue),
 }
 TREES = {name: yaml.safe_load((FOLDER / name).read_text(encoding="utf-8")) for name in LOADERS}
 KEEP = 3  # records kept from a long list, so that each example stays quick to load

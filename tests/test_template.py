@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.template import Scope, TemplateError, check_text, parse_text, render_text
+from claimscope.template import (
+    Scope,
+    TemplateError,
+    check_text,
+    parse_text,
+    render_sentence,
+    render_text,
+)
 
 SCOPE = Scope(values={"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
               units={"seized": "images", "share": "percent", "ratio": "ratio"},
@@ -58,6 +65,13 @@ def test_check_text_names_unknown_names_and_claims() -> None:
         "{seizd} names no input or output", "{claims.nope} names an unknown claim 'nope'"]
 
 
+def test_a_scope_as_json_for_the_browser() -> None:
+    assert json.loads(json.dumps(SCOPE.to_json())) == {
+        "values": {"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
+        "units": {"seized": "images", "share": "percent", "ratio": "ratio"},
+        "claims": {"forces-replied": 5.0, "window-end": 2012.0}}
+
+
 def test_rendering_a_name_outside_the_scope_is_a_template_error() -> None:
     with pytest.raises(TemplateError, match="names nothing"):
         render_text("{missing}", SCOPE)
@@ -76,3 +90,22 @@ def test_any_text_parses_or_raises_a_template_error(text: str) -> None:
     except TemplateError:
         return
     assert all(("text" in node) != ("name" in node) for node in nodes)
+
+
+SPEC = {"parts": [
+    {"when_changed": None, "text": parse_text("Seized **{seized}**.")},
+    {"any": [{"when_changed": "share", "text": parse_text("share {share}")},
+             {"when_changed": "ratio", "text": parse_text("ratio {ratio}")}],
+     "before": "Given ", "joined": " and ", "after": ":", "otherwise": None},
+    {"when_changed": "x", "text": parse_text("x is {x}.")},
+]}
+
+
+@pytest.mark.parametrize(("changed", "sentence"), [
+    ([], "Seized **26 million**."),
+    (["ratio"], "Seized **26 million**. Given ratio 1.5×:"),
+    (["x", "ratio", "share"],
+     "Seized **26 million**. Given share 7.25% and ratio 1.5×: x is 3.14."),
+])
+def test_render_sentence_shows_the_parts_of_the_moved_inputs(changed, sentence) -> None:
+    assert render_sentence(SPEC, SCOPE, changed) == sentence

@@ -26,7 +26,7 @@ from claimscope.numbers import (
     percent,
     signed_percent,
 )
-from claimscope.template import FILTERS, parse_text, render_text
+from claimscope.template import FILTERS, TAKES_DIGITS, parse_text, render_text
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser
@@ -116,10 +116,6 @@ def _values(bundle: Bundle) -> st.SearchStrategy[dict[str, float]]:
     return st.fixed_dictionaries({name: value(spec) for name, spec in bundle.model.inputs.items()})
 
 
-def _scope_json(scope) -> dict:
-    return {"values": dict(scope.values), "units": dict(scope.units), "claims": dict(scope.claims)}
-
-
 @EXAMPLES
 @given(data=st.data(), document=st.sampled_from(sorted(BUNDLES)))
 def test_the_sentence_in_the_browser_is_the_servers(scripts_page: Page, data,
@@ -132,7 +128,7 @@ def test_the_sentence_in_the_browser_is_the_servers(scripts_page: Page, data,
     rendered = scripts_page.evaluate(
         "([spec, scope, changed]) => { const s = renderSentence(spec, scope, changed);"
         " return [s, markdownBold(s)]; }",
-        [bundle.sentence, _scope_json(scope), changed_inputs(bundle.model, values)])
+        [bundle.sentence, scope.to_json(), changed_inputs(bundle.model, values)])
     assert rendered == [sentence, markdown_bold(sentence)]
 
 
@@ -145,7 +141,7 @@ _PLACEHOLDER = st.tuples(
 def _placeholder(name: str, chosen: str | None, digits: int | None) -> str:
     if chosen is None:
         return "{" + name + "}"
-    if digits is None or FILTERS[chosen] is None:
+    if digits is None or chosen not in TAKES_DIGITS:
         return "{" + name + "|" + chosen + "}"
     return "{" + name + "|" + chosen + ":" + str(digits) + "}"
 
@@ -160,7 +156,7 @@ def test_any_template_in_the_browser_is_the_servers(scripts_page: Page, pieces: 
     bundle, text = BUNDLES["ecpat"], "".join(pieces)
     scope = sentence_scope(bundle.model, bundle.catalogue, values, bundle.model.evaluate(values))
     assert scripts_page.evaluate("([nodes, scope]) => renderText(nodes, scope)",
-                                 [parse_text(text), _scope_json(scope)]) == \
+                                 [parse_text(text), scope.to_json()]) == \
         render_text(text, scope)
 
 
