@@ -42,13 +42,15 @@ def _input(name: str, low: float, high: float, default: float, unit: str) -> Inp
 
 
 def _test_models(folder: Path) -> dict[str, Model]:
-    """Two models unlike the documents': a quadratic with a percent input (SymPy solves
-    it) and one SymPy solves only with LambertW (the root finder's)."""
+    """Models unlike the documents': a quadratic with a percent input (SymPy solves it),
+    one SymPy solves only with LambertW (the root finder's), and one with kinks (min, abs:
+    directions from step functions)."""
     inputs = {"a": _input("a", 0.5, 4, 2, "ratio"), "x": _input("x", 1, 10, 3, "ratio"),
               "p": _input("p", 1, 100, 50, "percent")}
     models = {}
     for name, formula, threshold in (("quadratic", "a * x ** 2 + p * 10", 40),
-                                     ("lambert", "x + exp(x) * a * p", 30)):
+                                     ("lambert", "x + exp(x) * a * p", 30),
+                                     ("bends", "min(x, 5) * a + abs(x - 4) * p", 6)):
         path = folder / f"{name}.yaml"
         path.write_text(yaml.safe_dump({
             "outputs": [{"name": "y", "label": "Y", "unit": "visits", "formula": formula}],
@@ -101,7 +103,8 @@ def test_the_script_is_a_plain_script(models: dict[str, Model]) -> None:
 
 
 @EXAMPLES
-@given(data=st.data(), which=st.sampled_from(["ecpat", "fixture", "quadratic", "lambert"]))
+@given(data=st.data(),
+       which=st.sampled_from(["ecpat", "fixture", "quadratic", "lambert", "bends"]))
 def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
                                                   models: dict[str, Model], data,
                                                   which: str) -> None:
