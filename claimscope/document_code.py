@@ -1,4 +1,4 @@
-"""A document folder's own small code (its model, checks, sentence), loaded by path.
+"""A document folder's own small code (its optional checks.py), loaded by path.
 
 Document folders are data, not packages (their names hold hyphens), so each module is
 loaded from its file under a private name. A module that fails to load or lacks what it

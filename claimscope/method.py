@@ -11,8 +11,8 @@ def constant_line(constant: Constant) -> str:
     source = (f"the document's claim `{constant.id}` (“{constant.label}”)"
               if constant.source == "claim"
               else f"the reference figure `{constant.id}` ({constant.label})")
-    return f"**{constant.name.replace('_', ' ')}** = {display(constant.value, constant.unit)}, " \
-           f"{source}"
+    value = display(constant.value, constant.unit, 2)
+    return f"**{constant.name.replace('_', ' ')}** = {value}, {source}"
 
 
 def break_even_method(model: Model) -> str:

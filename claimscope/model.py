@@ -33,7 +33,6 @@ from typing import Any
 
 import numpy as np
 import sympy
-from scipy.optimize import brentq
 from sympy.printing.numpy import NumPyPrinter
 from sympy.printing.precedence import PRECEDENCE
 
@@ -308,8 +307,7 @@ class Model:
     def step_values(self, values: Mapping[str, float], out: Outputs) -> list[Step]:
         """The step chart's stages at these values (display units)."""
         scope = self.scope(values, out)
-        return [Step(render_text(step.label, scope),
-                     scope.values[step.input or step.output],  # type: ignore[index]
+        return [Step(render_text(step.label, scope), scope.values[step.input or step.output or ""],
                      step.kind, render_text(step.operation, scope))
                 for step in self.steps]
 
@@ -367,10 +365,12 @@ class Model:
         of the input: 1 for a factor, −1 for a divisor); None otherwise."""
         if name not in self.break_even_inputs:
             return None
-        symbol = self._input_symbols[name]
-        headline = self.headline_expression
-        ratio = sympy.simplify(symbol * sympy.diff(headline, symbol) / headline)
-        return float(ratio) if ratio.is_number and ratio.is_real else None
+        key = f"elasticity:{name}"
+        if key not in self._memo:
+            symbol = self._input_symbols[name]
+            ratio = sympy.simplify(symbol * self.derivative(name) / self.headline_expression)
+            self._memo[key] = float(ratio) if ratio.is_number and ratio.is_real else None
+        return self._memo[key]
 
     def break_even_rule(self, name: str) -> BreakEvenRule:
         """How input `name`'s break-even is found (for `break_even` and the JavaScript)."""
@@ -403,9 +403,6 @@ class Model:
         """An output's expression with constants as their exact values, earlier outputs
         kept as symbols: one step of the chain the generated code works through."""
         return self.output(name).expression.value.xreplace(self._constant_values)
-
-    def input_name(self, symbol: sympy.Symbol) -> str:
-        return symbol.name[len(INPUT_PREFIX):]
 
     def javascript(self) -> str:
         """The model as a plain browser script defining `CLAIMSCOPE_MODEL` (see
@@ -449,7 +446,7 @@ class Model:
 
     @cached_property
     def _used(self) -> dict[str, frozenset[str]]:
-        return {name: frozenset(self.input_name(s) for s in expression.free_symbols)
+        return {name: frozenset(s.name[len(INPUT_PREFIX):] for s in expression.free_symbols)
                 for name, expression in self.expanded.items()}
 
     @cached_property
@@ -512,6 +509,8 @@ class Model:
     def _bracketed_root(self, values: dict[str, float], name: str) -> float | None:
         """The input value in [min, max] (display units) where the headline crosses the
         threshold, by Brent's method; None if it does not cross there."""
+        from scipy.optimize import brentq  # on first use: it takes a second to import
+
         spec = self.inputs[name]
 
         def gap(x: float) -> float:

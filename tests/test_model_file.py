@@ -52,6 +52,12 @@ def output(name: str, formula: str, **more) -> dict:
             **more}
 
 
+def test_no_document_holds_python_for_its_model() -> None:
+    for folder in [*DATA_DIR.iterdir(), FIXTURE_DOCUMENT]:
+        if (folder / "document.yaml").is_file():
+            assert (folder / "model.yaml").is_file() and not (folder / "model.py").exists()
+
+
 # -- bad files -----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("outputs", "head", "message"), [

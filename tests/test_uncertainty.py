@@ -19,7 +19,7 @@ from claimscope.ranges import validate_range
 MODEL = load_bundle().model
 SPECS = MODEL.inputs
 POINTS = MODEL.defaults()
-OUTPUTS = MODEL.output_names
+OUTPUTS = tuple(out.name for out in MODEL.card_outputs)  # those the Monte Carlo summarises
 CLAIM = MODEL.threshold
 Z95 = NormalDist().inv_cdf(0.95)
 
