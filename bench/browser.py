@@ -199,12 +199,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str, log_dir: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+def server(script: str, log_dir: Path,
+           profiled: tuple[str, ...] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
     """`streamlit run script` on a free localhost port until the block ends; yields its URL
-    and its process."""
+    and its process. With `profiled` (bench/profile_server.py's options, maybe none),
+    through bench/profile_server.py: every script run timed in the server's log."""
     port = free_port()
     log = log_dir / f"{Path(script).stem}-{port}.log"
-    command = [str(STREAMLIT), "run", script, "--server.port", str(port),
+    launcher = ([str(STREAMLIT)] if profiled is None else
+                [sys.executable, str(ROOT / "bench" / "profile_server.py"), *profiled, "--"])
+    command = [*launcher, "run", script, "--server.port", str(port),
                "--server.address", "localhost", "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with log.open("wb") as out:
@@ -226,6 +230,7 @@ def server(script: str, log_dir: Path) -> Iterator[tuple[str, subprocess.Popen]]
         yield url, process
     finally:
         stop(process)
+        print(f"# {script} server log: {log}", file=sys.stderr, flush=True)
 
 
 @contextmanager

@@ -97,8 +97,10 @@ async def read(page: Page, url: str, crowd: Crowd) -> None:
         crowd.errors.append(f"{step}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
 
 
-async def crowd_of(browser: Browser, script: str, path: str, log_dir: Path) -> Crowd:
-    """READERS fresh contexts opening `path` of a fresh server of `script` at once."""
+async def crowd_of(browser: Browser, script: str, path: str, log_dir: Path,
+                   profiled: tuple[str, ...] | None = None) -> Crowd:
+    """READERS fresh contexts opening `path` of a fresh server of `script` at once (served
+    through bench/profile_server.py with `profiled`'s options, if given)."""
     crowd = Crowd()
     contexts = [await browser.new_context(**context_options(SCREEN)) for _ in range(READERS)]
     try:
@@ -107,7 +109,7 @@ async def crowd_of(browser: Browser, script: str, path: str, log_dir: Path) -> C
             await context.route(ELSEWHERE, lambda route: route.abort())
             await context.add_init_script(PROBE)
             pages.append(await context.new_page())
-        with server(script, log_dir) as (url, process):
+        with server(script, log_dir, profiled) as (url, process):
             started, server_cpu, browser_cpu = time.perf_counter(), cpu([process.pid]), \
                 cpu(browser_pids())
             await asyncio.gather(*(read(page, url + path, crowd) for page in pages))
@@ -157,7 +159,7 @@ def report_crowd(name: str, crowd: Crowd) -> None:
         print(f"# readers_{name} error: {problem}", flush=True)
 
 
-async def run(rounds: int, log_dir: Path) -> None:
+async def run(rounds: int, log_dir: Path, profile: bool) -> None:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM,
                                                    args=CHROMIUM_ARGS, headless=True)
@@ -167,7 +169,9 @@ async def run(rounds: int, log_dir: Path) -> None:
                 bare = await crowd_of(browser, BARE, "/", log_dir)
                 report_crowd("bare", bare)
                 load_line(f"between the pages, round {number}")
-                app = await crowd_of(browser, APP, MAIN_PAGE, log_dir)
+                profiled = (("--profile", str(log_dir / f"projection-{number}.prof"),
+                             "--dump-every", "15") if profile else None)
+                app = await crowd_of(browser, APP, MAIN_PAGE, log_dir, profiled)
                 report_crowd("projection", app)
                 if bare.first_chart and app.first_chart:
                     report("readers_first_chart_median_vs_bare",
@@ -180,6 +184,10 @@ async def run(rounds: int, log_dir: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1, help="bare page + /projection pairs")
+    parser.add_argument("--profile", action="store_true",
+                        help="serve /projection through bench/profile_server.py: each "
+                             "script run timed, a cProfile of them all, and every "
+                             "thread's stack every 15 s, in the server log folder")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"readers bench skipped: {CHROMIUM} is not installed", file=sys.stderr)
@@ -187,7 +195,7 @@ def main() -> int:
     log_dir = Path(tempfile.mkdtemp(prefix="claimscope-readers-bench-"))
     print(f"# {READERS} readers at {SCREEN.name}, one Chromium, {os.cpu_count()} cores",
           flush=True)
-    asyncio.run(run(args.rounds, log_dir))
+    asyncio.run(run(args.rounds, log_dir, args.profile))
     load_line("at end")
     print(f"# server logs: {log_dir}", flush=True)
     return 0
