@@ -18,7 +18,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run serve.py
 
 # One pytest worker per core (pytest-xdist); `pytest -n0` runs in one process.
 test: $(STAMP)
