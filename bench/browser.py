@@ -18,8 +18,9 @@ At each screen, for the bare page and /projection:
   reader must scroll to see it).
 - `first_chart_warm`: the same in a fresh browser context on a server that has already
   served the page.
-- `page_drawn`: navigation → the last DOM mutation before the page stays still for
-  QUIET_MS, warm.
+- `page_drawn`: navigation → the last DOM mutation before the page counts as drawn
+  (DRAWN: run finished, first chart drawn, no loading placeholder left, then QUIET_MS
+  without a change), warm.
 - `key_update`: focus the first assumption's range input, ArrowRight (then ArrowLeft, in
   turn), time from the key press to the first number's text changing (median of
   KEY_PRESSES).
@@ -75,7 +76,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 BARE = "bench/bare_page.py"
 PANEL = "bench/panel_page.py"
-APP = "app.py"
+APP = "serve.py"  # what readers get: app.py, warmed at start
 MAIN_PAGE = "/projection"
 OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method",
                "/evidence"]
@@ -284,14 +285,22 @@ def first_content(browser: Browser, url: str, path: str, screen: Screen,
         return probe["firstHeading"], None
 
 
+# Drawn: the run finished, the first chart drawn, no element still a loading placeholder
+# (Streamlit shows `stSkeleton` until an element's code has loaded), and QUIET_MS without
+# a DOM change. (Stillness alone is not enough: while the browser parses plotly.js the
+# page cannot change, and the first check after that long task would see a still page.)
+DRAWN = f"""() => document.querySelector('[data-testid="stApp"]')
+    ?.getAttribute('data-test-script-state') === 'notRunning'
+  && window.__bench.firstChart !== null
+  && !document.querySelector('[data-testid="stSkeleton"]')
+  && performance.now() - window.__bench.lastMutation >= {QUIET_MS}"""
+
+
 def page_drawn(browser: Browser, url: str, path: str, screen: Screen) -> float:
-    """ms from navigation to the last DOM mutation before QUIET_MS of stillness."""
+    """ms from navigation to the last DOM mutation before the page counts as drawn."""
     with tab(browser, url, screen) as page:
         page.goto(url + path)
-        wait_idle(page)
-        page.wait_for_function(
-            f"() => performance.now() - window.__bench.lastMutation >= {QUIET_MS}",
-            timeout=PAGE_TIMEOUT, polling=50)
+        page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT, polling=50)
         return page.evaluate("window.__bench.lastMutation")
 
 
@@ -375,36 +384,36 @@ class Figures:
 
 
 def measure_cold(browser: Browser, screen: Screen, repeats: int, log_dir: Path,
-                 figures: dict[str, Figures]) -> None:
-    """First chart on a fresh server, the bare page and /projection in turn, so that
-    neither gets the machine's quieter moments."""
+                 figures: dict[str, Figures], app: str) -> None:
+    """First chart on a fresh server, the bare page and /projection (served by `app`) in
+    turn, so that neither gets the machine's quieter moments."""
     for _ in range(repeats):
-        for script, path in ((BARE, "/"), (APP, MAIN_PAGE)):
+        for role, script, path in (("bare", BARE, "/"), ("app", app, MAIN_PAGE)):
             with serving(script, log_dir) as url:
                 ms, top = first_content(browser, url, path, screen)
-            figures[script].cold.append(ms)
+            figures[role].cold.append(ms)
             if top is not None:
-                figures[script].chart_top.append(top)
+                figures[role].chart_top.append(top)
 
 
 def measure_warm(browser: Browser, screen: Screen, repeats: int, urls: dict[str, str],
                  figures: dict[str, Figures]) -> None:
-    targets = ((BARE, "/"), (APP, MAIN_PAGE))
+    targets = (("bare", "/"), ("app", MAIN_PAGE))
     for _ in range(repeats):
-        for script, path in targets:
-            figures[script].warm.append(first_content(browser, urls[script], path, screen)[0])
-            figures[script].drawn.append(page_drawn(browser, urls[script], path, screen))
+        for role, path in targets:
+            figures[role].warm.append(first_content(browser, urls[role], path, screen)[0])
+            figures[role].drawn.append(page_drawn(browser, urls[role], path, screen))
     if not screen.interactive:
         return
-    for script, path in targets:
-        figures[script].keys += key_updates(browser, urls[script], path, screen, KEY_PRESSES)
-        count, moved = drag_values(browser, urls[script], path, screen)
-        figures[script].drags.append(count)
-        figures[script].drag_moved.append(moved)
+    for role, path in targets:
+        figures[role].keys += key_updates(browser, urls[role], path, screen, KEY_PRESSES)
+        count, moved = drag_values(browser, urls[role], path, screen)
+        figures[role].drags.append(count)
+        figures[role].drag_moved.append(moved)
 
 
 def report_screen(screen: Screen, figures: dict[str, Figures]) -> None:
-    bare, app = figures[BARE], figures[APP]
+    bare, app = figures["bare"], figures["app"]
     s = screen.name
     pairs = [("first_chart_cold", "cold", "s", 1e-3), ("first_chart_warm", "warm", "s", 1e-3),
              ("page_drawn", "drawn", "s", 1e-3)]
@@ -433,6 +442,8 @@ def main() -> int:
                         help="cold starts and warm page loads per page and screen")
     parser.add_argument("--screens", default=",".join(SCREENS),
                         help=f"comma-separated, of {', '.join(SCREENS)}")
+    parser.add_argument("--app", default=APP,
+                        help="the script to serve for ClaimScope (app.py: unwarmed)")
     parser.add_argument("--main-only", action="store_true",
                         help=f"only {MAIN_PAGE} and the bare page: no panel page, no other "
                              "pages")
@@ -444,6 +455,7 @@ def main() -> int:
     desktop = SCREENS["1280x720"]
     log_dir = Path(tempfile.mkdtemp(prefix="claimscope-browser-bench-"))
     load_line("at start")
+    print(f"# ClaimScope served by {args.app}", flush=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                              headless=True)
@@ -451,17 +463,18 @@ def main() -> int:
             with serving(BARE, log_dir) as url:  # the browser's own first start: not counted
                 first_content(browser, url, "/", desktop)
             for screen in screens:
-                figures = {BARE: Figures(), APP: Figures()}
-                measure_cold(browser, screen, args.repeats, log_dir, figures)
-                with serving(BARE, log_dir) as bare_url, serving(APP, log_dir) as app_url:
-                    urls = {BARE: bare_url, APP: app_url}
+                figures = {"bare": Figures(), "app": Figures()}
+                measure_cold(browser, screen, args.repeats, log_dir, figures, args.app)
+                with serving(BARE, log_dir) as bare_url, \
+                        serving(args.app, log_dir) as app_url:
+                    urls = {"bare": bare_url, "app": app_url}
                     first_content(browser, bare_url, "/", screen)  # warm both servers
                     first_content(browser, app_url, MAIN_PAGE, screen)
                     measure_warm(browser, screen, args.repeats, urls, figures)
                 report_screen(screen, figures)
                 load_line(f"after {screen.name}")
             if not args.main_only:
-                other_figures(browser, desktop, args.repeats, log_dir)
+                other_figures(browser, desktop, args.repeats, log_dir, args.app)
         finally:
             browser.close()
     load_line("at end")
@@ -469,7 +482,8 @@ def main() -> int:
     return 0
 
 
-def other_figures(browser: Browser, screen: Screen, repeats: int, log_dir: Path) -> None:
+def other_figures(browser: Browser, screen: Screen, repeats: int, log_dir: Path,
+                  app: str) -> None:
     """The panel page's slider against the bare page's, and every other page's first
     content, warm, at `screen`."""
     with serving(BARE, log_dir) as bare_url, serving(PANEL, log_dir) as panel_url:
@@ -481,7 +495,7 @@ def other_figures(browser: Browser, screen: Screen, repeats: int, log_dir: Path)
                                        for _ in range(repeats))
     report(f"{screen.name}_panel_page_key_update", panel, "ms")
     report(f"{screen.name}_panel_page_key_update_vs_bare", panel / bare, "x")
-    with serving(APP, log_dir) as url:
+    with serving(app, log_dir) as url:
         for path in OTHER_PAGES:
             first_content(browser, url, path, screen, chart=False)  # its first run here
             ms = statistics.median(first_content(browser, url, path, screen, chart=False)[0]

@@ -159,7 +159,7 @@ def report_crowd(name: str, crowd: Crowd) -> None:
         print(f"# readers_{name} error: {problem}", flush=True)
 
 
-async def run(rounds: int, log_dir: Path, profile: bool) -> None:
+async def run(rounds: int, log_dir: Path, profile: bool, app: str) -> None:
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM,
                                                    args=CHROMIUM_ARGS, headless=True)
@@ -171,11 +171,11 @@ async def run(rounds: int, log_dir: Path, profile: bool) -> None:
                 load_line(f"between the pages, round {number}")
                 profiled = (("--profile", str(log_dir / f"projection-{number}.prof"),
                              "--dump-every", "15") if profile else None)
-                app = await crowd_of(browser, APP, MAIN_PAGE, log_dir, profiled)
-                report_crowd("projection", app)
-                if bare.first_chart and app.first_chart:
+                crowd = await crowd_of(browser, app, MAIN_PAGE, log_dir, profiled)
+                report_crowd("projection", crowd)
+                if bare.first_chart and crowd.first_chart:
                     report("readers_first_chart_median_vs_bare",
-                           statistics.median(app.first_chart)
+                           statistics.median(crowd.first_chart)
                            / statistics.median(bare.first_chart), "x")
         finally:
             await browser.close()
@@ -184,6 +184,8 @@ async def run(rounds: int, log_dir: Path, profile: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1, help="bare page + /projection pairs")
+    parser.add_argument("--app", default=APP,
+                        help="the script to serve for ClaimScope (app.py: unwarmed)")
     parser.add_argument("--profile", action="store_true",
                         help="serve /projection through bench/profile_server.py: each "
                              "script run timed, a cProfile of them all, and every "
@@ -195,7 +197,8 @@ def main() -> int:
     log_dir = Path(tempfile.mkdtemp(prefix="claimscope-readers-bench-"))
     print(f"# {READERS} readers at {SCREEN.name}, one Chromium, {os.cpu_count()} cores",
           flush=True)
-    asyncio.run(run(args.rounds, log_dir, args.profile))
+    print(f"# ClaimScope served by {args.app}", flush=True)
+    asyncio.run(run(args.rounds, log_dir, args.profile, args.app))
     load_line("at end")
     print(f"# server logs: {log_dir}", flush=True)
     return 0
