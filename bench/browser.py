@@ -289,10 +289,10 @@ def first_content(browser: Browser, url: str, path: str, screen: Screen,
 # (Streamlit shows `stSkeleton` until an element's code has loaded), and QUIET_MS without
 # a DOM change. (Stillness alone is not enough: while the browser parses plotly.js the
 # page cannot change, and the first check after that long task would see a still page.)
-DRAWN = f"""() => document.querySelector('[data-testid="stApp"]')
+SETTLED = """() => document.querySelector('[data-testid="stApp"]')
     ?.getAttribute('data-test-script-state') === 'notRunning'
-  && window.__bench.firstChart !== null
-  && !document.querySelector('[data-testid="stSkeleton"]')
+  && !document.querySelector('[data-testid="stSkeleton"]')"""
+DRAWN = f"""() => ({SETTLED})() && window.__bench.firstChart !== null
   && performance.now() - window.__bench.lastMutation >= {QUIET_MS}"""
 
 
@@ -308,6 +308,7 @@ def controls(page: Page) -> tuple[str, str]:
     """(slider, number) selectors once the page has drawn them: the panel's if it has one,
     otherwise Streamlit's; opens a closed sidebar that holds the slider."""
     page.wait_for_selector(f"{PANEL_SLIDER}, {STREAMLIT_SLIDER}", state="attached")
+    page.wait_for_function(SETTLED, timeout=PAGE_TIMEOUT)  # the panel may mount late
     if page.locator(PANEL_ROOT).count():
         slider, number = PANEL_SLIDER, PANEL_NUMBER
     else:
