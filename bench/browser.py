@@ -16,11 +16,10 @@ At each screen, for the bare page and /projection:
   a freshly started server (a new server per repeat). `first_chart_top` says where that
   chart is: its top edge in px from the top of the window (beyond the window's height, the
   reader must scroll to see it).
-- `first_chart_warm`: the same in a fresh browser context on a server that has already
-  served the page.
-- `page_drawn`: navigation → the last DOM mutation before the page counts as drawn
-  (DRAWN: run finished, first chart drawn, no loading placeholder left, then QUIET_MS
-  without a change), warm.
+- `first_chart_warm`, `page_drawn`: in one load, in a fresh browser context on a server
+  that has already served the page: navigation → the first chart, and → the last DOM
+  mutation before the page counts as drawn (DRAWN: run finished, first chart drawn, no
+  loading placeholder left, then QUIET_MS without a change).
 - `key_update`: focus the first assumption's range input, ArrowRight (then ArrowLeft, in
   turn), time from the key press to the first number's text changing (median of
   KEY_PRESSES).
@@ -36,8 +35,8 @@ the sidebar starts closed; it is opened first, as a reader would.
 
 After the screens: the slider of `bench/panel_page.py` (the bare page plus an assumption
 panel built of Streamlit widgets, as /projection's sidebar was) against the bare page's
-(`panel_key_update_vs_bare`), and the first heading or chart of every other page, warm, at
-1280 × 720.
+(`panel_page_key_update_vs_bare`), and the first heading or chart of every other page,
+warm (one load after the page's first run), at 1280 × 720.
 
 All times are taken inside the page (`performance.now()`, whose origin is the start of the
 navigation; a capturing keydown listener stamps key presses), so the driver's round trips
@@ -296,12 +295,14 @@ DRAWN = f"""() => ({SETTLED})() && window.__bench.firstChart !== null
   && performance.now() - window.__bench.lastMutation >= {QUIET_MS}"""
 
 
-def page_drawn(browser: Browser, url: str, path: str, screen: Screen) -> float:
-    """ms from navigation to the last DOM mutation before the page counts as drawn."""
+def page_drawn(browser: Browser, url: str, path: str, screen: Screen) -> tuple[float, float]:
+    """ms from navigation to the first chart and to the last DOM mutation before the page
+    counts as drawn, in one load."""
     with tab(browser, url, screen) as page:
         page.goto(url + path)
         page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT, polling=50)
-        return page.evaluate("window.__bench.lastMutation")
+        probe = page.evaluate("window.__bench")
+        return probe["firstChart"], probe["lastMutation"]
 
 
 def controls(page: Page) -> tuple[str, str]:
@@ -402,8 +403,9 @@ def measure_warm(browser: Browser, screen: Screen, repeats: int, urls: dict[str,
     targets = (("bare", "/"), ("app", MAIN_PAGE))
     for _ in range(repeats):
         for role, path in targets:
-            figures[role].warm.append(first_content(browser, urls[role], path, screen)[0])
-            figures[role].drawn.append(page_drawn(browser, urls[role], path, screen))
+            first, drawn = page_drawn(browser, urls[role], path, screen)
+            figures[role].warm.append(first)
+            figures[role].drawn.append(drawn)
     if not screen.interactive:
         return
     for role, path in targets:
@@ -475,7 +477,7 @@ def main() -> int:
                 report_screen(screen, figures)
                 load_line(f"after {screen.name}")
             if not args.main_only:
-                other_figures(browser, desktop, args.repeats, log_dir, args.app)
+                other_figures(browser, desktop, log_dir, args.app)
         finally:
             browser.close()
     load_line("at end")
@@ -483,8 +485,7 @@ def main() -> int:
     return 0
 
 
-def other_figures(browser: Browser, screen: Screen, repeats: int, log_dir: Path,
-                  app: str) -> None:
+def other_figures(browser: Browser, screen: Screen, log_dir: Path, app: str) -> None:
     """The panel page's slider against the bare page's, and every other page's first
     content, warm, at `screen`."""
     with serving(BARE, log_dir) as bare_url, serving(PANEL, log_dir) as panel_url:
@@ -492,15 +493,13 @@ def other_figures(browser: Browser, screen: Screen, repeats: int, log_dir: Path,
         first_content(browser, panel_url, "/", screen)
         bare = statistics.median(key_updates(browser, bare_url, "/", screen, KEY_PRESSES))
         panel = statistics.median(key_updates(browser, panel_url, "/", screen, KEY_PRESSES))
-        bare_first = statistics.median(first_content(browser, bare_url, "/", screen)[0]
-                                       for _ in range(repeats))
+        bare_first = first_content(browser, bare_url, "/", screen)[0]
     report(f"{screen.name}_panel_page_key_update", panel, "ms")
     report(f"{screen.name}_panel_page_key_update_vs_bare", panel / bare, "x")
     with serving(app, log_dir) as url:
         for path in OTHER_PAGES:
             first_content(browser, url, path, screen, chart=False)  # its first run here
-            ms = statistics.median(first_content(browser, url, path, screen, chart=False)[0]
-                                   for _ in range(repeats))
+            ms = first_content(browser, url, path, screen, chart=False)[0]
             name = f"{screen.name}_first_content_warm_" + (path.strip("/") or "overview")
             report(name, ms / 1000, "s")
             report(f"{name}_vs_bare", ms / bare_first, "x")
