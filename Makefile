@@ -18,7 +18,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/streamlit run app.py
+	$(VENV)/bin/streamlit run serve.py
 
 # One pytest worker per core (pytest-xdist); `pytest -n0` runs in one process.
 test: $(STAMP)
@@ -26,10 +26,12 @@ test: $(STAMP)
 	$(VENV)/bin/pytest -n auto
 
 # Model, AppTest and figure-size figures, then the real-browser figures (headless Debian
-# Chromium, loopback only): ClaimScope against the bare page in bench/bare_page.py.
+# Chromium, loopback only): ClaimScope against the bare page in bench/bare_page.py at three
+# screens, then twelve cold readers of each page at once.
 bench: $(STAMP)
 	$(PY) bench/run.py
 	$(PY) bench/browser.py
+	$(PY) bench/readers.py
 
 bench-browser: $(STAMP)
 	$(PY) bench/browser.py

@@ -1,31 +1,54 @@
-"""Real-browser figures for ClaimScope against a bare Streamlit page (DESIGN §10).
+"""Real-browser figures for ClaimScope against a bare Streamlit page, as readers see them.
 
 Headless Debian Chromium through Playwright, loopback only. In one run it serves
 `bench/bare_page.py` (one slider, one metric, one plotly chart) and `app.py`, each with
 `streamlit run` on a free localhost port, and prints `name: value unit` lines: absolute
-times (`s`, `ms`) and ratios to the bare page (`x`). For the slider it also serves
-`bench/panel_page.py` (the bare page plus an assumption panel built like /projection's
-sidebar) and prints `panel_slider_update_vs_bare`: what Streamlit's own widgets cost a
-rerun before any of ClaimScope's content.
+times (`s`, `ms`), counts, and ratios to the bare page (`x`), for each reader's screen:
 
-- The browser window is 1600 × 8000 px (see VIEWPORT: Streamlit draws elements only near
-  the screen), so every chart is drawn without scrolling.
-- first chart, cold: navigation → first `.js-plotly-plot` on screen, on a freshly started
-  server (a new server per repeat). `first_content` for every other page: the same, or the
-  page's first heading if it draws no chart, also on a fresh server.
-- whole page drawn, warm: navigation → the last DOM mutation before the page stays still
-  for QUIET_MS, on a server that has already served the page once.
-- slider → updated numbers, warm: focus the first slider, ArrowRight (then ArrowLeft, in
-  turn), time from the key press to the first `stMetricValue` text changing.
+- `1280x720` and `1920x1080`: desktop windows;
+- `390x844`: a phone (device scale factor 3, `is_mobile`, `has_touch`);
+- `extra_1600x8000`: the old window tall enough for the whole page, kept only as a
+  labelled extra (first chart cold and page drawn; Streamlit draws an element only once
+  it is near the screen, so this window flatters the page).
+
+At each screen, for the bare page and /projection:
+- `first_chart_cold`: navigation → the first `.js-plotly-plot` drawn (non-zero size), on
+  a freshly started server (a new server per repeat). `first_chart_top` says where that
+  chart is: its top edge in px from the top of the window (beyond the window's height, the
+  reader must scroll to see it).
+- `first_chart_warm`, `page_drawn`: in one load, in a fresh browser context on a server
+  that has already served the page: navigation → the first chart, and → the last DOM
+  mutation before the page counts as drawn (DRAWN: run finished, first chart drawn, no
+  loading placeholder left, then QUIET_MS without a change).
+- `key_update`: focus the first assumption's range input, ArrowRight (then ArrowLeft, in
+  turn), time from the key press to the first number's text changing (median of
+  KEY_PRESSES).
+- `drag_values`: press the mouse on the first range input's thumb, move it in DRAG_STEPS
+  steps, read the first number after each step, and count the distinct new values seen
+  before the mouse is released (Streamlit's own slider sends its value only on release,
+  so the bare page's count is 0 by construction: it is reported, not assumed).
+
+Which elements are "the slider" and "the number": the assumption panel's when the page
+has one (`.cs-panel`: `input[type=range]` and `.cs-card-value`, /work/notes/brief.md §3),
+otherwise Streamlit's (`stSlider`'s range input and the first `stMetricValue`). On a phone
+the sidebar starts closed; it is opened first, as a reader would.
+
+After the screens: the slider of `bench/panel_page.py` (the bare page plus an assumption
+panel built of Streamlit widgets, as /projection's sidebar was) against the bare page's
+(`panel_page_key_update_vs_bare`), and the first heading or chart of every other page,
+warm (one load after the page's first run), at 1280 × 720.
 
 All times are taken inside the page (`performance.now()`, whose origin is the start of the
 navigation; a capturing keydown listener stamps key presses), so the driver's round trips
-do not count. Medians of the repeats. Figures, not pass/fail.
+do not count. Medians of the repeats, with the range (`min–max`) printed as a comment
+line. Figures, not pass/fail. The machine's load average is printed first and last: the
+two cores are shared.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import socket
 import statistics
@@ -36,7 +59,9 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -50,39 +75,68 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 BARE = "bench/bare_page.py"
 PANEL = "bench/panel_page.py"
-APP = "app.py"
+APP = "serve.py"  # what readers get: app.py, warmed at start
 MAIN_PAGE = "/projection"
 OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method",
                "/evidence"]
-# Streamlit 1.67 draws an element only once it is scrolled near the screen: on a usual
-# 1000 px screen /projection's first chart is never drawn without scrolling. A window tall
-# enough for the whole page makes "first chart" and "whole page drawn" mean what they say.
-VIEWPORT = {"width": 1600, "height": 8000}
+
+
+@dataclass(frozen=True)
+class Screen:
+    """A reader's window: the browser context options that make it."""
+
+    name: str
+    context: dict[str, Any]
+    interactive: bool = True  # key press and drag measured here
+
+
+SCREENS = {
+    "1280x720": Screen("1280x720", {"viewport": {"width": 1280, "height": 720}}),
+    "1920x1080": Screen("1920x1080", {"viewport": {"width": 1920, "height": 1080}}),
+    "390x844": Screen("390x844", {"viewport": {"width": 390, "height": 844},
+                                  "device_scale_factor": 3, "is_mobile": True,
+                                  "has_touch": True}),
+    "extra_1600x8000": Screen("extra_1600x8000", {"viewport": {"width": 1600,
+                                                               "height": 8000}},
+                              interactive=False),
+}
 QUIET_MS = 500  # the page counts as drawn once the DOM has not changed for this long
 START_TIMEOUT = 60.0  # s for a server's health check
 PAGE_TIMEOUT = 60_000  # ms for anything in the page
-SLIDER_PRESSES = 9
+KEY_PRESSES = 9
+DRAG_STEPS = 12
+DRAG_STEP_PX = 6  # per step: a slow, deliberate drag
+DRAG_PAUSE_MS = 80  # between steps, as a reader's hand moves
 # Requests to any other host are refused (a regex, matched by the driver without a round
 # trip to Python, so requests to the app itself are not slowed down).
 ELSEWHERE = re.compile(r"^(?!https?://(localhost|127\.0\.0\.1)[:/])https?:")
 
-# Stamps, in performance.now() ms since navigation: the first chart on screen, the first
-# h1, the last DOM mutation, and each key press. Installed before the page's own scripts.
+# The panel's elements (brief §3) when the page has one, else Streamlit's own.
+PANEL_ROOT = ".cs-panel"
+PANEL_SLIDER = '.cs-panel input[type="range"]'
+PANEL_NUMBER = ".cs-panel .cs-card-value"
+STREAMLIT_SLIDER = '[data-testid="stSlider"] input[type="range"]'
+STREAMLIT_NUMBER = '[data-testid="stMetricValue"]'
+EXPAND_SIDEBAR = '[data-testid="stExpandSidebarButton"]'
+
+# Stamps, in performance.now() ms since navigation: the first chart drawn (and where), the
+# first h1, the last DOM mutation, and each key press. Installed before the page's scripts.
 PROBE = """
 (() => {
-  const probe = window.__bench = {firstChart: null, firstHeading: null, lastMutation: 0,
-                                  lastKey: null};
-  const onScreen = (el) => { const r = el.getBoundingClientRect();
-                             return r.width > 0 && r.height > 0; };
+  const probe = window.__bench = {firstChart: null, firstChartTop: null, firstHeading: null,
+                                  lastMutation: 0, lastKey: null};
+  const drawn = (el) => { const r = el.getBoundingClientRect();
+                          return r.width > 0 && r.height > 0; };
   const look = () => {
     const now = performance.now();
     probe.lastMutation = now;
     if (probe.firstChart === null) {
       for (const el of document.querySelectorAll('.js-plotly-plot')) {
-        if (onScreen(el)) { probe.firstChart = now; break; } } }
+        if (drawn(el)) { probe.firstChart = now;
+                         probe.firstChartTop = el.getBoundingClientRect().top; break; } } }
     if (probe.firstHeading === null) {
       const h = document.querySelector('[data-testid="stMain"] h1');
-      if (h && onScreen(h)) probe.firstHeading = now; }
+      if (h && drawn(h)) probe.firstHeading = now; }
   };
   new MutationObserver(look).observe(document, {subtree: true, childList: true,
                                                 attributes: true, characterData: true});
@@ -90,12 +144,11 @@ PROBE = """
 })();
 """
 
-# Arms `window.__metricChange`: resolves with the time the first metric's text changes.
-METRIC_CHANGE = """
-(before) => { window.__metricChange = new Promise((resolve) => {
-  const metric = () => document.querySelector('[data-testid="stMetricValue"]');
+# Arms `window.__numberChange`: resolves with the time the number's text changes.
+NUMBER_CHANGE = """
+([selector, before]) => { window.__numberChange = new Promise((resolve) => {
   const check = () => {
-    const el = metric();
+    const el = document.querySelector(selector);
     if (el && el.textContent !== before) { observer.disconnect();
                                            resolve(performance.now()); } };
   const observer = new MutationObserver(check);
@@ -104,9 +157,39 @@ METRIC_CHANGE = """
 }); }
 """
 
+# The centre of a range input's thumb in page coordinates. Streamlit's slider hides its
+# input (1 px, clipped) inside the thumb it draws; a native range input is its own track.
+THUMB = """
+(input) => {
+  const own = input.getBoundingClientRect();
+  if (own.width <= 2) {
+    const thumb = input.parentElement.parentElement.getBoundingClientRect();
+    return [thumb.left + thumb.width / 2, thumb.top + thumb.height / 2];
+  }
+  const min = Number(input.min || 0), max = Number(input.max || 100);
+  const share = (Number(input.value) - min) / (max - min);
+  const half = Math.min(8, own.height / 2);  // Chromium's thumb is about 16 px wide
+  return [own.left + half + share * (own.width - 2 * half), own.top + own.height / 2];
+}
+"""
+
 
 def report(name: str, value: float, unit: str) -> None:
     print(f"{name}: {value:.4g} {unit}", flush=True)
+
+
+def report_spread(name: str, values: list[float], unit: str, scale: float = 1.0) -> None:
+    """The median as a figure line, the range and count as a comment beside it."""
+    scaled = [v * scale for v in values]
+    report(name, statistics.median(scaled), unit)
+    print(f"# {name} range {min(scaled):.4g}–{max(scaled):.4g} {unit} (n={len(scaled)})",
+          flush=True)
+
+
+def load_line(moment: str) -> None:
+    one, five, fifteen = os.getloadavg()
+    print(f"# load average {moment}: {one:.2f} {five:.2f} {fifteen:.2f} "
+          f"({os.cpu_count()} cores)", flush=True)
 
 
 def free_port() -> int:
@@ -116,11 +199,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(script: str, log_dir: Path) -> Iterator[str]:
-    """`streamlit run script` on a free localhost port until the block ends; yields its URL."""
+def server(script: str, log_dir: Path,
+           profiled: tuple[str, ...] | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`streamlit run script` on a free localhost port until the block ends; yields its URL
+    and its process. With `profiled` (bench/profile_server.py's options, maybe none),
+    through bench/profile_server.py: every script run timed in the server's log."""
     port = free_port()
     log = log_dir / f"{Path(script).stem}-{port}.log"
-    command = [str(STREAMLIT), "run", script, "--server.port", str(port),
+    launcher = ([str(STREAMLIT)] if profiled is None else
+                [sys.executable, str(ROOT / "bench" / "profile_server.py"), *profiled, "--"])
+    command = [*launcher, "run", script, "--server.port", str(port),
                "--server.address", "localhost", "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with log.open("wb") as out:
@@ -139,16 +227,28 @@ def serving(script: str, log_dir: Path) -> Iterator[str]:
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{script}: no health check; see {log}") from None
                 time.sleep(0.1)
-        yield url
+        yield url, process
     finally:
         stop(process)
+        print(f"# {script} server log: {log}", file=sys.stderr, flush=True)
 
 
 @contextmanager
-def tab(browser: Browser, url: str) -> Iterator[Page]:
-    """A fresh context (no cookies, no cache) with the probe, blocking other hosts."""
-    context = browser.new_context(viewport=VIEWPORT,
-                                  service_workers="block")
+def serving(script: str, log_dir: Path) -> Iterator[str]:
+    """`server`, for callers that need only the URL."""
+    with server(script, log_dir) as (url, _):
+        yield url
+
+
+def context_options(screen: Screen) -> dict[str, Any]:
+    """A fresh context (no cookies, no cache) at the screen, service workers blocked."""
+    return {**screen.context, "service_workers": "block"}
+
+
+@contextmanager
+def tab(browser: Browser, url: str, screen: Screen) -> Iterator[Page]:
+    """A fresh context with the probe, blocking other hosts."""
+    context = browser.new_context(**context_options(screen))
     context.route(ELSEWHERE, lambda route: route.abort())
     context.add_init_script(PROBE)
     context.set_default_timeout(PAGE_TIMEOUT)
@@ -164,123 +264,245 @@ def wait_idle(page: Page) -> None:
         "?.getAttribute('data-test-script-state') === 'notRunning'", timeout=PAGE_TIMEOUT)
 
 
-def first_content(browser: Browser, url: str, path: str) -> float:
-    """ms from navigation to the first chart (or, with no chart, the first h1)."""
-    with tab(browser, url) as page:
+def first_content(browser: Browser, url: str, path: str, screen: Screen,
+                  chart: bool = True) -> tuple[float, float | None]:
+    """ms from navigation to the first chart, and the chart's top edge in px from the
+    window's top. With `chart=False` (pages that may draw none), the first h1 once the
+    run has finished and no chart has been drawn by then (its top: None)."""
+    with tab(browser, url, screen) as page:
         page.goto(url + path)
         page.wait_for_function(
+            "() => window.__bench.firstChart !== null"
+            if chart else
             "() => window.__bench.firstChart !== null || (window.__bench.firstHeading !== null"
             " && document.querySelector('[data-testid=\"stApp\"]')"
             "?.getAttribute('data-test-script-state') === 'notRunning')",
             timeout=PAGE_TIMEOUT)
         probe = page.evaluate("window.__bench")
-        return probe["firstChart"] if probe["firstChart"] is not None \
-            else probe["firstHeading"]
+        if probe["firstChart"] is not None:
+            return probe["firstChart"], probe["firstChartTop"]
+        return probe["firstHeading"], None
 
 
-def page_drawn(browser: Browser, url: str, path: str) -> float:
-    """ms from navigation to the last DOM mutation before QUIET_MS of stillness."""
-    with tab(browser, url) as page:
+# Drawn: the run finished, the first chart drawn, no element still a loading placeholder
+# (Streamlit shows `stSkeleton` until an element's code has loaded), and QUIET_MS without
+# a DOM change. (Stillness alone is not enough: while the browser parses plotly.js the
+# page cannot change, and the first check after that long task would see a still page.)
+SETTLED = """() => document.querySelector('[data-testid="stApp"]')
+    ?.getAttribute('data-test-script-state') === 'notRunning'
+  && !document.querySelector('[data-testid="stSkeleton"]')"""
+DRAWN = f"""() => ({SETTLED})() && window.__bench.firstChart !== null
+  && performance.now() - window.__bench.lastMutation >= {QUIET_MS}"""
+
+
+def page_drawn(browser: Browser, url: str, path: str, screen: Screen) -> tuple[float, float]:
+    """ms from navigation to the first chart and to the last DOM mutation before the page
+    counts as drawn, in one load."""
+    with tab(browser, url, screen) as page:
         page.goto(url + path)
-        wait_idle(page)
-        page.wait_for_function(
-            f"() => performance.now() - window.__bench.lastMutation >= {QUIET_MS}",
-            timeout=PAGE_TIMEOUT, polling=50)
-        return page.evaluate("window.__bench.lastMutation")
+        page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT, polling=50)
+        probe = page.evaluate("window.__bench")
+        return probe["firstChart"], probe["lastMutation"]
 
 
-def slider_updates(browser: Browser, url: str, path: str, presses: int) -> list[float]:
-    """ms from each key press on the first slider to the first metric's new text."""
+def controls(page: Page) -> tuple[str, str]:
+    """(slider, number) selectors once the page has drawn them: the panel's if it has one,
+    otherwise Streamlit's; opens a closed sidebar that holds the slider."""
+    page.wait_for_selector(f"{PANEL_SLIDER}, {STREAMLIT_SLIDER}", state="attached")
+    page.wait_for_function(SETTLED, timeout=PAGE_TIMEOUT)  # the panel may mount late
+    if page.locator(PANEL_ROOT).count():
+        slider, number = PANEL_SLIDER, PANEL_NUMBER
+    else:
+        slider, number = STREAMLIT_SLIDER, STREAMLIT_NUMBER
+    page.wait_for_selector(number)
+    thumb_visible = f"""() => {{ const [x] = ({THUMB})(document.querySelector('{slider}'));
+                                return x > 0 && x < innerWidth; }}"""
+    if not page.evaluate(thumb_visible) and page.locator(EXPAND_SIDEBAR).count():
+        page.locator(EXPAND_SIDEBAR).click()
+        page.wait_for_function(thumb_visible)
+        page.wait_for_timeout(400)  # the sidebar's opening transition
+    return slider, number
+
+
+def key_updates(browser: Browser, url: str, path: str, screen: Screen,
+                presses: int) -> list[float]:
+    """ms from each key press on the first slider to the first number's new text."""
     times = []
-    with tab(browser, url) as page:
+    with tab(browser, url, screen) as page:
         page.goto(url + path)
         wait_idle(page)
-        slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
-        metric = page.get_by_test_id("stMetricValue").first
-        metric.wait_for()
+        slider_selector, number_selector = controls(page)
+        slider = page.locator(slider_selector).first
+        number = page.locator(number_selector).first
         for press in range(presses):
             slider.focus()
-            before = metric.text_content()
-            page.evaluate(METRIC_CHANGE, before)
+            page.evaluate(NUMBER_CHANGE, [number_selector, number.text_content()])
             page.keyboard.press("ArrowRight" if press % 2 == 0 else "ArrowLeft")
-            done = page.evaluate("window.__metricChange")
+            done = page.evaluate("window.__numberChange")
             times.append(done - page.evaluate("window.__bench.lastKey"))
             wait_idle(page)
             page.wait_for_timeout(200)  # let the rest of the rerun settle
     return times
 
 
-def median(values: list[float]) -> float:
-    return statistics.median(values)
+def drag_values(browser: Browser, url: str, path: str, screen: Screen) -> tuple[int, bool]:
+    """Distinct new values of the first number seen while the thumb is dragged, before
+    the mouse is released, and whether the number had changed once the run after the
+    release finished (False: the drag did not move the slider, so the count means
+    nothing)."""
+    with tab(browser, url, screen) as page:
+        page.goto(url + path)
+        wait_idle(page)
+        slider_selector, number_selector = controls(page)
+        number = page.locator(number_selector).first
+        x, y = page.locator(slider_selector).first.evaluate(THUMB)
+        before = number.text_content()
+        seen: set[str] = set()
+        page.mouse.move(x, y)
+        page.mouse.down()
+        try:
+            for step in range(1, DRAG_STEPS + 1):
+                page.mouse.move(x + step * DRAG_STEP_PX, y)
+                page.wait_for_timeout(DRAG_PAUSE_MS)
+                seen.add(number.text_content())
+        finally:
+            page.mouse.up()
+        page.wait_for_timeout(300)
+        wait_idle(page)
+        return len(seen - {before}), number.text_content() != before
 
 
-def measure(browser: Browser, paths: list[str], repeats: int,
-            log_dir: Path) -> tuple[dict[str, float], dict[str, float]]:
-    """Figures (ms) for the bare page and the app, measured in turn, so that neither gets
-    the browser's or the machine's quieter moments: (bare, app)."""
-    with serving(BARE, log_dir) as url:  # the browser's own first start is not measured
-        first_content(browser, url, "/")
-    targets = [(BARE, "/")] + [(APP, path) for path in paths]
-    cold: dict[tuple[str, str], list[float]] = {target: [] for target in targets}
+@dataclass
+class Figures:
+    """Every sample of one page at one screen (ms, px, counts)."""
+
+    cold: list[float] = field(default_factory=list)
+    chart_top: list[float] = field(default_factory=list)
+    warm: list[float] = field(default_factory=list)
+    drawn: list[float] = field(default_factory=list)
+    keys: list[float] = field(default_factory=list)
+    drags: list[int] = field(default_factory=list)
+    drag_moved: list[bool] = field(default_factory=list)
+
+
+def measure_cold(browser: Browser, screen: Screen, repeats: int, log_dir: Path,
+                 figures: dict[str, Figures], app: str) -> None:
+    """First chart on a fresh server, the bare page and /projection (served by `app`) in
+    turn, so that neither gets the machine's quieter moments."""
     for _ in range(repeats):
-        for script, path in targets:
+        for role, script, path in (("bare", BARE, "/"), ("app", app, MAIN_PAGE)):
             with serving(script, log_dir) as url:
-                cold[script, path].append(first_content(browser, url, path))
-    bare = {"first:/": median(cold[BARE, "/"])}
-    app = {f"first:{path}": median(cold[APP, path]) for path in paths}
-    drawn: dict[str, list[float]] = {BARE: [], APP: []}
-    with serving(BARE, log_dir) as bare_url, serving(APP, log_dir) as app_url, \
-            serving(PANEL, log_dir) as panel_url:
-        urls = {BARE: (bare_url, "/"), APP: (app_url, paths[0])}
-        for url, path in urls.values():
-            first_content(browser, url, path)  # warm both servers
-        for _ in range(repeats):
-            for script, (url, path) in urls.items():
-                drawn[script].append(page_drawn(browser, url, path))
-        bare["slider"] = median(slider_updates(browser, bare_url, "/", SLIDER_PRESSES))
-        app["slider"] = median(slider_updates(browser, app_url, paths[0], SLIDER_PRESSES))
-        first_content(browser, panel_url, "/")
-        bare["panel_slider"] = median(slider_updates(browser, panel_url, "/", SLIDER_PRESSES))
-    bare["drawn"], app["drawn"] = median(drawn[BARE]), median(drawn[APP])
-    return bare, app
+                ms, top = first_content(browser, url, path, screen)
+            figures[role].cold.append(ms)
+            if top is not None:
+                figures[role].chart_top.append(top)
+
+
+def measure_warm(browser: Browser, screen: Screen, repeats: int, urls: dict[str, str],
+                 figures: dict[str, Figures]) -> None:
+    targets = (("bare", "/"), ("app", MAIN_PAGE))
+    for _ in range(repeats):
+        for role, path in targets:
+            first, drawn = page_drawn(browser, urls[role], path, screen)
+            figures[role].warm.append(first)
+            figures[role].drawn.append(drawn)
+    if not screen.interactive:
+        return
+    for role, path in targets:
+        figures[role].keys += key_updates(browser, urls[role], path, screen, KEY_PRESSES)
+        count, moved = drag_values(browser, urls[role], path, screen)
+        figures[role].drags.append(count)
+        figures[role].drag_moved.append(moved)
+
+
+def report_screen(screen: Screen, figures: dict[str, Figures]) -> None:
+    bare, app = figures["bare"], figures["app"]
+    s = screen.name
+    pairs = [("first_chart_cold", "cold", "s", 1e-3), ("first_chart_warm", "warm", "s", 1e-3),
+             ("page_drawn", "drawn", "s", 1e-3)]
+    if screen.interactive:
+        pairs.append(("key_update", "keys", "ms", 1.0))
+    for name, attribute, unit, scale in pairs:
+        bare_values, app_values = getattr(bare, attribute), getattr(app, attribute)
+        report_spread(f"{s}_bare_{name}", bare_values, unit, scale)
+        report_spread(f"{s}_{name}", app_values, unit, scale)
+        report(f"{s}_{name}_vs_bare",
+               statistics.median(app_values) / statistics.median(bare_values), "x")
+    if app.chart_top:
+        report(f"{s}_first_chart_top", statistics.median(app.chart_top), "px")
+        print(f"# {s}: window height {screen.context['viewport']['height']} px", flush=True)
+    if screen.interactive:
+        for prefix, page_figures in ((f"{s}_bare", bare), (s, app)):
+            report(f"{prefix}_drag_values", min(page_figures.drags), "values")
+            if not all(page_figures.drag_moved):
+                print(f"# {prefix}_drag_values: the drag did not move the slider",
+                      flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3,
-                        help="cold starts per page and warm page loads (median taken)")
+                        help="cold starts and warm page loads per page and screen")
+    parser.add_argument("--screens", default=",".join(SCREENS),
+                        help=f"comma-separated, of {', '.join(SCREENS)}")
+    parser.add_argument("--app", default=APP,
+                        help="the script to serve for ClaimScope (app.py: unwarmed)")
     parser.add_argument("--main-only", action="store_true",
-                        help=f"only {MAIN_PAGE}, not first_content of the other pages")
+                        help=f"only {MAIN_PAGE} and the bare page: no panel page, no other "
+                             "pages")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"browser bench skipped: {CHROMIUM} is not installed", file=sys.stderr)
         return 0
+    screens = [SCREENS[name] for name in args.screens.split(",") if name]
+    desktop = SCREENS["1280x720"]
     log_dir = Path(tempfile.mkdtemp(prefix="claimscope-browser-bench-"))
-    paths = [MAIN_PAGE] + ([] if args.main_only else OTHER_PAGES)
+    load_line("at start")
+    print(f"# ClaimScope served by {args.app}", flush=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                              headless=True)
         try:
-            bare, app = measure(browser, paths, args.repeats, log_dir)
+            with serving(BARE, log_dir) as url:  # the browser's own first start: not counted
+                first_content(browser, url, "/", desktop)
+            for screen in screens:
+                figures = {"bare": Figures(), "app": Figures()}
+                measure_cold(browser, screen, args.repeats, log_dir, figures, args.app)
+                with serving(BARE, log_dir) as bare_url, \
+                        serving(args.app, log_dir) as app_url:
+                    urls = {"bare": bare_url, "app": app_url}
+                    first_content(browser, bare_url, "/", screen)  # warm both servers
+                    first_content(browser, app_url, MAIN_PAGE, screen)
+                    measure_warm(browser, screen, args.repeats, urls, figures)
+                report_screen(screen, figures)
+                load_line(f"after {screen.name}")
+            if not args.main_only:
+                other_figures(browser, desktop, log_dir, args.app)
         finally:
             browser.close()
-    report("bare_first_chart", bare["first:/"] / 1000, "s")
-    report("bare_page_drawn", bare["drawn"] / 1000, "s")
-    report("bare_slider_update", bare["slider"], "ms")
-    report("first_chart", app[f"first:{MAIN_PAGE}"] / 1000, "s")
-    report("page_drawn", app["drawn"] / 1000, "s")
-    report("slider_update", app["slider"], "ms")
-    report("first_chart_vs_bare", app[f"first:{MAIN_PAGE}"] / bare["first:/"], "x")
-    report("page_drawn_vs_bare", app["drawn"] / bare["drawn"], "x")
-    report("slider_update_vs_bare", app["slider"] / bare["slider"], "x")
-    report("panel_slider_update", bare["panel_slider"], "ms")
-    report("panel_slider_update_vs_bare", bare["panel_slider"] / bare["slider"], "x")
-    for path in paths[1:]:
-        name = "first_content_" + (path.strip("/") or "overview")
-        report(name, app[f"first:{path}"] / 1000, "s")
-        report(f"{name}_vs_bare", app[f"first:{path}"] / bare["first:/"], "x")
-    print(f"server logs: {log_dir}", flush=True)
+    load_line("at end")
+    print(f"# server logs: {log_dir}", flush=True)
     return 0
+
+
+def other_figures(browser: Browser, screen: Screen, log_dir: Path, app: str) -> None:
+    """The panel page's slider against the bare page's, and every other page's first
+    content, warm, at `screen`."""
+    with serving(BARE, log_dir) as bare_url, serving(PANEL, log_dir) as panel_url:
+        first_content(browser, bare_url, "/", screen)
+        first_content(browser, panel_url, "/", screen)
+        bare = statistics.median(key_updates(browser, bare_url, "/", screen, KEY_PRESSES))
+        panel = statistics.median(key_updates(browser, panel_url, "/", screen, KEY_PRESSES))
+        bare_first = first_content(browser, bare_url, "/", screen)[0]
+    report(f"{screen.name}_panel_page_key_update", panel, "ms")
+    report(f"{screen.name}_panel_page_key_update_vs_bare", panel / bare, "x")
+    with serving(app, log_dir) as url:
+        for path in OTHER_PAGES:
+            first_content(browser, url, path, screen, chart=False)  # its first run here
+            ms = first_content(browser, url, path, screen, chart=False)[0]
+            name = f"{screen.name}_first_content_warm_" + (path.strip("/") or "overview")
+            report(name, ms / 1000, "s")
+            report(f"{name}_vs_bare", ms / bare_first, "x")
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def free_port() -> int:
 
 
 def start_server(port: int, log: Path) -> subprocess.Popen:
-    command = [str(STREAMLIT), "run", "app.py", "--server.port", str(port),
+    command = [str(STREAMLIT), "run", "serve.py", "--server.port", str(port),
                "--server.address", HOST, "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with log.open("wb") as out:

@@ -62,9 +62,14 @@ def _integrity_problems(_bundle: Bundle, folder: str) -> list[str]:
     return _bundle.integrity_problems()
 
 
+def integrity_problems(bundle: Bundle) -> list[str]:
+    """The document's provenance problems, computed once per process (cached)."""
+    return _integrity_problems(bundle, str(bundle.document.folder))
+
+
 def integrity(bundle: Bundle) -> None:
     """Show, never swallow, any claim that no longer traces to the shipped document."""
-    problems = _integrity_problems(bundle, str(bundle.document.folder))
+    problems = integrity_problems(bundle)
     if problems:
         st.error("**Provenance check failed** — some numbers no longer trace to the "
                  "document's words:\n\n" + "\n".join(f"- {p}" for p in problems))

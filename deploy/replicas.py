@@ -1,7 +1,7 @@
 """N ClaimScope replicas on loopback behind HAProxy (`make serve-replicas REPLICAS=N`).
 
 Renders `deploy/haproxy.cfg` for N replicas (its `bind` line and the server lines between
-the `replicas` markers), starts N `streamlit run app.py` servers on loopback ports and
+the `replicas` markers), starts N `streamlit run serve.py` servers on loopback ports and
 HAProxy in front of them, waits until every replica and the proxy answer the health check,
 and serves until interrupted. `bench/load.py --replicas N` uses `serve()` the same way.
 """
@@ -122,7 +122,7 @@ def serve(replicas: int, proxy_port: int | None = None,
         servers = []
         for i, port in enumerate(ports, start=1):
             log = log_dir / f"replica-{i}.log"
-            command = [str(STREAMLIT), "run", "app.py", "--server.port", str(port),
+            command = [str(STREAMLIT), "run", "serve.py", "--server.port", str(port),
                        "--server.address", HOST, "--server.headless", "true",
                        "--server.fileWatcherType", "none", "--browser.gatherUsageStats",
                        "false"]

@@ -119,11 +119,11 @@ def chromium_path() -> Path:
 
 @contextmanager
 def _serve(log_dir: Path, document: str | None = None) -> Iterator[Server]:
-    """`streamlit run app.py` on a free localhost port, ready when its health check says
+    """`streamlit run serve.py` on a free localhost port, ready when its health check says
     so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default document if None)."""
     port = _free_port()
     running = Server(f"http://localhost:{port}", log_dir / "server.log")
-    command = [str(ROOT / ".venv/bin/streamlit"), "run", "app.py",
+    command = [str(ROOT / ".venv/bin/streamlit"), "run", "serve.py",
                "--server.port", str(port), "--server.headless", "true",
                "--server.address", "localhost", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]  # a file saved mid-suite changes nothing

@@ -1,0 +1,44 @@
+"""Readying a server process before its first reader (serve.py runs this at start).
+
+What every session would otherwise wait for on a fresh server: the modules the pages
+import, the document bundle (a cache shared by all sessions) and its provenance check
+(cached too). The pages themselves are not run: only their imports are read (with `ast`)
+and imported, so a new page is warmed without being named here.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+from claimscope.schema import DataError
+from components.context import bundle
+from components.layout import integrity_problems
+
+PAGES = Path(__file__).resolve().parent / "pages"
+
+
+def page_imports() -> list[str]:
+    """The absolute module imports at the top of every page script, sorted."""
+    names: set[str] = set()
+    for path in sorted(PAGES.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+    return sorted(names)
+
+
+def warm() -> None:
+    """Import what the pages import, load the bundle and check its provenance, once. A
+    bad data file is left for app.py to show each reader (a DataError here would stop
+    the server from starting)."""
+    for name in page_imports():
+        importlib.import_module(name)
+    try:
+        data = bundle()
+    except DataError:
+        return
+    integrity_problems(data)
