@@ -61,8 +61,11 @@ class Correlation:
         return name in (self.first, self.second)
 
     def text(self) -> str:
-        """How a link writes it: `first:second:rank`."""
-        return f"{self.first}:{self.second}:{self.rank:.12g}"
+        """How a link writes it, `first:second:rank`, with ρ short where that is exact and
+        in full otherwise, so the link reproduces it."""
+        short = f"{self.rank:.12g}"
+        rank = short if float(short) == self.rank else repr(self.rank)
+        return f"{self.first}:{self.second}:{rank}"
 
 
 Correlations = tuple[Correlation, ...]

@@ -1,9 +1,9 @@
 """Everything a link carries (DESIGN §5 and its uncertainty extension), parsed in one place.
 
 A `View` is the shareable state of the dashboard: the assumption values, any ranges, the
-correlations between ranged assumptions, the Monte Carlo sample count and seed. `parse_view` turns a query string into a View and
-plain-words notices, never raising; `view_query` writes a View back, leaving out what
-equals its default so links stay short.
+correlations between ranged assumptions, the Monte Carlo sample count and seed.
+`parse_view` turns a query string into a View and plain-words notices, never raising;
+`view_query` writes a View back, leaving out what equals its default so links stay short.
 """
 
 from __future__ import annotations

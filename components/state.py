@@ -10,8 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.distributions import Range
 from claimscope.correlations import Correlation
+from claimscope.distributions import Range
 from claimscope.scenarios import LINK_PARAM, resampled_ranges
 from claimscope.viewstate import View, default_view, parse_view, view_query
 
