@@ -180,3 +180,10 @@ def describe(correlations: Sequence[Correlation], label: Mapping[str, str]) -> s
     """'distinct share and coverage (rank correlation 0.5)', joined by '; '."""
     return "; ".join(f"{label[c.first]} and {label[c.second]} (rank correlation "
                      f"{c.rank:+.2f})" for c in correlations)
+
+
+def correlation_sentence(correlations: Sequence[Correlation], label: Mapping[str, str]) -> str:
+    """The sentence under results that says which correlations the draws were made with."""
+    if not correlations:
+        return "The ranged assumptions vary independently (no correlation set)."
+    return f"Correlated: {describe(correlations, label)}."

@@ -26,6 +26,7 @@ from claimscope.correlations import (
     RANK_LIMIT,
     Correlation,
     correlation_query,
+    correlation_sentence,
     describe,
     parse_correlations,
 )
@@ -255,8 +256,7 @@ def uncertainty_section(data: Bundle) -> None:
             for name in result.ranged))
         labels_of = {name: spec.label for name, spec in specs.items()}
         correlated = describe(result.correlations, labels_of)
-        st.caption(f"Correlated: {correlated}." if correlated else
-                   "The ranged assumptions vary independently (no correlation set).")
+        st.caption(correlation_sentence(result.correlations, labels_of))
         show_chart(convergence_chart(model, result.convergence), key="mc_convergence")
         _correlation_controls(view)
         labels = {out.name: out.title(view.values) for out in model.outputs}
