@@ -17,6 +17,7 @@ from claimscope.distributions import (
     SHAPES,
     Range,
     _beta_cdf_table,
+    _beta_inverse,
     _normal_cdf_table,
     draw,
     draw_binned,
@@ -227,3 +228,12 @@ def test_a_resampled_range_needs_an_ascending_sample_and_only_it_has_one():
         Range(0.5, 2.0, "uniform", (0.5, 2.0))
     with pytest.raises(ValueError, match="ascending"):
         Range(0.5, 2.0, RESAMPLED, (2.0, 0.5))
+
+
+@pytest.mark.parametrize(("alpha", "beta"), [(1.0, 5.0), (2.2, 3.8), (3.0, 3.0), (5.0, 1.0),
+                                             (1.4, 4.6)])
+def test_the_pert_inverse_is_within_5e7_of_scipys_exact_quantile(alpha, beta):
+    u = np.concatenate([np.linspace(0, 1, 20_001), 10.0 ** -np.arange(1, 16),
+                        1 - 10.0 ** -np.arange(1, 16)])
+    exact = scipy_stats.beta.ppf(u, alpha, beta)
+    assert np.max(np.abs(_beta_inverse(alpha, beta, u) - exact)) < 5e-7
