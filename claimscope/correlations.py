@@ -30,6 +30,7 @@ from claimscope.urlstate import parse_number, shown
 
 CORR_PARAM = "corr"
 RANK_LIMIT = 0.9  # the largest |ρ| a reader may set
+MAX_PAIRS = 45  # pairs read from a link: every pair of ten ranged inputs
 _PD_TOLERANCE = 1e-9  # the smallest eigenvalue a usable normal correlation matrix may have
 
 
@@ -105,16 +106,23 @@ def parse_correlations(raw: str | Sequence[str] | None, ranged: Sequence[str]
     """The usable correlations a link's `corr` value(s) give, and a notice for each change.
 
     `ranged` names the inputs that have a range (in model order); pairs are written in
-    that order. Rules: an item must read `a:b:ρ`; both inputs must have a range (else the
-    pair is dropped: a single value cannot co-vary); ρ must be a number, and is clamped to
-    ±0.9; ρ = 0 is independence and is dropped; a pair given twice keeps its last value;
-    a pair that with the earlier ones is not a possible set of correlations (its normal
-    correlation matrix not positive definite) is dropped.
+    that order. Rules: at most 45 items are read; an item must read `a:b:ρ`; both inputs
+    must have a range (else the pair is dropped: a single value cannot co-vary); ρ must be
+    a number, and is clamped to ±0.9; ρ = 0 is independence and is dropped; a pair given
+    twice keeps its last value; a pair that with the earlier ones is not a possible set of
+    correlations (its normal correlation matrix not positive definite) is dropped.
     """
     notices: list[str] = []
     chosen: dict[frozenset[str], Correlation] = {}
     order = {name: k for k, name in enumerate(ranged)}
-    for item in _items(raw):
+    seen: set[frozenset[str]] = set()
+    repeated: set[frozenset[str]] = set()
+    items = _items(raw)
+    if len(items) > MAX_PAIRS:
+        notices.append(f"{CORR_PARAM} lists {len(items):,} pairs; only the first {MAX_PAIRS} "
+                       "are read.")
+        items = items[:MAX_PAIRS]
+    for item in items:
         parts = item.split(":")
         said = f"{CORR_PARAM}={shown(item)}"
         if len(parts) != 3:
@@ -141,10 +149,12 @@ def parse_correlations(raw: str | Sequence[str] | None, ranged: Sequence[str]
         if order[first] > order[second]:
             first, second = second, first
         pair = frozenset((first, second))
-        if pair in chosen:
-            notices.append(f"{said} repeats the pair {first} and {second}; using this "
-                           "last value.")
-            del chosen[pair]
+        if pair in seen and pair not in repeated:
+            repeated.add(pair)
+            notices.append(f"{CORR_PARAM} gives the pair {first} and {second} more than "
+                           "once; using its last value.")
+        seen.add(pair)
+        chosen.pop(pair, None)
         if rank == 0:
             continue
         chosen[pair] = Correlation(first, second, rank)

@@ -113,7 +113,7 @@ RANGED = ["seized", "share", "unique", "rate_ratio", "coverage"]
     ("unique:growth:0.5", [], "growth has no range"),
     ("unique:unique:0.5", [], "with itself"),
     ("unique:coverage:0.5,coverage:unique:0.2", [("unique", "coverage", 0.2)],
-     "using this last value"),
+     "using its last value"),
     ("unique:coverage:0", [], None),
     # 0.6, 0.6 and −0.9 around a triangle cannot all hold
     ("unique:coverage:0.6,unique:share:0.6,share:coverage:-0.9",
@@ -126,6 +126,13 @@ def test_bad_correlations_are_clamped_or_dropped_with_a_notice(raw, kept, says) 
         assert notices == []
     else:
         assert len(notices) == 1 and says in notices[0]
+
+
+def test_a_flood_of_pairs_is_cut_short_with_one_notice() -> None:
+    found, notices = parse_correlations(",".join(["unique:coverage:0.1"] * 10_000), RANGED)
+    assert [c.rank for c in found] == [0.1]
+    assert notices[0] == "corr lists 10,000 pairs; only the first 45 are read."
+    assert len(notices) == 2  # and, once, that the pair came again
 
 
 def test_a_range_removed_takes_its_correlations_with_it() -> None:
