@@ -83,3 +83,10 @@ def test_same_seed_same_indices_and_no_ranges_no_rows() -> None:
     assert a.equals(b)
     empty = sobol_indices(MODEL, MODEL.defaults(), {})
     assert empty.indices.empty and empty.evaluations == 0
+
+
+def test_ranges_the_output_does_not_use_get_exact_zeros() -> None:
+    only = sobol_indices(MODEL, MODEL.defaults(), {"growth": RANGES["growth"]})
+    assert only.evaluations == 0
+    assert set(only.indices["scale"]) == {"linear", "log"}
+    assert only.indices[["first", "total", "first_conf", "total_conf"]].eq(0).all().all()

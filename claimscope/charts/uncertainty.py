@@ -207,7 +207,9 @@ def sobol_chart(model: Model, sobol: SobolResult, scale: str = "log") -> Chart:
             hovertemplate="%{y}: %{x:.1f}% (%{customdata[0]:.1f} – %{customdata[1]:.1f})"
                           "<extra>" + name + "</extra>"))
     conf = percent(sobol.conf_level * 100, 0)
-    if len(rows):
+    if len(rows) and not rows["total"].gt(0).any():
+        title = f"None of the ranged assumptions moves the {subject}"
+    elif len(rows):
         top = rows.iloc[-1]
         title = (f"{specs[top['input']].label} drives {percent(top['total'] * 100, 0)} of the "
                  f"variance of {subject} with its interactions ({conf} interval "

@@ -131,10 +131,11 @@ def sobol_indices(model: Model, point_values: Mapping[str, float],
             rows.extend({"scale": scale, "input": name, "first": found["S1"][k],
                          "first_conf": found["S1_conf"][k], "total": found["ST"][k],
                          "total_conf": found["ST_conf"][k]} for k, name in enumerate(names))
-            # an input the output does not use explains none of it, exactly
-            rows.extend({"scale": scale, "input": name, "first": 0.0, "first_conf": 0.0,
-                         "total": 0.0, "total_conf": 0.0}
-                        for name in ranged if name not in names)
+    # an input the output does not use explains none of it, exactly
+    for scale in dict.fromkeys([row["scale"] for row in rows] or ["linear", "log"]):
+        rows.extend({"scale": scale, "input": name, "first": 0.0, "first_conf": 0.0,
+                     "total": 0.0, "total_conf": 0.0}
+                    for name in ranged if name not in names)
     return SobolResult(output=output, base=base, evaluations=evaluations, seed=seed,
                        conf_level=conf_level,
                        indices=pd.DataFrame(rows, columns=list(COLUMNS)))
