@@ -82,8 +82,6 @@ def _edit(spec: InputSpec) -> None:
         return  # the slider is only shown: a resampled range's ends are the data's
     rng_range, notices = validate_range(spec, state.values()[spec.name], low, high, dist,
                                         resampled=_resampled(spec))
-    if current is not None and current.shape == RESAMPLED and dist != RESAMPLED:
-        notices = []  # leaving the sample: its 5th–95th percentiles become the ends
     state.set_range(spec.name, rng_range)
     st.session_state[f"{spec.name}_range_notices"] = notices
 

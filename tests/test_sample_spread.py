@@ -139,6 +139,12 @@ def test_the_button_sets_the_range_and_keeps_the_rest() -> None:
     assert at.query_params["rate_ratio_dist"] == "resampled"
     assert "rate_ratio_lo" not in at.query_params
     assert "Chance the claim holds" in {m.label for m in at.metric}
+    assert at.slider(key="rate_ratio_range").disabled  # the ends are the data's
+    # another shape takes the resamples' 5th and 95th percentiles as its ends
+    at.selectbox(key="rate_ratio_dist").set_value("uniform").run()
+    assert float(at.query_params["rate_ratio_lo"]) == SAMPLE.range.low
+    assert float(at.query_params["rate_ratio_hi"]) == SAMPLE.range.high
+    assert "rate_ratio_dist" not in at.query_params
 
 
 def test_the_projection_link_shows_the_resample_share() -> None:
