@@ -5,7 +5,9 @@ URL contract (DESIGN §5) gains, for every input `x`:
 
 - `x_lo`, `x_hi`: the two ends of its range, in the same units as `x`;
 - `x_dist`: the shape, one of `uniform` (default), `triangular`, `pert`, `lognormal`
-  (see `claimscope.distributions` for what each means);
+  (see `claimscope.distributions` for what each means), or `resampled` where the document
+  ships a sample of units bearing on `x` (the draws are its resamples; `x_lo`/`x_hi` are
+  not needed, and if given a notice says they are ignored: the ends are the data's);
 
 plus `samples` (1,000 to 1,000,000; default 100,000) and `seed` (0 to 2³²−1; default 2018).
 Parsers turn raw values into a `Range` (or none) with `validate_range`, `validate_samples`
@@ -21,7 +23,14 @@ from pathlib import Path
 
 from pydantic import ValidationInfo, model_validator
 
-from claimscope.distributions import DEFAULT_SHAPE, SHAPES, Range, Shape, shape_problem
+from claimscope.distributions import (
+    DEFAULT_SHAPE,
+    RESAMPLED,
+    SHAPES,
+    Range,
+    Shape,
+    shape_problem,
+)
 from claimscope.inputs import InputSpec
 from claimscope.numbers import display
 from claimscope.schema import FieldProblem, Prose, Text, brief, load_records
@@ -57,10 +66,13 @@ def uncertainty_params(specs: Mapping[str, InputSpec]) -> tuple[str, ...]:
 
 
 def range_query(spec: InputSpec, rng_range: Range | None) -> dict[str, str]:
-    """URL parameters for one input's range; none for no range, no `_dist` for uniform."""
+    """URL parameters for one input's range; none for no range, no `_dist` for uniform,
+    only `_dist` for a resampled range (its values are the document's)."""
     if rng_range is None or rng_range.is_point:
         return {}
     lo, hi, dist = range_params(spec.name)
+    if rng_range.shape == RESAMPLED:
+        return {dist: RESAMPLED}
     query = {lo: format_value(spec, rng_range.low), hi: format_value(spec, rng_range.high)}
     if rng_range.shape != DEFAULT_SHAPE:
         query[dist] = rng_range.shape
@@ -80,8 +92,8 @@ def _given(raw: object) -> bool:
 
 
 def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
-                   dist: object = None, *, fmt: Formatter = display
-                   ) -> tuple[Range | None, list[str]]:
+                   dist: object = None, *, fmt: Formatter = display,
+                   resampled: Range | None = None) -> tuple[Range | None, list[str]]:
     """A usable range for one input from raw ends and shape, and notices for what changed.
 
     `point` is the input's value (display units); `lo`, `hi` may be numbers, URL text or
@@ -99,11 +111,26 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
     - for triangular and PERT, a point value outside the range puts the peak at the
       nearest end (the range itself is kept).
 
+    `resampled` is the input's resampled range where the document has a sample bearing
+    on it: `dist` = `resampled` then gives that range whatever the ends say (given ends
+    are ignored, with a notice); without one, `resampled` is treated as an unknown shape.
     `fmt(value, unit)` writes numbers in notices (default `numbers.display`).
     """
     name = spec.name
     lo_name, hi_name, dist_name = range_params(name)
     notices: list[str] = []
+    if _given(dist) and str(dist).strip().lower() == RESAMPLED:
+        if resampled is not None:
+            given = [p for p, raw in ((lo_name, lo), (hi_name, hi)) if _given(raw)]
+            if given:
+                notices.append(f"{' and '.join(given)} ignored: {dist_name}={RESAMPLED} "
+                               "draws the sample's own resamples, whose ends are the data's.")
+            return resampled, notices
+        notices.append(f"{dist_name}={RESAMPLED} needs a sample of units bearing on {name}, "
+                       "and this document ships none for it; "
+                       + ("using uniform." if _given(lo) or _given(hi)
+                          else f"{name} stays a single value."))
+        dist = None
 
     def say(value: float) -> str:
         return fmt(value, spec.unit)

@@ -24,6 +24,7 @@ from urllib.parse import urlencode
 import pandas as pd
 from pydantic import AfterValidator
 
+from claimscope.distributions import Range
 from claimscope.forces import ForcesData
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
@@ -135,10 +136,12 @@ def _as_query_text(value: str | int | float) -> str:
     return value if isinstance(value, str) else repr(value)
 
 
-def view_from_params(params: Mapping[str, str | int | float],
-                     model: Model) -> tuple[View, list[str]]:
-    """The View parameters describe, through the same validation as a link."""
-    return parse_view({k: _as_query_text(v) for k, v in params.items()}, model)
+def view_from_params(params: Mapping[str, str | int | float], model: Model,
+                     resampled: Mapping[str, Range] | None = None) -> tuple[View, list[str]]:
+    """The View parameters describe, through the same validation as a link (`resampled`:
+    see `viewstate.parse_view`)."""
+    return parse_view({k: _as_query_text(v) for k, v in params.items()}, model,
+                      resampled=resampled)
 
 
 def link(base: str, path: str, query: Mapping[str, str]) -> str:
@@ -202,8 +205,9 @@ def _reject_constant(name: str) -> None:
     raise _NotANumber(f"{name} is not a number")
 
 
-def load_scenarios_json(data: bytes, model: Model,
-                        document_id: str | None = None) -> tuple[list[Scenario], list[str]]:
+def load_scenarios_json(data: bytes, model: Model, document_id: str | None = None,
+                        resampled: Mapping[str, Range] | None = None
+                        ) -> tuple[list[Scenario], list[str]]:
     """Scenarios from an uploaded file's bytes, and messages for everything not usable.
 
     Never raises. The whole file is refused (no scenarios) when it is not a scenarios file
@@ -236,7 +240,7 @@ def load_scenarios_json(data: bytes, model: Model,
     scenarios: list[Scenario] = []
     messages: list[str] = []
     for number, record in enumerate(records, start=1):
-        scenario, said = _scenario(record, number, model)
+        scenario, said = _scenario(record, number, model, resampled)
         messages.extend(said)
         if scenario is not None:
             scenarios.append(scenario)
@@ -244,8 +248,8 @@ def load_scenarios_json(data: bytes, model: Model,
     return named, messages + renamed
 
 
-def _scenario(record: Any, number: int,
-              model: Model) -> tuple[Scenario | None, list[str]]:
+def _scenario(record: Any, number: int, model: Model,
+              resampled: Mapping[str, Range] | None) -> tuple[Scenario | None, list[str]]:
     where = f"Scenario {number}"
     if not isinstance(record, dict):
         return None, [f"{where} is not an object with “name” and “params”; left out."]
@@ -274,7 +278,7 @@ def _scenario(record: Any, number: int,
         if isinstance(value, str) and len(value) > MAX_TEXT_VALUE:
             return None, [f"{where}: {shown(key)} is longer than {MAX_TEXT_VALUE} characters; "
                           "left out."]
-    view, notices = view_from_params(params, model)
+    view, notices = view_from_params(params, model, resampled)
     return (Scenario(name, view, clean_name(why, MAX_WHY)),
             [f"{where}: {notice}" for notice in notices])
 
@@ -289,8 +293,9 @@ def encode_link(scenarios: Sequence[Scenario], specs: Mapping[str, InputSpec]) -
     return base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
 
 
-def decode_link(value: str, model: Model,
-                document_id: str | None = None) -> tuple[list[Scenario], list[str]]:
+def decode_link(value: str, model: Model, document_id: str | None = None,
+                resampled: Mapping[str, Range] | None = None
+                ) -> tuple[list[Scenario], list[str]]:
     """The scenarios a compare link carries, and messages for what could not be used."""
     text = "".join(str(value).split())
     if not text:
@@ -303,7 +308,7 @@ def decode_link(value: str, model: Model,
     except (binascii.Error, ValueError):
         return [], [f"The link's {LINK_PARAM}= value is damaged: it is not URL-safe "
                     "base64. Ask for the link again."]
-    scenarios, messages = load_scenarios_json(data, model, document_id)
+    scenarios, messages = load_scenarios_json(data, model, document_id, resampled)
     return scenarios, [m.replace("The file", "The link", 1) for m in messages]
 
 
@@ -411,6 +416,12 @@ def _sample(path: Path, row: str, name: str | None, model: Model,
 def sample_preset(scenarios: Iterable[Scenario]) -> tuple[str, SampleSpread] | None:
     """The name and spread of the first preset that carries the forces sample's spread."""
     return next(((s.name, s.sample) for s in scenarios if s.sample is not None), None)
+
+
+def resampled_ranges(scenarios: Iterable[Scenario]) -> dict[str, Range]:
+    """The resampled range of each input a preset's sample of units bears on: what
+    `x_dist=resampled` means in this document's links and files."""
+    return {s.sample.input: s.sample.range for s in scenarios if s.sample is not None}
 
 
 # ---- Side by side --------------------------------------------------------------------------

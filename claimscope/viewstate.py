@@ -1,9 +1,9 @@
 """Everything a link carries (DESIGN §5 and its uncertainty extension), parsed in one place.
 
 A `View` is the shareable state of the dashboard: the assumption values, any ranges, the
-Monte Carlo sample count and seed. `parse_view` turns a query string into a View and
-plain-words notices, never raising; `view_query` writes a View back, leaving out what
-equals its default so links stay short.
+correlations between ranged assumptions, the Monte Carlo sample count and seed.
+`parse_view` turns a query string into a View and plain-words notices, never raising;
+`view_query` writes a View back, leaving out what equals its default so links stay short.
 """
 
 from __future__ import annotations
@@ -12,6 +12,13 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from claimscope.correlations import (
+    CORR_PARAM,
+    Correlation,
+    correlation_query,
+    kept_for,
+    parse_correlations,
+)
 from claimscope.distributions import Range
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
@@ -37,15 +44,26 @@ class View:
     ranges: dict[str, Range] = field(default_factory=dict)
     samples: int = SAMPLES_DEFAULT
     seed: int = SEED_DEFAULT
+    correlations: tuple[Correlation, ...] = ()
 
     def with_value(self, name: str, value: float) -> View:
         return replace(self, values={**self.values, name: value})
 
     def with_range(self, name: str, rng_range: Range | None) -> View:
+        """The view with one input's range set (None: removed, and with it any correlation
+        of that input)."""
         ranges = {k: v for k, v in self.ranges.items() if k != name}
         if rng_range is not None and not rng_range.is_point:
             ranges[name] = rng_range
-        return replace(self, ranges=ranges)
+        return replace(self, ranges=ranges,
+                       correlations=kept_for(self.correlations, ranges))
+
+    def with_correlations(self, correlations: tuple[Correlation, ...]) -> View:
+        """The view with these correlations (those between ranged inputs are kept)."""
+        return replace(self, correlations=kept_for(correlations, self.ranges))
+
+    def with_simulation(self, samples: int, seed: int) -> View:
+        return replace(self, samples=samples, seed=seed)
 
 
 def default_view(specs: Mapping[str, InputSpec]) -> View:
@@ -73,22 +91,27 @@ def ranged_inputs(model: Model) -> dict[str, InputSpec]:
 
 
 def parse_view(params: Mapping[str, str | list[str]], model: Model,
-               also_known: tuple[str, ...] = ()) -> tuple[View, list[str]]:
+               also_known: tuple[str, ...] = (),
+               resampled: Mapping[str, Range] | None = None) -> tuple[View, list[str]]:
     """The View a link describes, and a notice for each value that could not be used.
 
     `also_known` names parameters another part of the app reads (e.g. a compare link's
-    scenarios): they are not reported as unknown.
+    scenarios): they are not reported as unknown. `resampled` maps inputs to the resampled
+    range of the document's sample of units (`x_dist=resampled`), where it has one.
     """
     rangeable = ranged_inputs(model)
+    resampled = resampled or {}
     parsed = parse_query(params, model.inputs,
-                         also_known=uncertainty_params(rangeable) + tuple(also_known))
+                         also_known=(*uncertainty_params(rangeable), CORR_PARAM,
+                                     *also_known))
     notices = list(parsed.notices)
     ranges: dict[str, Range] = {}
     for name, spec in rangeable.items():
         lo, hi, dist = (parsed.extra.get(p) for p in range_params(name))
         if lo is None and hi is None and dist is None:
             continue
-        rng_range, said = validate_range(spec, parsed.values[name], lo, hi, dist)
+        rng_range, said = validate_range(spec, parsed.values[name], lo, hi, dist,
+                                         resampled=resampled.get(name))
         notices.extend(said)
         if rng_range is not None:
             ranges[name] = rng_range
@@ -96,14 +119,19 @@ def parse_view(params: Mapping[str, str | list[str]], model: Model,
     notices.extend(said)
     seed, said = validate_seed(parsed.extra.get(SEED_PARAM))
     notices.extend(said)
-    return View(parsed.values, ranges, samples, seed), notices
+    raw_corr = params.get(CORR_PARAM)
+    correlations, said = parse_correlations(raw_corr, list(ranges))
+    notices.extend(said)
+    return View(parsed.values, ranges, samples, seed, correlations), notices
 
 
 def view_query(view: View, specs: Mapping[str, InputSpec]) -> dict[str, str]:
-    """The query string of a View: non-default values, ranges, then sample count and seed."""
+    """The query string of a View: non-default values, ranges, correlations, then sample
+    count and seed."""
     query = to_query(view.values, specs)
     for name, spec in specs.items():
         query.update(range_query(spec, view.ranges.get(name)))
+    query.update(correlation_query(view.correlations))
     if view.ranges and view.samples != SAMPLES_DEFAULT:
         query[SAMPLES_PARAM] = str(view.samples)
     if view.ranges and view.seed != SEED_DEFAULT:

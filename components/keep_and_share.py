@@ -13,7 +13,7 @@ from components.citation import cite_block
 from components.report_download import make_report, report_button
 from components.scenario_store import apply, available, messages, save_control
 from components.share import copy_link, files
-from components.uncertainty import run_simulation
+from components.uncertainty import run_simulation, run_sobol
 
 
 def projection_tools(data: Bundle) -> None:
@@ -38,6 +38,7 @@ def projection_tools(data: Bundle) -> None:
     files(data, current, "projection_files")
     st.subheader("Report")
     simulation = run_simulation(view) if view.ranges else None
-    report_button(make_report(data, [ReportEntry(current, simulation, url)], url),
+    sobol = run_sobol(view) if view.ranges else None
+    report_button(make_report(data, [ReportEntry(current, simulation, url, sobol)], url),
                   "claimscope-report.html", "projection_report")
     cite_block(data, url)

@@ -17,6 +17,7 @@ from claimscope.scenarios import (
     encode_link,
     link,
     load_scenarios_json,
+    resampled_ranges,
     scenarios_json,
 )
 from claimscope.viewstate import View, view_query
@@ -69,7 +70,8 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     if raw is None or st.session_state.get(LINK_SEEN) == raw:
         return None
     st.session_state[LINK_SEEN] = raw
-    incoming, problems = decode_link(raw, data.model, data.document.meta["id"])
+    incoming, problems = decode_link(raw, data.model, data.document.meta["id"],
+                                     resampled_ranges(data.scenario_presets))
     added = add(incoming) if incoming else []
     st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
                                        + [f"Compare link: {p}" for p in problems])
@@ -87,7 +89,8 @@ def _import(data: Bundle, key: str) -> None:
                       "1 MB. Your saved scenarios are unchanged."])
         return
     incoming, problems = load_scenarios_json(upload.getvalue(), data.model,
-                                             data.document.meta["id"])
+                                             data.document.meta["id"],
+                                             resampled_ranges(data.scenario_presets))
     if not incoming:
         say("error", [f"Nothing imported from {escape_markdown(clean_name(upload.name))}: "
                       + " ".join(problems) + " Your saved scenarios are unchanged."])

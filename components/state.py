@@ -10,8 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
+from claimscope.correlations import Correlation
 from claimscope.distributions import Range
-from claimscope.scenarios import LINK_PARAM
+from claimscope.scenarios import LINK_PARAM, resampled_ranges
 from claimscope.viewstate import View, default_view, parse_view, view_query
 
 VIEW = "view"
@@ -22,8 +23,9 @@ def init_from_url(bundle: Bundle) -> None:
     """On a session's first run, take the view from the query string."""
     if VIEW in st.session_state:
         return
-    view, notices = parse_view(st.query_params.to_dict(), bundle.model,
-                               also_known=(LINK_PARAM,))
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    view, notices = parse_view(params, bundle.model, also_known=(LINK_PARAM,),
+                               resampled=resampled_ranges(bundle.scenario_presets))
     st.session_state[VIEW] = view
     st.session_state[NOTICES] = notices
 
@@ -46,8 +48,11 @@ def set_range(name: str, rng_range: Range | None) -> None:
 
 
 def set_simulation(samples: int, seed: int) -> None:
-    current = view()
-    st.session_state[VIEW] = View(current.values, current.ranges, samples, seed)
+    st.session_state[VIEW] = view().with_simulation(samples, seed)
+
+
+def set_correlations(correlations: tuple[Correlation, ...]) -> None:
+    st.session_state[VIEW] = view().with_correlations(correlations)
 
 
 def reset(bundle: Bundle) -> None:

@@ -1,8 +1,11 @@
-"""The uncertainty UI: per-input range controls and the Monte Carlo results section.
+"""The uncertainty UI: per-input range controls and the "How sure is it?" section (Monte
+Carlo results, how P(claim holds) settles, correlations, tornado, variance shares, Sobol
+indices, claim map).
 
-The simulation is cached on exactly what it depends on (point values, ranges, sample count,
-seed), so moving a control that only changes the view — the histogram's output, the claim
-map's axes — never draws again.
+The simulation is cached on exactly what it depends on (point values, ranges,
+correlations, sample count, seed), and the Sobol indices on the point values and ranges,
+so moving a control that only changes the view — the histogram's output, the claim map's
+axes — never draws again.
 """
 
 from __future__ import annotations
@@ -13,13 +16,24 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from claimscope.charts.uncertainty import (
     claim_map_chart,
+    convergence_chart,
     histogram_chart,
     shares_chart,
+    sobol_chart,
     tornado_chart,
 )
-from claimscope.distributions import SHAPES, Range
+from claimscope.correlations import (
+    RANK_LIMIT,
+    Correlation,
+    correlation_query,
+    correlation_sentence,
+    describe,
+    parse_correlations,
+)
+from claimscope.distributions import RESAMPLED, SHAPES, Range
 from claimscope.inputs import InputSpec
 from claimscope.montecarlo import SimulationResult, claim_map, simulate, tornado
+from claimscope.montecarlo.sobol import SobolResult, sobol_indices
 from claimscope.numbers import count_word, display, human, percent
 from claimscope.projection import interval_rows
 from claimscope.ranges import (
@@ -29,7 +43,7 @@ from claimscope.ranges import (
     SEED_MAX,
     validate_range,
 )
-from claimscope.scenarios import sample_preset
+from claimscope.scenarios import resampled_ranges, sample_preset
 from claimscope.viewstate import View, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
@@ -40,7 +54,9 @@ from components.evidence_links import sources_caption
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
 SHAPE_HELP = ("uniform: low and high are hard bounds, every value equally likely · "
               "triangular / PERT: hard bounds, most likely at the slider's value · "
-              "lognormal: low and high are the 5th and 95th percentiles")
+              "lognormal: low and high are the 5th and 95th percentiles · "
+              "resampled (where the document ships a sample): the sample's own resamples, "
+              "each equally likely")
 
 
 def _toggle(spec: InputSpec) -> None:
@@ -52,11 +68,20 @@ def _toggle(spec: InputSpec) -> None:
         state.set_range(spec.name, None)
 
 
+def _resampled(spec: InputSpec) -> Range | None:
+    """The document's resampled range for this input, if it ships a sample bearing on it."""
+    return resampled_ranges(bundle().scenario_presets).get(spec.name)
+
+
 def _edit(spec: InputSpec) -> None:
     """The edited range, through the same checks as a link; what they change is said."""
     low, high = st.session_state[f"{spec.name}_range"]
-    rng_range, notices = validate_range(spec, state.values()[spec.name], low, high,
-                                        st.session_state[f"{spec.name}_dist"])
+    dist = st.session_state[f"{spec.name}_dist"]
+    current = state.view().ranges.get(spec.name)
+    if current is not None and current.shape == RESAMPLED and dist == RESAMPLED:
+        return  # the slider is only shown: a resampled range's ends are the data's
+    rng_range, notices = validate_range(spec, state.values()[spec.name], low, high, dist,
+                                        resampled=_resampled(spec))
     state.set_range(spec.name, rng_range)
     st.session_state[f"{spec.name}_range_notices"] = notices
 
@@ -70,13 +95,20 @@ def range_control(spec: InputSpec) -> None:
     st.toggle("Uncertain: give a range", key=on_key, on_change=_toggle, args=(spec,))
     if current is None:
         return
+    resampled = current.shape == RESAMPLED
     st.session_state[range_key] = (widget_number(spec, current.low),
                                    widget_number(spec, current.high))
     st.session_state[dist_key] = current.shape
     st.slider(f"Range of {spec.label.lower()}", **slider_bounds(spec), key=range_key,
-              on_change=_edit, args=(spec,))
-    st.selectbox(f"Shape of the range of {spec.label.lower()}", SHAPES, key=dist_key,
+              on_change=_edit, args=(spec,), disabled=resampled,
+              help=("The 5th and 95th percentiles of the sample's resamples: set by the data."
+                    if resampled else None))
+    shapes = SHAPES + ((RESAMPLED,) if _resampled(spec) is not None else ())
+    st.selectbox(f"Shape of the range of {spec.label.lower()}", shapes, key=dist_key,
                  on_change=_edit, args=(spec,), help=SHAPE_HELP)
+    if resampled:
+        st.caption(f"Drawn as the sample's {len(current.sample):,} resamples, each equally "
+                   f"likely: 5th to 95th percentile {_range_ends(spec, current)}.")
     for notice in st.session_state.pop(f"{spec.name}_range_notices", []):
         st.caption(notice)
     preset = bundle().range_presets.get(spec.name)
@@ -88,9 +120,15 @@ def range_control(spec: InputSpec) -> None:
             sources_caption([preset])
 
 
+def _range_ends(spec: InputSpec, rng_range: Range) -> str:
+    return f"{display(rng_range.low, spec.unit)} – {display(rng_range.high, spec.unit)}"
+
+
 def _range_text(spec: InputSpec, rng_range: Range) -> str:
-    return (f"{display(rng_range.low, spec.unit)} – {display(rng_range.high, spec.unit)} "
-            f"({rng_range.shape})")
+    if rng_range.shape == RESAMPLED:
+        return (f"{_range_ends(spec, rng_range)} (resampled: {len(rng_range.sample):,} "
+                "resamples of the sample, 5th to 95th percentile)")
+    return f"{_range_ends(spec, rng_range)} ({rng_range.shape})"
 
 
 def sample_spread_button(data: Bundle) -> None:
@@ -112,20 +150,29 @@ def apply_presets(data: Bundle) -> None:
 
 
 ValueKeys = tuple[tuple[str, float], ...]
-RangeKeys = tuple[tuple[str, float, float, str], ...]
+RangeKeys = tuple[tuple[str, float, float, str, tuple[float, ...]], ...]
+CorrelationKeys = tuple[tuple[str, str, float], ...]
 
 
 def _ranges(keys: RangeKeys) -> dict[str, Range]:
-    return {name: Range(low, high, shape) for name, low, high, shape in keys}
+    return {name: Range(low, high, shape, sample) for name, low, high, shape, sample in keys}
 
 
 # cache_resource, not cache_data: every rerun reads the result (the page and the report
 # both do), and cache_data would unpickle a fresh copy each time. The results are never
 # changed after they are made, so sessions can share one object.
 @st.cache_resource(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
-def cached_simulation(values: ValueKeys, ranges: RangeKeys, samples: int,
-                      seed: int) -> SimulationResult:
-    return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed)
+def cached_simulation(values: ValueKeys, ranges: RangeKeys, correlations: CorrelationKeys,
+                      samples: int, seed: int) -> SimulationResult:
+    return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed,
+                    correlations=[Correlation(*c) for c in correlations])
+
+
+@st.cache_resource(max_entries=24, show_spinner="Working out the Sobol indices…")
+def cached_sobol(values: ValueKeys, ranges: RangeKeys) -> SobolResult:
+    """Sobol indices: their own design (independent inputs), so neither the draws, the
+    seed nor the correlations of the Monte Carlo change them."""
+    return sobol_indices(bundle().model, dict(values), _ranges(ranges))
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
@@ -137,13 +184,19 @@ def cached_tornado(values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
 
 def _cache_keys(view: View) -> tuple[ValueKeys, RangeKeys]:
     """A view's point values and ranges as plain tuples: cheap to hash."""
-    ranges = tuple((name, r.low, r.high, r.shape) for name, r in view.ranges.items())
+    ranges = tuple((name, r.low, r.high, r.shape, r.sample) for name, r in view.ranges.items())
     return tuple(view.values.items()), ranges
 
 
 def run_simulation(view: View) -> SimulationResult:
     """The cached Monte Carlo for a view."""
-    return cached_simulation(*_cache_keys(view), view.samples, view.seed)
+    correlations = tuple((c.first, c.second, c.rank) for c in view.correlations)
+    return cached_simulation(*_cache_keys(view), correlations, view.samples, view.seed)
+
+
+def run_sobol(view: View) -> SobolResult:
+    """The cached Sobol indices for a view's point values and ranges."""
+    return cached_sobol(*_cache_keys(view))
 
 
 def _simulation_settings(view: View) -> None:
@@ -164,7 +217,8 @@ def _simulation_settings(view: View) -> None:
 
 
 def uncertainty_section(data: Bundle) -> None:
-    """Distributions, P(claim holds), tornado, variance shares — and the claim map."""
+    """Distributions, P(claim holds) and how it settles, correlations, tornado, variance
+    shares, Sobol indices — and the claim map."""
     view = state.view()
     model = data.model
     specs, headline = model.inputs, model.headline_output
@@ -198,21 +252,94 @@ def uncertainty_section(data: Bundle) -> None:
         st.caption("Ranged: " + "; ".join(
             f"{specs[name].label} {_range_text(specs[name], result.ranges[name])}"
             for name in result.ranged))
+        labels_of = {name: spec.label for name, spec in specs.items()}
+        correlated = describe(result.correlations, labels_of)
+        st.caption(correlation_sentence(result.correlations, labels_of))
+        show_chart(convergence_chart(model, result.convergence), key="mc_convergence")
+        _correlation_controls(view)
         labels = {out.name: model.title(out.name, view.values) for out in model.card_outputs}
         output = st.selectbox("Distribution of", list(labels), key="mc_output",
                               format_func=labels.get)
         show_chart(histogram_chart(model, result[output],
-                                   result.p_claim if output == model.headline else None),
+                                   result.p_claim if output == model.headline else None,
+                                   correlated),
                    key="mc_histogram")
         quantiles = result.quantiles().assign(output=lambda f: f["output"].map(labels))
         st.dataframe(quantiles, hide_index=True, key="mc_quantiles")
         download_csv(quantiles, "mc-quantiles")
         show_chart(tornado_chart(model, cached_tornado(*_cache_keys(view))), key="tornado")
-        show_chart(shares_chart(model, result.variance_shares), key="variance_shares")
+        show_chart(shares_chart(model, result.variance_shares, bool(result.correlations)),
+                   key="variance_shares")
+        _sobol(view, bool(result.correlations))
     st.subheader("Where the claim holds: any two assumptions")
     # Drawn at once when ranges are set; otherwise when the reader asks for it.
     if view.ranges or st.toggle("Show the claim map", key="claim_map_shown"):
         _claim_map(data)
+
+
+SOBOL_SCALES = {"log": "the log of the total (a product is a sum of logs)",
+                "linear": "the total as it is"}
+
+
+def _sobol(view: View, correlated: bool) -> None:
+    """First- and total-order Sobol indices with their intervals, on either scale."""
+    st.subheader("Which assumptions matter, with error bars")
+    scale = st.radio("Sobol indices of", list(SOBOL_SCALES), key="sobol_scale",
+                     format_func=SOBOL_SCALES.get, horizontal=True)
+    sobol = run_sobol(view)
+    if correlated:
+        st.caption("Sobol indices are defined for independent inputs: these ignore the "
+                   "correlations set above.")
+    show_chart(sobol_chart(bundle().model, sobol, scale), key="sobol")
+
+
+CORRELATION_NOTICES = "correlation_notices"
+
+
+def _set_correlation(ranged: list[str]) -> None:
+    """Add or replace one pair's correlation, through the same checks as a link."""
+    first, second = st.session_state["corr_first"], st.session_state["corr_second"]
+    rank = float(st.session_state["corr_rank"])
+    others = [c for c in state.view().correlations if c.pair != {first, second}]
+    wanted = [*others, Correlation(first, second, rank)] if first != second else others
+    raw = correlation_query(wanted).get("corr")
+    found, notices = parse_correlations(raw, ranged)
+    state.set_correlations(found)
+    st.session_state[CORRELATION_NOTICES] = notices
+
+
+def _remove_correlation(correlation: Correlation) -> None:
+    state.set_correlations(tuple(c for c in state.view().correlations if c != correlation))
+
+
+def _correlation_controls(view: View) -> None:
+    """Say that two ranged assumptions move together: a rank correlation per pair."""
+    ranged = list(view.ranges)
+    if len(ranged) < 2:
+        return
+    specs = bundle().model.inputs
+    with st.expander("Assumptions that move together (correlations)",
+                     expanded=bool(view.correlations)):
+        st.caption("A rank correlation between two ranged assumptions, from "
+                   f"−{RANK_LIMIT} (one low when the other is high) to {RANK_LIMIT} (low "
+                   "together, high together). Drawn through a Gaussian copula: each "
+                   "assumption keeps exactly the range and shape set for it.")
+        left, right = st.columns(2)
+        left.selectbox("First assumption", ranged, key="corr_first",
+                       format_func=lambda n: specs[n].label)
+        others = [n for n in ranged if n != st.session_state.get("corr_first", ranged[0])]
+        right.selectbox("Second assumption", others, key="corr_second",
+                        format_func=lambda n: specs[n].label)
+        st.slider("Rank correlation", -RANK_LIMIT, RANK_LIMIT, 0.5, 0.05, key="corr_rank")
+        st.button("Set this correlation", key="corr_set", on_click=_set_correlation,
+                  args=(ranged,))
+        for notice in st.session_state.pop(CORRELATION_NOTICES, []):
+            st.caption(notice)
+        for c in view.correlations:
+            text, remove = st.columns([4, 1], vertical_alignment="center")
+            text.markdown(describe([c], {n: s.label for n, s in specs.items()}))
+            remove.button("Remove", key=f"corr_remove_{c.first}_{c.second}",
+                          on_click=_remove_correlation, args=(c,))
 
 
 @st.fragment

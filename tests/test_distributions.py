@@ -10,14 +10,18 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import stats as scipy_stats
 
 from claimscope.distributions import (
+    RESAMPLED,
     SHAPES,
     Range,
     _beta_cdf_table,
+    _beta_inverse,
     _normal_cdf_table,
     draw,
     draw_binned,
+    inverse,
     lognormal_parameters,
     pert_parameters,
     quantile,
@@ -179,3 +183,57 @@ def test_share_bins_are_equal_in_the_middle_and_halved_in_the_tails():
     assert np.allclose(tail, [0.02 / 2**k for k in (6, 6, 5, 4, 3, 2)])  # down to ≥ 20 draws
     assert widths.min() * 100_000 >= 20
     assert share_bin_edges(50, 1000) == tuple(k / 50 for k in range(51))
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_inverse_at_uniform_numbers_gives_the_same_distribution_as_draw(shape):
+    """The copula and Sobol path (`inverse`) and the fast path (`draw`) agree: the same
+    quantiles to within sampling noise."""
+    spec, span = SPECS["rate_ratio"], Range(0.5, 2.0, shape)
+    drawn = np.sort(draw(spec, 1.2, span, N, rng(1)))
+    inverted = np.sort(inverse(spec, 1.2, span, rng(2).random(N)))
+    qs = np.linspace(0.01, 0.99, 50)
+    assert np.max(np.abs(np.quantile(drawn, qs) - np.quantile(inverted, qs))) < 0.02
+
+
+def test_quantile_is_scipys_exact_quantile():
+    spec = SPECS["share"]
+    alpha, beta = pert_parameters(0.05, 0.0725, 0.10)
+    for q in (0.001, 0.05, 0.5, 0.95, 0.999):
+        want = 100 * (0.05 + 0.05 * scipy_stats.beta.ppf(q, alpha, beta))
+        assert quantile(spec, 7.25, Range(5, 10, "pert"), q) == pytest.approx(want, rel=1e-12)
+    want = scipy_stats.lognorm.ppf(0.95, s=lognormal_parameters(0.5, 2.0)[1], scale=1.0)
+    assert quantile(SPECS["rate_ratio"], 1, Range(0.5, 2.0, "lognormal"), 0.95) == \
+        pytest.approx(want, rel=1e-6)  # the cut at 0.1 and 10 moves it by 2e-7
+
+
+def test_a_resampled_range_draws_its_sample_equally_often():
+    values = [0.4, 0.8, 0.8, 1.0, 2.5]
+    span = Range.resampled(values)
+    assert span.shape == RESAMPLED and span.sample == tuple(sorted(values))
+    assert (span.low, span.high) == tuple(np.quantile(values, (0.05, 0.95)))
+    drawn = draw(SPECS["rate_ratio"], 1.0, span, N, rng())
+    shares = {v: float(np.mean(drawn == v)) for v in (0.4, 0.8, 1.0, 2.5)}
+    assert shares == pytest.approx({0.4: 0.2, 0.8: 0.4, 1.0: 0.2, 2.5: 0.2}, abs=0.005)
+    edges = share_bin_edges(5, N)
+    again, bins = draw_binned(SPECS["rate_ratio"], 1.0, span, N, rng(), edges)
+    assert np.array_equal(again, drawn)
+    assert np.all(np.diff(bins[np.lexsort((bins, again))]) >= 0)
+
+
+def test_a_resampled_range_needs_an_ascending_sample_and_only_it_has_one():
+    with pytest.raises(ValueError, match="needs its sample"):
+        Range(0.5, 2.0, RESAMPLED)
+    with pytest.raises(ValueError, match="needs its sample"):
+        Range(0.5, 2.0, "uniform", (0.5, 2.0))
+    with pytest.raises(ValueError, match="ascending"):
+        Range(0.5, 2.0, RESAMPLED, (2.0, 0.5))
+
+
+@pytest.mark.parametrize(("alpha", "beta"), [(1.0, 5.0), (2.2, 3.8), (3.0, 3.0), (5.0, 1.0),
+                                             (1.4, 4.6)])
+def test_the_pert_inverse_is_within_5e7_of_scipys_exact_quantile(alpha, beta):
+    u = np.concatenate([np.linspace(0, 1, 20_001), 10.0 ** -np.arange(1, 16),
+                        1 - 10.0 ** -np.arange(1, 16)])
+    exact = scipy_stats.beta.ppf(u, alpha, beta)
+    assert np.max(np.abs(_beta_inverse(alpha, beta, u) - exact)) < 5e-7

@@ -80,3 +80,56 @@ def test_bad_range_parameters_are_explained() -> None:
     assert "unique_lo (90%) was above unique_hi (60%); swapped them." in warning
     assert "unique_dist=wobbly is not a known shape" in warning
     assert at.slider(key="unique_range").value == (60.0, 90.0)
+
+
+CORRELATED = {"unique_lo": "60", "unique_hi": "100", "coverage_lo": "50",
+              "coverage_hi": "100", "samples": "10000", "corr": "unique:coverage:0.5"}
+
+
+def test_a_link_with_corr_reproduces_the_result_and_says_so() -> None:
+    first, second = run_page(PAGE, CORRELATED), run_page(PAGE, CORRELATED)
+    independent = run_page(PAGE, {k: v for k, v in CORRELATED.items() if k != "corr"})
+    label = "Chance the claim holds"
+    assert metric(first, label) == metric(second, label) != metric(independent, label)
+    text = page_text(first)
+    assert ("Correlated: Distinct images among those seized and Share of circulating images "
+            "that police seized (rank correlation +0.50).") in text
+    assert "Drawn with correlated assumptions: Distinct images" in text  # the histogram
+    assert "These shares assume the assumptions vary independently" in text
+    assert "these ignore the correlations set above" in text
+    assert first.query_params["corr"] == "unique:coverage:0.5"
+
+
+def test_a_reader_sets_and_removes_a_correlation() -> None:
+    query = {k: v for k, v in CORRELATED.items() if k != "corr"}
+    at = run_page(PAGE, query)
+    at.selectbox(key="corr_first").set_value("coverage").run()
+    assert at.selectbox(key="corr_second").value == "unique"
+    at.slider(key="corr_rank").set_value(-0.4).run()
+    at.button(key="corr_set").click().run()
+    assert not at.exception
+    assert at.query_params["corr"] == "unique:coverage:-0.4"
+    assert "rank correlation -0.40" in page_text(at)
+    at.button(key="corr_remove_unique_coverage").click().run()
+    assert "corr" not in at.query_params
+    assert "vary independently (no correlation set)" in page_text(at)
+
+
+def test_bad_corr_values_are_explained() -> None:
+    at = run_page(PAGE, {**CORRELATED, "corr": "unique:coverage:2,unique:growth:0.3"})
+    assert not at.exception
+    text = page_text(at)
+    assert "coverage⁠:⁠2 is out of range (−0.9 to 0.9); clamped to 0.9." in text
+    assert "growth has no range" in text
+    assert at.query_params["corr"] == "unique:coverage:0.9"
+
+
+def test_sobol_indices_and_convergence_are_shown_with_their_data() -> None:
+    at = run_page(PAGE, {k: v for k, v in CORRELATED.items() if k != "corr"})
+    names = titles(at)
+    assert any(t.startswith("The chance the claim (300 million) holds settles at") for t in names)
+    assert any("drives" in t and "with its interactions (95% interval" in t for t in names)
+    at.radio(key="sobol_scale").set_value("linear").run()
+    assert any("of the variance of national total over the window with its interactions"
+               in t for t in titles(at))
+    assert not at.exception

@@ -12,7 +12,9 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry, build_report, markdown_bold
 from claimscope.citation import cite
+from claimscope.correlations import Correlation
 from claimscope.montecarlo import simulate
+from claimscope.montecarlo.sobol import sobol_indices
 from claimscope.numbers import human, percent
 from claimscope.projection import output_rows
 from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
@@ -92,7 +94,8 @@ def test_nothing_is_fetched_from_elsewhere(single: str) -> None:
 def test_compare_report_embeds_plotly_once_and_draws_every_chart(compared: tuple) -> None:
     page, chosen, _ = compared
     plotly_bundle(page)
-    assert page.count('class="plotly-graph-div"') == 1 + len(chosen)  # compare + steps
+    ranged = sum(1 for s in chosen if s.view.ranges)  # each with how P(claim holds) settles
+    assert page.count('class="plotly-graph-div"') == 1 + len(chosen) + ranged  # + steps
     assert "<h3>Inputs that differ</h3>" in page and "Scenarios compared" in page
 
 
@@ -144,3 +147,27 @@ def test_report_lists_every_source_with_its_evidence_anchor_and_what_it_supports
     section = report.split("<h2>Sources of the figures ClaimScope supplies</h2>")[1]
     section = section.split("<h2>")[0]
     assert "href" not in section  # addresses are text: the report asks for nothing remote
+
+
+def test_the_report_shows_sobol_indices_convergence_and_correlations() -> None:
+    """Issue 15: the report carries the Sobol indices with their intervals (both scales,
+    each with its data table), how P(claim holds) settles, and the correlations used."""
+    ranges = {name: preset.range for name, preset in BUNDLE.range_presets.items()}
+    view = default_view(SPECS)
+    for name, span in ranges.items():
+        view = view.with_range(name, span)
+    view = view.with_correlations((Correlation("unique", "coverage", 0.5),))
+    simulation = simulate(MODEL, view.values, view.ranges, 20_000, 7,
+                          correlations=view.correlations)
+    sobol = sobol_indices(MODEL, view.values, view.ranges)
+    page = build_report(BUNDLE, [ReportEntry(Scenario("Ranged", view), simulation, "", sobol)],
+                        CITATION, "5 May 2026, 10:00 UTC")
+    assert "Which assumptions matter, with error bars" in page
+    top = sobol.on("log").sort_values("total").iloc[-1]
+    assert html.escape(f"{percent(top['total'] * 100, 0)} of the variance of log(") in page
+    assert "with its interactions (95% interval" in page
+    assert page.count("first_conf") == 2  # the data table of each scale's chart
+    assert "The chance the claim (300 million) holds settles at" in page
+    assert "Correlated: Distinct images among those seized and Share of circulating " \
+           "images that police seized (rank correlation +0.50)." in page
+    assert "these ignore the correlations set" in page

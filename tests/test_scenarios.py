@@ -30,6 +30,7 @@ from claimscope.scenarios import (
     load_presets,
     load_scenarios_json,
     merge,
+    resampled_ranges,
     scenarios_json,
     totals_frame,
     unique_name,
@@ -173,9 +174,14 @@ def test_compare_links_carry_what_a_link_carries(pairs: list[tuple[str, View]]) 
 
 
 def test_presets_survive_a_file_and_a_link() -> None:
-    loaded, messages = load_scenarios_json(scenarios_json(presets(), SPECS, DOC), MODEL, DOC)
+    """The sample's preset carries `rate_ratio_dist=resampled`: the document's resampled
+    range is what it means there."""
+    resampled = resampled_ranges(presets())
+    assert list(resampled) == ["rate_ratio"]
+    loaded, messages = load_scenarios_json(scenarios_json(presets(), SPECS, DOC), MODEL, DOC,
+                                           resampled)
     assert messages == [] and loaded == presets()
-    linked, messages = decode_link(encode_link(presets(), SPECS), MODEL, DOC)
+    linked, messages = decode_link(encode_link(presets(), SPECS), MODEL, DOC, resampled)
     assert messages == [] and [s.view for s in linked] == [s.view for s in presets()]
 
 

@@ -318,3 +318,24 @@ def test_a_range_on_an_input_the_model_does_not_use_is_ignored_with_a_notice() -
     assert result.ranged == ("unique",)
     assert any("offender_second_year is not used by the projection model" in notice
                for notice in result.notices)
+
+
+def test_p_claim_settles_as_the_draws_grow_with_its_standard_error() -> None:
+    """The convergence table: the share among the first k draws for k = 1,000 … n, its
+    standard error √(p(1−p)/k); its last row is the run's own P(claim holds), and its
+    errors shrink as 1/√k."""
+    ranges = {"unique": Range(50, 100), "coverage": Range(40, 100, "triangular")}
+    simulation = run(MODEL, MODEL.defaults(), ranges, 100_000, 2018)
+    result = simulation.result()
+    table = result.convergence
+    assert table["draws"].tolist() == [1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000]
+    values = np.asarray(simulation.values(MODEL.headline))
+    for row in table.itertuples():
+        p = float(np.mean(values[: row.draws] >= MODEL.threshold))
+        assert row.p_claim == p
+        assert row.se == pytest.approx(math.sqrt(p * (1 - p) / row.draws))
+        assert row.low <= p <= row.high
+    assert table.iloc[-1]["p_claim"] == result.p_claim
+    assert table.iloc[-1]["se"] == pytest.approx(result.p_claim_se)
+    assert table["se"].iloc[0] > 5 * table["se"].iloc[-1]  # √100 = 10 times, roughly
+    assert pickle.loads(pickle.dumps(result)).convergence.equals(table)

@@ -20,11 +20,14 @@ import pandas as pd
 from claimscope.bundle import Bundle
 from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
+from claimscope.charts.uncertainty import convergence_chart, sobol_chart
 from claimscope.citation import Citation
+from claimscope.correlations import correlation_sentence
 from claimscope.evidence import citation_line, supports_text
 from claimscope.evidence import entries as evidence_entries
 from claimscope.inputs import InputSpec
 from claimscope.montecarlo import SimulationResult
+from claimscope.montecarlo.sobol import SobolResult
 from claimscope.narrative import reactive_sentence, verdict
 from claimscope.numbers import display
 from claimscope.projection import break_even_table, interval_rows, output_rows
@@ -50,11 +53,13 @@ blockquote {{ margin: 0.5rem 0; padding: 0.5rem 1rem; background: #f6f6f6;
 
 @dataclass(frozen=True)
 class ReportEntry:
-    """One scenario in a report, with its Monte Carlo result (if it has ranges) and link."""
+    """One scenario in a report, with its Monte Carlo result and Sobol indices (if it has
+    ranges) and link."""
 
     scenario: Scenario
     simulation: SimulationResult | None = None
     link: str = ""
+    sobol: SobolResult | None = None
 
 
 # ---- HTML pieces --------------------------------------------------------------------------
@@ -152,6 +157,19 @@ def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> st
         parts.append("<h3>How sure is it?</h3>")
         parts.append(_table(["Figure", "Value", "Meaning"],
                             interval_rows(bundle.model, entry.simulation)))
+        sentence = correlation_sentence(entry.simulation.correlations,
+                                        {name: spec.label for name, spec in bundle.inputs.items()})
+        parts.append(f'<p class="note">{_e(sentence)}</p>')
+        parts.append(charts.html(convergence_chart(bundle.model,
+                                                   entry.simulation.convergence)))
+    if entry.sobol is not None and not entry.sobol.indices.empty:
+        parts.append("<h3>Which assumptions matter, with error bars</h3>")
+        if entry.simulation is not None and entry.simulation.correlations:
+            parts.append('<p class="note">Sobol indices are defined for independent inputs: '
+                         "these ignore the correlations set.</p>")
+        parts.extend(charts.html(sobol_chart(bundle.model, entry.sobol, scale))
+                     for scale in ("log", "linear")
+                     if (entry.sobol.indices["scale"] == scale).any())
     parts.append("<h3>Inputs</h3>")
     parts.append(_inputs_table(bundle, scenario))
     parts.append("<h3>Where the claim stops holding</h3>")

@@ -1,4 +1,5 @@
-"""Charts of the uncertainty analysis: distributions, tornado, variance shares, claim map.
+"""Charts of the uncertainty analysis: distributions, how P(claim holds) settles, tornado,
+variance shares, Sobol indices with their intervals, claim map.
 
 Every chart plots summaries computed on the server (binned counts, swings, shares, a
 grid); raw Monte Carlo draws never reach the browser.
@@ -21,6 +22,7 @@ from claimscope.charts.style import (
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
 from claimscope.montecarlo import ClaimMap, OutputSummary
+from claimscope.montecarlo.sobol import SobolResult
 from claimscope.numbers import display, human, percent
 
 
@@ -29,9 +31,10 @@ def _unit(spec: InputSpec) -> str:
 
 
 def histogram_chart(model: Model, summary: OutputSummary,
-                    probability: float | None) -> Chart:
+                    probability: float | None, correlated: str = "") -> Chart:
     """Share of draws per bin; for the headline output, with the claim's threshold and the
-    bins that meet it drawn differently."""
+    bins that meet it drawn differently. `correlated` names the correlations the draws
+    were made with (`correlations.describe`), said under the chart."""
     hist = summary.histogram
     output = model.output(summary.name)
     label, unit = output.label, output.unit
@@ -71,7 +74,7 @@ def histogram_chart(model: Model, summary: OutputSummary,
     fig = go.Figure(data=traces, layout=base_layout(
         title, f"{label} ({unit})", "Share of draws (%)", lines=lines, bargap=0,
         barmode="overlay", xaxis={"type": "log"} if hist.scale == "log" else {}))
-    notes = []
+    notes = [f"Drawn with correlated assumptions: {correlated}."] if correlated else []
     if hist.below or hist.above:
         notes.append(f"Not drawn: {hist.below:,} draws below and {hist.above:,} above the "
                      "plotted span (the central 99%).")
@@ -119,8 +122,10 @@ def tornado_chart(model: Model, table: pd.DataFrame) -> Chart:
                  "(no sampling).")
 
 
-def shares_chart(model: Model, shares: pd.DataFrame) -> Chart:
-    """First-order variance shares of the log of the headline per input, largest first."""
+def shares_chart(model: Model, shares: pd.DataFrame, correlated: bool = False) -> Chart:
+    """First-order variance shares of the log of the headline per input, largest first.
+    `correlated`: the draws had correlated inputs, which the note under the chart says
+    the shares' reading (additive, one input at a time) assumes away."""
     specs, headline = model.inputs, model.headline_output
     ordered = shares.sort_values("share_log", ascending=True, kind="stable")
     labels = [specs[name].label for name in ordered["input"]]
@@ -142,9 +147,85 @@ def shares_chart(model: Model, shares: pd.DataFrame) -> Chart:
         title, f"Share of the variance of log({headline.label.lower()}) (%)", "",
         height=max(240, 70 + 44 * len(shares)), xaxis={"range": [0, 110]}))
     data = shares.assign(assumption=[specs[n].label for n in shares["input"]])
+    notes = (["These shares assume the assumptions vary independently, and a correlation is "
+              "set: an input correlated with another also carries part of its partner's "
+              "share, so the shares overlap and can add up to more than 100%. The Sobol "
+              "indices below take the inputs as independent."] if correlated else [])
     return Chart(fig, data, source="First-order (Sobol-type) index from the same draws: the "
                  f"share of the variance of log({headline.label.lower()}) that fixing this "
-                 "input alone would remove. See Method & caveats.")
+                 "input alone would remove. See Method & caveats.", notes=notes)
+
+
+def convergence_chart(model: Model, frame: pd.DataFrame) -> Chart:
+    """P(claim holds) from the first k draws as k grows, with its 95 % interval
+    (± 1.96 Monte Carlo standard errors): where the estimate settles."""
+    claim = human(model.threshold)
+    last = frame.iloc[-1]
+    x = frame["draws"].to_numpy()
+    band = go.Scatter(
+        x=np.concatenate([x, x[::-1]]),
+        y=np.concatenate([frame["high"].to_numpy(), frame["low"].to_numpy()[::-1]]) * 100,
+        fill="toself", fillcolor="rgba(115,115,115,0.25)", line={"width": 0},
+        name="95% interval (± 1.96 standard errors)", hoverinfo="skip")
+    line = go.Scatter(
+        x=x, y=frame["p_claim"].to_numpy() * 100, mode="lines+markers",
+        name="P(claim holds) from the first draws",
+        line={"color": PROVENANCE["derived"]["color"], "width": 2},
+        marker={"symbol": "circle", "size": 7},
+        customdata=frame["se"].to_numpy() * 100,
+        hovertemplate="%{x:,} draws: %{y:.2f}% ± %{customdata:.2f}<extra></extra>")
+    title = (f"The chance the claim ({claim}) holds settles at "
+             f"{percent(last['p_claim'] * 100, 1)} ± {percent(last['se'] * 100, 2)} "
+             f"after {int(last['draws']):,} draws")
+    fig = go.Figure(data=[band, line], layout=base_layout(
+        title, "Draws used (log scale)", "P(claim holds) (%)", height=340,
+        xaxis={"type": "log"}))
+    data = frame.rename(columns={"p_claim": "p_claim_holds", "se": "standard_error",
+                                 "low": "interval_low", "high": "interval_high"})
+    return Chart(fig, data, source="The first k draws of this run for each k; standard error "
+                 "√(p(1 − p)/k). Quadrupling the draws halves it.")
+
+
+def sobol_chart(model: Model, sobol: SobolResult, scale: str = "log") -> Chart:
+    """First- and total-order Sobol indices per input with their confidence intervals,
+    largest total first; the gap between the two bars is the input's interactions."""
+    specs, output = model.inputs, model.output(sobol.output)
+    subject = (f"log({output.label.lower()})" if scale == "log" else output.label.lower())
+    rows = sobol.on(scale).sort_values("total", ascending=True, kind="stable")
+    labels = [specs[name].label for name in rows["input"]]
+    bars = []
+    for order, kind, name in (("first", "assumed", "First-order (alone)"),
+                              ("total", "derived", "Total-order (with interactions)")):
+        style = PROVENANCE[kind]
+        bars.append(go.Bar(
+            y=labels, x=rows[order].to_numpy() * 100, orientation="h", name=name,
+            error_x={"type": "data", "array": rows[f"{order}_conf"].to_numpy() * 100,
+                     "visible": True, "color": OKABE_ITO["black"], "thickness": 1.5},
+            marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
+            customdata=np.column_stack([rows[f"{order}_low"] * 100,
+                                        rows[f"{order}_high"] * 100]),
+            hovertemplate="%{y}: %{x:.1f}% (%{customdata[0]:.1f} – %{customdata[1]:.1f})"
+                          "<extra>" + name + "</extra>"))
+    conf = percent(sobol.conf_level * 100, 0)
+    if len(rows) and not rows["total"].gt(0).any():
+        title = f"None of the ranged assumptions moves the {subject}"
+    elif len(rows):
+        top = rows.iloc[-1]
+        title = (f"{specs[top['input']].label} drives {percent(top['total'] * 100, 0)} of the "
+                 f"variance of {subject} with its interactions ({conf} interval "
+                 f"{percent(top['total_low'] * 100, 0)} – {percent(top['total_high'] * 100, 0)})")
+    else:
+        title = "No input has a range"
+    fig = go.Figure(data=bars, layout=base_layout(
+        title, f"Share of the variance of {subject} (%)", "", barmode="group",
+        height=max(260, 80 + 60 * len(rows)), xaxis={"range": [0, 110]}))
+    data = rows.iloc[::-1].assign(assumption=labels[::-1])
+    return Chart(fig, data, source=(
+        f"Sobol indices from SALib's Saltelli design: {sobol.evaluations:,} model runs "
+        f"({sobol.base:,} base rows), each input drawn from its own range, independently; "
+        f"error bars: {conf} bootstrap confidence intervals. The gap between an input's two "
+        "bars is the part it explains only together with others, which the tornado cannot "
+        "show."))
 
 
 def claim_map_chart(model: Model, grid: ClaimMap) -> Chart:

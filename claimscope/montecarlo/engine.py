@@ -7,7 +7,9 @@
 Reproducibility: each ranged input draws from its own `numpy.random.Generator`, seeded by
 (seed, input name) through `numpy.random.SeedSequence`, never from a global seed. The same
 seed and inputs give identical numbers, and adding or removing one input's range leaves the
-draws of every other input unchanged.
+draws of every other input unchanged. Inputs given a correlation (`claimscope.correlations`)
+draw standard normals from their own streams, which the Gaussian copula mixes; the draws of
+inputs outside every correlation are unchanged by it.
 
 Speed: no Python loop over samples. Inputs without a range stay scalars. Each output is
 sorted once; quantiles, histogram counts and probabilities are read from the sorted array.
@@ -23,7 +25,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from claimscope.distributions import SHARE_BINS, Range, draw, draw_binned, share_bin_edges
+from claimscope.correlations import Correlation, correlated_uniforms, kept_for
+from claimscope.distributions import (
+    RESAMPLED,
+    SHARE_BINS,
+    Range,
+    draw,
+    draw_binned,
+    share_bin_edges,
+)
 from claimscope.model import Model, Outputs
 from claimscope.montecarlo.sensitivity import variance_shares
 from claimscope.montecarlo.summary import (
@@ -33,6 +43,7 @@ from claimscope.montecarlo.summary import (
     OutputSummary,
     SimulationResult,
     constant_histogram,
+    convergence,
     histogram,
     sorted_quantile,
 )
@@ -62,6 +73,9 @@ def _clean_ranges(model: Model, points: Mapping[str, float],
         if not any(model.depends(name, output) for output in model.output_names):
             notices.append(f"{name} is not used by the projection model; its range is "
                            "ignored.")
+            continue
+        if given.shape == RESAMPLED:  # its values are the data's: nothing to check
+            clean[name] = given
             continue
         checked, said = validate_range(specs[name], points[name], given.low, given.high,
                                        given.shape)
@@ -93,6 +107,7 @@ class Simulation:
     outputs: Outputs
     point_outputs: Outputs
     notices: tuple[str, ...] = ()
+    correlations: tuple[Correlation, ...] = ()
     _sorted: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     _means: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -219,12 +234,15 @@ class Simulation:
             n=self.n, seed=self.seed, ranged=self.ranged, ranges=dict(self.ranges),
             claimed_total=self.model.threshold, outputs=summaries, p_claim=p,
             p_claim_se=se, variance_shares=share_frame, notices=self.notices,
+            correlations=self.correlations,
+            convergence=convergence(self.values(headline), self.model.threshold),
         )
 
 
 def run(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
         n: int, seed: int, share_bins: int = SHARE_BINS,
-        share_outputs: Sequence[str] | None = None) -> Simulation:
+        share_outputs: Sequence[str] | None = None,
+        correlations: Sequence[Correlation] = ()) -> Simulation:
     """Draw every ranged input n times and evaluate the model on all draws at once.
 
     `point_values` (display units) may omit inputs, which then take their defaults;
@@ -233,7 +251,9 @@ def run(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Ra
     non-negative integer; `share_bins` the equal-probability bins per input for variance
     shares before their tails are refined (at most n/20, so each holds 20 draws or more;
     see `distributions.share_bin_edges`). Bins are kept for the inputs that
-    `share_outputs` depend on (others are worked out again if asked for).
+    `share_outputs` depend on and for correlated ones (others are worked out again if
+    asked for). `correlations` (between ranged inputs; others are dropped) are drawn
+    through the Gaussian copula of `claimscope.correlations`.
     """
     if not (isinstance(n, (int, np.integer)) and n >= 1):
         raise ValueError(f"n must be a positive whole number, not {n!r}")
@@ -247,9 +267,17 @@ def run(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Ra
     point_outputs = model.evaluate_model(model_values)
     edges = share_bin_edges(max(1, min(int(share_bins), int(n) // 20)), int(n))
     inputs, bins = {}, {}
+    correlations = kept_for(correlations, clean)
+    linked = [name for name in clean if any(c.involves(name) for c in correlations)]
+    uniforms = correlated_uniforms(
+        {name: input_generator(seed, name).standard_normal(int(n)) for name in linked},
+        correlations) if linked else {}
     for name, rng_range in clean.items():
         stream = input_generator(seed, name)
-        if any(model.depends(name, output) for output in share_outputs):
+        if name in uniforms:
+            inputs[name], bins[name] = draw_binned(specs[name], points[name], rng_range,
+                                                   int(n), stream, edges, uniforms[name])
+        elif any(model.depends(name, output) for output in share_outputs):
             inputs[name], bins[name] = draw_binned(specs[name], points[name], rng_range,
                                                    int(n), stream, edges)
         else:
@@ -260,17 +288,17 @@ def run(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Ra
                       inputs=inputs,
                       bins=bins, share_edges=edges, outputs=outputs,
                       point_outputs=point_outputs,
-                      notices=tuple(notices))
+                      notices=tuple(notices), correlations=correlations)
 
 
 def simulate(model: Model, point_values: Mapping[str, float], ranges: Mapping[str, Range],
              n: int, seed: int, *, bins: int = HISTOGRAM_BINS, scale: str = "linear",
-             share_outputs: Sequence[str] | None = None, share_bins: int = SHARE_BINS
-             ) -> SimulationResult:
+             share_outputs: Sequence[str] | None = None, share_bins: int = SHARE_BINS,
+             correlations: Sequence[Correlation] = ()) -> SimulationResult:
     """Run the Monte Carlo and return its compact summary; see `run` and `Simulation.result`.
 
     The result holds no raw samples, so the UI can cache it.
     """
     simulation = run(model, point_values, ranges, n, seed, share_bins=share_bins,
-                     share_outputs=share_outputs)
+                     share_outputs=share_outputs, correlations=correlations)
     return simulation.result(bins=bins, scale=scale, share_outputs=share_outputs)

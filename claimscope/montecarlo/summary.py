@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from claimscope.correlations import Correlation
 from claimscope.distributions import Range
 from claimscope.numbers import describe_interval
 
@@ -94,7 +95,10 @@ class SimulationResult:
     - `ranged`: the inputs that had a range, in the order of the model's inputs; `ranges`: those
       ranges as used (after validation), display units;
     - `notices`: what validation changed about the ranges passed in (empty when they came
-      through `validate_range` already).
+      through `validate_range` already);
+    - `correlations`: the rank correlations the draws were made with (empty: independent);
+    - `convergence`: P(claim holds) and its standard error from the first k draws as k
+      grows (see `convergence`).
     """
 
     n: int
@@ -107,6 +111,9 @@ class SimulationResult:
     p_claim_se: float
     variance_shares: pd.DataFrame
     notices: tuple[str, ...] = ()
+    correlations: tuple[Correlation, ...] = ()
+    convergence: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=list(CONVERGENCE_COLUMNS)))
 
     def __getitem__(self, output: str) -> OutputSummary:
         return self.outputs[output]
@@ -116,6 +123,31 @@ class SimulationResult:
         return pd.DataFrame([{"output": s.name, "point": s.point, "mean": s.mean,
                               "p05": s.low, "median": s.median, "p95": s.high}
                              for s in self.outputs.values()])
+
+
+# ---- How P(claim holds) settles as the draws accumulate ---------------------------------
+
+CONVERGENCE_STEPS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000,
+                     500_000, 1_000_000)
+CONVERGENCE_COLUMNS = ("draws", "p_claim", "se", "low", "high")
+
+
+def convergence(values: np.ndarray | float, threshold: float) -> pd.DataFrame:
+    """P(output ≥ threshold) from the first k draws, for k = 1,000, 2,000, 5,000 … up to
+    all n, with its Monte Carlo standard error √(p(1−p)/k) and the 95 % interval
+    p ± 1.96·se (cut to [0, 1]). The draws are independent and identically distributed,
+    so the first k are a sample of k; one cumulative count gives every row."""
+    if np.ndim(values) == 0:
+        return pd.DataFrame(columns=list(CONVERGENCE_COLUMNS))
+    holds = np.cumsum(np.asarray(values) >= threshold)
+    n = holds.size
+    steps = [k for k in CONVERGENCE_STEPS if k < n] + [n]
+    k = np.array(steps)
+    p = holds[k - 1] / k
+    se = np.sqrt(p * (1.0 - p) / k)
+    return pd.DataFrame({"draws": k, "p_claim": p, "se": se,
+                         "low": np.clip(p - 1.96 * se, 0.0, 1.0),
+                         "high": np.clip(p + 1.96 * se, 0.0, 1.0)})
 
 
 # ---- Quantiles and histograms from sorted draws -----------------------------------------

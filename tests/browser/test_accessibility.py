@@ -30,6 +30,14 @@ def test_a_page_with_ranges_is_accessible(visit: Callable[[str], Page]) -> None:
     assert_accessible(page, RANGED)
 
 
+def test_correlations_and_sobol_indices_are_accessible(visit: Callable[[str], Page]) -> None:
+    """The correlation controls (opened), the convergence and Sobol charts, with a
+    resampled range: no serious axe violation, every chart named and with its data."""
+    link = f"{RANGED}&rate_ratio_dist=resampled&corr=unique:coverage:0.5"
+    page = visit(link)
+    assert_accessible(page, link)
+
+
 def tab_to(page: Page, target: Locator, presses: int, what: str) -> None:
     """Press Tab until `target` has the focus, at most `presses` times."""
     for _ in range(presses):
