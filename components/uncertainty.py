@@ -44,7 +44,7 @@ from claimscope.ranges import (
     validate_range,
 )
 from claimscope.scenarios import resampled_ranges, sample_preset
-from claimscope.viewstate import View, suggested_range
+from claimscope.viewstate import View, ranged_inputs, suggested_range
 from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle
@@ -52,6 +52,7 @@ from components.controls import slider_bounds, widget_number
 from components.evidence_links import sources_caption
 
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
+RANGE_EDITOR = "range_editor_open"  # the expander's state: open while a reader edits ranges
 SHAPE_HELP = ("uniform: low and high are hard bounds, every value equally likely · "
               "triangular / PERT: hard bounds, most likely at the slider's value · "
               "lognormal: low and high are the 5th and 95th percentiles · "
@@ -92,7 +93,7 @@ def range_control(spec: InputSpec) -> None:
     on_key, range_key, dist_key = (f"{spec.name}_ranged", f"{spec.name}_range",
                                    f"{spec.name}_dist")
     st.session_state[on_key] = current is not None
-    st.toggle("Uncertain: give a range", key=on_key, on_change=_toggle, args=(spec,))
+    st.toggle(f"{spec.label}: give a range", key=on_key, on_change=_toggle, args=(spec,))
     if current is None:
         return
     resampled = current.shape == RESAMPLED
@@ -118,6 +119,31 @@ def range_control(spec: InputSpec) -> None:
             if preset.judgement:
                 st.caption(f"Judgement: {preset.judgement}")
             sources_caption([preset])
+
+
+def range_editor(data: Bundle) -> None:
+    """Every assumption the model can draw, each with its switch and range, in one
+    expander that makes its widgets only while open (it opens by itself while a range is
+    set): the page's rerun stays small for a reader who never uses it."""
+    view = state.view()
+    rangeable = ranged_inputs(data.model)
+    count = len(view.ranges)
+    title = (f"Ranges: {count} assumption{'s' if count != 1 else ''} given a range"
+             if count else "Give assumptions a range")
+    with st.expander(title, key=RANGE_EDITOR, expanded=bool(count),
+                     on_change="rerun") as editor:
+        if not editor.open:
+            return
+        st.caption(SHAPE_HELP)
+        for group in data.input_groups:
+            specs = [spec for spec in data.inputs.values()
+                     if spec.group == group.id and spec.name in rangeable]
+            if not group.on_projection or not specs:
+                continue
+            st.markdown(f"**{group.title}**")
+            for spec in specs:
+                with st.container(border=True, key=f"{spec.name}_range_box"):
+                    range_control(spec)
 
 
 def _range_ends(spec: InputSpec, rng_range: Range) -> str:
@@ -223,12 +249,13 @@ def uncertainty_section(data: Bundle) -> None:
     model = data.model
     specs, headline = model.inputs, model.headline_output
     st.header("How sure is it?")
+    range_editor(data)
     sample_spread_button(data)
     if not view.ranges:
         suggested = len(data.range_presets)
         st.info("Every assumption is a single value, so every number above is a single "
-                "value too. Switch any assumption to a range in the sidebar (**Uncertain: "
-                "give a range**)" + (f", or start from the suggested ranges for the "
+                "value too. Give any assumption a range (**Give assumptions a range**, "
+                "above)" + (f", or start from the suggested ranges for the "
                                      f"{count_word(suggested).lower()} assumptions the "
                                      "document leaves implicit." if suggested else "."))
         if suggested:

@@ -38,6 +38,15 @@ def open_chart_data(at: AppTest, key: str) -> AppTest:
     return at
 
 
+def open_range_editor(at: AppTest) -> AppTest:
+    """Open /projection's 'Give assumptions a range' expander (its switches are made only
+    while it is open) and rerun."""
+    at.session_state["range_editor_open"] = True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def decode(value: Any) -> Any:
     """plotly 7 encodes arrays as {'dtype', 'bdata'}; give them back as numpy arrays."""
     if isinstance(value, dict) and "bdata" in value and "dtype" in value:

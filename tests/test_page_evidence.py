@@ -6,7 +6,7 @@ import pytest
 
 from claimscope.bundle import cited_by, load_bundle
 from claimscope.evidence import anchor, cited_ids, entries, link, sources_markdown
-from tests.apptest_helpers import page_text, run_page
+from tests.apptest_helpers import open_range_editor, page_text, run_page
 
 PAGE = "components/pages/evidence.py"
 BUNDLE = load_bundle()
@@ -52,7 +52,7 @@ def test_ranges_presets_and_context_figures_link_to_their_entries(at) -> None:
 
 def test_range_control_shows_why_and_sources_beside_the_range() -> None:
     at = run_page("components/pages/projection.py")
-    at.toggle(key="unique_ranged").set_value(True).run()
+    open_range_editor(at).toggle(key="unique_ranged").set_value(True).run()
     assert not at.exception
     text = page_text(at)
     preset = BUNDLE.range_presets["unique"]
