@@ -25,8 +25,11 @@ def test_switching_an_assumption_to_a_range_shows_its_consequences(
     """The 'Uncertain' switch draws the histogram, P(claim holds) and the tornado."""
     page = visit("/projection")
     expect(page.get_by_text("Every assumption is a single value")).to_be_visible()
+    page.get_by_test_id("stExpander").locator("summary").filter(
+        has_text="Give assumptions a range").click()
     # the switch of `unique`, by its widget key (Streamlit's st-key-<key> class)
-    page.locator(".st-key-unique_ranged").get_by_text("Uncertain: give a range").click()
+    page.locator(".st-key-unique_ranged").get_by_text(
+        "Distinct images among those seized: give a range").click()
     # unique log-normal, 5th-95th percentiles 2-100 % (cut to 1-100 %): the claim holds
     # while unique >= 83.65 %, i.e. 1.87 % of draws
     chance = metric_value(page, CHANCE)
