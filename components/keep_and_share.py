@@ -38,7 +38,9 @@ def projection_tools(data: Bundle) -> None:
     files(data, current, "projection_files")
     st.subheader("Report")
     simulation = run_simulation(view) if view.ranges else None
-    sobol = run_sobol(view) if view.ranges else None
-    report_button(make_report(data, [ReportEntry(current, simulation, url, sobol)], url),
-                  "claimscope-report.html", "projection_report")
+
+    def report() -> str:  # the Sobol indices are worked out only when a report is asked for
+        sobol = run_sobol(view) if view.ranges else None
+        return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
+    report_button(report, "claimscope-report.html", "projection_report")
     cite_block(data, url)

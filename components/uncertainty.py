@@ -309,8 +309,16 @@ SOBOL_SCALES = {"log": "the log of the total (a product is a sum of logs)",
 
 
 def _sobol(view: View, correlated: bool) -> None:
-    """First- and total-order Sobol indices with their intervals, on either scale."""
+    """First- and total-order Sobol indices with their intervals, on either scale: on
+    request, as their own design takes a few tenths of a second whenever the assumptions
+    change (then cached, like the Monte Carlo)."""
     st.subheader("Which assumptions matter, with error bars")
+    if not st.toggle("Work out Sobol indices (first- and total-order, with confidence "
+                     "intervals)", key="sobol_shown",
+                     help="Their own design of several thousand model runs: a few tenths "
+                          "of a second each time the assumptions change. The report "
+                          "includes them either way."):
+        return
     scale = st.radio("Sobol indices of", list(SOBOL_SCALES), key="sobol_scale",
                      format_func=SOBOL_SCALES.get, horizontal=True)
     sobol = run_sobol(view)

@@ -96,7 +96,8 @@ def test_a_link_with_corr_reproduces_the_result_and_says_so() -> None:
             "that police seized (rank correlation +0.50).") in text
     assert "Drawn with correlated assumptions: Distinct images" in text  # the histogram
     assert "These shares assume the assumptions vary independently" in text
-    assert "these ignore the correlations set above" in text
+    first.toggle(key="sobol_shown").set_value(True).run()
+    assert "these ignore the correlations set above" in page_text(first)
     assert first.query_params["corr"] == "unique:coverage:0.5"
 
 
@@ -128,6 +129,9 @@ def test_sobol_indices_and_convergence_are_shown_with_their_data() -> None:
     at = run_page(PAGE, {k: v for k, v in CORRELATED.items() if k != "corr"})
     names = titles(at)
     assert any(t.startswith("The chance the claim (300 million) holds settles at") for t in names)
+    assert not any("with its interactions" in t for t in names)  # on request
+    at.toggle(key="sobol_shown").set_value(True).run()
+    names = titles(at)
     assert any("drives" in t and "with its interactions (95% interval" in t for t in names)
     at.radio(key="sobol_scale").set_value("linear").run()
     assert any("of the variance of national total over the window with its interactions"

@@ -148,10 +148,11 @@ def tornado(model: Model, point_values: Mapping[str, float], ranges: Mapping[str
             output: str | None = None) -> pd.DataFrame:
     """How far one output swings as each ranged input goes from its low to its high end.
 
-    Each input in turn is set to its range's `low` and `high` (for log-normal, its 5th and
-    95th percentiles) with every other input at its point value; no sampling. Rows sorted
-    by swing, largest first. Columns: input, shape, low_value, high_value (display units),
-    output_at_low, output_at_high, output_at_point, swing (= |at high − at low|).
+    Each input in turn is set to its range's `low` and `high` (for log-normal and
+    resampled ranges, their 5th and 95th percentiles) with every other input at its point
+    value; no sampling. Rows sorted by swing, largest first. Columns: input, shape,
+    low_value, high_value (display units), output_at_low, output_at_high, output_at_point,
+    swing (= |at high − at low|).
     """
     output = output or model.headline
     model_points = model.to_model(model.point_values(point_values))

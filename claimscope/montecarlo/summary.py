@@ -136,14 +136,15 @@ def convergence(values: np.ndarray | float, threshold: float) -> pd.DataFrame:
     """P(output ≥ threshold) from the first k draws, for k = 1,000, 2,000, 5,000 … up to
     all n, with its Monte Carlo standard error √(p(1−p)/k) and the 95 % interval
     p ± 1.96·se (cut to [0, 1]). The draws are independent and identically distributed,
-    so the first k are a sample of k; one cumulative count gives every row."""
+    so the first k are a sample of k; one count per stretch between steps, accumulated,
+    gives every row."""
     if np.ndim(values) == 0:
         return pd.DataFrame(columns=list(CONVERGENCE_COLUMNS))
-    holds = np.cumsum(np.asarray(values) >= threshold)
+    holds = np.asarray(values) >= threshold
     n = holds.size
-    steps = [k for k in CONVERGENCE_STEPS if k < n] + [n]
-    k = np.array(steps)
-    p = holds[k - 1] / k
+    k = np.array([step for step in CONVERGENCE_STEPS if step < n] + [n])
+    starts = np.concatenate(([0], k[:-1]))
+    p = np.cumsum(np.add.reduceat(holds, starts, dtype=np.int64)) / k
     se = np.sqrt(p * (1.0 - p) / k)
     return pd.DataFrame({"draws": k, "p_claim": p, "se": se,
                          "low": np.clip(p - 1.96 * se, 0.0, 1.0),

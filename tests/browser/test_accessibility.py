@@ -35,6 +35,9 @@ def test_correlations_and_sobol_indices_are_accessible(visit: Callable[[str], Pa
     resampled range: no serious axe violation, every chart named and with its data."""
     link = f"{RANGED}&rate_ratio_dist=resampled&corr=unique:coverage:0.5"
     page = visit(link)
+    page.locator(".st-key-sobol_shown").get_by_text("Work out Sobol indices").click()
+    expect(page.locator(".js-plotly-plot .gtitle").filter(
+        has_text="with its interactions")).to_have_count(1)
     assert_accessible(page, link)
 
 

@@ -75,3 +75,22 @@ def test_compared_scenarios_make_a_report_that_draws_offline(
     finally:
         context.close()
     assert refused == [], f"the report asked the network for: {refused}"
+
+
+def test_the_projection_report_carries_sobol_indices_and_correlations(
+        visit: Callable[[str], Page], tmp_path: Path) -> None:
+    """Issue 15: the report of a ranged, correlated view holds the Sobol indices with their
+    intervals (worked out when the report is asked for), how P(claim holds) settles, and
+    the correlations used."""
+    page = visit("/projection?unique_lo=60&unique_hi=100&coverage_lo=50&coverage_hi=100"
+                 "&samples=10000&corr=unique:coverage:0.5")
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
+    with page.expect_download(timeout=FIRST_LOAD) as download:
+        page.get_by_role("button", name="Download report").click()
+    report = tmp_path / "report.html"
+    download.value.save_as(report)
+    text = report.read_text(encoding="utf-8")
+    assert "Which assumptions matter, with error bars" in text
+    assert "with its interactions (95% interval" in text
+    assert "holds settles at" in text
+    assert "(rank correlation +0.50)." in text

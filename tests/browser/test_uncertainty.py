@@ -79,5 +79,6 @@ def test_a_link_with_corr_reproduces_the_result(visit: Callable[[str], Page]) ->
     page.goto(page.url)  # a new session from the link as the app rewrote it
     expect(metric_value(page, CHANCE)).to_have_text(chance)
     expect(page).to_have_url(re.compile(r"[?&]corr=unique(:|%3A)coverage(:|%3A)0\.5(&|$)"))
+    page.locator(".st-key-sobol_shown").get_by_text("Work out Sobol indices").click()
     titles = chart_titles(page)
     expect(titles.filter(has_text="with its interactions (95% interval")).to_have_count(1)
