@@ -75,8 +75,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int, log: Path) -> subprocess.Popen:
-    command = [str(STREAMLIT), "run", "serve.py", "--server.port", str(port),
+def start_server(port: int, log: Path, script: str = "serve.py") -> subprocess.Popen:
+    command = [str(STREAMLIT), "run", script, "--server.port", str(port),
                "--server.address", HOST, "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
     with log.open("wb") as out:
@@ -252,6 +252,8 @@ def main() -> int:
     parser.add_argument("--reruns", type=int, default=20, help="per session in the load phase")
     parser.add_argument("--warmup", type=int, default=50, help="soak reruns before measuring")
     parser.add_argument("--soak", type=int, default=500, help="soak reruns measured")
+    parser.add_argument("--script", default="serve.py",
+                        help="the script one server runs (app.py: unwarmed)")
     parser.add_argument("--replicas", type=int, default=0,
                         help="N servers behind HAProxy (deploy/replicas.py); 0: one, direct")
     args = parser.parse_args()
@@ -264,7 +266,7 @@ def main() -> int:
         return 0 if ok else 1
     port = free_port()
     log = Path(tempfile.mkdtemp(prefix="claimscope-load-")) / "server.log"
-    server = start_server(port, log)
+    server = start_server(port, log, args.script)
     try:
         ok = run_phases(port, [server], args)
     finally:
