@@ -50,6 +50,7 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
     """The panel's static spec for one document: inputs, outputs, templates and words."""
     model = bundle.model
     inputs = panel_inputs(bundle)
+    shown = {spec.name for spec in inputs}
     headline = model.headline_output
     browser = model.browser_spec()
     return {
@@ -69,7 +70,7 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
         "headline_unit": headline.unit,
         "threshold": model.threshold,
         "break_even_inputs": [name for name in model.break_even_inputs
-                              if name in {spec.name for spec in inputs}],
+                              if name in shown],
         "sentence": bundle.sentence,
         "verdict": {"holds": parse_text(VERDICT_HOLDS), "fails": parse_text(VERDICT_FAILS)},
         "texts": {

@@ -28,17 +28,21 @@ NOTICES = "assumption_panel_notices"
 
 
 @st.cache_resource(show_spinner=False)
-def _component(model_js: str) -> Callable[..., Any]:
-    """The panel's element for one model: its scripts are one ES module, so the generated
-    model is concatenated in, never evaluated from text in the browser."""
+def _component(folder: str) -> Callable[..., Any]:
+    """The panel's element for one document (folder as the cache key), made once: its
+    scripts are one ES module, so the generated model is concatenated in, never evaluated
+    from text in the browser."""
     js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
-                    model_js, ASSETS.joinpath("panel.js").read_text("utf-8")])
+                    cached_bundle().model.javascript(),
+                    ASSETS.joinpath("panel.js").read_text("utf-8")])
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=ASSETS.joinpath("panel.css").read_text("utf-8"),
                                       js=js, isolate_styles=False)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
+# a fresh copy each time; nothing changes it after it is made.
+@st.cache_resource(show_spinner=False)
 def _spec(folder: str) -> dict[str, Any]:
     """The panel's static spec for one document (folder as the cache key)."""
     return panel_spec(cached_bundle())
@@ -56,10 +60,10 @@ def _received() -> None:
 
 def assumption_panel(data: Bundle) -> None:
     """Draw the panel with the session's values."""
-    spec = _spec(str(data.document.folder))
+    folder = str(data.document.folder)
+    spec = _spec(folder)
     values = {item["name"]: state.values()[item["name"]] for item in spec["inputs"]}
-    _component(data.model.javascript())(key=KEY, data={"spec": spec, "values": values},
-                                        default={"values": values},
-                                        on_values_change=_received)
+    _component(folder)(key=KEY, data={"spec": spec, "values": values},
+                       default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")
