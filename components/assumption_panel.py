@@ -27,9 +27,9 @@ KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False)
-def _component(folder: str) -> Callable[..., Any]:
-    """The panel's element for one document (folder as the cache key), made once: its
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _component(key: str) -> Callable[..., Any]:
+    """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
     js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
@@ -42,9 +42,9 @@ def _component(folder: str) -> Callable[..., Any]:
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False)
-def _spec(folder: str) -> dict[str, Any]:
-    """The panel's static spec for one document (folder as the cache key)."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _spec(key: str) -> dict[str, Any]:
+    """The panel's static spec for one version of a document (`Bundle.key`)."""
     return panel_spec(cached_bundle())
 
 
@@ -60,10 +60,9 @@ def _received() -> None:
 
 def assumption_panel(data: Bundle) -> None:
     """Draw the panel with the session's values."""
-    folder = str(data.document.folder)
-    spec = _spec(folder)
+    spec = _spec(data.key)
     values = {item["name"]: state.values()[item["name"]] for item in spec["inputs"]}
-    _component(folder)(key=KEY, data={"spec": spec, "values": values},
+    _component(data.key)(key=KEY, data={"spec": spec, "values": values},
                        default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")

@@ -55,16 +55,16 @@ def url_notices() -> None:
             st.rerun()
 
 
-@st.cache_resource(show_spinner=False)
-def _integrity_problems(_bundle: Bundle, folder: str) -> list[str]:
-    """Checked once per loaded document (the text and catalogue do not change while the
-    server runs); `folder` keys the cache, the bundle itself is not hashed."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _integrity_problems(_bundle: Bundle, key: str) -> list[str]:
+    """Checked once per version of the document's files; `key` (the bundle's folder and
+    version) keys the cache, the bundle itself is not hashed."""
     return _bundle.integrity_problems()
 
 
 def integrity_problems(bundle: Bundle) -> list[str]:
-    """The document's provenance problems, computed once per process (cached)."""
-    return _integrity_problems(bundle, str(bundle.document.folder))
+    """The document's provenance problems, computed once per version of its files."""
+    return _integrity_problems(bundle, bundle.key)
 
 
 def integrity(bundle: Bundle) -> None:

@@ -188,30 +188,32 @@ def _ranges(keys: RangeKeys) -> dict[str, Range]:
 # both do), and cache_data would unpickle a fresh copy each time. The results are never
 # changed after they are made, so sessions can share one object.
 @st.cache_resource(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
-def cached_simulation(values: ValueKeys, ranges: RangeKeys, correlations: CorrelationKeys,
-                      samples: int, seed: int) -> SimulationResult:
+def cached_simulation(document: str, values: ValueKeys, ranges: RangeKeys,
+                      correlations: CorrelationKeys, samples: int, seed: int
+                      ) -> SimulationResult:
     return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed,
                     correlations=[Correlation(*c) for c in correlations])
 
 
 @st.cache_resource(max_entries=24, show_spinner="Working out the Sobol indices…")
-def cached_sobol(values: ValueKeys, ranges: RangeKeys) -> SobolResult:
+def cached_sobol(document: str, values: ValueKeys, ranges: RangeKeys) -> SobolResult:
     """Sobol indices: their own design (independent inputs), so neither the draws, the
     seed nor the correlations of the Monte Carlo change them."""
     return sobol_indices(bundle().model, dict(values), _ranges(ranges))
 
 
 @st.cache_resource(max_entries=24, show_spinner=False)
-def cached_tornado(values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
+def cached_tornado(document: str, values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
     """The tornado sweep: no sampling, so it is cached apart from the Monte Carlo and
     survives a change of draws or seed."""
     return tornado(bundle().model, dict(values), _ranges(ranges))
 
 
-def _cache_keys(view: View) -> tuple[ValueKeys, RangeKeys]:
-    """A view's point values and ranges as plain tuples: cheap to hash."""
+def _cache_keys(view: View) -> tuple[str, ValueKeys, RangeKeys]:
+    """The document's version (`Bundle.key`: an edited model.yaml is never answered from
+    the cache) and a view's point values and ranges, as plain values: cheap to hash."""
     ranges = tuple((name, r.low, r.high, r.shape, r.sample) for name, r in view.ranges.items())
-    return tuple(view.values.items()), ranges
+    return bundle().key, tuple(view.values.items()), ranges
 
 
 def run_simulation(view: View) -> SimulationResult:
