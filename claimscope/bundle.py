@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import create_model
 
 from claimscope import document_code, mentions, narrative
 from claimscope.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
-from claimscope.caveats import Caveat, load_caveats
+from claimscope.caveats import CAVEATS_FILE, Caveat, load_caveats
 from claimscope.checks import Check
 from claimscope.document import Document, DocumentMeta, load_document
 from claimscope.forces import (
@@ -43,11 +44,13 @@ from claimscope.offender_estimates import (
 )
 from claimscope.pages import PAGES_FILE, Pages, load_pages
 from claimscope.ranges import RangePreset, load_range_presets
-from claimscope.references import Reference, load_references
+from claimscope.references import REFERENCES_FILE, Reference, load_references
 from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
 from claimscope.schema import MODEL_CONFIG, DataError
 from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.sources import Source as SourceRecord
+
+T = TypeVar("T")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
@@ -136,15 +139,18 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     document = load_document(folder)
     catalogue = load_catalogue(folder / "claims.yaml")
     inputs, input_groups = load_input_file(folder / "inputs.yaml")
-    references = load_references(folder / "reference.yaml")
-    caveats = load_caveats(folder / "caveats.yaml")
+    # Optional files: a document with no outside figure, caveat or non-claim number has
+    # none of them.
+    references = _if_present(folder / REFERENCES_FILE, load_references, {})
+    caveats = _if_present(folder / CAVEATS_FILE, load_caveats, [])
+    not_claims = _if_present(folder / mentions.NOT_CLAIMS_FILE, mentions.load_not_claims, ())
     for spec in inputs.values():
         _require_claims(catalogue, folder / "inputs.yaml", spec.name, spec.claims)
         if spec.reference and spec.reference not in references:
             raise DataError(folder / "inputs.yaml", f"names unknown reference {spec.reference!r}",
                             spec.name, "reference")
     for caveat in caveats:
-        _require_claims(catalogue, folder / "caveats.yaml", caveat.id, caveat.claims)
+        _require_claims(catalogue, folder / CAVEATS_FILE, caveat.id, caveat.claims)
     model = load_model(folder / MODEL_FILE, catalogue, inputs, references)
     pages = load_pages(folder, catalogue, document.meta,
                        {"inputs": inputs, "outputs": model.output_names})
@@ -161,19 +167,24 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     sources_path = folder / SOURCES_FILE
     sources = load_sources(sources_path) if sources_path.exists() else {}
     citations = (
-        [c for r in references.values() for c in r.cited("reference.yaml", r.id)]
-        + [c for r in caveats for c in r.cited("caveats.yaml", r.id)]
+        [c for r in references.values() for c in r.cited(REFERENCES_FILE, r.id)]
+        + [c for r in caveats for c in r.cited(CAVEATS_FILE, r.id)]
         + [c for r in presets.values() for c in r.cited(RANGES_FILE, r.input)]
         + [c for s in scenarios for c in s.cites]
         + (forces.cited(FORCES_FILE) if forces is not None else [])
         + (offenders.cited(OFFENDER_ESTIMATES_FILE) if offenders is not None else []))
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
-                  mentions.load_not_claims(folder / mentions.NOT_CLAIMS_FILE), forces, presets,
+                  not_claims, forces, presets,
                   scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
                   tuple(citations), input_groups, pages,
                   _load_checks(folder, catalogue, model, document.meta.date, forces, pages),
                   offenders, version)
+
+
+def _if_present(path: Path, load: Callable[[Path], T], absent: T) -> T:
+    """An optional data file's records, or `absent` when the document has no such file."""
+    return load(path) if path.is_file() else absent
 
 
 def _load_checks(folder: Path, catalogue: Catalogue, model: Model, year: int,
@@ -212,8 +223,8 @@ _FILES: dict[str, Any] = {
     PAGES_FILE: Pages,
     MODEL_FILE: ModelFile,
     narrative.SENTENCE_FILE: _file_model("SentenceFile", parts=list[narrative.SentencePart]),
-    "reference.yaml": _file_model("ReferencesFile", references=list[Reference]),
-    "caveats.yaml": _file_model("CaveatsFile", caveats=list[Caveat]),
+    REFERENCES_FILE: _file_model("ReferencesFile", references=list[Reference]),
+    CAVEATS_FILE: _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),
     RANGES_FILE: _file_model("RangesFile", ranges=list[RangePreset]),
     PRESETS_FILE: _file_model("ScenariosFile", scenarios=list[Preset]),

@@ -18,5 +18,8 @@ class Caveat(Sourced):
     claims: Texts
 
 
+CAVEATS_FILE = "caveats.yaml"
+
+
 def load_caveats(path: Path) -> list[Caveat]:
     return load_records(path, "caveats", Caveat)

@@ -11,19 +11,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from claimscope.bundle import Bundle, cited_by
+from claimscope.caveats import CAVEATS_FILE
+from claimscope.references import REFERENCES_FILE
 from claimscope.sources import Cited, Source, Sourced, is_address
 
 EVIDENCE_PAGE = "evidence"  # the page's url_path in app.py
 RANGES, SCENARIOS, FORCES = "ranges.yaml", "scenarios.yaml", "forces.yaml"
-REFERENCES, CAVEATS = "reference.yaml", "caveats.yaml"
 
 # What a record of each file is, and the page that shows it.
 KINDS: dict[str, tuple[str, str]] = {
     RANGES: ("Suggested range", "projection"),
     SCENARIOS: ("Preset scenario", "compare"),
     FORCES: ("Context data: the five forces", "forces"),
-    REFERENCES: ("Reference figure", "method"),
-    CAVEATS: ("Caveat", "method"),
+    REFERENCES_FILE: ("Reference figure", "method"),
+    CAVEATS_FILE: ("Caveat", "method"),
 }
 
 

@@ -19,5 +19,8 @@ class Reference(Sourced):
     url: Text
 
 
+REFERENCES_FILE = "reference.yaml"
+
+
 def load_references(path: Path) -> dict[str, Reference]:
     return {r.id: r for r in load_records(path, "references", Reference)}

@@ -122,3 +122,23 @@ def test_document_checks_must_return_checks(folder: Path) -> None:
         "def consistency_checks(*args):\n    return ['not a check']\n", encoding="utf-8")
     with pytest.raises(DataError, match="checks.py: consistency_checks.. must return a list"):
         load_bundle(folder)
+
+
+def test_reference_caveat_and_not_claim_files_are_optional(tmp_path: Path) -> None:
+    """A document with no outside figure, no caveat and no number that is not a claim
+    needs none of those files; a model naming a reference then finds none."""
+    import shutil
+
+    from tests.test_second_document import FIXTURE
+
+    folder = tmp_path / "doc"
+    shutil.copytree(FIXTURE, folder)
+    for name in ("reference.yaml", "caveats.yaml"):
+        (folder / name).unlink()
+    bundle = load_bundle(folder)
+    assert bundle.references == {} and bundle.caveats == []
+    assert bundle.integrity_problems() == []
+    (folder / "not_claims.yaml").unlink()
+    problems = load_bundle(folder).integrity_problems()
+    assert problems and all("is neither a claim nor listed as not a claim" in p
+                            for p in problems)
