@@ -46,7 +46,9 @@ class Mention(NamedTuple):
 
 
 class NotClaim(Record):
-    """A number in the document that is not a claim, found by its unique `context`."""
+    """A number in the document that is not a claim, found by its unique `context` (a
+    span of the text, whose spaces and line breaks need not match). It covers every
+    mention written exactly as `text` inside that context."""
 
     text: Text
     context: Text
@@ -115,13 +117,25 @@ def _claim_spans(document: Document, catalogue: Catalogue) -> list[tuple[int, in
     return spans
 
 
+def context_places(text: str, context: str) -> list[tuple[int, int]]:
+    """Where a not-claim's `context` occurs in the text. Spaces and line breaks are not
+    the words: any run of them in the context matches any run in the text, so a context
+    copied from a page that wrapped the line differently still finds its place."""
+    words = context.split()
+    if not words:
+        return []
+    # A lookahead, so that overlapping places count too ("aa" twice in "aaa").
+    pattern = re.compile("(?=(" + r"\s+".join(re.escape(word) for word in words) + "))")
+    return [(match.start(1), match.end(1)) for match in pattern.finditer(text)]
+
+
 def _not_claim_spans(document: Document, not_claims: tuple[NotClaim, ...]
                      ) -> list[tuple[int, int, NotClaim]]:
     spans = []
     for entry in not_claims:
-        at = document.text.find(entry.context)
-        if at >= 0:
-            spans.append((at, at + len(entry.context), entry))
+        places = context_places(document.text, entry.context)
+        if places:
+            spans.append((*places[0], entry))
     return spans
 
 
@@ -160,11 +174,11 @@ def coverage_problems(document: Document, catalogue: Catalogue,
                 f"{_context(text, a.mention)}" for a in accounted if a.status == "unaccounted"]
     used = {id(a.not_claim) for a in accounted if a.not_claim is not None}
     for entry in not_claims:
-        at = text.find(entry.context)
-        if at < 0:
+        places = context_places(text, entry.context)
+        if not places:
             problems.append(f"not a claim '{entry.text}': its context '{entry.context}' "
                             "does not occur in the document")
-        elif text.find(entry.context, at + 1) >= 0:
+        elif len(places) > 1:
             problems.append(f"not a claim '{entry.text}': its context '{entry.context}' "
                             "occurs more than once; lengthen it")
         elif id(entry) not in used:

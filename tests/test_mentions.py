@@ -13,6 +13,7 @@ from claimscope.bundle import load_bundle
 from claimscope.mentions import (
     NOT_CLAIMS_FILE,
     account,
+    context_places,
     coverage_problems,
     coverage_summary,
     find_mentions,
@@ -129,6 +130,36 @@ def test_stale_not_claim_entries_are_reported(entry: dict, expected: str) -> Non
     bad = resolution.model_copy(update=entry)
     problems = coverage_problems(DOCUMENT, CATALOGUE, (*NOT_CLAIMS, bad))
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize(("text", "context", "places"), [
+    ("in resolution 2006/46 of", "resolution 2006/46", [(3, 21)]),
+    ("in resolution\n2006/46 of", "resolution 2006/46", [(3, 21)]),  # the text wraps
+    ("in resolution 2006/46 of", "resolution\n   2006/46", [(3, 21)]),  # the context does
+    ("a 5, b 5", "5", [(2, 3), (7, 8)]),
+    ("aaa", "aa", [(0, 2), (1, 3)]),  # overlapping places count: the context is not unique
+    ("resolution2006/46", "resolution 2006/46", []),  # a space is not nothing
+    ("anything", "   ", []),
+])
+def test_a_context_is_found_whatever_its_spaces_and_line_breaks(
+        text: str, context: str, places: list[tuple[int, int]]) -> None:
+    assert context_places(text, context) == places
+
+
+@given(st.lists(st.text("abc5 ", min_size=1, max_size=4), min_size=1, max_size=6),
+       st.lists(st.sampled_from([" ", "\n", "  ", "\n  "]), min_size=5, max_size=5))
+def test_a_context_rewrapped_finds_the_same_place(words: list[str], gaps: list[str]) -> None:
+    words = [w for word in words for w in word.split()] or ["5"]
+    text = "x " + " ".join(words) + " y"
+    rewrapped = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words)).strip()
+    assert context_places(text, rewrapped) == context_places(text, " ".join(words))
+
+
+def test_a_not_claim_context_copied_with_other_line_breaks_still_covers_its_number() -> None:
+    resolution = next(n for n in NOT_CLAIMS if n.text == "2006/46")
+    rewrapped = resolution.model_copy(update={"context": resolution.context.replace(" ", "\n")})
+    others = tuple(n for n in NOT_CLAIMS if n is not resolution)
+    assert coverage_problems(DOCUMENT, CATALOGUE, (*others, rewrapped)) == []
 
 
 def test_not_claims_carry_a_reason_and_load_through_the_schema(tmp_path: Path) -> None:
