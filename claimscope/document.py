@@ -29,6 +29,7 @@ class DocumentMeta(Record):
     sha256: Text
     content_note: Prose | None = None  # Markdown shown on first load (DESIGN §7)
     help_services: Prose | None = None  # Markdown in every page's footer: report, get help
+    care_note: Prose | None = None  # a sentence in every footer on how the subject is treated
 
     def __getitem__(self, name: str) -> Any:
         """`meta["title"]`, as pages and reports read it."""

@@ -84,7 +84,6 @@ def footer(bundle: Bundle) -> None:
         st.caption(
             f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
             f"{meta['publisher']}. Context data and reference figures carry their own "
-            "sources. ClaimScope examines the numbers; it does not minimise the harm they "
-            "describe.")
+            "sources." + (f" {meta.care_note}" if meta.care_note else ""))
         if meta.help_services:
             st.caption(meta.help_services)

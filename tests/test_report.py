@@ -82,6 +82,12 @@ def test_caveats_and_citation_are_there(single: str) -> None:
     assert html.escape(CITATION.short) in single and html.escape(CITATION.long) in single
 
 
+def test_the_documents_content_and_care_notes_frame_the_report(single: str) -> None:
+    meta = BUNDLE.document.meta
+    assert html.escape(meta.content_note) in single
+    assert single.index(html.escape(meta.care_note)) > single.index("<h2")  # at its foot
+
+
 def test_nothing_is_fetched_from_elsewhere(single: str) -> None:
     assert "<script src" not in single.lower()
     rest = single.replace(plotly_bundle(single), "")

@@ -98,9 +98,18 @@ def test_the_subject_note_and_help_services_are_the_documents_own(fixture_docume
     document on another subject shows neither."""
     text = page_text(run_page())
     assert "Content note" not in text and "Internet Watch Foundation" not in text
+    assert "minimise the harm" not in text and "Context data and reference figures" in text
     ecpat = load_bundle(DATA_DIR / DEFAULT_DOCUMENT).document.meta
     assert "child sexual abuse material" in ecpat.content_note
     assert "Internet Watch Foundation" in ecpat.help_services
+    assert ecpat.care_note == ("ClaimScope examines the numbers; it does not minimise the "
+                               "harm they describe.")
+
+
+def test_the_care_note_closes_each_footer_of_the_document_that_gives_one(monkeypatch) -> None:
+    monkeypatch.delenv("CLAIMSCOPE_DOCUMENT", raising=False)
+    assert "sources. ClaimScope examines the numbers; it does not minimise the harm they " \
+           "describe." in page_text(run_page())
 
 
 def test_two_documents_in_one_process_do_not_share_a_bundle(monkeypatch) -> None:

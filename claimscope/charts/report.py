@@ -246,9 +246,8 @@ def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citat
     parts.append(_sources(bundle))
     parts.append(_citation(citation))
     parts.append(f'<p class="note">Source document: {_e(meta["author"])}, '
-                 f"{_e(meta['title'])} ({_e(meta['date'])}). {_e(meta['publisher'])}. "
-                 "ClaimScope examines the numbers; it does not minimise the harm they "
-                 "describe.</p>")
+                 f"{_e(meta['title'])} ({_e(meta['date'])}). {_e(meta['publisher'])}."
+                 + (f" {_e(meta.care_note)}" if meta.care_note else "") + "</p>")
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
