@@ -20,7 +20,7 @@ nearest end (`validate_range` says so in words). Every draw lies inside the inpu
 [min, max]. Whole-number inputs (year, months, counts) are drawn as continuous values.
 
 - `resampled`: the equally likely values of a sample's resamples (e.g. the exact bootstrap
-  of the forces context, `claimscope.sample_spread`), drawn as they are; `low`/`high` are
+  of a document's sample of units, `claimscope.sample_spread`), drawn as they are; `low`/`high` are
   their 5th and 95th percentiles, for the tornado and for words, and set nothing.
 
 Sampling methods: uniform, triangular and resampled by inverting their distribution

@@ -103,7 +103,7 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
     - an end that is not a number is ignored; with one end given, the point value stands
       in for the other; with neither, there is no range (returns None);
     - an end outside the input's allowed [min, max] is clamped to it;
-    - an end of a whole-number input (images, months, a year) is rounded, as its link
+    - an end of a whole-number input (a count, months, a year) is rounded, as its link
       writes it, so that the link reproduces the range;
     - ends in the wrong order are swapped;
     - equal ends are no range: the input keeps its point value (returns None);

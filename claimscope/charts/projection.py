@@ -1,4 +1,5 @@
-"""Charts of the projection explorer: the step from seized to global, and one-input sweeps."""
+"""Charts of the projection explorer: the model's steps from the stated figure to its last
+output, and one-input sweeps."""
 
 from __future__ import annotations
 

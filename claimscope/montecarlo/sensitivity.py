@@ -227,7 +227,7 @@ def claim_map(model: Model, point_values: Mapping[str, float], ranges: Mapping[s
 
     Each axis spans that input's range if it has one, else its allowed [min, max]; it is
     log-spaced when `x_log`/`y_log` say so, or by default when the span covers a factor of
-    100 or more (e.g. `seized` over its whole allowed range).
+    100 or more (e.g. a count allowed from a hundred thousand to a billion).
     """
     if x_name == y_name:
         raise ValueError("a claim map needs two different inputs")
