@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, get_args
 import pandas as pd
 from pydantic import BeforeValidator
 
-from claimscope.document import Document, Section
+from claimscope.document import Document
 from claimscope.numbers import display, numbers_in
 from claimscope.schema import Prose, Record, Text, load_records
 
@@ -45,7 +45,7 @@ class Claim(Record):
     when: WhenText
     mention: Text
     quote: Text
-    section: Section
+    section: Text  # one of the document's sections (document.yaml)
     note: Prose = ""
     date: WhenText | None = None  # ISO year-month (or year) for the timeline, where dated
 

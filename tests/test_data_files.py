@@ -142,3 +142,34 @@ def test_reference_caveat_and_not_claim_files_are_optional(tmp_path: Path) -> No
     problems = load_bundle(folder).integrity_problems()
     assert problems and all("is neither a claim nor listed as not a claim" in p
                             for p in problems)
+
+
+@pytest.mark.parametrize(("sections", "expected"), [
+    ([{"name": "Intro", "starts": "ECPAT"}], "the first section opens the document"),
+    ([{"name": "Header"}, {"name": "Part One"}], "every section after the first needs"),
+    ([{"name": "Header"}, {"name": "Header", "starts": "**Part One:"}],
+     "names a section twice"),
+    ([{"name": "Header"}, {"name": "Part Nine", "starts": "**Part Nine:"}],
+     "the section 'Part Nine' starts with '**Part Nine:', which the text does not hold"),
+])
+def test_bad_sections_are_named(folder: Path, sections: list, expected: str) -> None:
+    edit(folder / "document.yaml", lambda d: d.update(sections=sections))
+    with pytest.raises(DataError, match=r"document.yaml, record document, field 'sections'"):
+        load_bundle(folder)
+    with pytest.raises(DataError) as error:
+        load_bundle(folder)
+    assert expected in str(error.value)
+
+
+def test_a_claim_in_the_wrong_section_is_a_provenance_problem(folder: Path) -> None:
+    edit(folder / "claims.yaml", lambda d: claim(d, "seized-images").update(section="Header"))
+    problems = load_bundle(folder).integrity_problems()
+    assert "seized-images: the quote is in Part Two, not Header" in problems
+
+
+def test_a_document_that_declares_no_sections_is_one_part(folder: Path) -> None:
+    edit(folder / "document.yaml", lambda d: d.pop("sections"))
+    bundle = load_bundle(folder)
+    assert {bundle.document.section_at(0), bundle.document.section_at(10_000)} == {"Text"}
+    assert any(p.endswith("the quote is in Text, not Part Two") for p in
+               bundle.integrity_problems())

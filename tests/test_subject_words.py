@@ -21,10 +21,11 @@ GENERIC = sorted([ROOT / "app.py", ROOT / "serve.py",
 # Not "image": generic code rightly speaks of a chart's PNG image or a Markdown image; the
 # subject's images are caught by the words around them (seized, offenders, abuse).
 SUBJECT_WORDS = (
-    "ecpat", "police", "policing", "force", "forces", "offender", "offenders", "seize", "seized", "seizes", "seizure", "seizures", "child", "children",
-    "abuse", "sexual", "csam", "exploitation", "sdg", "sdgs", "england", "wales",
-    "arrest", "arrests", "network", "luxembourg", "itu", "nspcc", "iwf", "ncmec", "inhope",
-    "carr", "cambridgeshire", "nottinghamshire", "harm", "minimise",
+    "ecpat", "police", "policing", "force", "forces", "offender", "offenders", "seize",
+    "seized", "seizes", "seizure", "seizures", "child", "children", "abuse", "sexual",
+    "csam", "exploitation", "sdg", "sdgs", "england", "wales", "arrest", "arrests",
+    "network", "luxembourg", "itu", "nspcc", "iwf", "ncmec", "inhope", "carr",
+    "cambridgeshire", "nottinghamshire", "harm", "minimise",
 )
 _SUBJECT = re.compile(r"\b(" + "|".join(SUBJECT_WORDS) + r")\b", re.IGNORECASE)
 
