@@ -1,6 +1,7 @@
 """Everything known about one document, loaded from its folder under `data/`.
 
-Adding a document means adding a folder with the same files; nothing here names ECPAT.
+Adding a document means adding a folder with the same files; nothing here names a
+document (the one opened by default is named in data/default.yaml).
 """
 
 from __future__ import annotations
@@ -46,14 +47,25 @@ from claimscope.pages import PAGES_FILE, Pages, load_pages
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import REFERENCES_FILE, Reference, load_references
 from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
-from claimscope.schema import MODEL_CONFIG, DataError
+from claimscope.schema import MODEL_CONFIG, DataError, read_yaml
 from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.sources import Source as SourceRecord
 
 T = TypeVar("T")
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
+DEFAULT_FILE = DATA_DIR / "default.yaml"
+
+
+def default_document() -> str:
+    """The folder name data/default.yaml gives (read when asked, so a bad edit is shown
+    like any bad data file), checked to be a plain folder name under data/."""
+    chosen = read_yaml(DEFAULT_FILE)
+    name = chosen.get("document") if isinstance(chosen, dict) else None
+    if not isinstance(name, str) or not name.strip() or "/" in name or os.sep in name:
+        raise DataError(DEFAULT_FILE, "must give `document:`, a folder name under data/")
+    return name.strip()
+
 RANGES_FILE = "ranges.yaml"
 CHECKS_FILE = "checks"
 
@@ -109,7 +121,7 @@ def document_folder() -> Path:
     """The folder to load: `CLAIMSCOPE_DOCUMENT` if set, either a folder name under data/
     or a path to a document folder (anything with a slash; relative to the working
     directory), else the default document. Absolute, so a cache keyed by it is exact."""
-    chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", "").strip() or DEFAULT_DOCUMENT
+    chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", "").strip() or default_document()
     folder = (DATA_DIR / chosen if "/" not in chosen and os.sep not in chosen
               else Path(chosen).expanduser()).resolve()
     if not (folder / "document.yaml").is_file():

@@ -10,14 +10,14 @@ from typing import Any
 
 import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT
+from claimscope.bundle import DATA_DIR, default_document
 
-SOURCE = DATA_DIR / DEFAULT_DOCUMENT
+SOURCE = DATA_DIR / default_document()
 
 
 def copy_document(tmp_path: Path) -> Path:
     """A copy of the shipped document folder, safe to edit."""
-    copy = tmp_path / DEFAULT_DOCUMENT
+    copy = tmp_path / default_document()
     shutil.copytree(SOURCE, copy)
     return copy
 

@@ -173,3 +173,15 @@ def test_a_document_that_declares_no_sections_is_one_part(folder: Path) -> None:
     assert {bundle.document.section_at(0), bundle.document.section_at(10_000)} == {"Text"}
     assert any(p.endswith("the quote is in Text, not Part Two") for p in
                bundle.integrity_problems())
+
+
+@pytest.mark.parametrize("text", ["document: ''\n", "document: a/b\n", "[1]\n", "x: 1\n"])
+def test_a_bad_default_document_file_is_named(monkeypatch, tmp_path: Path, text: str) -> None:
+    from claimscope import bundle
+
+    default = tmp_path / "default.yaml"
+    default.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(bundle, "DEFAULT_FILE", default)
+    monkeypatch.delenv("CLAIMSCOPE_DOCUMENT", raising=False)
+    with pytest.raises(DataError, match="default.yaml: must give `document:`, a folder name"):
+        bundle.document_folder()

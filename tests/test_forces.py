@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.catalogue import Catalogue
 from claimscope.charts.forces import leave_one_out_chart, rate_chart, share_chart
 from claimscope.charts.style import PROVENANCE
@@ -37,13 +37,13 @@ from claimscope.forces import (
 from claimscope.numbers import human
 from claimscope.schema import DataError
 
-FORCES_PATH = DATA_DIR / DEFAULT_DOCUMENT / FORCES_FILE
+FORCES_PATH = DATA_DIR / default_document() / FORCES_FILE
 EW_POPULATION = 4_006_600 / 0.0725  # the sampled population ÷ the document's 7.25 %
 
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_bundle(DATA_DIR / DEFAULT_DOCUMENT).catalogue
+    return load_bundle(DATA_DIR / default_document()).catalogue
 
 
 @pytest.fixture(scope="module")

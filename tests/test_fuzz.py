@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, json_schemas, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, json_schemas, load_bundle
 from claimscope.catalogue import load_catalogue
 from claimscope.caveats import load_caveats
 from claimscope.document import load_document
@@ -252,7 +252,7 @@ def test_any_upload_gives_usable_scenarios_and_keeps_the_saved(fuzz_count, data)
 
 # --- Data files -------------------------------------------------------------------------------
 
-FOLDER = DATA_DIR / DEFAULT_DOCUMENT
+FOLDER = DATA_DIR / default_document()
 
 
 def _forces_in_use(data: ForcesData) -> None:

@@ -12,13 +12,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.inputs import InputSpec
 from claimscope.model_file import load_model
 from claimscope.schema import DataError
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
-ECPAT = load_bundle(DATA_DIR / DEFAULT_DOCUMENT)
+ECPAT = load_bundle(DATA_DIR / default_document())
 FIXTURE = load_bundle(FIXTURE_DOCUMENT)
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.narrative import SENTENCE_FILE, reactive_sentence
 from claimscope.schema import DataError
 from tests.data_helpers import copy_document, edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fixture-clinic-2024"
-ECPAT, CLINIC = load_bundle(DATA_DIR / DEFAULT_DOCUMENT), load_bundle(FIXTURE)
+ECPAT, CLINIC = load_bundle(DATA_DIR / default_document()), load_bundle(FIXTURE)
 
 _LEAD = ("Five forces seized **26 million** images; they police **7.25%** of the population "
          "of England and Wales.")

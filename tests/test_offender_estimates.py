@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimscope.bundle import DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import default_document, load_bundle
 from claimscope.charts.offender_estimates import estimates_over_time_chart, finding
 from claimscope.offender_estimates import (
     OFFENDER_ESTIMATES_FILE,
@@ -55,7 +55,7 @@ def test_every_wording_is_in_a_quote_of_a_source_it_cites() -> None:
 
 
 def test_the_file_is_optional(tmp_path: Path) -> None:
-    folder = tmp_path / DEFAULT_DOCUMENT
+    folder = tmp_path / default_document()
     shutil.copytree(SOURCE, folder)
     (folder / OFFENDER_ESTIMATES_FILE).unlink()
     with pytest.raises(DataError, match="cited by no record"):  # its sources go unused

@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 import yaml
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.forces import FORCES_FILE, group_frame
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 
@@ -77,8 +77,8 @@ def test_groups_table_marks_stated_and_derived(at) -> None:
 
 
 def test_broken_context_file_is_named_not_a_crash(tmp_path: Path, monkeypatch) -> None:
-    folder = tmp_path / DEFAULT_DOCUMENT
-    shutil.copytree(DATA_DIR / DEFAULT_DOCUMENT, folder)
+    folder = tmp_path / default_document()
+    shutil.copytree(DATA_DIR / default_document(), folder)
     path = folder / FORCES_FILE
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["groups"][0]["population"] = -1

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, folder_version
+from claimscope.bundle import DATA_DIR, default_document, folder_version
 from components import context
 from tests.data_helpers import copy_document
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-FILES = sorted(p.name for p in (DATA_DIR / DEFAULT_DOCUMENT).iterdir() if p.is_file())
+FILES = sorted(p.name for p in (DATA_DIR / default_document()).iterdir() if p.is_file())
 
 
 @pytest.fixture

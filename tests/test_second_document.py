@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, document_folder, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, document_folder, load_bundle
 from claimscope.schema import DataError
 from components import context
 from components.navigation import pages
@@ -19,7 +19,7 @@ from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, r
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"
-DOCUMENTS = [DATA_DIR / DEFAULT_DOCUMENT, FIXTURE]
+DOCUMENTS = [DATA_DIR / default_document(), FIXTURE]
 GENERIC = [ROOT / "app.py", *sorted((ROOT / "claimscope").rglob("*.py")),
            *sorted((ROOT / "components").rglob("*.py"))]
 
@@ -59,7 +59,7 @@ def test_generic_code_names_no_claim_of_any_document(path: Path) -> None:
 
 
 def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
-    fixture, ecpat = load_bundle(FIXTURE), load_bundle(DATA_DIR / DEFAULT_DOCUMENT)
+    fixture, ecpat = load_bundle(FIXTURE), load_bundle(DATA_DIR / default_document())
     assert fixture.integrity_problems() == []
     assert "test fixture" in fixture.document.text.splitlines()[2].lower()
     assert fixture.model.claim in fixture.catalogue.claims
@@ -74,7 +74,7 @@ def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
 def test_pages_the_data_cannot_fill_are_not_in_the_navigation() -> None:
     urls = [entry.url for entry in pages(load_bundle(FIXTURE))]
     assert urls == ["", "projection", "compare", "source", "method"]
-    ecpat = pages(load_bundle(DATA_DIR / DEFAULT_DOCUMENT))
+    ecpat = pages(load_bundle(DATA_DIR / default_document()))
     assert [e.url for e in ecpat] == ["", "projection", "compare", "forces", "offenders",
                                       "network", "source", "method", "evidence"]
     assert ecpat[3].title == "Behind the 26 million"
@@ -99,7 +99,7 @@ def test_the_subject_note_and_help_services_are_the_documents_own(fixture_docume
     text = page_text(run_page())
     assert "Content note" not in text and "Internet Watch Foundation" not in text
     assert "minimise the harm" not in text and "Context data and reference figures" in text
-    ecpat = load_bundle(DATA_DIR / DEFAULT_DOCUMENT).document.meta
+    ecpat = load_bundle(DATA_DIR / default_document()).document.meta
     assert "child sexual abuse material" in ecpat.content_note
     assert "Internet Watch Foundation" in ecpat.help_services
     assert ecpat.care_note == ("ClaimScope examines the numbers; it does not minimise the "
@@ -116,7 +116,7 @@ def test_two_documents_in_one_process_do_not_share_a_bundle(monkeypatch) -> None
     monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(FIXTURE))
     assert context.bundle().document.meta["id"] == "fixture-clinic-2024"
     monkeypatch.delenv("CLAIMSCOPE_DOCUMENT")
-    assert context.bundle().document.meta["id"] == DEFAULT_DOCUMENT
+    assert context.bundle().document.meta["id"] == default_document()
     assert "26 million" in page_text(run_page())
 
 
@@ -139,10 +139,10 @@ def test_a_link_with_a_range_gives_the_chance_the_claim_holds(fixture_document: 
 
 
 @pytest.mark.parametrize(("chosen", "expected"), [
-    (DEFAULT_DOCUMENT, DATA_DIR / DEFAULT_DOCUMENT),
+    (default_document(), DATA_DIR / default_document()),
     (str(FIXTURE), FIXTURE),
     ("tests/fixtures/fixture-clinic-2024", FIXTURE),
-    ("", DATA_DIR / DEFAULT_DOCUMENT),
+    ("", DATA_DIR / default_document()),
 ])
 def test_claimscope_document_takes_a_name_or_a_path(monkeypatch, chosen: str,
                                                      expected: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, load_bundle
+from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
 from claimscope.model_file import load_model
@@ -23,7 +23,7 @@ from tests.browser.conftest import FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
-ECPAT, FIXTURE = load_bundle(DATA_DIR / DEFAULT_DOCUMENT), load_bundle(FIXTURE_DOCUMENT)
+ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(FIXTURE_DOCUMENT)
 RELATIVE = 1e-12
 EXAMPLES = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
-from claimscope.bundle import DATA_DIR, DEFAULT_DOCUMENT, Bundle, load_bundle
+from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
 from claimscope.inputs import UNITS
 from claimscope.narrative import changed_inputs, reactive_sentence, sentence_scope
@@ -32,7 +32,7 @@ from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 pytestmark = pytest.mark.browser
 
 SCRIPTS = [ROOT / "components" / "panel" / name for name in ("format.js", "template.js")]
-BUNDLES = {"ecpat": load_bundle(DATA_DIR / DEFAULT_DOCUMENT),
+BUNDLES = {"ecpat": load_bundle(DATA_DIR / default_document()),
            "fixture": load_bundle(FIXTURE_DOCUMENT)}
 EXAMPLES = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
