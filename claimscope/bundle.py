@@ -47,6 +47,7 @@ from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
 from claimscope.schema import MODEL_CONFIG, DataError
 from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.sources import Source as SourceRecord
+from claimscope.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_DOCUMENT = "ecpat-cstd21-2018"
@@ -75,6 +76,12 @@ class Bundle:
     checks: tuple[Check, ...]  # the document's consistency checks (its checks.py), if any
     # published estimates around the document's offender figures; context, None where absent
     offender_estimates: OffenderContext | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The document's categories, kinds and units (its vocabulary.yaml over the
+        built-ins), as its catalogue and inputs were checked against."""
+        return self.catalogue.vocabulary
 
     def integrity_problems(self) -> list[str]:
         """What breaks the promise that every number traces to the shipped text."""
@@ -113,8 +120,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     """Load and cross-check one document folder; raises DataError naming file and field."""
     folder = folder or document_folder()
     document = load_document(folder)
-    catalogue = load_catalogue(folder / "claims.yaml")
-    inputs, input_groups = load_input_file(folder / "inputs.yaml")
+    vocabulary = load_vocabulary(folder)
+    catalogue = load_catalogue(folder / "claims.yaml", vocabulary)
+    inputs, input_groups = load_input_file(folder / "inputs.yaml", vocabulary)
     references = load_references(folder / "reference.yaml")
     caveats = load_caveats(folder / "caveats.yaml")
     for spec in inputs.values():
@@ -185,6 +193,7 @@ def _file_model(name: str, **lists: Any) -> Any:
 # Each data file's shape: its top-level keys and the record model each holds.
 _FILES: dict[str, Any] = {
     "document.yaml": DocumentMeta,
+    VOCABULARY_FILE: VocabularyFile,
     "claims.yaml": _file_model("ClaimsFile", claims=list[Claim]),
     "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),

@@ -44,7 +44,8 @@ def _lane_height(data: pd.DataFrame) -> int:
 def timeline_chart(catalogue: Catalogue) -> Chart:
     """Dated claims as markers on a time axis; the title says where most of them fall."""
     data = timeline_frame(catalogue)
-    lanes = timeline_lanes(data)
+    vocabulary = catalogue.vocabulary
+    lanes = timeline_lanes(data, vocabulary)
     traces = []
     for kind, style in KIND_MARKERS.items():
         group = data[data["kind"] == kind]
@@ -62,7 +63,8 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
             marker={"symbol": style["symbol"], "color": style["color"], "size": 14,
                     "line": {"color": "white", "width": 1}},
             customdata=hover,
-            hovertemplate=(f"<b>%{{customdata[0]}}</b> ({kind})<br>%{{customdata[1]}}<br>"
+            hovertemplate=(f"<b>%{{customdata[0]}}</b> ({vocabulary.kind_label(kind)})<br>"
+                           "%{customdata[1]}<br>"
                            "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"),
         ))
     fig = go.Figure(data=traces, layout=base_layout(
@@ -71,7 +73,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
         xaxis={"range": [pd.Timestamp(TIMELINE_START, 1, 1), pd.Timestamp(TIMELINE_END, 12, 31)],
                "dtick": "M24", "tickformat": "%Y"},
         yaxis={"tickvals": list(range(len(lanes))),
-               "ticktext": [lane.capitalize() for lane in lanes],
+               "ticktext": [vocabulary.category_heading(lane) for lane in lanes],
                "range": [len(lanes) - 0.5, -0.5], "showgrid": False, "zeroline": False}))
     notes = ["Claims dated only to a year sit at mid-year. Markers in one lane and year are "
              "spread vertically so none hides another; hover a marker for the quote."]
