@@ -25,7 +25,7 @@ from claimscope.schema import (
     Record,
     Text,
     read_yaml,
-    validate,
+    records_of,
 )
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -104,6 +104,11 @@ class Unit(str):
         """Written as a percent number (7.25), worked with as a fraction (0.0725)."""
         return self.format == "percent"
 
+    @property
+    def writes_itself(self) -> bool:
+        """A number in it reads as the unit without its name: '7.25%', '2012', '£5'."""
+        return self.format not in ("count", "number")
+
     def writing(self) -> dict[str, Any]:
         """How its numbers are written, as the browser's `display` takes it."""
         return {"format": self.format, "word": self.word, "symbol": self.symbol,
@@ -155,7 +160,7 @@ class Vocabulary:
         return self.categories[category].label if category in self.categories else category
 
     def category_heading(self, category: str) -> str:
-        """The label as a heading or tick starts it: with a capital ('Seizures')."""
+        """The label as a heading or tick starts it: with a capital ('Clinic visits')."""
         label = self.category_label(category)
         return label[:1].upper() + label[1:]
 
@@ -163,35 +168,40 @@ class Vocabulary:
         return self.kinds[kind].label if kind in self.kinds else kind
 
 
-def _merged(path: Path, field: str, own: Iterable[R], built_in: Iterable[R]) -> dict[str, R]:
-    """A document's records (unique ids) first, then the built-ins it does not override."""
-    merged: dict[str, R] = {}
-    for record in own:
-        if record.id in merged:
-            raise DataError(path, f"duplicate id {record.id!r}", f"{field} {record.id}", "id")
-        merged[record.id] = record
+def _merged(own: Iterable[R], built_in: Iterable[R]) -> dict[str, R]:
+    """A document's records first, then the built-ins it does not override."""
+    merged = {record.id: record for record in own}
     return merged | {r.id: r for r in built_in if r.id not in merged}
 
 
+_LISTS = {"categories": Category, "kinds": Kind, "units": UnitRecord}
+
+
 def _read(path: Path) -> VocabularyFile:
+    """A vocabulary file's lists, each record checked (ids unique) and named by its id."""
     data = read_yaml(path)
     if data is None:
         return VocabularyFile()
-    return validate(VocabularyFile, path, None, data)
+    if not isinstance(data, dict):
+        raise DataError(path, "must be a mapping of field names to values")
+    unknown = sorted(map(str, set(data) - set(_LISTS)))
+    if unknown:
+        raise DataError(path, f"unknown field(s): {', '.join(unknown)}")
+    return VocabularyFile(**{key: tuple(records_of(path, data, key, model))
+                             for key, model in _LISTS.items() if key in data})
 
 
-def _vocabulary(path: Path, own: VocabularyFile, built_in: VocabularyFile) -> Vocabulary:
-    units = _merged(path, "units", own.units, built_in.units)
-    return Vocabulary(_merged(path, "categories", own.categories, built_in.categories),
-                      _merged(path, "kinds", own.kinds, built_in.kinds),
+def _vocabulary(own: VocabularyFile, built_in: VocabularyFile) -> Vocabulary:
+    units = _merged(own.units, built_in.units)
+    return Vocabulary(_merged(own.categories, built_in.categories),
+                      _merged(own.kinds, built_in.kinds),
                       {uid: Unit.of(record) for uid, record in units.items()})
 
 
 @lru_cache(maxsize=1)
 def built_in_vocabulary() -> Vocabulary:
     """The generic vocabulary every document starts from (claimscope/vocabulary.yaml)."""
-    empty = VocabularyFile()
-    return _vocabulary(BUILT_IN_FILE, _read(BUILT_IN_FILE), empty)
+    return _vocabulary(_read(BUILT_IN_FILE), VocabularyFile())
 
 
 def as_unit(unit: str) -> Unit:
@@ -206,7 +216,7 @@ def load_vocabulary(folder: Path) -> Vocabulary:
     path = folder / VOCABULARY_FILE
     if not path.exists():
         return built_in_vocabulary()
-    return _vocabulary(path, _read(path), _read(BUILT_IN_FILE))
+    return _vocabulary(_read(path), _read(BUILT_IN_FILE))
 
 
 # Fields of data records whose values are units or categories of the loading document's

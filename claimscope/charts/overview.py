@@ -18,6 +18,7 @@ from claimscope.overview import (
     timeline_frame,
     timeline_lanes,
 )
+from claimscope.vocabulary import Unit
 
 _HOVER_WIDTH = 60
 _MIN_LANE_PX, _MARKER_GAP_PX = 60, 20
@@ -28,9 +29,9 @@ def _hover_quote(quote: str) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(f"“{quote}”", _HOVER_WIDTH))
 
 
-def _headline(value_text: str, unit: str) -> str:
-    """'26 million images', '50,000 people'; units already legible in the value are dropped."""
-    return value_text if unit in ("year", "percent") else f"{value_text} {unit}"
+def _headline(value_text: str, unit: Unit) -> str:
+    """'26 million members', '2030'; a unit its format already writes is not repeated."""
+    return value_text if unit.writes_itself else f"{value_text} {unit}"
 
 
 def _lane_height(data: pd.DataFrame) -> int:
@@ -52,7 +53,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
         if group.empty:
             continue
         hover = pd.DataFrame({
-            "headline": [html.escape(_headline(v, u))
+            "headline": [html.escape(_headline(v, vocabulary.unit(u)))
                          for v, u in zip(group["value_text"], group["unit"], strict=True)],
             "source": (group["who"] + ", " + group["when"]).map(html.escape),
             "quote": group["quote"].map(_hover_quote),
