@@ -50,6 +50,7 @@ from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
 from claimscope.schema import MODEL_CONFIG, DataError, read_yaml
 from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.sources import Source as SourceRecord
+from claimscope.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
 
 T = TypeVar("T")
 
@@ -65,6 +66,7 @@ def default_document() -> str:
     if not isinstance(name, str) or not name.strip() or "/" in name or os.sep in name:
         raise DataError(DEFAULT_FILE, "must give `document:`, a folder name under data/")
     return name.strip()
+
 
 RANGES_FILE = "ranges.yaml"
 CHECKS_FILE = "checks"
@@ -98,6 +100,12 @@ class Bundle:
         """What a cache of anything made from this bundle is keyed by: its folder and the
         version of its files, so an edited data file is never answered from a stale cache."""
         return f"{self.document.folder}@{self.version}"
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The document's categories, kinds and units (its vocabulary.yaml over the
+        built-ins), as its catalogue and inputs were checked against."""
+        return self.catalogue.vocabulary
 
     def integrity_problems(self) -> list[str]:
         """What breaks the promise that every number traces to the shipped text."""
@@ -149,8 +157,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     folder = folder or document_folder()
     version = folder_version(folder)  # before reading, so an edit during the load shows
     document = load_document(folder)
-    catalogue = load_catalogue(folder / "claims.yaml")
-    inputs, input_groups = load_input_file(folder / "inputs.yaml")
+    vocabulary = load_vocabulary(folder)
+    catalogue = load_catalogue(folder / "claims.yaml", vocabulary)
+    inputs, input_groups = load_input_file(folder / "inputs.yaml", vocabulary)
     # Optional files: a document with no outside figure, caveat or non-claim number has
     # none of them.
     references = _if_present(folder / REFERENCES_FILE, load_references, {})
@@ -229,6 +238,7 @@ def _file_model(name: str, **lists: Any) -> Any:
 # Each data file's shape: its top-level keys and the record model each holds.
 _FILES: dict[str, Any] = {
     "document.yaml": DocumentMeta,
+    VOCABULARY_FILE: VocabularyFile,
     "claims.yaml": _file_model("ClaimsFile", claims=list[Claim]),
     "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),

@@ -7,9 +7,9 @@ text (DESIGN §3.1). Problems are returned, not raised, so the app can show them
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import BeforeValidator
@@ -17,12 +17,14 @@ from pydantic import BeforeValidator
 from claimscope.document import Document
 from claimscope.numbers import display, numbers_in
 from claimscope.schema import Prose, Record, Text, load_records
-
-Kind = Literal["reported", "derived", "target", "date"]
-Category = Literal["seizures", "population", "extrapolation", "offenders", "network",
-                   "commitments", "timeline"]
-KINDS: tuple[str, ...] = get_args(Kind)
-CATEGORIES: tuple[str, ...] = get_args(Category)
+from claimscope.vocabulary import (
+    CategoryName,
+    ClaimKind,
+    UnitName,
+    Vocabulary,
+    built_in_vocabulary,
+    load_vocabulary,
+)
 
 
 def _year_as_text(value: Any) -> Any:
@@ -34,13 +36,15 @@ WhenText = Annotated[Text, BeforeValidator(_year_as_text, json_schema_input_type
 
 
 class Claim(Record):
-    """One quantitative claim. `mention` is the number as written inside `quote`."""
+    """One quantitative claim. `mention` is the number as written inside `quote`. Its unit
+    is free text ('members'), written by its format where the vocabulary declares it; its
+    category must be one of the vocabulary's."""
 
     id: Text
     value: float
-    unit: Text
-    kind: Kind
-    category: Category
+    unit: UnitName
+    kind: ClaimKind
+    category: CategoryName
     who: Prose
     when: WhenText
     mention: Text
@@ -58,6 +62,8 @@ def claim_text(claim: Claim) -> str:
 @dataclass(frozen=True)
 class Catalogue:
     claims: dict[str, Claim]
+    # the document's categories, kinds and units: their order and the labels readers see
+    vocabulary: Vocabulary = field(default_factory=built_in_vocabulary)
 
     def __getitem__(self, claim_id: str) -> Claim:
         return self.claims[claim_id]
@@ -70,8 +76,11 @@ class Catalogue:
         return pd.DataFrame([c.model_dump() for c in self.claims.values()])
 
 
-def load_catalogue(path: Path) -> Catalogue:
-    return Catalogue({c.id: c for c in load_records(path, "claims", Claim)})
+def load_catalogue(path: Path, vocabulary: Vocabulary | None = None) -> Catalogue:
+    """The claims file, checked against `vocabulary` (by default, that of its folder)."""
+    vocabulary = vocabulary or load_vocabulary(path.parent)
+    claims = load_records(path, "claims", Claim, context={"vocabulary": vocabulary})
+    return Catalogue({c.id: c for c in claims}, vocabulary)
 
 
 def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal, get_args
 
 import numpy as np
 from pydantic import ValidationInfo, model_validator
 
 from claimscope.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
-
-Unit = Literal["images", "percent", "months", "ratio", "year", "people", "rate"]
-UNITS: tuple[str, ...] = get_args(Unit)
+from claimscope.vocabulary import DeclaredUnit, Vocabulary, load_vocabulary
 
 
 class InputGroup(Record):
@@ -30,11 +27,13 @@ class InputGroup(Record):
 
 
 class InputSpec(Record):
-    """One adjustable assumption of the projection model; its range holds its default."""
+    """One adjustable assumption of the projection model; its range holds its default. Its
+    unit is one the document's vocabulary declares: its format says whether the value is
+    whole and whether it is a percent."""
 
     name: Text
     label: Text
-    unit: Unit
+    unit: DeclaredUnit
     default: float
     min: float
     max: float
@@ -65,7 +64,7 @@ class InputSpec(Record):
 
     @property
     def is_percent(self) -> bool:
-        return self.unit == "percent"
+        return self.unit.is_percent
 
     @property
     def is_assumption(self) -> bool:
@@ -74,7 +73,7 @@ class InputSpec(Record):
 
     @property
     def is_integer(self) -> bool:
-        return self.unit in ("images", "months", "year", "people")
+        return self.unit.is_integer
 
     def to_model(self, value: float | np.ndarray) -> float | np.ndarray:
         """Display units to model units; works on scalars and numpy arrays alike."""
@@ -84,13 +83,16 @@ class InputSpec(Record):
         return min(max(value, self.min), self.max)
 
 
-def load_input_file(path: Path) -> tuple[dict[str, InputSpec], tuple[InputGroup, ...]]:
+def load_input_file(path: Path, vocabulary: Vocabulary | None = None
+                    ) -> tuple[dict[str, InputSpec], tuple[InputGroup, ...]]:
     """Read and check the assumptions file: its groups (in display order), then inputs
-    whose ranges hold their defaults and whose group is declared."""
+    whose ranges hold their defaults, whose group is declared and whose unit is one of
+    `vocabulary` (by default, that of the folder holding the file)."""
     data = read_yaml(path)
     groups = tuple(records_of(path, data, "groups", InputGroup))
     specs = records_of(path, data, "inputs", InputSpec, id_field="name",
-                       context={"groups": [g.id for g in groups]})
+                       context={"groups": [g.id for g in groups],
+                                "vocabulary": vocabulary or load_vocabulary(path.parent)})
     return {spec.name: spec for spec in specs}, groups
 
 

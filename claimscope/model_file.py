@@ -47,6 +47,7 @@ from claimscope.schema import (
     validate,
 )
 from claimscope.template import Scope, check_text, render_text
+from claimscope.vocabulary import UnitName, Vocabulary
 
 MODEL_FILE = "model.yaml"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -74,7 +75,7 @@ class OutputRecord(Record):
 
     name: Text
     label: Text
-    unit: Text
+    unit: UnitName  # written by its format where the document's vocabulary declares it
     formula: Text
     term: Text | None = None
     kind: Literal["derived", "assumed"] = "derived"
@@ -129,7 +130,7 @@ def load_model(path: Path, catalogue: Catalogue, inputs: Mapping[str, InputSpec]
     _check_input_names(path, inputs)
     claims = {cid: claim.value for cid, claim in catalogue.claims.items()}
     constants = _constants(path, data.get("constants", {}), catalogue, inputs, references)
-    outputs = _outputs(path, data, inputs, constants, claims)
+    outputs = _outputs(path, data, inputs, constants, claims, catalogue.vocabulary)
     head = validate(ModelHead, path, None, {k: data[k] for k in data if k in
                                             ModelHead.model_fields})
     names = [out.name for out in outputs]
@@ -213,9 +214,10 @@ def _constants(path: Path, raw: Any, catalogue: Catalogue, inputs: Mapping[str, 
 
 
 def _outputs(path: Path, data: dict, inputs: Mapping[str, InputSpec],
-             constants: Mapping[str, Constant], claims: Mapping[str, float]
-             ) -> tuple[OutputSpec, ...]:
-    records = records_of(path, data, "outputs", OutputRecord, id_field="name")
+             constants: Mapping[str, Constant], claims: Mapping[str, float],
+             vocabulary: Vocabulary) -> tuple[OutputSpec, ...]:
+    records = records_of(path, data, "outputs", OutputRecord, id_field="name",
+                         context={"vocabulary": vocabulary})
     all_names = [r.name for r in records]
     taken = {**{n: "an input" for n in inputs}, **{n: "a constant" for n in constants}}
     symbols: dict[str, sympy.Expr] = {name: input_symbol(spec) for name, spec in inputs.items()}

@@ -1,10 +1,10 @@
 """Numbers written for people, and numbers read back out of the document's words.
 
-One formatter family: `human`, `percent`, `signed_percent`, `display` and `count_word`
-write a value as the pages show it, all rounding through `fixed`, whose rule the browser's
-twins (components/panel/format.js) share so both write the same digits; `plain_number`
-rounds to significant figures and `describe_interval` puts a Monte Carlo interval into
-words (server only).
+One formatter family: `human`, `percent`, `signed_percent`, `display` (by the format of
+a unit of the vocabulary) and `count_word` write a value as the pages show it, all
+rounding through `fixed`, whose rule the browser's twins (components/panel/format.js)
+share so both write the same digits; `plain_number` rounds to significant figures and
+`describe_interval` puts a Monte Carlo interval into words (server only).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
+
+from claimscope.vocabulary import as_unit
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -49,7 +51,7 @@ def _word_value(word: str) -> float | None:
 
 
 def numbers_in(text: str) -> list[float]:
-    """Every number legible in a phrase: '26 million' -> [26e6], 'five forces' -> [5]."""
+    """Every number legible in a phrase: '26 million' -> [26e6], 'five members' -> [5]."""
     found: list[float] = []
     for match in _TOKEN.finditer(text):
         if match.group("num"):
@@ -137,18 +139,31 @@ def signed_percent(fraction: float, digits: int = 2) -> str:
 
 
 def display(value: float, unit: str, digits: int = 1) -> str:
-    """A value in display units with its unit, as a person would write it."""
+    """A value in display units written as its unit's format says ('7.25%', '2012',
+    '1.5×', '26 months', '£1.2 million', '12,000'): `unit` is a vocabulary Unit, or a bare name
+    (`vocabulary.as_unit`)."""
     if not _finite(value):
         return "—"
-    if unit == "percent":
+    chosen = as_unit(unit)
+    if chosen.format == "percent":
         return percent(value, max(digits, 2))
-    if unit == "year":
+    if chosen.format == "year":
         return fixed(value, 0, grouped=False)
-    if unit == "ratio":
+    if chosen.format == "ratio":
         return f"{_trim(value, 2)}×"
-    if unit == "months":
-        return f"{fixed(value, 0, grouped=False)} months"
+    if chosen.format == "duration":
+        return f"{fixed(value, 0, grouped=False)} {chosen.word}"
+    if chosen.format == "currency":
+        return _money(human(value, digits), chosen.symbol, chosen.symbol_before)
     return human(value, digits)
+
+
+def _money(amount: str, symbol: str, before: bool) -> str:
+    """'£1.2 million', '-£12,000' (the sign before the symbol), or '12,000 kr'."""
+    if not before:
+        return f"{amount} {symbol}"
+    sign = "-" if amount.startswith("-") else ""
+    return f"{sign}{symbol}{amount.removeprefix('-')}"
 
 
 def plain_number(value: float, significant: int = 2) -> str:

@@ -12,16 +12,16 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimscope.bundle import Bundle
-from claimscope.catalogue import CATEGORIES, KINDS, Catalogue, Claim, claim_date, claim_text
+from claimscope.catalogue import Catalogue, Claim, claim_date, claim_text
 from claimscope.narrative import verdict
 from claimscope.numbers import display
 from claimscope.pages import card_text
 from claimscope.pages import intro_text as pages_intro
 from claimscope.palette import PROVENANCE
+from claimscope.vocabulary import Vocabulary
 
 TIMELINE_START, TIMELINE_END = 2010, 2030
 SEARCH_FIELDS = ("quote", "who", "id", "note")
-_OPTION_ORDER = {"category": CATEGORIES, "kind": KINDS}
 _CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
                     "assumed": "your assumptions"}
 
@@ -110,9 +110,9 @@ def _lane_positions(frame: pd.DataFrame, lanes: Sequence[str]) -> pd.Series:
     return lane + (rank - (size - 1) / 2) * step
 
 
-def timeline_lanes(frame: pd.DataFrame) -> list[str]:
-    """The categories present in a timeline frame, in the catalogue's order."""
-    return [c for c in CATEGORIES if c in set(frame["category"])]
+def timeline_lanes(frame: pd.DataFrame, vocabulary: Vocabulary) -> list[str]:
+    """The categories present in a timeline frame, in the vocabulary's order."""
+    return [c for c in vocabulary.categories if c in set(frame["category"])]
 
 
 def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
@@ -134,7 +134,7 @@ def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
     frame = pd.DataFrame(rows, columns=columns)
     frame["date"] = pd.to_datetime(frame["date"])
     frame = frame.sort_values(["date", "id"], kind="stable").reset_index(drop=True)
-    frame["lane_position"] = _lane_positions(frame, timeline_lanes(frame))
+    frame["lane_position"] = _lane_positions(frame, timeline_lanes(frame, catalogue.vocabulary))
     return frame
 
 
@@ -193,10 +193,17 @@ def claims_table(catalogue: Catalogue) -> pd.DataFrame:
     return frame.drop(columns=["mention"])
 
 
-def options(table: pd.DataFrame, column: str) -> list[str]:
-    """The values of `column` present in the table, in the catalogue's canonical order."""
+def options(table: pd.DataFrame, column: str, vocabulary: Vocabulary) -> list[str]:
+    """The categories or kinds (`column`) present in the table, in the vocabulary's order."""
+    order = vocabulary.categories if column == "category" else vocabulary.kinds
     present = set(table[column])
-    return [value for value in _OPTION_ORDER[column] if value in present]
+    return [value for value in order if value in present]
+
+
+def kinds_caption(vocabulary: Vocabulary) -> str:
+    """What each kind means, in one line under the claims table (Markdown)."""
+    return "Kind: " + ", ".join(f"*{kind.label}* {kind.description}"
+                                for kind in vocabulary.kinds.values()) + "."
 
 
 def filter_claims(table: pd.DataFrame, categories: Collection[str] = (),

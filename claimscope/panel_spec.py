@@ -19,9 +19,8 @@ from claimscope.narrative import VERDICT_FAILS, VERDICT_HOLDS
 from claimscope.numbers import display, human
 from claimscope.template import parse_text
 from claimscope.urlstate import fit_value, shown
+from claimscope.vocabulary import as_unit
 
-UNIT_SUFFIXES = {"percent": "%", "ratio": "×", "months": "months", "images": "images",
-                 "people": "people"}
 KIND_TEXTS = {"derived": "Derived",
               "assumed": "Assumed"}
 BREAK_EVEN_COLUMNS = ("Assumption", "Current value", "Claim holds while", "Move to break-even",
@@ -38,10 +37,10 @@ def panel_inputs(bundle: Bundle) -> list[InputSpec]:
 def _input(spec: InputSpec) -> dict[str, Any]:
     source = "the document's figure" if spec.claims else "an assumption"
     return {
-        "name": spec.name, "label": spec.label, "unit": spec.unit, "group": spec.group,
-        "min": spec.min, "max": spec.max, "step": spec.step, "default": spec.default,
-        "integer": spec.is_integer, "help": spec.help, "basis": spec.basis,
-        "exact_label": "Exact value", "unit_suffix": UNIT_SUFFIXES.get(spec.unit, ""),
+        "name": spec.name, "label": spec.label, "unit": spec.unit.writing(),
+        "group": spec.group, "min": spec.min, "max": spec.max, "step": spec.step,
+        "default": spec.default, "integer": spec.is_integer, "help": spec.help,
+        "basis": spec.basis, "exact_label": "Exact value", "unit_suffix": spec.unit.suffix,
         "default_text": f"Default {display(spec.default, spec.unit)} ({source}).",
     }
 
@@ -57,17 +56,21 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
         "inputs": [_input(spec) for spec in inputs],
         "groups": [{"id": g.id, "title": g.title} for g in bundle.input_groups
                    if g.on_projection],
-        "outputs": [{"name": out.name, "label": parse_text(out.label), "unit": out.unit,
+        "outputs": [{"name": out.name, "label": parse_text(out.label),
+                     "unit": as_unit(out.unit).writing(),
                      "kind": out.kind, "kind_text": KIND_TEXTS.get(out.kind, out.kind),
                      "formula_text": f"{out.formula}."}
                     for out in model.card_outputs],
         "constants": browser["constants"],
-        "units": {**{spec.name: spec.unit for spec in model.inputs.values()},
-                  **{out.name: out.unit for out in model.outputs}, **browser["units"]},
+        # each name's unit as the browser's `display` takes it: how its numbers are written
+        "units": {name: as_unit(unit).writing() for name, unit in
+                  {**{spec.name: spec.unit for spec in model.inputs.values()},
+                   **{out.name: out.unit for out in model.outputs},
+                   **browser["units"]}.items()},
         "claims": {cid: claim.value for cid, claim in bundle.catalogue.claims.items()},
         "headline": model.headline,
         "headline_label": parse_text(headline.label),
-        "headline_unit": headline.unit,
+        "headline_unit": as_unit(headline.unit).writing(),
         "threshold": model.threshold,
         "break_even_inputs": [name for name in model.break_even_inputs
                               if name in shown],

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimscope.numbers import count_word, display, human, percent
+from claimscope.vocabulary import as_unit
 
 CLAIM_PREFIX = "claims."
 
@@ -53,7 +54,8 @@ class TemplateError(ValueError):
 @dataclass(frozen=True)
 class Scope:
     """What a template may name: display-unit input values and output values by name, the
-    unit of each (a `numbers.display` unit), and the catalogue's claim values by id."""
+    unit of each (a vocabulary Unit, or a bare name: `numbers.display`), and the
+    catalogue's claim values by id."""
 
     values: Mapping[str, float] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
@@ -62,7 +64,7 @@ class Scope:
     def to_json(self) -> dict[str, dict[str, Any]]:
         """The scope as the browser's renderers take it: {values, units, claims}."""
         return {"values": {name: float(value) for name, value in self.values.items()},
-                "units": dict(self.units),
+                "units": {name: as_unit(unit).writing() for name, unit in self.units.items()},
                 "claims": {cid: float(value) for cid, value in self.claims.items()}}
 
 

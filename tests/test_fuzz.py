@@ -34,7 +34,7 @@ from claimscope.forces import (
     spread,
     what_the_spread_says,
 )
-from claimscope.inputs import load_inputs
+from claimscope.inputs import load_input_file
 from claimscope.mentions import load_not_claims
 from claimscope.narrative import SENTENCE_FILE, load_sentence
 from claimscope.ranges import (
@@ -61,6 +61,7 @@ from claimscope.scenarios import (
 from claimscope.schema import DataError, read_yaml
 from claimscope.sources import load_sources
 from claimscope.viewstate import View, default_view, parse_view, view_query
+from claimscope.vocabulary import VOCABULARY_FILE, load_vocabulary
 from tests.conftest import FUZZ_PROFILE
 
 BUNDLE = load_bundle()
@@ -263,8 +264,10 @@ def _forces_in_use(data: ForcesData) -> None:
         comparison_frame(data)
 
 LOADERS: dict[str, Callable[[Path], object]] = {
-    "claims.yaml": load_catalogue,
-    "inputs.yaml": load_inputs,
+    # the shipped vocabulary, not the fuzzed one beside them (that is fuzzed on its own)
+    "claims.yaml": lambda path: load_catalogue(path, BUNDLE.vocabulary),
+    "inputs.yaml": lambda path: load_input_file(path, BUNDLE.vocabulary),
+    VOCABULARY_FILE: lambda path: load_vocabulary(path.parent),
     "reference.yaml": load_references,
     "caveats.yaml": load_caveats,
     "not_claims.yaml": load_not_claims,

@@ -75,7 +75,7 @@ def test_selected_claim_is_outlined_and_no_other() -> None:
 
 
 def _claim(**fields: str) -> Claim:
-    base = dict(id="x", value=5.0, unit="forces", kind="reported", category="seizures",
+    base = dict(id="x", value=5.0, unit="forces", kind="reported", category="figures",
                 who="W", when="2012", mention="5", quote="5 forces", section="Part Two")
     return Claim(**{**base, **fields})
 

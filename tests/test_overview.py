@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.catalogue import CATEGORIES, KINDS, Catalogue
+from claimscope.catalogue import Catalogue
 from claimscope.charts.overview import KIND_MARKERS, timeline_chart
 from claimscope.inputs import defaults
 from claimscope.overview import (
@@ -33,6 +33,8 @@ BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
 TABLE = claims_table(CATALOGUE)
 TEMPLATE = CATALOGUE["seized-images"]
+VOCABULARY = CATALOGUE.vocabulary
+CATEGORIES, KINDS = list(VOCABULARY.categories), list(VOCABULARY.kinds)
 
 
 def with_values(**changes: float) -> dict[str, float]:
@@ -52,7 +54,7 @@ def synthetic(dates: list[str | None], categories: list[str] | None = None,
             "id": f"c{i}", "date": date,
             "category": (categories or ["seizures"] * len(dates))[i],
             "kind": (kinds or ["reported"] * len(dates))[i]})
-    return Catalogue(claims)
+    return Catalogue(claims, VOCABULARY)
 
 
 # Headline cards --------------------------------------------------------------------------
@@ -112,7 +114,7 @@ def test_cards_read_values_from_the_catalogue() -> None:
     claims = dict(CATALOGUE.claims)
     claims["seized-images"] = claims["seized-images"].model_copy(update={"value": 13e6})
     claims["ecpat-members"] = claims["ecpat-members"].model_copy(update={"value": 120})
-    bundle = dataclasses.replace(BUNDLE, catalogue=Catalogue(claims))
+    bundle = dataclasses.replace(BUNDLE, catalogue=Catalogue(claims, VOCABULARY))
     cards = cards_by_title(with_values(), bundle)
     assert cards["Seized images"].value == "13 million"
     assert cards["ECPAT members"].value == "120"
@@ -240,7 +242,7 @@ def test_kinds_differ_by_shape_and_by_colour() -> None:
 def test_timeline_hover_cannot_carry_markup() -> None:
     claim = TEMPLATE.model_copy(update={"id": "x", "date": "2015",
                                        "quote": "<b>bold</b> & more"})
-    chart = timeline_chart(Catalogue({"x": claim}))
+    chart = timeline_chart(Catalogue({"x": claim}, VOCABULARY))
     quote = chart.figure.data[0].customdata[0][2]
     assert "<b>" not in quote and "&lt;b&gt;bold&lt;/b&gt; &amp; more" in quote
 
@@ -268,8 +270,8 @@ def test_table_has_one_row_per_claim_with_values_for_people() -> None:
 def test_options_follow_the_canonical_order() -> None:
     table = claims_table(synthetic(["2016"] * 3, ["network", "seizures", "network"],
                                    ["target", "reported", "date"]))
-    assert options(table, "category") == ["seizures", "network"]
-    assert options(table, "kind") == ["reported", "target", "date"]
+    assert options(table, "category", VOCABULARY) == ["seizures", "network"]
+    assert options(table, "kind", VOCABULARY) == ["reported", "target", "date"]
 
 
 def test_no_filter_keeps_every_row() -> None:

@@ -68,7 +68,10 @@ def test_check_text_names_unknown_names_and_claims() -> None:
 def test_a_scope_as_json_for_the_browser() -> None:
     assert json.loads(json.dumps(SCOPE.to_json())) == {
         "values": {"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
-        "units": {"seized": "images", "share": "percent", "ratio": "ratio"},
+        # each unit as how its numbers are written; a name no built-in unit has is a number
+        "units": {name: {"format": format, "word": "", "symbol": "", "symbol_before": True}
+                  for name, format in (("seized", "number"), ("share", "percent"),
+                                       ("ratio", "ratio"))},
         "claims": {"forces-replied": 5.0, "window-end": 2012.0}}
 
 

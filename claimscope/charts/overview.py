@@ -18,6 +18,7 @@ from claimscope.overview import (
     timeline_frame,
     timeline_lanes,
 )
+from claimscope.vocabulary import Unit
 
 _HOVER_WIDTH = 60
 _MIN_LANE_PX, _MARKER_GAP_PX = 60, 20
@@ -28,9 +29,9 @@ def _hover_quote(quote: str) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(f"“{quote}”", _HOVER_WIDTH))
 
 
-def _headline(value_text: str, unit: str) -> str:
-    """'26 million images', '50,000 people'; units already legible in the value are dropped."""
-    return value_text if unit in ("year", "percent") else f"{value_text} {unit}"
+def _headline(value_text: str, unit: Unit) -> str:
+    """'26 million members', '2030'; a unit its format already writes is not repeated."""
+    return value_text if unit.writes_itself else f"{value_text} {unit}"
 
 
 def _lane_height(data: pd.DataFrame) -> int:
@@ -44,14 +45,15 @@ def _lane_height(data: pd.DataFrame) -> int:
 def timeline_chart(catalogue: Catalogue) -> Chart:
     """Dated claims as markers on a time axis; the title says where most of them fall."""
     data = timeline_frame(catalogue)
-    lanes = timeline_lanes(data)
+    vocabulary = catalogue.vocabulary
+    lanes = timeline_lanes(data, vocabulary)
     traces = []
     for kind, style in KIND_MARKERS.items():
         group = data[data["kind"] == kind]
         if group.empty:
             continue
         hover = pd.DataFrame({
-            "headline": [html.escape(_headline(v, u))
+            "headline": [html.escape(_headline(v, vocabulary.unit(u)))
                          for v, u in zip(group["value_text"], group["unit"], strict=True)],
             "source": (group["who"] + ", " + group["when"]).map(html.escape),
             "quote": group["quote"].map(_hover_quote),
@@ -62,7 +64,8 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
             marker={"symbol": style["symbol"], "color": style["color"], "size": 14,
                     "line": {"color": "white", "width": 1}},
             customdata=hover,
-            hovertemplate=(f"<b>%{{customdata[0]}}</b> ({kind})<br>%{{customdata[1]}}<br>"
+            hovertemplate=(f"<b>%{{customdata[0]}}</b> ({vocabulary.kind_label(kind)})<br>"
+                           "%{customdata[1]}<br>"
                            "%{customdata[2]}<br><i>%{customdata[3]}</i><extra></extra>"),
         ))
     fig = go.Figure(data=traces, layout=base_layout(
@@ -71,7 +74,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
         xaxis={"range": [pd.Timestamp(TIMELINE_START, 1, 1), pd.Timestamp(TIMELINE_END, 12, 31)],
                "dtick": "M24", "tickformat": "%Y"},
         yaxis={"tickvals": list(range(len(lanes))),
-               "ticktext": [lane.capitalize() for lane in lanes],
+               "ticktext": [vocabulary.category_heading(lane) for lane in lanes],
                "range": [len(lanes) - 0.5, -0.5], "showgrid": False, "zeroline": False}))
     notes = ["Claims dated only to a year sit at mid-year. Markers in one lane and year are "
              "spread vertically so none hides another; hover a marker for the quote."]

@@ -6,7 +6,14 @@ import streamlit as st
 
 from claimscope.charts.overview import timeline_chart
 from claimscope.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
-from claimscope.overview import claims_table, filter_claims, headline_cards, intro_text, options
+from claimscope.overview import (
+    claims_table,
+    filter_claims,
+    headline_cards,
+    intro_text,
+    kinds_caption,
+    options,
+)
 from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle
@@ -47,17 +54,18 @@ show_chart(timeline_chart(data.catalogue), key="timeline")
 st.header("Every claim in the document")
 table = claims_table(data.catalogue)
 by_category, by_kind, by_text = st.columns([1, 1, 2])
-categories = by_category.multiselect("Category", options(table, "category"),
+vocabulary = data.vocabulary
+categories = by_category.multiselect("Category", options(table, "category", vocabulary),
+                                     format_func=vocabulary.category_label,
                                      key="filter_category", placeholder="All categories")
-kinds = by_kind.multiselect("Kind", options(table, "kind"), key="filter_kind",
+kinds = by_kind.multiselect("Kind", options(table, "kind", vocabulary),
+                            format_func=vocabulary.kind_label, key="filter_kind",
                             placeholder="All kinds")
 search = by_text.text_input("Search quotes, sources, ids and notes", key="claim_search",
                             max_chars=200, placeholder="e.g. Bristow")
 shown = filter_claims(table, categories, kinds, search)
 
-st.caption(f"Showing {len(shown)} of {len(table)} claims. Kind: *reported* is stated in "
-           "the document, *derived* is the document's own calculation, *target* a goal, "
-           "*date* a date or period it names.")
+st.caption(f"Showing {len(shown)} of {len(table)} claims. {kinds_caption(vocabulary)}")
 if shown.empty:
     st.info("No claim matches these filters.")
 else:

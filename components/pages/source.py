@@ -57,9 +57,10 @@ if chosen:
         st.markdown(f"**{claim.id}** · {MARKS[claim.kind].label} · "
                     f"**{display(claim.value, claim.unit)}** {claim.unit}")
         st.markdown(f"> {claim.quote}")
+        category = data.vocabulary.category_label(claim.category)
         st.caption(f"Who: {claim.who} · When: {claim.when} · Where: {claim.section} · "
-                   f"Category: {claim.category}" + (f"  \nNote: {claim.note}" if claim.note
-                                                    else ""))
+                   f"Category: {category}" + (f"  \nNote: {claim.note}" if claim.note
+                                              else ""))
 
 # The document -------------------------------------------------------------------------------
 st.header("The document, every number marked")

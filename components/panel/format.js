@@ -66,16 +66,27 @@ function signedPercent(fraction, digits) {
   return (text.charAt(0) === "-" ? text : "+" + text) + "%";
 }
 
-/* A display-unit value with its unit ("7.25%", "2012", "1.5×", "26 months"):
-   numbers.display. */
+/* A display-unit value written as its unit's format says ("7.25%", "2012", "1.5×",
+   "26 months", "£1.2 million"): numbers.display. `unit` is a unit's writing
+   (vocabulary.Unit.writing: {format, word, symbol, symbol_before}); anything without a
+   format is a plain number. */
 function display(value, unit, digits) {
   if (digits === undefined) digits = 1;
   if (!isWritable(value)) return "—";
-  if (unit === "percent") return percent(value, Math.max(digits, 2));
-  if (unit === "year") return fixed(value, 0, false);
-  if (unit === "ratio") return trimmedFixed(value, 2) + "×";
-  if (unit === "months") return fixed(value, 0, false) + " months";
+  var format = unit && unit.format;
+  if (format === "percent") return percent(value, Math.max(digits, 2));
+  if (format === "year") return fixed(value, 0, false);
+  if (format === "ratio") return trimmedFixed(value, 2) + "×";
+  if (format === "duration") return fixed(value, 0, false) + " " + unit.word;
+  if (format === "currency") return money(human(value, digits), unit.symbol, unit.symbol_before);
   return human(value, digits);
+}
+
+/* "£1.2 million", "-£12,000" (the sign before the symbol), or "12,000 kr": numbers._money. */
+function money(amount, symbol, before) {
+  if (!before) return amount + " " + symbol;
+  var negative = amount.charAt(0) === "-";
+  return (negative ? "-" : "") + symbol + (negative ? amount.slice(1) : amount);
 }
 
 /* A whole count from 0 to 20 as a capitalised word ("Five"), others in digits:

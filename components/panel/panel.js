@@ -6,7 +6,7 @@
    redraws what needs the server.
 
    Concatenated after format.js, template.js and the generated model (see
-   components/assumption_panel.py); no framework, no network. Every text is rendered from
+   components/assumption_panel.py); no framework, no requests. Every text is rendered from
    the spec Python sends, with the same templates and number rules as the server. */
 
 const PANELS = new WeakMap();

@@ -1,7 +1,8 @@
 /* ClaimScope's text templates in the browser: the twin of claimscope/template.py. Python
    parses each template into nodes (literal {text} or a placeholder {name, filter, arg}),
    so this file only renders them, with format.js's formatters. A scope is
-   {values: {name: number}, units: {name: unit}, claims: {id: number}}, as template.Scope.
+   {values: {name: number}, units: {name: unit's writing}, claims: {id: number}}, as
+   template.Scope.to_json.
    A plain script: top-level functions, no imports, no build step; load after format.js. */
 
 /* One placeholder node written by its filter; `arg` null means the filter's own digits. */

@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
-from claimscope.inputs import UNITS
 from claimscope.narrative import changed_inputs, reactive_sentence, sentence_scope
 from claimscope.numbers import (
     count_word,
@@ -27,6 +26,7 @@ from claimscope.numbers import (
     signed_percent,
 )
 from claimscope.template import FILTERS, TAKES_DIGITS, parse_text, render_text
+from claimscope.vocabulary import FORMATS, Unit
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,16 @@ _FORMATTERS_JS = """([v, d, unit]) => ({
 })"""
 
 
-def _python_formatters(value: float, digits: int, unit: str) -> dict[str, str | None]:
+# Every unit of both documents and the built-ins, a unit-less plain number, and currencies
+# with their symbol before or after the number.
+UNITS = sorted({*(unit for bundle in BUNDLES.values()
+                  for unit in bundle.vocabulary.units.values()), Unit(""),
+                Unit("sek", "currency", symbol="kr", symbol_before=False),
+                Unit("jpy", "currency", symbol="¥"), Unit("weeks", "duration", word="weeks")},
+               key=lambda unit: (str(unit), unit.format))
+
+
+def _python_formatters(value: float, digits: int, unit: Unit) -> dict[str, str | None]:
     finite = math.isfinite(value)
     return {
         "human": human(value, digits), "humanDefault": human(value),
@@ -91,11 +100,29 @@ def test_the_scripts_are_plain_scripts() -> None:
 
 
 @EXAMPLES
-@given(value=VALUES, digits=st.integers(0, 6), unit=st.sampled_from([*UNITS, ""]))
+@given(value=VALUES, digits=st.integers(0, 6), unit=st.sampled_from(UNITS))
 def test_every_formatter_writes_what_python_writes(scripts_page: Page, value: float,
-                                                  digits: int, unit: str) -> None:
-    assert scripts_page.evaluate(_FORMATTERS_JS, [value, digits, unit]) == \
+                                                  digits: int, unit: Unit) -> None:
+    assert scripts_page.evaluate(_FORMATTERS_JS, [value, digits, unit.writing()]) == \
         _python_formatters(value, digits, unit)
+
+
+def test_every_format_is_among_the_units_tried() -> None:
+    assert {unit.format for unit in UNITS} == set(FORMATS)
+    assert {unit.symbol_before for unit in UNITS if unit.format == "currency"} == {True, False}
+
+
+@pytest.mark.parametrize(("value", "unit", "words"), [
+    (12000, "count", "12,000"), (26e6, "count", "26 million"), (-1.2e6, "gbp", "-£1.2 million"),
+    (12000, "gbp", "£12,000"), (3.5e9, "eur", "€3.5 billion"), (26, "months", "26 months"),
+    (1.5, "ratio", "1.5×"), (2012, "year", "2012"), (7.25, "percent", "7.25%"),
+    (-0.001, "usd", "$0"),
+])
+def test_known_units_in_the_browser(scripts_page: Page, value: float, unit: str,
+                                    words: str) -> None:
+    chosen = BUNDLES["ecpat"].vocabulary.unit(unit)
+    assert scripts_page.evaluate("([v, u]) => display(v, u)", [value, chosen.writing()]) == \
+        display(value, chosen) == words
 
 
 @pytest.mark.parametrize(("value", "words"), [
