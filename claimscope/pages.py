@@ -62,9 +62,9 @@ class OverviewPage(Record):
     cards: Annotated[tuple[Card, ...], AsTuple] = (Card(headline=True),)
 
 
-class OffendersPage(Record):
+class EstimatesOverTimePage(Record):
     """Two reported counts, the claims dating them, and the model's figures per offender.
-    `intro`, `caution` and `per_offender_note` are the document's words about them."""
+    `intro`, `caution` and `per_estimate_note` are the document's words about them."""
 
     intro: Prose  # a template over `first` and `second` (the two estimate claims)
     caution: Prose  # a template, as `intro`
@@ -74,11 +74,11 @@ class OffendersPage(Record):
     second_years: Texts  # claims whose values are the years it may describe
     deadline: Text  # a target year to carry the growth to
     second_year_input: Text  # the input choosing among `second_years`
-    offenders_input: Text
+    count_input: Text
     year_input: Text
     projected: Text  # model output: the total divided among offenders
-    per_offender: Text  # model output
-    per_offender_note: Prose
+    per_estimate: Text  # model output
+    per_estimate_note: Prose
 
 
 class Figure(Record):
@@ -112,7 +112,7 @@ class Deadline(Record):
     start_event: Text  # what `start` marks, in words
 
 
-class NetworkPage(Record):
+class MembershipPage(Record):
     """A network's members and countries, figures about standards, two lists of targets
     that should agree, and a dated deadline."""
 
@@ -142,24 +142,24 @@ class Pages(Record):
 
     overview: OverviewPage = OverviewPage()
     forces: ForcesPage = ForcesPage(title="Context data")
-    offenders: OffendersPage | None = None
-    network: NetworkPage | None = None
+    estimates_over_time: EstimatesOverTimePage | None = None
+    membership: MembershipPage | None = None
 
     def claim_ids(self) -> Iterator[tuple[str, str]]:
         """Every (block, claim id) the file names, to check each exists."""
         for card in self.overview.cards:
             yield from (("overview", c) for c in card.claims)
-        if self.offenders is not None:
-            o = self.offenders
+        if self.estimates_over_time is not None:
+            o = self.estimates_over_time
             for claim_id in (o.first, o.first_year, o.second, *o.second_years, o.deadline):
-                yield "offenders", claim_id
-        if self.network is not None:
-            n = self.network
+                yield "estimates_over_time", claim_id
+        if self.membership is not None:
+            n = self.membership
             for claim_id in (n.members, n.countries, *(f.claim for f in n.figures),
                              *n.named.claims, *n.quoted.claims, n.targets_count,
                              n.deadline.year, n.deadline.years, n.deadline.start,
                              *(e.claim for e in n.timeline)):
-                yield "network", claim_id
+                yield "membership", claim_id
 
 
 def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
@@ -178,7 +178,7 @@ def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Cl
     return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
 
 
-def offenders_texts(page: OffendersPage, catalogue: Catalogue) -> tuple[str, str]:
+def estimates_texts(page: EstimatesOverTimePage, catalogue: Catalogue) -> tuple[str, str]:
     """The Offenders page's intro and caution, over its two estimates."""
     first, second = catalogue[page.first], catalogue[page.second]
     return (render(page.intro, first=first, second=second),
@@ -199,22 +199,22 @@ def load_pages(folder: Path, catalogue: Catalogue, meta: DocumentMeta,
     for block, claim_id in pages.claim_ids():
         if claim_id not in catalogue.claims:
             raise DataError(path, f"names unknown claim {claim_id!r}", block)
-    if pages.offenders is not None:
-        o = pages.offenders
-        for field, kind in (("second_year_input", "inputs"), ("offenders_input", "inputs"),
+    if pages.estimates_over_time is not None:
+        o = pages.estimates_over_time
+        for field, kind in (("second_year_input", "inputs"), ("count_input", "inputs"),
                             ("year_input", "inputs"), ("projected", "outputs"),
-                            ("per_offender", "outputs")):
+                            ("per_estimate", "outputs")):
             if getattr(o, field) not in names[kind]:
                 raise DataError(path, f"names unknown {kind[:-1]} {getattr(o, field)!r}",
-                                "offenders", field)
+                                "estimates_over_time", field)
     try:
         for card in pages.overview.cards:
             if not card.headline:
                 card_text(card, catalogue)
         if pages.overview.intro is not None:
             render(pages.overview.intro, claims=catalogue.claims, meta=meta)
-        if pages.offenders is not None:
-            offenders_texts(pages.offenders, catalogue)
+        if pages.estimates_over_time is not None:
+            estimates_texts(pages.estimates_over_time, catalogue)
     except (TemplateError, LookupError, TypeError) as exc:
         raise DataError(path, f"has a template that does not render: "
                               f"{exc.__class__.__name__}: {brief(str(exc), 160)}") from exc

@@ -7,7 +7,7 @@ import pytest
 
 from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
 
-PAGE = "components/pages/offenders.py"
+PAGE = "components/pages/estimates_over_time.py"
 
 
 def metric(at, label_start: str) -> str:

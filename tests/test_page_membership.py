@@ -6,7 +6,7 @@ import pandas as pd
 
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 
-PAGE = "components/pages/network.py"
+PAGE = "components/pages/membership.py"
 
 
 def metrics(at) -> dict[str, str]:

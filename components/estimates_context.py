@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.charts.offender_estimates import estimates_over_time_chart
-from claimscope.offender_estimates import arrests_frame, coverage_words, estimates_frame
+from claimscope.charts.estimates_context import estimates_over_time_chart
+from claimscope.estimates_context import coverage_words, estimates_frame, related_counts_frame
 from components.charts import download_csv, show_chart
 from components.evidence_links import sources_caption
 
@@ -15,9 +15,9 @@ TABLE_COLUMNS = {"date": "Date", "who": "Who", "figure_as_given": "Figure",
                  "wording": "Exact words", "measure": "What it counted", "sources": "Sources"}
 
 
-def offender_estimates_section(data: Bundle) -> None:
+def estimates_context_section(data: Bundle) -> None:
     """Nothing where the document has no such context data."""
-    context = data.offender_estimates
+    context = data.estimates_context
     if context is None:
         return
     st.subheader("Published estimates over time (context, not from the document)")
@@ -37,7 +37,7 @@ def offender_estimates_section(data: Bundle) -> None:
     download_csv(table, "offender-estimates", "Download the estimates (CSV)")
     sources_caption([*context.document, *context.estimates])
 
-    arrests = arrests_frame(context)
+    arrests = related_counts_frame(context)
     st.markdown("**Arrests a month, as context for coverage.** How many people police "
                 "arrest beside the estimates above; each figure counts different offences.")
     st.dataframe(arrests, hide_index=True, key="offender_arrests_table", column_config={
@@ -46,5 +46,5 @@ def offender_estimates_section(data: Bundle) -> None:
         "arrests_a_year": st.column_config.NumberColumn("× 12 (a year)", format="%.0f"),
         "counted": "What was counted", "wording": "Exact words", "sources": "Sources"})
     download_csv(arrests, "offender-arrests", "Download the arrest figures (CSV)")
-    sources_caption(context.arrests)
+    sources_caption(context.related_counts)
     st.caption(coverage_words(context, data.catalogue))

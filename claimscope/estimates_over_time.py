@@ -15,7 +15,7 @@ import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
 from claimscope.numbers import human
-from claimscope.pages import OffendersPage
+from claimscope.pages import EstimatesOverTimePage
 
 # How the document's hedging words bound a number.
 BOUND_WORDS = {
@@ -91,12 +91,12 @@ class Growth:
         return float(grow(self.second.count, self.rate, self.deadline - self.second.year))
 
 
-def second_years(catalogue: Catalogue, page: OffendersPage) -> list[int]:
+def second_years(catalogue: Catalogue, page: EstimatesOverTimePage) -> list[int]:
     """The years in which the second estimate was stated: the choices for its date."""
     return [int(catalogue.value(claim_id)) for claim_id in page.second_years]
 
 
-def implied_growth(catalogue: Catalogue, page: OffendersPage, second_year: int) -> Growth:
+def implied_growth(catalogue: Catalogue, page: EstimatesOverTimePage, second_year: int) -> Growth:
     """The growth between the two estimates, dating the second in `second_year`."""
     if second_year not in second_years(catalogue, page):
         raise ValueError(f"the second estimate was not stated in {second_year}")
@@ -105,7 +105,7 @@ def implied_growth(catalogue: Catalogue, page: OffendersPage, second_year: int) 
     return Growth(first, second, int(catalogue.value(page.deadline)))
 
 
-def statements_frame(catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
+def statements_frame(catalogue: Catalogue, page: EstimatesOverTimePage) -> pd.DataFrame:
     """Every statement of an offender count: one row per estimate and year it was given."""
     first_year = int(catalogue.value(page.first_year))
     rows = [(catalogue[page.first], first_year)]
@@ -144,8 +144,8 @@ def elimination_path(growth: Growth) -> pd.DataFrame:
     return pd.DataFrame({"year": years, "offenders": growth.second.count * remaining})
 
 
-def per_offender_table(projected_images: float, assumed_offenders: float,
-                       catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
+def per_estimate_table(projected_images: float, assumed_offenders: float,
+                       catalogue: Catalogue, page: EstimatesOverTimePage) -> pd.DataFrame:
     """Projected images divided among the assumed count and each reported count."""
     rows = [(f"Set in the assumptions: {human(assumed_offenders)}", assumed_offenders,
              "assumed", "")]

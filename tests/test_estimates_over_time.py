@@ -8,20 +8,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.charts.offenders import (
+from claimscope.charts.estimates_over_time import (
     change_words,
     estimates_chart,
-    per_offender_chart,
+    per_estimate_chart,
     projection_chart,
 )
-from claimscope.offenders import (
+from claimscope.estimates_over_time import (
     bound_of,
     compound_growth,
     elimination_path,
     grow,
     growth_path,
     implied_growth,
-    per_offender_table,
+    per_estimate_table,
     projection_path,
     second_years,
     statements_frame,
@@ -29,7 +29,7 @@ from claimscope.offenders import (
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
-PAGE = BUNDLE.pages.offenders
+PAGE = BUNDLE.pages.estimates_over_time
 assert PAGE is not None
 
 counts = st.floats(min_value=1.0, max_value=1e9, allow_nan=False)
@@ -122,7 +122,7 @@ def test_statements_list_each_year_a_count_was_given() -> None:
 
 
 def test_images_are_divided_among_each_count() -> None:
-    table = per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE)
+    table = per_estimate_table(358.6e6, 25_000, CATALOGUE, PAGE)
     assert list(table["offenders"]) == [25_000, 50_000, 100_000]
     assert list(table["kind"]) == ["assumed", "derived", "derived"]
     assert table["images_per_offender"].tolist() == pytest.approx([14_344, 7_172, 3_586])
@@ -143,7 +143,7 @@ def test_charts_plot_exactly_their_data(second_year: int) -> None:
     charts = [
         estimates_chart(statements, growth, growth_path(growth)),
         projection_chart(statements, growth, projection_path(growth), elimination_path(growth)),
-        per_offender_chart(per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE), 2012, 358.6e6),
+        per_estimate_chart(per_estimate_table(358.6e6, 25_000, CATALOGUE, PAGE), 2012, 358.6e6),
     ]
     for chart in charts:
         plotted = np.concatenate([

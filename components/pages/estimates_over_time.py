@@ -5,38 +5,38 @@ from __future__ import annotations
 
 import streamlit as st
 
-from claimscope.charts.offenders import (
+from claimscope.charts.estimates_over_time import (
     estimates_chart,
-    per_offender_chart,
+    per_estimate_chart,
     projection_chart,
     rate_text,
 )
-from claimscope.numbers import human
-from claimscope.offenders import (
+from claimscope.estimates_over_time import (
     BOUND_LABELS,
     bound_of,
     elimination_path,
     growth_path,
     implied_growth,
-    per_offender_table,
+    per_estimate_table,
     projection_path,
     second_years,
     statements_frame,
 )
+from claimscope.numbers import human
 from claimscope.overview import changed_assumptions, claim_text, source_line
-from claimscope.pages import offenders_texts
+from claimscope.pages import estimates_texts
 from components import state
 from components.charts import show_chart
 from components.context import bundle
-from components.offender_estimates import offender_estimates_section
+from components.estimates_context import estimates_context_section
 
 data = bundle()
 catalogue = data.catalogue
-page = data.pages.offenders
+page = data.pages.estimates_over_time
 assert page is not None, "app.py lists this page only for documents with offender claims"
 first, second = catalogue[page.first], catalogue[page.second]
 deadline = catalogue[page.deadline]
-intro, caution = offenders_texts(page, catalogue)
+intro, caution = estimates_texts(page, catalogue)
 
 st.title("Offenders")
 st.markdown(intro)
@@ -91,23 +91,23 @@ st.header("Images per offender")
 values = state.values()
 out = data.model.evaluate(values)
 year = int(values[page.year_input])
-offenders = values[page.offenders_input]
+offenders = values[page.count_input]
 projected = float(out[page.projected])
-table = per_offender_table(projected, offenders, catalogue, page)
+table = per_estimate_table(projected, offenders, catalogue, page)
 left, right = st.columns(2)
 left.metric(f"Projected images in {year} · your assumptions", human(projected),
             help=f"{data.model.output(page.projected).formula.capitalize()}, from the "
                  "Projection explorer's assumptions.", border=True)
 right.metric(f"Images per offender ({human(offenders)} offenders)",
-             human(out[page.per_offender]),
-             help=f"{data.model.output(page.per_offender).formula.capitalize()}.",
+             human(out[page.per_estimate]),
+             help=f"{data.model.output(page.per_estimate).formula.capitalize()}.",
              border=True)
 changed = changed_assumptions(data, values)
 st.caption("Assumptions changed from the document's: " + "; ".join(changed) + "."
            if changed else "All assumptions are at the document's values.")
 st.page_link("components/pages/projection.py", label="Change the assumptions",
              icon=":material/tune:")
-show_chart(per_offender_chart(table, year, projected), key="per_offender")
-st.caption(page.per_offender_note)
+show_chart(per_estimate_chart(table, year, projected), key="per_offender")
+st.caption(page.per_estimate_note)
 
-offender_estimates_section(data)
+estimates_context_section(data)

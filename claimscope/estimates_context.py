@@ -34,7 +34,7 @@ from claimscope.schema import (
 )
 from claimscope.sources import Cited, Sourced
 
-OFFENDER_ESTIMATES_FILE = "offender_estimates.yaml"
+ESTIMATES_CONTEXT_FILE = "estimates_context.yaml"
 _YEAR_MONTH = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
 
 
@@ -108,7 +108,7 @@ class Estimate(Sourced):
         return math.sqrt(self.low * self.high)  # type: ignore[operator]
 
 
-class Arrests(Sourced):
+class RelatedCount(Sourced):
     """Arrests reported over `months` months: how many of the estimated people police
     reach, as context for coverage."""
 
@@ -130,32 +130,32 @@ class _Kind(Record):
 
 
 @dataclass(frozen=True)
-class OffenderContext:
+class EstimatesContext:
     """The loaded file: measures by id, the document's figures, estimates and arrests."""
 
     measures: dict[str, Measure]
     document: tuple[DocumentFigure, ...]
     estimates: tuple[Estimate, ...]
-    arrests: tuple[Arrests, ...]
+    related_counts: tuple[RelatedCount, ...]
 
     def cited(self, file: str) -> list[Cited]:
         """Every citation of the file, by record (a document figure by its claim id)."""
         records = ([(d.claim, d) for d in self.document]
-                   + [(r.id, r) for r in (*self.estimates, *self.arrests)])
+                   + [(r.id, r) for r in (*self.estimates, *self.related_counts)])
         return [c for name, record in records for c in record.cited(file, name)]
 
 
-def load_offender_estimates(path: Path, catalogue: Catalogue) -> OffenderContext:
+def load_estimates_context(path: Path, catalogue: Catalogue) -> EstimatesContext:
     """Read and check the context file; raises DataError naming file, record and field."""
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "must be a mapping with kind, measures, document, estimates "
-                        "and arrests")
+                        "and related_counts")
     validate(_Kind, path, None, {"kind": data.get("kind")})
     measures = {m.id: m for m in records_of(path, data, "measures", Measure)}
     document = records_of(path, data, "document", DocumentFigure, id_field="claim")
     estimates = records_of(path, data, "estimates", Estimate)
-    arrests = records_of(path, data, "arrests", Arrests)
+    related = records_of(path, data, "related_counts", RelatedCount)
     for figure in document:
         claim = catalogue.claims.get(figure.claim)
         if claim is None:
@@ -169,12 +169,12 @@ def load_offender_estimates(path: Path, catalogue: Catalogue) -> OffenderContext
         if measured not in measures:
             raise DataError(path, f"names unknown measure {measured!r} (not under "
                             "'measures')", row, "measured")
-    return OffenderContext(measures, tuple(document), tuple(estimates), tuple(arrests))
+    return EstimatesContext(measures, tuple(document), tuple(estimates), tuple(related))
 
 
 # ---- Frames: what the chart and tables show ------------------------------------------------
 
-def estimates_frame(context: OffenderContext, catalogue: Catalogue) -> pd.DataFrame:
+def estimates_frame(context: EstimatesContext, catalogue: Catalogue) -> pd.DataFrame:
     """One row per estimate, the document's own figures included (`source` says which),
     in date order: where it is plotted, its range, what it measured and its words."""
     rows = [{
@@ -202,19 +202,19 @@ def _ids(record: Sourced) -> str:
     return ", ".join(c.source for c in record.sources)
 
 
-def arrests_frame(context: OffenderContext) -> pd.DataFrame:
+def related_counts_frame(context: EstimatesContext) -> pd.DataFrame:
     """One row per reported arrest rate: a month's arrests and what they counted."""
     return pd.DataFrame([{
         "date": a.date, "who": a.who, "arrests_a_month": a.per_month,
         "arrests_a_year": a.per_month * 12, "counted": a.counted, "wording": a.wording,
         "sources": _ids(a),
-    } for a in context.arrests])
+    } for a in context.related_counts])
 
 
-def coverage_words(context: OffenderContext, catalogue: Catalogue) -> str:
+def coverage_words(context: EstimatesContext, catalogue: Catalogue) -> str:
     """What share of the document's figures a year's arrests would be, at the lowest and
     highest reported rate — to show the range such a share spans, not to state one."""
-    yearly = [a.per_month * 12 for a in context.arrests]
+    yearly = [a.per_month * 12 for a in context.related_counts]
     low, high = min(yearly), max(yearly)
     shares = "; ".join(
         f"{percent(low / claim.value * 100, 1)} to {percent(high / claim.value * 100, 1)} "

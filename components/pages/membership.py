@@ -8,10 +8,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from claimscope.catalogue import claim_date, claim_text
-from claimscope.charts.network import timeline_chart
-from claimscope.network import (
+from claimscope.charts.membership import timeline_chart
+from claimscope.estimates_over_time import BOUND_LABELS, bound_of
+from claimscope.membership import (
     deadline,
-    network_spread,
+    members_spread,
     stated_and_quoted_targets,
     target_columns,
     target_label,
@@ -19,7 +20,6 @@ from claimscope.network import (
     targets_frame,
     timeline,
 )
-from claimscope.offenders import BOUND_LABELS, bound_of
 from claimscope.overview import source_line
 from claimscope.pages import slug
 from components.charts import download_csv, show_chart
@@ -27,7 +27,7 @@ from components.context import bundle
 
 data = bundle()
 catalogue = data.catalogue
-page = data.pages.network
+page = data.pages.membership
 assert page is not None, "app.py lists this page only for documents with network claims"
 
 
@@ -61,7 +61,7 @@ st.markdown(page.intro)
 
 # The network ------------------------------------------------------------------------------
 st.header(page.members_title)
-spread = network_spread(catalogue, page)
+spread = members_spread(catalogue, page)
 members, countries = claim_text(catalogue[page.members]), claim_text(catalogue[page.countries])
 columns = st.columns(4)
 quoted_metric(columns[0], "Members", members, (page.members,))
@@ -146,7 +146,7 @@ quoted_metric(columns[3], "Left at the document's date", f"{dates.left_at_docume
                          "submission is dated.")
 launch = catalogue[page.deadline.start]
 agreement = (f"the year the document gives for {page.deadline.start_event} — consistent"
-             if dates.matches_launch else
+             if dates.matches_start else
              f"not the year the document gives for {page.deadline.start_event} "
              f"({claim_text(launch)})")
 st.markdown(

@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import KIND_MARKERS, PROVENANCE, Chart, base_layout
+from claimscope.estimates_over_time import Growth
 from claimscope.numbers import human
-from claimscope.offenders import Growth
 
 BOUND_MARKERS = {
     "lower bound": {"symbol": "triangle-up", "label": "Lower bound (“upwards of”)"},
@@ -127,7 +127,7 @@ def projection_chart(statements: pd.DataFrame, growth: Growth, projection: pd.Da
                  "defined estimates, the other draws the SDG end point as a straight line.")
 
 
-def per_offender_chart(table: pd.DataFrame, year: int, projected: float) -> Chart:
+def per_estimate_chart(table: pd.DataFrame, year: int, projected: float) -> Chart:
     """Projected images divided among each offender count."""
     traces = []
     for kind, group in table.groupby("kind", sort=False):
