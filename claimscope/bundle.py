@@ -73,7 +73,7 @@ class Bundle:
     input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
     pages: Pages  # which claims feed which page (pages.yaml); absent blocks hide pages
     checks: tuple[Check, ...]  # the document's consistency checks (its checks.py), if any
-    # published estimates around the document's offender figures; context, None where absent
+    # other published estimates around the document's two estimates; context, None if absent
     estimates_context: EstimatesContext | None = None
 
     def integrity_problems(self) -> list[str]:

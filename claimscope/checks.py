@@ -2,8 +2,8 @@
 
 Which checks a document has is its own code: `checks.py` in its folder defines
 `consistency_checks(catalogue, model, document_year, context, pages) -> list[Check]`,
-reusing the core modules that own the arithmetic (the model, offenders, network), so the
-Source page shows the same figures as the pages that chart them. A verdict is
+reusing the core modules that own the arithmetic (the model, estimates_over_time,
+membership), so the Source page shows the same figures as the pages that chart them. A verdict is
 `consistent`, `inconsistent` or `note` (arithmetic worth knowing that the document
 neither confirms nor contradicts).
 """

@@ -1,9 +1,9 @@
-"""The network and commitments a document describes, and what their numbers imply.
+"""The membership and commitments a document describes, and what their numbers imply.
 
 Members across countries bound how members are spread (a pigeonhole argument); the
 targets named in two parts of the document are compared; the deadline arithmetic and a
 timeline of dated commitments are read from the catalogue. Which claims play each part is
-the document's `pages.yaml` (its `network` block).
+the document's `pages.yaml` (its `membership` block).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def members_spread(catalogue: Catalogue, page: MembershipPage) -> MembersPerCoun
 
 
 def target_label(claim: Claim) -> str:
-    """An SDG target number as written: 16.2, 5.3."""
+    """A target's number as written: 16.2, 5.3."""
     return f"{claim.value:g}"
 
 
@@ -97,8 +97,8 @@ def targets_frame(catalogue: Catalogue, page: MembershipPage) -> pd.DataFrame:
 
 
 def stated_and_quoted_targets(catalogue: Catalogue, page: MembershipPage) -> tuple[int, int]:
-    """How many targets the document says it quotes ("three SDG targets"), and how many
-    it does."""
+    """How many targets the document says it quotes ("three targets"), and how many it
+    does."""
     return int(catalogue.value(page.targets_count)), len(page.quoted.claims)
 
 

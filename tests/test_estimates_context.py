@@ -1,5 +1,5 @@
-"""Published offender estimates over time (context data): loading, checks, frames, chart,
-and the section on /offenders."""
+"""Published estimates over time (context data): loading, checks, frames, chart, and the
+section on the estimates-over-time page (ECPAT's /offenders)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import DEFAULT_DOCUMENT, load_bundle
-from claimscope.charts.estimates_context import estimates_over_time_chart, finding
+from claimscope.charts.estimates_context import finding, published_estimates_chart
 from claimscope.estimates_context import (
     ESTIMATES_CONTEXT_FILE,
     decimal_year,
@@ -24,6 +24,8 @@ from tests.data_helpers import SOURCE, edit
 
 BUNDLE = load_bundle()
 CONTEXT = BUNDLE.estimates_context
+PAGE = BUNDLE.pages.estimates_over_time
+assert PAGE is not None
 
 
 @pytest.fixture
@@ -123,7 +125,7 @@ def test_estimates_frame_holds_both_sources_in_date_order() -> None:
 
 
 def test_related_counts_frame_is_per_month_and_per_year() -> None:
-    frame = related_counts_frame(CONTEXT)
+    frame = related_counts_frame(CONTEXT, PAGE.context.related.many)
     first = frame.iloc[0]
     assert first["arrests_a_month"] == pytest.approx(680 / 9)
     assert first["arrests_a_year"] == pytest.approx(680 / 9 * 12)
@@ -132,10 +134,11 @@ def test_related_counts_frame_is_per_month_and_per_year() -> None:
 
 def test_chart_plots_exactly_its_data_by_measure_with_error_bars() -> None:
     frame = estimates_frame(CONTEXT, BUNDLE.catalogue)
-    chart = estimates_over_time_chart(frame, list(CONTEXT.measures))
+    chart = published_estimates_chart(frame, list(CONTEXT.measures), PAGE.context.published,
+                                      "people")
     fig = chart.figure
     assert fig.layout.yaxis.type == "log"
-    assert fig.layout.title.text == finding(chart.data) == (
+    assert fig.layout.title.text == finding(chart.data, PAGE.context.published) == (
         "The document's 50,000 → 100,000 compares different things: published UK "
         "estimates, 2013–2021, count 9 different things, from 20,000 to 850,000")
     published = [t for t in fig.data if t.name != "The document's figures (large, open)"]
@@ -155,10 +158,10 @@ def test_chart_plots_exactly_its_data_by_measure_with_error_bars() -> None:
 def test_same_measure_is_said_plainly() -> None:
     frame = estimates_frame(CONTEXT, BUNDLE.catalogue)
     frame.loc[frame["source"] == "document", "measured"] = "ceop-p2p"
-    assert "compares one measure" in finding(frame)
+    assert "compares one measure" in finding(frame, PAGE.context.published)
 
 
-def test_offenders_page_shows_the_chart_table_and_arrests() -> None:
+def test_the_page_shows_the_chart_table_and_related_counts() -> None:
     at = run_page("components/pages/estimates_over_time.py")
     specs = figure_specs(at)
     titles = [s["layout"]["title"]["text"] for s in specs]

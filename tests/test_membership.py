@@ -1,4 +1,5 @@
-"""Network and commitments: pigeonhole bounds, SDG targets, deadline arithmetic, timeline."""
+"""Membership and commitments: pigeonhole bounds, two target lists, deadline arithmetic,
+timeline."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The Network page's timeline: the commitments the document dates, one row each, with the
+"""The membership page's timeline: the commitments the document dates, one row each, with the
 document's own date marked as "today"."""
 
 from __future__ import annotations
