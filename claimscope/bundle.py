@@ -20,6 +20,15 @@ from claimscope.catalogue import Catalogue, Claim, load_catalogue, provenance_pr
 from claimscope.caveats import CAVEATS_FILE, Caveat, load_caveats
 from claimscope.checks import Check
 from claimscope.document import Document, DocumentMeta, load_document
+from claimscope.estimates_context import (
+    ESTIMATES_CONTEXT_FILE,
+    DocumentFigure,
+    Estimate,
+    EstimatesContext,
+    Measure,
+    RelatedCount,
+    load_estimates_context,
+)
 from claimscope.forces import (
     FORCES_FILE,
     AgreesWith,
@@ -34,15 +43,6 @@ from claimscope.forces import (
 from claimscope.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.model import Model
 from claimscope.model_file import MODEL_FILE, ModelFile, load_model
-from claimscope.offender_estimates import (
-    OFFENDER_ESTIMATES_FILE,
-    Arrests,
-    DocumentFigure,
-    Estimate,
-    Measure,
-    OffenderContext,
-    load_offender_estimates,
-)
 from claimscope.pages import PAGES_FILE, Pages, load_pages
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import REFERENCES_FILE, Reference, load_references
@@ -91,8 +91,8 @@ class Bundle:
     input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
     pages: Pages  # which claims feed which page (pages.yaml); absent blocks hide pages
     checks: tuple[Check, ...]  # the document's consistency checks (its checks.py), if any
-    # published estimates around the document's offender figures; context, None where absent
-    offender_estimates: OffenderContext | None = None
+    # other published estimates around the document's two estimates; context, None if absent
+    estimates_context: EstimatesContext | None = None
     version: str = ""  # the folder's files as loaded (`folder_version`): an edit changes it
 
     @property
@@ -182,9 +182,9 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     scenarios_path = folder / PRESETS_FILE
     scenarios = (load_presets(scenarios_path, model, forces, presets)
                  if scenarios_path.exists() else [])
-    offenders_path = folder / OFFENDER_ESTIMATES_FILE
-    offenders = (load_offender_estimates(offenders_path, catalogue)
-                 if offenders_path.exists() else None)
+    context_path = folder / ESTIMATES_CONTEXT_FILE
+    estimates = (load_estimates_context(context_path, catalogue)
+                 if context_path.exists() else None)
     sources_path = folder / SOURCES_FILE
     sources = load_sources(sources_path) if sources_path.exists() else {}
     citations = (
@@ -193,14 +193,14 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         + [c for r in presets.values() for c in r.cited(RANGES_FILE, r.input)]
         + [c for s in scenarios for c in s.cites]
         + (forces.cited(FORCES_FILE) if forces is not None else [])
-        + (offenders.cited(OFFENDER_ESTIMATES_FILE) if offenders is not None else []))
+        + (estimates.cited(ESTIMATES_CONTEXT_FILE) if estimates is not None else []))
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
                   not_claims, forces, presets,
                   scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
                   tuple(citations), input_groups, pages,
                   _load_checks(folder, catalogue, model, document.meta.date, forces, pages),
-                  offenders, version)
+                  estimates, version)
 
 
 def _if_present(path: Path, load: Callable[[Path], T], absent: T) -> T:
@@ -253,9 +253,10 @@ _FILES: dict[str, Any] = {
     FORCES_FILE: _file_model(
         "ForcesFile", kind=Literal["context"], source=Source, request=Request, totals=Totals,
         agrees_with=AgreesWith, groups=list[ForceGroup], alternatives=list[Alternative]),
-    OFFENDER_ESTIMATES_FILE: _file_model(
-        "OffenderEstimatesFile", kind=Literal["context"], measures=list[Measure],
-        document=list[DocumentFigure], estimates=list[Estimate], arrests=list[Arrests]),
+    ESTIMATES_CONTEXT_FILE: _file_model(
+        "EstimatesContextFile", kind=Literal["context"], measures=list[Measure],
+        document=list[DocumentFigure], estimates=list[Estimate],
+        related_counts=list[RelatedCount]),
 }
 
 

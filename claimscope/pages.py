@@ -1,9 +1,10 @@
 """Which claims feed which page, and the words that name a document's own figures.
 
-A document's `pages.yaml` is data: the Overview's cards and intro, the claims the
-Offenders and Network pages read, and titles that name the document's figures ("Behind
-the 26 million"). A page whose block is absent is left out of the navigation, so generic
-code names no claim of any document and never draws a page a document cannot fill.
+A document's `pages.yaml` is data: the Overview's cards and intro, the claims and words
+of the estimates-over-time and membership pages, and titles that name the document's
+figures ("Behind the 26 million"). A page whose block is absent is left out of the
+navigation, so generic code names no claim of any document and never draws a page a
+document cannot fill.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from jinja2 import TemplateError
-from pydantic import model_validator
+from pydantic import BeforeValidator, model_validator
 
 from claimscope.catalogue import Catalogue, Claim
 from claimscope.document import DocumentMeta
@@ -62,10 +63,47 @@ class OverviewPage(Record):
     cards: Annotated[tuple[Card, ...], AsTuple] = (Card(headline=True),)
 
 
-class OffendersPage(Record):
-    """Two reported counts, the claims dating them, and the model's figures per offender.
-    `intro`, `caution` and `per_offender_note` are the document's words about them."""
+class Noun(Record):
+    """A noun in both numbers, as sentences need it: "1 case", "50,000 cases"."""
 
+    one: Text
+    many: Text
+
+
+class EstimatesContextWords(Record):
+    """The words of the section on other published estimates (with estimates_context.yaml)
+    and the related counts beside them; generic unless the document gives its own."""
+
+    published: Text = "published estimates"  # in the chart's title: "…: {published}, …"
+    intro: Prose = "Other published estimates of the same quantity, each with what it counted."
+    restatements: Prose | None = None  # a caption sentence on estimates repeated over time
+    related: Noun = Noun(one="related count", many="related counts")
+    related_intro: Prose = "**Related counts a month.** Counts reported beside the estimates above."
+    related_caution: Prose = ("Illustrative only: the related counts and the estimates "
+                              "count different things.")
+
+
+_URL_PATH = re.compile(r"[a-z0-9][a-z0-9_-]*")
+
+
+def _url_path(value: Any) -> Any:
+    if not isinstance(value, str) or not _URL_PATH.fullmatch(value):
+        raise ValueError(f"must be lower-case letters, digits, - or _ (a page's address, "
+                         f"e.g. estimates); got {value!r:.40}")
+    return value
+
+
+UrlPath = Annotated[str, BeforeValidator(_url_path, json_schema_input_type=str)]
+
+
+class EstimatesOverTimePage(Record):
+    """Two stated estimates of one count, the claims dating them, and the model's figures
+    per estimate. `intro`, `caution`, `per_estimate_note` and the nouns are the document's
+    words; the navigation shows `title` at `/{path}`."""
+
+    title: Text = "Estimates over time"
+    path: UrlPath = "estimates"
+    icon: Text = ":material/timeline:"
     intro: Prose  # a template over `first` and `second` (the two estimate claims)
     caution: Prose  # a template, as `intro`
     first: Text  # the earlier count
@@ -74,11 +112,16 @@ class OffendersPage(Record):
     second_years: Texts  # claims whose values are the years it may describe
     deadline: Text  # a target year to carry the growth to
     second_year_input: Text  # the input choosing among `second_years`
-    offenders_input: Text
+    count_input: Text  # the input: the count the projected total is divided among
     year_input: Text
-    projected: Text  # model output: the total divided among offenders
-    per_offender: Text  # model output
-    per_offender_note: Prose
+    projected: Text  # model output: the total divided among the count
+    per_estimate: Text  # model output: `projected` ÷ `count_input`
+    per_estimate_note: Prose
+    counted: Noun  # what the estimates count
+    counts_source: Prose  # the charts' source line for the two counts
+    target_name: Text  # whose aim the deadline is: "{target_name} target path"
+    target_aim: Text  # the aim, reached at zero: "the … aim of {target_aim}"
+    context: EstimatesContextWords = EstimatesContextWords()
 
 
 class Figure(Record):
@@ -112,10 +155,13 @@ class Deadline(Record):
     start_event: Text  # what `start` marks, in words
 
 
-class NetworkPage(Record):
-    """A network's members and countries, figures about standards, two lists of targets
-    that should agree, and a dated deadline."""
+class MembershipPage(Record):
+    """An organisation's members and countries, figures about standards, two lists of
+    targets that should agree, and a dated deadline; shown as `title` at `/{path}`."""
 
+    title: Text = "Membership and commitments"
+    path: UrlPath = "membership"
+    icon: Text = ":material/hub:"
     intro: Prose
     members_title: Text
     members: Text
@@ -129,6 +175,7 @@ class NetworkPage(Record):
     targets_count: Text  # the claim stating how many targets `quoted` holds
     deadline: Deadline
     timeline: Annotated[tuple[Event, ...], AsTuple]
+    document_noun: Text = "document"  # what the document is, in "the {…} is dated 2018"
 
 
 class ForcesPage(Record):
@@ -142,24 +189,24 @@ class Pages(Record):
 
     overview: OverviewPage = OverviewPage()
     forces: ForcesPage = ForcesPage(title="Context data")
-    offenders: OffendersPage | None = None
-    network: NetworkPage | None = None
+    estimates_over_time: EstimatesOverTimePage | None = None
+    membership: MembershipPage | None = None
 
     def claim_ids(self) -> Iterator[tuple[str, str]]:
         """Every (block, claim id) the file names, to check each exists."""
         for card in self.overview.cards:
             yield from (("overview", c) for c in card.claims)
-        if self.offenders is not None:
-            o = self.offenders
+        if self.estimates_over_time is not None:
+            o = self.estimates_over_time
             for claim_id in (o.first, o.first_year, o.second, *o.second_years, o.deadline):
-                yield "offenders", claim_id
-        if self.network is not None:
-            n = self.network
+                yield "estimates_over_time", claim_id
+        if self.membership is not None:
+            n = self.membership
             for claim_id in (n.members, n.countries, *(f.claim for f in n.figures),
                              *n.named.claims, *n.quoted.claims, n.targets_count,
                              n.deadline.year, n.deadline.years, n.deadline.start,
                              *(e.claim for e in n.timeline)):
-                yield "network", claim_id
+                yield "membership", claim_id
 
 
 def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
@@ -178,8 +225,8 @@ def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Cl
     return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
 
 
-def offenders_texts(page: OffendersPage, catalogue: Catalogue) -> tuple[str, str]:
-    """The Offenders page's intro and caution, over its two estimates."""
+def estimates_texts(page: EstimatesOverTimePage, catalogue: Catalogue) -> tuple[str, str]:
+    """The estimates page's intro and caution, over its two estimates."""
     first, second = catalogue[page.first], catalogue[page.second]
     return (render(page.intro, first=first, second=second),
             render(page.caution, first=first, second=second))
@@ -199,22 +246,22 @@ def load_pages(folder: Path, catalogue: Catalogue, meta: DocumentMeta,
     for block, claim_id in pages.claim_ids():
         if claim_id not in catalogue.claims:
             raise DataError(path, f"names unknown claim {claim_id!r}", block)
-    if pages.offenders is not None:
-        o = pages.offenders
-        for field, kind in (("second_year_input", "inputs"), ("offenders_input", "inputs"),
+    if pages.estimates_over_time is not None:
+        o = pages.estimates_over_time
+        for field, kind in (("second_year_input", "inputs"), ("count_input", "inputs"),
                             ("year_input", "inputs"), ("projected", "outputs"),
-                            ("per_offender", "outputs")):
+                            ("per_estimate", "outputs")):
             if getattr(o, field) not in names[kind]:
                 raise DataError(path, f"names unknown {kind[:-1]} {getattr(o, field)!r}",
-                                "offenders", field)
+                                "estimates_over_time", field)
     try:
         for card in pages.overview.cards:
             if not card.headline:
                 card_text(card, catalogue)
         if pages.overview.intro is not None:
             render(pages.overview.intro, claims=catalogue.claims, meta=meta)
-        if pages.offenders is not None:
-            offenders_texts(pages.offenders, catalogue)
+        if pages.estimates_over_time is not None:
+            estimates_texts(pages.estimates_over_time, catalogue)
     except (TemplateError, LookupError, TypeError) as exc:
         raise DataError(path, f"has a template that does not render: "
                               f"{exc.__class__.__name__}: {brief(str(exc), 160)}") from exc

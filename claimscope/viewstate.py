@@ -86,8 +86,7 @@ def suggested_range(spec: InputSpec, point: float, preset: RangePreset | None) -
 
 def ranged_inputs(model: Model) -> dict[str, InputSpec]:
     """The inputs a link may give a range: those the model's outputs use, which the Monte
-    Carlo draws. Others (e.g. the choice of year of the page on estimates over time) take
-    single values."""
+    Carlo draws. Others (e.g. the estimates page's choice of year) take single values."""
     return {name: spec for name, spec in model.inputs.items() if name in model.used_inputs}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from claimscope.bundle import Bundle
+from claimscope.pages import EstimatesOverTimePage, MembershipPage
 
 
 class PageEntry(NamedTuple):
@@ -15,9 +16,18 @@ class PageEntry(NamedTuple):
     icon: str
 
 
+def _block_entry(path: str, block: EstimatesOverTimePage | MembershipPage | None
+                 ) -> tuple[PageEntry, bool]:
+    """A page whose pages.yaml block names it, shown only when the block is there."""
+    if block is None:
+        return PageEntry(path, "", "", ""), False
+    return PageEntry(path, block.title, block.path, block.icon), True
+
+
 def pages(loaded: Bundle) -> list[PageEntry]:
     """Each page the document's data supports, in navigation order: no context data, no
-    /forces; no offender or network block in pages.yaml, no /offenders or /network."""
+    /forces; no estimates_over_time or membership block in pages.yaml, no such page (each
+    block names its page's title, path and icon)."""
     candidates = [
         (PageEntry("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
          True),
@@ -27,10 +37,9 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/compare_arrows:"), True),
         (PageEntry("components/pages/forces.py", loaded.pages.forces.title, "forces",
                    ":material/local_police:"), loaded.forces is not None),
-        (PageEntry("components/pages/offenders.py", "Offenders", "offenders",
-                   ":material/groups:"), loaded.pages.offenders is not None),
-        (PageEntry("components/pages/network.py", "Network & commitments", "network",
-                   ":material/hub:"), loaded.pages.network is not None),
+        _block_entry("components/pages/estimates_over_time.py",
+                     loaded.pages.estimates_over_time),
+        _block_entry("components/pages/membership.py", loaded.pages.membership),
         (PageEntry("components/pages/source.py", "Source", "source",
                    ":material/description:"), True),
         (PageEntry("components/pages/method.py", "Method & caveats", "method",

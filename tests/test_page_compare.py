@@ -191,7 +191,7 @@ def test_method_page_says_how_to_cite() -> None:
 
 @pytest.mark.parametrize("page", [
     "components/pages/overview.py", PROJECTION, COMPARE, "components/pages/forces.py",
-    "components/pages/offenders.py", "components/pages/network.py",
+    "components/pages/estimates_over_time.py", "components/pages/membership.py",
     "components/pages/source.py", "components/pages/method.py",
 ])
 def test_every_table_has_a_csv_download(page: str) -> None:

@@ -31,9 +31,9 @@ def only_judgements(folder: Path) -> None:
     for name, key in (("reference.yaml", "references"), ("caveats.yaml", "caveats"),
                       ("scenarios.yaml", "scenarios"), ("ranges.yaml", "ranges"),
                       ("forces.yaml", "groups"), ("forces.yaml", "alternatives"),
-                      ("offender_estimates.yaml", "document"),
-                      ("offender_estimates.yaml", "estimates"),
-                      ("offender_estimates.yaml", "arrests")):
+                      ("estimates_context.yaml", "document"),
+                      ("estimates_context.yaml", "estimates"),
+                      ("estimates_context.yaml", "related_counts")):
         edit(folder / name, lambda d, key=key: [
             r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
     edit(folder / "forces.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")

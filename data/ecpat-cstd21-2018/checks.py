@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from claimscope.catalogue import Catalogue
 from claimscope.checks import Check, months_inclusive, quoted
+from claimscope.estimates_over_time import implied_growth, second_years
 from claimscope.forces import ForcesData
+from claimscope.membership import deadline as deadline_of
+from claimscope.membership import members_spread, stated_and_quoted_targets, target_label
 from claimscope.model import Model
-from claimscope.network import deadline as deadline_of
-from claimscope.network import network_spread, stated_and_quoted_targets, target_label
 from claimscope.numbers import human, percent
-from claimscope.offenders import implied_growth, second_years
-from claimscope.pages import NetworkPage, OffendersPage, Pages
+from claimscope.pages import EstimatesOverTimePage, MembershipPage, Pages
 
 # Official wording of the SDG targets the document names (UN General Assembly resolution
 # 70/1, "Transforming our world: the 2030 Agenda for Sustainable Development", 2015).
@@ -63,25 +63,25 @@ def extrapolation(catalogue: Catalogue, model: Model, context: ForcesData | None
         value=total)
 
 
-def deadline(catalogue: Catalogue, page: NetworkPage, document_year: int) -> Check:
+def deadline(catalogue: Catalogue, page: MembershipPage, document_year: int) -> Check:
     """'A hard deadline of 14 years' ending in 2030, counted from the campaign's 2016."""
     d = deadline_of(catalogue, page, document_year)
-    end = d.campaign_launch + d.years
+    end = d.start + d.years
     return Check(
         id="deadline", title="Years to the SDG deadline",
-        formula=f"campaign launch + deadline years = {d.campaign_launch} + {d.years}",
+        formula=f"campaign launch + deadline years = {d.start} + {d.years}",
         result=str(end),
         statement=quoted(catalogue["deadline-years"].quote, catalogue["sdg-deadline"].quote),
         verdict="consistent" if end == d.deadline else "inconsistent",
         explanation=(
-            f"Counting from {d.campaign_launch}, the year the document says the campaign "
+            f"Counting from {d.start}, the year the document says the campaign "
             f"\"launches\", {d.years} years end in {end}, the deadline it names. The "
             f"submission itself is of {document_year}, when {d.left_at_document} years were "
             f"left; the passage reads as written in {d.counted_from}."),
         claims=("campaign-launch", "deadline-years", "sdg-deadline"), value=end)
 
 
-def offender_growth(catalogue: Catalogue, page: OffendersPage) -> Check:
+def offender_growth(catalogue: Catalogue, page: EstimatesOverTimePage) -> Check:
     """50,000 (2014) to 100,000 (2016 or 2017): a doubling, and the yearly rate it implies."""
     growths = [implied_growth(catalogue, page, year) for year in second_years(catalogue, page)]
     fastest, slowest = min(growths, key=lambda g: g.years), max(growths, key=lambda g: g.years)
@@ -107,7 +107,7 @@ def offender_growth(catalogue: Catalogue, page: OffendersPage) -> Check:
         value=fastest.ratio)
 
 
-def sdg_targets(catalogue: Catalogue, page: NetworkPage) -> Check:
+def sdg_targets(catalogue: Catalogue, page: MembershipPage) -> Check:
     """Part Two's list of SDG targets against the targets Part Three quotes."""
     named = [target_label(catalogue[i]) for i in page.named.claims]
     in_three = [target_label(catalogue[i]) for i in page.quoted.claims]
@@ -153,9 +153,9 @@ def reporting_window(catalogue: Catalogue) -> Check:
         claims=(start.id, end.id), value=months)
 
 
-def network(catalogue: Catalogue, page: NetworkPage) -> Check:
+def network(catalogue: Catalogue, page: MembershipPage) -> Check:
     """103 members in 93 countries: how many countries can have more than one member."""
-    s = network_spread(catalogue, page)
+    s = members_spread(catalogue, page)
     return Check(
         id="network", title="Members and countries",
         formula=(f"members − countries = {s.members} − {s.countries} = {s.extra} extra "
@@ -170,7 +170,7 @@ def network(catalogue: Catalogue, page: NetworkPage) -> Check:
         claims=("ecpat-members", "ecpat-countries"), value=s.most_shared)
 
 
-def targets_count(catalogue: Catalogue, page: NetworkPage) -> Check:
+def targets_count(catalogue: Catalogue, page: MembershipPage) -> Check:
     """'Three SDG targets' against the number of targets Part Three goes on to quote."""
     stated, count = stated_and_quoted_targets(catalogue, page)
     listed = ", ".join(target_label(catalogue[i]) for i in page.quoted.claims)
@@ -187,11 +187,11 @@ def targets_count(catalogue: Catalogue, page: NetworkPage) -> Check:
 def consistency_checks(catalogue: Catalogue, model: Model, document_year: int,
                        context: ForcesData | None, pages: Pages) -> list[Check]:
     """Every check, in the order the document raises the numbers."""
-    if pages.offenders is None or pages.network is None:
+    if pages.estimates_over_time is None or pages.membership is None:
         raise ValueError("the checks read the offenders and network blocks of pages.yaml")
-    net = pages.network
+    net = pages.membership
     return [extrapolation(catalogue, model, context), reporting_window(catalogue),
-            offender_growth(catalogue, pages.offenders), sdg_targets(catalogue, net),
+            offender_growth(catalogue, pages.estimates_over_time), sdg_targets(catalogue, net),
             network(catalogue, net), targets_count(catalogue, net),
             deadline(catalogue, net, document_year)]
 

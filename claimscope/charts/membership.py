@@ -1,4 +1,4 @@
-"""The Network page's timeline: the commitments the document dates, one row each, with the
+"""The membership page's timeline: the commitments the document dates, one row each, with the
 document's own date marked as "today"."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import KIND_MARKERS, OKABE_ITO, Chart, base_layout, reference_line
-from claimscope.network import Deadline
+from claimscope.membership import Deadline
 
 TODAY_COLOR = OKABE_ITO["vermillion"]
 

@@ -1,9 +1,9 @@
-"""The network and commitments a document describes, and what their numbers imply.
+"""The membership and commitments a document describes, and what their numbers imply.
 
 Members across countries bound how members are spread (a pigeonhole argument); the
 targets named in two parts of the document are compared; the deadline arithmetic and a
 timeline of dated commitments are read from the catalogue. Which claims play each part is
-the document's `pages.yaml` (its `network` block).
+the document's `pages.yaml` (its `membership` block).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim, claim_date
-from claimscope.pages import NetworkPage, slug
+from claimscope.pages import MembershipPage, slug
 
 
 @dataclass(frozen=True)
@@ -63,24 +63,24 @@ class MembersPerCountry:
         return [base + 1] * left + [base] * (self.countries - left)
 
 
-def network_spread(catalogue: Catalogue, page: NetworkPage) -> MembersPerCountry:
+def members_spread(catalogue: Catalogue, page: MembershipPage) -> MembersPerCountry:
     return MembersPerCountry(int(catalogue.value(page.members)),
                              int(catalogue.value(page.countries)))
 
 
 def target_label(claim: Claim) -> str:
-    """An SDG target number as written: 16.2, 5.3."""
+    """A target's number as written: 16.2, 5.3."""
     return f"{claim.value:g}"
 
 
-def target_columns(page: NetworkPage) -> tuple[str, str, str]:
+def target_columns(page: MembershipPage) -> tuple[str, str, str]:
     """The targets table's columns named after the two places: 'named_in_part_two',
     'quoted_in_part_three', 'part_three_text'."""
     named, quoted = slug(page.named.label), slug(page.quoted.label)
     return f"named_in_{named}", f"quoted_in_{quoted}", f"{quoted}_text"
 
 
-def targets_frame(catalogue: Catalogue, page: NetworkPage) -> pd.DataFrame:
+def targets_frame(catalogue: Catalogue, page: MembershipPage) -> pd.DataFrame:
     """Each target the document names, and where: the `named` list, the `quoted` one."""
     named = {target_label(catalogue[i]): catalogue[i] for i in page.named.claims}
     quoted = {target_label(catalogue[i]): catalogue[i] for i in page.quoted.claims}
@@ -96,13 +96,13 @@ def targets_frame(catalogue: Catalogue, page: NetworkPage) -> pd.DataFrame:
     } for label in order])
 
 
-def stated_and_quoted_targets(catalogue: Catalogue, page: NetworkPage) -> tuple[int, int]:
-    """How many targets the document says it quotes ("three SDG targets"), and how many
-    it does."""
+def stated_and_quoted_targets(catalogue: Catalogue, page: MembershipPage) -> tuple[int, int]:
+    """How many targets the document says it quotes ("three targets"), and how many it
+    does."""
     return int(catalogue.value(page.targets_count)), len(page.quoted.claims)
 
 
-def target_overlap(targets: pd.DataFrame, page: NetworkPage
+def target_overlap(targets: pd.DataFrame, page: MembershipPage
                    ) -> tuple[list[str], list[str], list[str]]:
     """Targets in both lists, only in the `named` list, and only among the `quoted`."""
     in_named, in_quoted, _ = target_columns(page)
@@ -117,7 +117,7 @@ class Deadline:
 
     deadline: int
     years: int
-    campaign_launch: int
+    start: int
     document_year: int
 
     @property
@@ -126,8 +126,8 @@ class Deadline:
         return self.deadline - self.years
 
     @property
-    def matches_launch(self) -> bool:
-        return self.counted_from == self.campaign_launch
+    def matches_start(self) -> bool:
+        return self.counted_from == self.start
 
     @property
     def left_at_document(self) -> int:
@@ -135,7 +135,7 @@ class Deadline:
         return self.deadline - self.document_year
 
 
-def deadline(catalogue: Catalogue, page: NetworkPage, document_year: int) -> Deadline:
+def deadline(catalogue: Catalogue, page: MembershipPage, document_year: int) -> Deadline:
     d = page.deadline
     return Deadline(int(catalogue.value(d.year)), int(catalogue.value(d.years)),
                     int(catalogue.value(d.start)), document_year)
@@ -149,7 +149,7 @@ def event_date(claim: Claim) -> pd.Timestamp:
     return placed[0]
 
 
-def timeline(catalogue: Catalogue, page: NetworkPage) -> pd.DataFrame:
+def timeline(catalogue: Catalogue, page: MembershipPage) -> pd.DataFrame:
     """The dated commitments, in time order, each with its words and kind."""
     rows = []
     for item in page.timeline:

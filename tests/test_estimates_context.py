@@ -1,5 +1,5 @@
-"""Published offender estimates over time (context data): loading, checks, frames, chart,
-and the section on /offenders."""
+"""Published estimates over time (context data): loading, checks, frames, chart, and the
+section on the estimates-over-time page (ECPAT's /offenders)."""
 
 from __future__ import annotations
 
@@ -10,26 +10,28 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import default_document, load_bundle
-from claimscope.charts.offender_estimates import estimates_over_time_chart, finding
-from claimscope.offender_estimates import (
-    OFFENDER_ESTIMATES_FILE,
-    arrests_frame,
+from claimscope.charts.estimates_context import finding, published_estimates_chart
+from claimscope.estimates_context import (
+    ESTIMATES_CONTEXT_FILE,
     decimal_year,
     estimates_frame,
-    load_offender_estimates,
+    load_estimates_context,
+    related_counts_frame,
 )
 from claimscope.schema import DataError
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 from tests.data_helpers import SOURCE, edit
 
 BUNDLE = load_bundle()
-CONTEXT = BUNDLE.offender_estimates
+CONTEXT = BUNDLE.estimates_context
+PAGE = BUNDLE.pages.estimates_over_time
+assert PAGE is not None
 
 
 @pytest.fixture
 def path(tmp_path: Path) -> Path:
-    copy = tmp_path / OFFENDER_ESTIMATES_FILE
-    shutil.copy(SOURCE / OFFENDER_ESTIMATES_FILE, copy)
+    copy = tmp_path / ESTIMATES_CONTEXT_FILE
+    shutil.copy(SOURCE / ESTIMATES_CONTEXT_FILE, copy)
     return copy
 
 
@@ -39,7 +41,7 @@ def estimate(data: dict, record_id: str) -> dict:
 
 def test_shipped_file_loads_with_every_record() -> None:
     assert CONTEXT is not None
-    assert len(CONTEXT.estimates) == 14 and len(CONTEXT.arrests) == 5
+    assert len(CONTEXT.estimates) == 14 and len(CONTEXT.related_counts) == 5
     assert [d.claim for d in CONTEXT.document] == ["offenders-2014", "offenders-2016-2017"]
     davies = next(e for e in CONTEXT.estimates if e.id == "davies-2013")
     assert (davies.low, davies.high, davies.figure) == (50_000, 60_000, None)
@@ -49,7 +51,7 @@ def test_shipped_file_loads_with_every_record() -> None:
 def test_every_wording_is_in_a_quote_of_a_source_it_cites() -> None:
     """The exact words of each estimate and arrest rate are words its sources were read
     to say (sources.yaml quotes), so nothing is typed from memory."""
-    for record in (*CONTEXT.estimates, *CONTEXT.arrests):
+    for record in (*CONTEXT.estimates, *CONTEXT.related_counts):
         quotes = " ".join(q for c in record.sources for q in BUNDLE.sources[c.source].quotes)
         assert record.wording in " ".join(quotes.split()), record.id
 
@@ -57,7 +59,7 @@ def test_every_wording_is_in_a_quote_of_a_source_it_cites() -> None:
 def test_the_file_is_optional(tmp_path: Path) -> None:
     folder = tmp_path / default_document()
     shutil.copytree(SOURCE, folder)
-    (folder / OFFENDER_ESTIMATES_FILE).unlink()
+    (folder / ESTIMATES_CONTEXT_FILE).unlink()
     with pytest.raises(DataError, match="cited by no record"):  # its sources go unused
         load_bundle(folder)
 
@@ -95,16 +97,16 @@ def test_the_file_is_optional(tmp_path: Path) -> None:
      "record offenders-2099, field 'claim': names unknown claim 'offenders-2099'"),
     (lambda d: d["document"][0].update(claim="itu-guides"),
      "record itu-guides, field 'claim': claim 'itu-guides' has no date"),
-    (lambda d: d["arrests"][0].update(months=0),
+    (lambda d: d["related_counts"][0].update(months=0),
      "record npcc-2015-12, field 'months': must be at least 1"),
-    (lambda d: d.pop("arrests"),
-     "must contain a list under 'arrests'"),
+    (lambda d: d.pop("related_counts"),
+     "must contain a list under 'related_counts'"),
 ])
 def test_each_error_names_file_record_and_field(path: Path, change, expected: str) -> None:
     edit(path, change)
     with pytest.raises(DataError) as error:
-        load_offender_estimates(path, BUNDLE.catalogue)
-    assert str(error.value).startswith(f"{OFFENDER_ESTIMATES_FILE}"), str(error.value)
+        load_estimates_context(path, BUNDLE.catalogue)
+    assert str(error.value).startswith(f"{ESTIMATES_CONTEXT_FILE}"), str(error.value)
     assert expected in str(error.value), str(error.value)
 
 
@@ -122,8 +124,8 @@ def test_estimates_frame_holds_both_sources_in_date_order() -> None:
     assert frame["sources"].str.len().min() > 0
 
 
-def test_arrests_frame_is_per_month_and_per_year() -> None:
-    frame = arrests_frame(CONTEXT)
+def test_related_counts_frame_is_per_month_and_per_year() -> None:
+    frame = related_counts_frame(CONTEXT, PAGE.context.related.many)
     first = frame.iloc[0]
     assert first["arrests_a_month"] == pytest.approx(680 / 9)
     assert first["arrests_a_year"] == pytest.approx(680 / 9 * 12)
@@ -132,10 +134,11 @@ def test_arrests_frame_is_per_month_and_per_year() -> None:
 
 def test_chart_plots_exactly_its_data_by_measure_with_error_bars() -> None:
     frame = estimates_frame(CONTEXT, BUNDLE.catalogue)
-    chart = estimates_over_time_chart(frame, list(CONTEXT.measures))
+    chart = published_estimates_chart(frame, list(CONTEXT.measures), PAGE.context.published,
+                                      "people")
     fig = chart.figure
     assert fig.layout.yaxis.type == "log"
-    assert fig.layout.title.text == finding(chart.data) == (
+    assert fig.layout.title.text == finding(chart.data, PAGE.context.published) == (
         "The document's 50,000 → 100,000 compares different things: published UK "
         "estimates, 2013–2021, count 9 different things, from 20,000 to 850,000")
     published = [t for t in fig.data if t.name != "The document's figures (large, open)"]
@@ -155,11 +158,11 @@ def test_chart_plots_exactly_its_data_by_measure_with_error_bars() -> None:
 def test_same_measure_is_said_plainly() -> None:
     frame = estimates_frame(CONTEXT, BUNDLE.catalogue)
     frame.loc[frame["source"] == "document", "measured"] = "ceop-p2p"
-    assert "compares one measure" in finding(frame)
+    assert "compares one measure" in finding(frame, PAGE.context.published)
 
 
-def test_offenders_page_shows_the_chart_table_and_arrests() -> None:
-    at = run_page("components/pages/offenders.py")
+def test_the_page_shows_the_chart_table_and_related_counts() -> None:
+    at = run_page("components/pages/estimates_over_time.py")
     specs = figure_specs(at)
     titles = [s["layout"]["title"]["text"] for s in specs]
     assert any(t.startswith("The document's 50,000 → 100,000 compares different things")

@@ -1,4 +1,5 @@
-"""Network and commitments: pigeonhole bounds, SDG targets, deadline arithmetic, timeline."""
+"""Membership and commitments: pigeonhole bounds, two target lists, deadline arithmetic,
+timeline."""
 
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.charts.network import timeline_chart
-from claimscope.network import (
+from claimscope.charts.membership import timeline_chart
+from claimscope.membership import (
     MembersPerCountry,
     deadline,
     event_date,
-    network_spread,
+    members_spread,
     stated_and_quoted_targets,
     target_overlap,
     targets_frame,
@@ -24,12 +25,12 @@ from claimscope.network import (
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
-PAGE = BUNDLE.pages.network
+PAGE = BUNDLE.pages.membership
 assert PAGE is not None
 
 
 def test_103_members_in_93_countries() -> None:
-    spread = network_spread(CATALOGUE, PAGE)
+    spread = members_spread(CATALOGUE, PAGE)
     assert (spread.members, spread.countries, spread.extra) == (103, 93, 10)
     assert (spread.fewest_shared, spread.most_shared, spread.most_in_one) == (1, 10, 11)
     assert round(spread.average, 2) == 1.11
@@ -90,7 +91,7 @@ def test_part_three_quotes_as_many_targets_as_it_says() -> None:
 def test_fourteen_years_count_from_2016() -> None:
     dates = deadline(CATALOGUE, PAGE, BUNDLE.document.meta["date"])
     assert (dates.deadline, dates.years, dates.counted_from) == (2030, 14, 2016)
-    assert dates.matches_launch
+    assert dates.matches_start
     assert dates.left_at_document == 12
 
 

@@ -1,12 +1,18 @@
-"""AppTest of the Network & commitments page: cards, quotes, target lists, deadline, timeline."""
+"""AppTest of the membership page (ECPAT's Network & commitments): cards, quotes, target
+lists, deadline, timeline."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from claimscope.bundle import load_bundle
+from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
+from tests.data_helpers import copy_document, edit
 
-PAGE = "components/pages/network.py"
+PAGE = "components/pages/membership.py"
 
 
 def metrics(at) -> dict[str, str]:
@@ -82,3 +88,15 @@ def test_timeline_marks_commitments_and_today() -> None:
     (today,) = spec["layout"]["shapes"]
     assert pd.Timestamp(today["x0"]).year == 2018
     assert spec["layout"]["annotations"][0]["text"] == "Document dated 2018"
+
+
+def test_the_navigation_entry_is_the_blocks(tmp_path: Path) -> None:
+    """Title, address and icon are the document's words: ECPAT's as they always were, and
+    a block without them gets the generic ones."""
+    entry = next(e for e in pages(load_bundle()) if e.path == PAGE)
+    assert (entry.title, entry.url, entry.icon) == ("Network & commitments", "network",
+                                                    ":material/hub:")
+    folder = copy_document(tmp_path)
+    edit(folder / "pages.yaml", lambda d: [d["membership"].pop(f) for f in ("title", "path")])
+    entry = next(e for e in pages(load_bundle(folder)) if e.path == PAGE)
+    assert (entry.title, entry.url) == ("Membership and commitments", "membership")

@@ -1,11 +1,13 @@
-"""Published estimates of how many people are involved with abuse images, over time —
-context data, not from the document (DESIGN §8, "Context over time").
+"""Other published estimates of the quantity a document estimates, over time — context
+data, not from the document (DESIGN §8, "Context over time").
 
 A document may quote two estimates as if they measured one quantity at two dates. Set
 beside every other published estimate, each labelled with what it counted, a reader sees
 whether the two measure the same thing before reading growth into them. Loading checks
 every record against its model, every measure and claim named against the file and the
-catalogue; everything else here is arithmetic on the loaded records.
+catalogue; everything else here is arithmetic on the loaded records. Beside the estimates,
+`related_counts` are counts reported per period (what they count is the document's word,
+its pages.yaml), showing how the estimates compare with what is counted directly.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from claimscope.catalogue import Catalogue
 from claimscope.numbers import human, percent
+from claimscope.pages import slug
 from claimscope.schema import (
     Count,
     DataError,
@@ -34,7 +37,7 @@ from claimscope.schema import (
 )
 from claimscope.sources import Cited, Sourced
 
-OFFENDER_ESTIMATES_FILE = "offender_estimates.yaml"
+ESTIMATES_CONTEXT_FILE = "estimates_context.yaml"
 _YEAR_MONTH = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
 
 
@@ -46,7 +49,7 @@ def _year_month(value: Any) -> Any:
 
 
 YearMonth = Annotated[str, BeforeValidator(_year_month, json_schema_input_type=str)]
-People = Annotated[float, Field(gt=0)]
+Positive = Annotated[float, Field(gt=0)]
 
 
 def decimal_year(date: str) -> float:
@@ -78,9 +81,9 @@ class Estimate(Sourced):
     id: Text
     date: YearMonth
     who: Prose
-    figure: People | None = None
-    low: People | None = None
-    high: People | None = None
+    figure: Positive | None = None
+    low: Positive | None = None
+    high: Positive | None = None
     wording: Prose  # the source's exact words
     measured: Text
     note: Prose | None = None
@@ -108,9 +111,9 @@ class Estimate(Sourced):
         return math.sqrt(self.low * self.high)  # type: ignore[operator]
 
 
-class Arrests(Sourced):
-    """Arrests reported over `months` months: how many of the estimated people police
-    reach, as context for coverage."""
+class RelatedCount(Sourced):
+    """A count reported over `months` months, beside the estimates: how many of the
+    estimated are reached by what is counted directly."""
 
     id: Text
     date: YearMonth
@@ -130,32 +133,32 @@ class _Kind(Record):
 
 
 @dataclass(frozen=True)
-class OffenderContext:
-    """The loaded file: measures by id, the document's figures, estimates and arrests."""
+class EstimatesContext:
+    """The loaded file: measures by id, the document's figures, estimates, related counts."""
 
     measures: dict[str, Measure]
     document: tuple[DocumentFigure, ...]
     estimates: tuple[Estimate, ...]
-    arrests: tuple[Arrests, ...]
+    related_counts: tuple[RelatedCount, ...]
 
     def cited(self, file: str) -> list[Cited]:
         """Every citation of the file, by record (a document figure by its claim id)."""
         records = ([(d.claim, d) for d in self.document]
-                   + [(r.id, r) for r in (*self.estimates, *self.arrests)])
+                   + [(r.id, r) for r in (*self.estimates, *self.related_counts)])
         return [c for name, record in records for c in record.cited(file, name)]
 
 
-def load_offender_estimates(path: Path, catalogue: Catalogue) -> OffenderContext:
+def load_estimates_context(path: Path, catalogue: Catalogue) -> EstimatesContext:
     """Read and check the context file; raises DataError naming file, record and field."""
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise DataError(path, "must be a mapping with kind, measures, document, estimates "
-                        "and arrests")
+                        "and related_counts")
     validate(_Kind, path, None, {"kind": data.get("kind")})
     measures = {m.id: m for m in records_of(path, data, "measures", Measure)}
     document = records_of(path, data, "document", DocumentFigure, id_field="claim")
     estimates = records_of(path, data, "estimates", Estimate)
-    arrests = records_of(path, data, "arrests", Arrests)
+    related = records_of(path, data, "related_counts", RelatedCount)
     for figure in document:
         claim = catalogue.claims.get(figure.claim)
         if claim is None:
@@ -169,12 +172,12 @@ def load_offender_estimates(path: Path, catalogue: Catalogue) -> OffenderContext
         if measured not in measures:
             raise DataError(path, f"names unknown measure {measured!r} (not under "
                             "'measures')", row, "measured")
-    return OffenderContext(measures, tuple(document), tuple(estimates), tuple(arrests))
+    return EstimatesContext(measures, tuple(document), tuple(estimates), tuple(related))
 
 
 # ---- Frames: what the chart and tables show ------------------------------------------------
 
-def estimates_frame(context: OffenderContext, catalogue: Catalogue) -> pd.DataFrame:
+def estimates_frame(context: EstimatesContext, catalogue: Catalogue) -> pd.DataFrame:
     """One row per estimate, the document's own figures included (`source` says which),
     in date order: where it is plotted, its range, what it measured and its words."""
     rows = [{
@@ -202,24 +205,27 @@ def _ids(record: Sourced) -> str:
     return ", ".join(c.source for c in record.sources)
 
 
-def arrests_frame(context: OffenderContext) -> pd.DataFrame:
-    """One row per reported arrest rate: a month's arrests and what they counted."""
+def related_counts_frame(context: EstimatesContext, noun: str) -> pd.DataFrame:
+    """One row per reported rate: a month's count and what it counted; the columns named
+    by the counts' `noun` ('visits' -> 'visits_a_month')."""
+    name = slug(noun)
     return pd.DataFrame([{
-        "date": a.date, "who": a.who, "arrests_a_month": a.per_month,
-        "arrests_a_year": a.per_month * 12, "counted": a.counted, "wording": a.wording,
+        "date": a.date, "who": a.who, f"{name}_a_month": a.per_month,
+        f"{name}_a_year": a.per_month * 12, "counted": a.counted, "wording": a.wording,
         "sources": _ids(a),
-    } for a in context.arrests])
+    } for a in context.related_counts])
 
 
-def coverage_words(context: OffenderContext, catalogue: Catalogue) -> str:
-    """What share of the document's figures a year's arrests would be, at the lowest and
-    highest reported rate — to show the range such a share spans, not to state one."""
-    yearly = [a.per_month * 12 for a in context.arrests]
+def coverage_words(context: EstimatesContext, catalogue: Catalogue, noun: str,
+                   caution: str) -> str:
+    """What share of the document's figures a year's related counts would be, at the
+    lowest and highest reported rate — to show the range such a share spans, not to state
+    one. `noun`: what the counts count, in the plural; `caution`: the closing sentence."""
+    yearly = [a.per_month * 12 for a in context.related_counts]
     low, high = min(yearly), max(yearly)
     shares = "; ".join(
         f"{percent(low / claim.value * 100, 1)} to {percent(high / claim.value * 100, 1)} "
         f"of “{claim.mention}”"
         for claim in (catalogue[figure.claim] for figure in context.document))
-    return (f"The reported rates come to {human(low)} to {human(high)} arrests a year, each "
-            f"counting different arrests: {shares}. Illustrative only: the arrests and the "
-            "estimates count different people and offences.")
+    return (f"The reported rates come to {human(low)} to {human(high)} {noun} a year, each "
+            f"counting different {noun}: {shares}. {caution}")

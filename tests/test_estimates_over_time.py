@@ -1,4 +1,5 @@
-"""Offender estimates: bounds read from the document's words, implied growth, projections."""
+"""Estimates over time: bounds read from the document's words, implied growth, projections;
+the charts name their data in the document's words ("offenders")."""
 
 from __future__ import annotations
 
@@ -8,20 +9,20 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.charts.offenders import (
+from claimscope.charts.estimates_over_time import (
     change_words,
     estimates_chart,
-    per_offender_chart,
+    per_estimate_chart,
     projection_chart,
 )
-from claimscope.offenders import (
+from claimscope.estimates_over_time import (
     bound_of,
     compound_growth,
     elimination_path,
     grow,
     growth_path,
     implied_growth,
-    per_offender_table,
+    per_estimate_table,
     projection_path,
     second_years,
     statements_frame,
@@ -29,7 +30,7 @@ from claimscope.offenders import (
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
-PAGE = BUNDLE.pages.offenders
+PAGE = BUNDLE.pages.estimates_over_time
 assert PAGE is not None
 
 counts = st.floats(min_value=1.0, max_value=1e9, allow_nan=False)
@@ -101,32 +102,32 @@ def test_paths_start_and_end_where_they_should(second_year: int) -> None:
     growth = implied_growth(CATALOGUE, PAGE, second_year)
     path = growth_path(growth)
     assert list(path["year"]) == list(range(2014, second_year + 1))
-    assert path["offenders"].iloc[0] == pytest.approx(50_000)
-    assert path["offenders"].iloc[-1] == pytest.approx(100_000)
+    assert path["count"].iloc[0] == pytest.approx(50_000)
+    assert path["count"].iloc[-1] == pytest.approx(100_000)
     projection = projection_path(growth)
     assert list(projection["year"]) == list(range(second_year, 2031))
-    assert projection["offenders"].iloc[-1] == pytest.approx(growth.at_deadline)
-    assert np.all(np.diff(projection["offenders"]) > 0)
+    assert projection["count"].iloc[-1] == pytest.approx(growth.at_deadline)
+    assert np.all(np.diff(projection["count"]) > 0)
     target = elimination_path(growth)
     assert list(target["year"]) == list(projection["year"])
-    assert target["offenders"].iloc[0] == 100_000 and target["offenders"].iloc[-1] == 0
-    assert np.allclose(np.diff(target["offenders"], 2), 0)  # a straight line
+    assert target["count"].iloc[0] == 100_000 and target["count"].iloc[-1] == 0
+    assert np.allclose(np.diff(target["count"], 2), 0)  # a straight line
 
 
 def test_statements_list_each_year_a_count_was_given() -> None:
     frame = statements_frame(CATALOGUE, PAGE)
-    assert list(zip(frame["year"], frame["offenders"], frame["bound"], strict=True)) == [
+    assert list(zip(frame["year"], frame["count"], frame["bound"], strict=True)) == [
         (2014, 50_000, "lower bound"), (2016, 100_000, "upper estimate"),
         (2017, 100_000, "upper estimate")]
     assert frame["quote"].str.contains("100,000").sum() == 2
 
 
 def test_images_are_divided_among_each_count() -> None:
-    table = per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE)
-    assert list(table["offenders"]) == [25_000, 50_000, 100_000]
+    table = per_estimate_table(358.6e6, 25_000, CATALOGUE, PAGE)
+    assert list(table["count"]) == [25_000, 50_000, 100_000]
     assert list(table["kind"]) == ["assumed", "derived", "derived"]
-    assert table["images_per_offender"].tolist() == pytest.approx([14_344, 7_172, 3_586])
-    assert "upwards of 50,000" in table["offender_count"].iloc[1]
+    assert table["per_estimate"].tolist() == pytest.approx([14_344, 7_172, 3_586])
+    assert "upwards of 50,000" in table["label"].iloc[1]
 
 
 @pytest.mark.parametrize(("ratio", "words"), [
@@ -140,10 +141,13 @@ def test_change_words(ratio: float, words: str) -> None:
 def test_charts_plot_exactly_their_data(second_year: int) -> None:
     growth = implied_growth(CATALOGUE, PAGE, second_year)
     statements = statements_frame(CATALOGUE, PAGE)
+    per = BUNDLE.model.output(PAGE.per_estimate)
     charts = [
-        estimates_chart(statements, growth, growth_path(growth)),
-        projection_chart(statements, growth, projection_path(growth), elimination_path(growth)),
-        per_offender_chart(per_offender_table(358.6e6, 25_000, CATALOGUE, PAGE), 2012, 358.6e6),
+        estimates_chart(statements, growth, growth_path(growth), PAGE),
+        projection_chart(statements, growth, projection_path(growth), elimination_path(growth),
+                         PAGE),
+        per_estimate_chart(per_estimate_table(358.6e6, 25_000, CATALOGUE, PAGE), 2012, 358.6e6,
+                           PAGE, per.label, per.unit),
     ]
     for chart in charts:
         plotted = np.concatenate([
@@ -157,7 +161,7 @@ def test_charts_plot_exactly_their_data(second_year: int) -> None:
 def test_projection_chart_keeps_target_and_growth_apart() -> None:
     growth = implied_growth(CATALOGUE, PAGE, 2017)
     chart = projection_chart(statements_frame(CATALOGUE, PAGE), growth, projection_path(growth),
-                             elimination_path(growth))
+                             elimination_path(growth), PAGE)
     assert set(chart.data["kind"]) == {"reported", "derived", "target"}
     dashes = {trace.name: trace.line.dash for trace in chart.figure.data if trace.mode == "lines"}
     assert len(set(dashes.values())) == 2

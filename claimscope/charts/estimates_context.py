@@ -1,4 +1,4 @@
-"""The published offender estimates over time, beside the document's own two figures.
+"""Other published estimates over time, beside the document's own two figures.
 
 Marker shape says what an estimate counted (colour is never the only channel), so two
 points of one shape are comparable and two of different shapes are not. The document's
@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout
+from claimscope.estimates_context import ESTIMATES_CONTEXT_FILE
 from claimscope.numbers import human
 
 # One distinct shape per measure, in the order the data file lists them.
@@ -30,9 +31,10 @@ def figure_text(row: pd.Series) -> str:
     return f"{human(row['low'])}–{human(row['high'])}"
 
 
-def finding(frame: pd.DataFrame) -> str:
+def finding(frame: pd.DataFrame, published_noun: str) -> str:
     """The title: whether the document's figures count the same thing, and how widely the
-    published estimates spread in what they count and how many they find."""
+    published estimates (`published_noun`, e.g. 'published estimates') spread in what they
+    count and how many they find."""
     document = frame[frame["source"] == "document"]
     published = frame[frame["source"] == "published"]
     first, second = document.iloc[0], document.iloc[-1]
@@ -42,7 +44,7 @@ def finding(frame: pd.DataFrame) -> str:
     low = published[["plotted", "low"]].min().min()
     high = published[["plotted", "high"]].max().max()
     years = f"{published['date'].min()[:4]}–{published['date'].max()[:4]}"
-    return (f"The document's {pair} {verdict}: published UK estimates, {years}, count "
+    return (f"The document's {pair} {verdict}: {published_noun}, {years}, count "
             f"{published['measured'].nunique()} different things, from {human(low)} to "
             f"{human(high)}")
 
@@ -64,9 +66,11 @@ def _error_bars(group: pd.DataFrame) -> dict:
             "thickness": 1.5, "width": 6}
 
 
-def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> Chart:
+def published_estimates_chart(frame: pd.DataFrame, measure_order: list[str],
+                              published_noun: str, unit: str) -> Chart:
     """Every estimate at the date it was stated, shaped by what it measured (`frame` from
-    `offender_estimates.estimates_frame`; `measure_order` fixes each measure's shape)."""
+    `estimates_context.estimates_frame`; `measure_order` fixes each measure's shape;
+    `unit`: what the estimates count in, 'people')."""
     symbols = {m: SYMBOLS[i % len(SYMBOLS)] for i, m in enumerate(measure_order)}
     data = frame.assign(figure_as_given=frame.apply(figure_text, axis=1))
     traces = []
@@ -100,13 +104,14 @@ def estimates_over_time_chart(frame: pd.DataFrame, measure_order: list[str]) -> 
                       "“%{customdata[2]}”<extra></extra>",
     ))
     fig = go.Figure(data=traces, layout=base_layout(
-        finding(data), "Year the estimate was stated", "People (log scale)", height=640,
+        finding(data, published_noun), "Year the estimate was stated",
+        f"{unit.capitalize()} (log scale)", height=640,
         margin={"t": 60, "b": 190}, legend={"orientation": "h", "y": -0.16, "yanchor": "top"},
         yaxis={"type": "log"},
         xaxis={"dtick": 1, "range": [data["year"].min() - 1.5, data["year"].max() + 1.5]}))
     return Chart(fig, data, source=(
         "Published estimates: context data, not from the document "
-        "(offender_estimates.yaml; sources listed per row). The document's figures: the "
+        f"({ESTIMATES_CONTEXT_FILE}; sources listed per row). The document's figures: the "
         "catalogue, placed at the date it gives."),
         notes=["A range is drawn as an error bar around its geometric middle (its centre "
                "on the log axis); a date given as a year only is placed mid-year."])

@@ -1,13 +1,19 @@
-"""AppTest of the Offenders page: reported counts, implied growth, projection, per offender."""
+"""AppTest of the estimates-over-time page (ECPAT's Offenders): reported counts, implied
+growth, projection, the projected total per estimate, all in the document's words."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
+from claimscope.bundle import load_bundle
+from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
+from tests.data_helpers import copy_document, edit
 
-PAGE = "components/pages/offenders.py"
+PAGE = "components/pages/estimates_over_time.py"
 
 
 def metric(at, label_start: str) -> str:
@@ -99,3 +105,16 @@ def test_second_year_travels_in_the_link() -> None:
     assert "offender_second_year" not in at.query_params
     at.segmented_control(key="offender_second_year").set_value(2017).run()
     assert at.query_params["offender_second_year"] == "2017"
+
+
+def test_the_navigation_entry_is_the_blocks(tmp_path: Path) -> None:
+    """Title, address and icon are the document's words: ECPAT's as they always were, and
+    whatever another document's block says."""
+    entry = next(e for e in pages(load_bundle()) if e.path == PAGE)
+    assert (entry.title, entry.url, entry.icon) == ("Offenders", "offenders", ":material/groups:")
+    folder = copy_document(tmp_path)
+    edit(folder / "pages.yaml", lambda d: d["estimates_over_time"].update(
+        title="Cases over time", path="cases", icon=":material/timeline:"))
+    entry = next(e for e in pages(load_bundle(folder)) if e.path == PAGE)
+    assert (entry.title, entry.url, entry.icon) == ("Cases over time", "cases",
+                                                    ":material/timeline:")

@@ -1,6 +1,7 @@
-"""Network & commitments (/network): a network's size and what it implies, the figures
-about its standards, the targets the document names twice, and its deadline. Which claims
-play each part is the document's pages.yaml (`network`)."""
+"""Membership and commitments: an organisation's members across countries and what that
+implies, the figures about its standards, the targets the document names twice, and its
+deadline. Title, path, words and the claims playing each part are the document's pages.yaml
+(`membership`)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from claimscope.catalogue import claim_date, claim_text
-from claimscope.charts.network import timeline_chart
-from claimscope.network import (
+from claimscope.charts.membership import timeline_chart
+from claimscope.estimates_over_time import BOUND_LABELS, bound_of
+from claimscope.membership import (
     deadline,
-    network_spread,
+    members_spread,
     stated_and_quoted_targets,
     target_columns,
     target_label,
@@ -19,7 +21,6 @@ from claimscope.network import (
     targets_frame,
     timeline,
 )
-from claimscope.offenders import BOUND_LABELS, bound_of
 from claimscope.overview import source_line
 from claimscope.pages import slug
 from components.charts import download_csv, show_chart
@@ -27,8 +28,8 @@ from components.context import bundle
 
 data = bundle()
 catalogue = data.catalogue
-page = data.pages.network
-assert page is not None, "app.py lists this page only for documents with network claims"
+page = data.pages.membership
+assert page is not None, "app.py lists this page only for documents with its pages.yaml block"
 
 
 def sources(claim_ids: tuple[str, ...]) -> str:
@@ -56,12 +57,12 @@ def quoted_metric(column: DeltaGenerator, label: str, value: str,
     column.caption(explanation)
 
 
-st.title("Network & commitments")
+st.title(page.title)
 st.markdown(page.intro)
 
-# The network ------------------------------------------------------------------------------
+# The members -------------------------------------------------------------------------------
 st.header(page.members_title)
-spread = network_spread(catalogue, page)
+spread = members_spread(catalogue, page)
 members, countries = claim_text(catalogue[page.members]), claim_text(catalogue[page.countries])
 columns = st.columns(4)
 quoted_metric(columns[0], "Members", members, (page.members,))
@@ -96,7 +97,7 @@ for claim in hedged:
     st.caption(f"“{claim.mention.capitalize()}” is a {BOUND_LABELS[bound_of(claim.mention)]}, "
                f"not a count: the document does not say how many {claim.unit} took part.")
 
-# SDG targets --------------------------------------------------------------------------------
+# The two lists of targets -------------------------------------------------------------------
 st.header(page.targets_title)
 stated, quoted = stated_and_quoted_targets(catalogue, page)
 targets = targets_frame(catalogue, page)
@@ -120,7 +121,7 @@ if only_two or only_three:
         icon=":material/compare_arrows:",
     )
 st.dataframe(
-    targets, hide_index=True, key="sdg_targets",
+    targets, hide_index=True, key="targets_table",
     column_config={
         "target": page.target_noun,
         in_named: st.column_config.CheckboxColumn(f"Named in {page.named.label}"),
@@ -143,16 +144,16 @@ quoted_metric(columns[2], "The years count from", f"{dates.counted_from}",
               derivation=f"{dates.deadline} − {dates.years} years.")
 quoted_metric(columns[3], "Left at the document's date", f"{dates.left_at_document} years",
               derivation=f"{dates.deadline} − {dates.document_year}, the year the "
-                         "submission is dated.")
-launch = catalogue[page.deadline.start]
+                         f"{page.document_noun} is dated.")
+start_claim = catalogue[page.deadline.start]
 agreement = (f"the year the document gives for {page.deadline.start_event} — consistent"
-             if dates.matches_launch else
+             if dates.matches_start else
              f"not the year the document gives for {page.deadline.start_event} "
-             f"({claim_text(launch)})")
+             f"({claim_text(start_claim)})")
 st.markdown(
     f"**{dates.counted_from} + {dates.years} years = {dates.deadline}.** The “{dates.years} "
-    f"years” count from {dates.counted_from}, {agreement}. The submission itself is dated "
-    f"{dates.document_year}, when {dates.left_at_document} years remained."
+    f"years” count from {dates.counted_from}, {agreement}. The {page.document_noun} itself is "
+    f"dated {dates.document_year}, when {dates.left_at_document} years remained."
 )
 
 show_chart(timeline_chart(timeline(catalogue, page), claim_date(str(dates.document_year))[0],

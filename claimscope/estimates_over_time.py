@@ -1,9 +1,11 @@
-"""The two offender estimates the document quotes, the growth they imply, and where it leads.
+"""Two estimates of one count that a document quotes, the growth they imply, and where it
+leads.
 
-The estimates come from different police statements that count different things (people
-"involving themselves with" images in 2014; men "downloading or exchanging" them in 2016
-and 2017), one a lower bound and one an upper estimate. Any growth rate between them is an
-arithmetic reading of two numbers, not a measured trend; callers must say so.
+Two estimates stated years apart may come from different statements that count different
+things, one a lower bound ("upwards of") and one an upper estimate ("as many as"). Any
+growth rate between them is an arithmetic reading of two numbers, not a measured trend;
+callers must say so. Frames name their counts generically (`count`); the charts name them
+in the document's words.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pandas as pd
 
 from claimscope.catalogue import Catalogue, Claim
 from claimscope.numbers import human
-from claimscope.pages import OffendersPage
+from claimscope.pages import EstimatesOverTimePage
 
 # How the document's hedging words bound a number.
 BOUND_WORDS = {
@@ -50,7 +52,7 @@ def grow(count: float, rate: float, years: float | np.ndarray) -> float | np.nda
 
 @dataclass(frozen=True)
 class Estimate:
-    """One reported offender count, placed at the year of the statement that gave it."""
+    """One reported count, placed at the year of the statement that gave it."""
 
     claim: Claim
     year: int
@@ -91,12 +93,12 @@ class Growth:
         return float(grow(self.second.count, self.rate, self.deadline - self.second.year))
 
 
-def second_years(catalogue: Catalogue, page: OffendersPage) -> list[int]:
+def second_years(catalogue: Catalogue, page: EstimatesOverTimePage) -> list[int]:
     """The years in which the second estimate was stated: the choices for its date."""
     return [int(catalogue.value(claim_id)) for claim_id in page.second_years]
 
 
-def implied_growth(catalogue: Catalogue, page: OffendersPage, second_year: int) -> Growth:
+def implied_growth(catalogue: Catalogue, page: EstimatesOverTimePage, second_year: int) -> Growth:
     """The growth between the two estimates, dating the second in `second_year`."""
     if second_year not in second_years(catalogue, page):
         raise ValueError(f"the second estimate was not stated in {second_year}")
@@ -105,13 +107,13 @@ def implied_growth(catalogue: Catalogue, page: OffendersPage, second_year: int) 
     return Growth(first, second, int(catalogue.value(page.deadline)))
 
 
-def statements_frame(catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
-    """Every statement of an offender count: one row per estimate and year it was given."""
+def statements_frame(catalogue: Catalogue, page: EstimatesOverTimePage) -> pd.DataFrame:
+    """Every statement of a count: one row per estimate and year it was given."""
     first_year = int(catalogue.value(page.first_year))
     rows = [(catalogue[page.first], first_year)]
     rows += [(catalogue[page.second], year) for year in second_years(catalogue, page)]
     return pd.DataFrame([{
-        "claim_id": claim.id, "year": year, "offenders": claim.value,
+        "claim_id": claim.id, "year": year, "count": claim.value,
         "bound": BOUND_LABELS[bound_of(claim.mention)], "as_written": claim.mention,
         "who": claim.who, "quote": claim.quote,
     } for claim, year in rows])
@@ -121,7 +123,7 @@ def growth_path(growth: Growth) -> pd.DataFrame:
     """Yearly counts between the two estimates at the implied constant rate."""
     years = np.arange(growth.first.year, growth.second.year + 1)
     return pd.DataFrame({"year": years,
-                         "offenders": grow(growth.first.count, growth.rate,
+                         "count": grow(growth.first.count, growth.rate,
                                            years - growth.first.year)})
 
 
@@ -129,30 +131,29 @@ def projection_path(growth: Growth) -> pd.DataFrame:
     """The second count carried to the deadline at the implied rate, year by year."""
     years = np.arange(growth.second.year, growth.deadline + 1)
     return pd.DataFrame({"year": years,
-                         "offenders": grow(growth.second.count, growth.rate,
+                         "count": grow(growth.second.count, growth.rate,
                                            years - growth.second.year)})
 
 
 def elimination_path(growth: Growth) -> pd.DataFrame:
     """A straight line from the second count to zero at the deadline.
 
-    An illustration of "elimination by 2030", not a forecast: the SDGs set the end point,
-    nobody set the path.
+    An illustration of a target of zero by the deadline, not a forecast: the target sets
+    the end point, nobody set the path.
     """
     years = np.arange(growth.second.year, growth.deadline + 1)
     remaining = (growth.deadline - years) / (growth.deadline - growth.second.year)
-    return pd.DataFrame({"year": years, "offenders": growth.second.count * remaining})
+    return pd.DataFrame({"year": years, "count": growth.second.count * remaining})
 
 
-def per_offender_table(projected_images: float, assumed_offenders: float,
-                       catalogue: Catalogue, page: OffendersPage) -> pd.DataFrame:
-    """Projected images divided among the assumed count and each reported count."""
-    rows = [(f"Set in the assumptions: {human(assumed_offenders)}", assumed_offenders,
-             "assumed", "")]
+def per_estimate_table(projected: float, assumed_count: float, catalogue: Catalogue,
+                       page: EstimatesOverTimePage) -> pd.DataFrame:
+    """The projected total divided among the assumed count and each reported count."""
+    rows = [(f"Set in the assumptions: {human(assumed_count)}", assumed_count, "assumed", "")]
     for claim_id in (page.first, page.second):
         claim = catalogue[claim_id]
         rows.append((f"Reported: {claim.mention} ({claim.when})", claim.value, "derived",
                      claim_id))
-    frame = pd.DataFrame(rows, columns=["offender_count", "offenders", "kind", "claim_id"])
-    frame["images_per_offender"] = projected_images / frame["offenders"]
+    frame = pd.DataFrame(rows, columns=["label", "count", "kind", "claim_id"])
+    frame["per_estimate"] = projected / frame["count"]
     return frame
