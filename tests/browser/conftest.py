@@ -33,6 +33,8 @@ from playwright.sync_api import (
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
+# The third, on another subject: README's worked example of adding a document.
+OTHER_SUBJECT = ROOT / "tests" / "fixtures" / "fixture-flytipping-2025"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -163,12 +165,22 @@ def fixture_server(chromium_path: Path,
         yield running
 
 
+@pytest.fixture(scope="session")
+def other_subject_server(chromium_path: Path,
+                         tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on the third document, on another subject, with its own units."""
+    with _serve(tmp_path_factory.mktemp("streamlit-other"), str(OTHER_SUBJECT)) as running:
+        yield running
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
     """A failed browser test shows the server's log: tracebacks are only written there."""
     report = yield
     funcargs = getattr(item, "funcargs", {})
-    running = funcargs.get("server") or funcargs.get("fixture_server")
+    running = next((funcargs[name] for name in ("server", "fixture_server",
+                                                "other_subject_server") if name in funcargs),
+                   None)
     if report.failed and isinstance(running, Server):
         report.sections.append(("Streamlit server log (last lines)", running.log_tail()))
     return report
@@ -201,6 +213,14 @@ def fixture_page(browser: Browser, fixture_server: Server,
                  external_requests: list[str]) -> Iterator[Page]:
     """As `page`, on the server of the second document."""
     with _new_page(browser, fixture_server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def other_subject_page(browser: Browser, other_subject_server: Server,
+                       external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of the third document, on another subject."""
+    with _new_page(browser, other_subject_server, external_requests) as fresh:
         yield fresh
 
 
