@@ -17,7 +17,9 @@ class PageEntry(NamedTuple):
 
 def pages(loaded: Bundle) -> list[PageEntry]:
     """Each page the document's data supports, in navigation order: no context data, no
-    /forces; no offender or network block in pages.yaml, no /offenders or /network."""
+    sample page (its address and title from pages.yaml); no offender or network block in
+    pages.yaml, no /offenders or /network."""
+    sample = loaded.pages.sample_units
     candidates = [
         (PageEntry("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
          True),
@@ -25,8 +27,8 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/tune:"), True),
         (PageEntry("components/pages/compare.py", "Compare", "compare",
                    ":material/compare_arrows:"), True),
-        (PageEntry("components/pages/forces.py", loaded.pages.forces.title, "forces",
-                   ":material/local_police:"), loaded.forces is not None),
+        (PageEntry("components/pages/sample_units.py", sample.title, sample.path, sample.icon),
+         loaded.sample_units is not None),
         (PageEntry("components/pages/offenders.py", "Offenders", "offenders",
                    ":material/groups:"), loaded.pages.offenders is not None),
         (PageEntry("components/pages/network.py", "Network & commitments", "network",
