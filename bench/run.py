@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from claimscope.bundle import load_bundle  # noqa: E402
 from tests.apptest_helpers import release_panel  # noqa: E402
 
-PAGES = ["overview", "projection", "compare", "forces", "estimates_over_time", "membership",
+PAGES = ["overview", "projection", "compare", "sample_units", "estimates_over_time", "membership",
          "source", "method", "evidence"]  # scripts under components/pages/
 # The suggested ranges of the five implicit assumptions, as a link would carry them.
 RANGED_QUERY = {"unique_lo": "50", "unique_hi": "100", "rate_ratio_lo": "0.5",

@@ -29,23 +29,24 @@ from claimscope.estimates_context import (
     RelatedCount,
     load_estimates_context,
 )
-from claimscope.forces import (
-    FORCES_FILE,
-    AgreesWith,
-    Alternative,
-    ForceGroup,
-    ForcesData,
-    Request,
-    Source,
-    Totals,
-    load_forces,
-)
 from claimscope.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.model import Model
 from claimscope.model_file import MODEL_FILE, ModelFile, load_model
 from claimscope.pages import PAGES_FILE, Pages, load_pages
 from claimscope.ranges import RangePreset, load_range_presets
 from claimscope.references import REFERENCES_FILE, Reference, load_references
+from claimscope.sample_units import (
+    SAMPLE_UNITS_FILE,
+    AgreesWith,
+    Alternative,
+    ModelInputs,
+    Request,
+    SampleUnits,
+    Source,
+    Totals,
+    UnitGroup,
+    load_sample_units,
+)
 from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
 from claimscope.schema import MODEL_CONFIG, DataError, read_yaml
 from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
@@ -80,7 +81,9 @@ class Bundle:
     references: dict[str, Reference]
     caveats: list[Caveat]
     not_claims: tuple[mentions.NotClaim, ...]
-    forces: ForcesData | None  # context data, not from the document; None where absent
+    # the sample of units behind the headline figure: context data, not from the
+    # document; None where absent
+    sample_units: SampleUnits | None
     range_presets: dict[str, RangePreset]  # suggested ranges for the uncertainty analysis
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
     model: Model  # the document's projection, from its model.yaml
@@ -175,12 +178,13 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     model = load_model(folder / MODEL_FILE, catalogue, inputs, references)
     pages = load_pages(folder, catalogue, document.meta,
                        {"inputs": inputs, "outputs": model.output_names})
-    forces_path = folder / FORCES_FILE
-    forces = load_forces(forces_path, catalogue) if forces_path.exists() else None
+    sample_path = folder / SAMPLE_UNITS_FILE
+    sample_units = (load_sample_units(sample_path, catalogue, pages.sample_units)
+                    if sample_path.exists() else None)
     presets_path = folder / RANGES_FILE
     presets = load_range_presets(presets_path, inputs) if presets_path.exists() else {}
     scenarios_path = folder / PRESETS_FILE
-    scenarios = (load_presets(scenarios_path, model, forces, presets)
+    scenarios = (load_presets(scenarios_path, model, sample_units, presets)
                  if scenarios_path.exists() else [])
     context_path = folder / ESTIMATES_CONTEXT_FILE
     estimates = (load_estimates_context(context_path, catalogue)
@@ -192,14 +196,15 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         + [c for r in caveats for c in r.cited(CAVEATS_FILE, r.id)]
         + [c for r in presets.values() for c in r.cited(RANGES_FILE, r.input)]
         + [c for s in scenarios for c in s.cites]
-        + (forces.cited(FORCES_FILE) if forces is not None else [])
+        + (sample_units.cited(SAMPLE_UNITS_FILE) if sample_units is not None else [])
         + (estimates.cited(ESTIMATES_CONTEXT_FILE) if estimates is not None else []))
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
-                  not_claims, forces, presets,
+                  not_claims, sample_units, presets,
                   scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
                   tuple(citations), input_groups, pages,
-                  _load_checks(folder, catalogue, model, document.meta.date, forces, pages),
+                  _load_checks(folder, catalogue, model, document.meta.date, sample_units,
+                               pages),
                   estimates, version)
 
 
@@ -209,13 +214,13 @@ def _if_present(path: Path, load: Callable[[Path], T], absent: T) -> T:
 
 
 def _load_checks(folder: Path, catalogue: Catalogue, model: Model, year: int,
-                 forces: ForcesData | None, pages: Pages) -> tuple[Check, ...]:
+                 sample_units: SampleUnits | None, pages: Pages) -> tuple[Check, ...]:
     """The document's consistency checks, computed once: they read only fixed data."""
     module = document_code.load_module(folder, CHECKS_FILE)
     if module is None:
         return ()
-    checks = document_code.call(module, "consistency_checks", catalogue, model, year, forces,
-                                pages)
+    checks = document_code.call(module, "consistency_checks", catalogue, model, year,
+                                sample_units, pages)
     if not isinstance(checks, list) or not all(isinstance(c, Check) for c in checks):
         raise DataError(folder / f"{CHECKS_FILE}.py",
                         "consistency_checks() must return a list of Check")
@@ -250,9 +255,10 @@ _FILES: dict[str, Any] = {
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),
     RANGES_FILE: _file_model("RangesFile", ranges=list[RangePreset]),
     PRESETS_FILE: _file_model("ScenariosFile", scenarios=list[Preset]),
-    FORCES_FILE: _file_model(
-        "ForcesFile", kind=Literal["context"], source=Source, request=Request, totals=Totals,
-        agrees_with=AgreesWith, groups=list[ForceGroup], alternatives=list[Alternative]),
+    SAMPLE_UNITS_FILE: _file_model(
+        "SampleUnitsFile", kind=Literal["context"], source=Source, request=Request,
+        totals=Totals, agrees_with=AgreesWith, model_inputs=(ModelInputs, ModelInputs()),
+        groups=list[UnitGroup], alternatives=list[Alternative]),
     ESTIMATES_CONTEXT_FILE: _file_model(
         "EstimatesContextFile", kind=Literal["context"], measures=list[Measure],
         document=list[DocumentFigure], estimates=list[Estimate],

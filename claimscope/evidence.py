@@ -8,24 +8,47 @@ page-relative address of that entry, so any record that cites a source can point
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from claimscope.bundle import Bundle, cited_by
 from claimscope.caveats import CAVEATS_FILE
+from claimscope.numbers import count_word
 from claimscope.references import REFERENCES_FILE
+from claimscope.sample_units import SAMPLE_UNITS_FILE
 from claimscope.sources import Cited, Source, Sourced, is_address
 
 EVIDENCE_PAGE = "evidence"  # the page's url_path in app.py
-RANGES, SCENARIOS, FORCES = "ranges.yaml", "scenarios.yaml", "forces.yaml"
+RANGES, SCENARIOS = "ranges.yaml", "scenarios.yaml"
 
-# What a record of each file is, and the page that shows it.
-KINDS: dict[str, tuple[str, str]] = {
+Kinds = Mapping[str, tuple[str, str]]  # file -> (what a record of it is, the page showing it)
+
+KINDS: Kinds = {
     RANGES: ("Suggested range", "projection"),
     SCENARIOS: ("Preset scenario", "compare"),
-    FORCES: ("Context data: the five forces", "forces"),
     REFERENCES_FILE: ("Reference figure", "method"),
     CAVEATS_FILE: ("Caveat", "method"),
 }
+
+
+def sample_units_named(bundle: Bundle) -> str:
+    """'the five wards': the sample of units in its document's words ('' without one)."""
+    sample = bundle.sample_units
+    if sample is None:
+        return ""
+    return f"the {count_word(sample.units_sampled).lower()} {sample.words.units}"
+
+
+def sample_title(bundle: Bundle) -> str:
+    """'Context data: the five wards': how the sample of units' records are headed."""
+    return f"Context data: {sample_units_named(bundle)}"
+
+
+def kinds(bundle: Bundle) -> Kinds:
+    """KINDS, and the sample of units' file where the document has one, named and placed
+    (its page's address) as the document says."""
+    if bundle.sample_units is None:
+        return KINDS
+    return {**KINDS, SAMPLE_UNITS_FILE: (sample_title(bundle), bundle.pages.sample_units.path)}
 
 
 def anchor(source_id: str) -> str:
@@ -43,7 +66,7 @@ def year(source: Source) -> str:
 
 
 def short_label(source: Source) -> str:
-    """'John Carr, 2012' — how a caption names a source."""
+    """'A. Author, 2012' — how a caption names a source."""
     return f"{source.author}, {year(source)}"
 
 
@@ -56,7 +79,7 @@ def cited_ids(record: Sourced) -> list[str]:
 
 
 def sources_markdown(record: Sourced, sources: Mapping[str, Source]) -> str:
-    """'[John Carr, 2012](evidence#source-carr-2012) · …' for a caption."""
+    """'[A. Author, 2012](evidence#source-author-2012) · …' for a caption."""
     return links_markdown(cited_ids(record), sources)
 
 
@@ -76,15 +99,15 @@ def _md(text: str) -> str:
     return text.replace("[", "(").replace("]", ")")
 
 
-def what(cited: Cited) -> str:
-    """'Suggested range: unique' / 'Context data: the five forces: nottinghamshire (images)'."""
-    kind = KINDS.get(cited.file, (cited.file, ""))[0]
+def what(cited: Cited, kinds: Kinds = KINDS) -> str:
+    """'Suggested range: unique' / 'Context data: the five wards: north (incidents)'."""
+    kind = kinds.get(cited.file, (cited.file, ""))[0]
     field = f" ({cited.field})" if cited.field else ""
     return f"{kind}: {cited.record}{field}"
 
 
-def page_of(cited: Cited) -> str:
-    return KINDS.get(cited.file, ("", ""))[1]
+def page_of(cited: Cited, kinds: Kinds = KINDS) -> str:
+    return kinds.get(cited.file, ("", ""))[1]
 
 
 @dataclass(frozen=True)
@@ -93,25 +116,29 @@ class Entry:
 
     source: Source
     supports: tuple[Cited, ...]
+    kinds: Kinds = field(compare=False)  # how its document names its files
 
     @property
     def anchor(self) -> str:
         return anchor(self.source.id)
 
+    @property
+    def supported(self) -> list[tuple[str, str]]:
+        """(what, page) of each record the source supports, each once, in order."""
+        return list(dict.fromkeys((what(c, self.kinds), page_of(c, self.kinds))
+                                  for c in self.supports))
+
 
 def entries(bundle: Bundle) -> list[Entry]:
     """Every source of sources.yaml, in file order, with the records that cite it."""
-    found = cited_by(bundle)
-    return [Entry(source, tuple(found.get(source_id, ())))
+    found, named = cited_by(bundle), kinds(bundle)
+    return [Entry(source, tuple(found.get(source_id, ())), named)
             for source_id, source in bundle.sources.items()]
 
 
-def supports_text(supports: Iterable[Cited]) -> str:
+def supports_text(entry: Entry) -> str:
     """The records a source supports, each once, for a table or the report."""
-    seen: dict[str, None] = {}
-    for cited in supports:
-        seen.setdefault(what(cited), None)
-    return "; ".join(seen)
+    return "; ".join(dict.fromkeys(text for text, _ in entry.supported))
 
 
 def citation_line(source: Source) -> str:

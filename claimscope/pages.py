@@ -1,8 +1,8 @@
 """Which claims feed which page, and the words that name a document's own figures.
 
 A document's `pages.yaml` is data: the Overview's cards and intro, the claims and words
-of the estimates-over-time and membership pages, and titles that name the document's
-figures ("Behind the 26 million"). A page whose block is absent is left out of the
+of the estimates-over-time and membership pages, and the sample page's title, address
+and words ("Behind the 26 million"). A page whose block is absent is left out of the
 navigation, so generic code names no claim of any document and never draws a page a
 document cannot fill.
 """
@@ -178,17 +178,61 @@ class MembershipPage(Record):
     document_noun: Text = "document"  # what the document is, in "the {…} is dated 2018"
 
 
-class ForcesPage(Record):
-    """The context page's title, naming the figure its data stands behind."""
+def opening(word: str) -> str:
+    """A word that opens a label: its first letter upper case, the rest as written (so
+    "km of road" keeps its lower-case unit, where str.capitalize would lower all)."""
+    return word[:1].upper() + word[1:]
 
-    title: Text
+
+class UnitWords(Record):
+    """The nouns a sample of units is spoken of in (e.g. wards recording incidents):
+    its page, charts, tables, downloads and the resampling's words take them from here, so
+    generic code names no subject. Defaults are neutral, for a document that names none."""
+
+    unit: Text = "unit"  # one unit of the sample, in running text
+    units: Text = "units"  # several of them
+    counted: Text = "items"  # what each unit counts, plural
+    counted_how: Text = "counted"  # what the units did to it ("items counted per resident")
+    counts: Text = "counts"  # what a unit in the sample gave ("gave counts in time")
+    whole: Text = "the whole population"  # what the sample's total scales to
+
+    @property
+    def counted_first(self) -> str:
+        """`counted` opening a label ("Incidents per resident")."""
+        return opening(self.counted)
+
+    @property
+    def unit_first(self) -> str:
+        """`unit` opening a label ("Ward group")."""
+        return opening(self.unit)
+
+
+class SampleUnitsPage(UnitWords):
+    """The sample page's title (naming the figure its data stands behind), its address and
+    icon, its nouns, and the document's own sentences about its sample (Markdown)."""
+
+    title: Text = "Context data"
+    path: Text = "sample"  # the page's address: /sample unless the document says otherwise
+    icon: Text = ":material/table_chart:"
+    # Opens the context notice, before the source's citation: what the document leaves out.
+    notice: Prose = ("The document does not name the units of its sample. The figures on "
+                     "this page come from:")
+    # Closes the notice: how the figures ClaimScope derives are marked.
+    derived_note: Prose = ("Groups marked **derived** are computed by ClaimScope from the "
+                           "figures the source states; each derivation is shown below.")
+    non_response: Prose = ""  # what is known of the units asked but not in the sample
+    groups_note: Prose = ""  # below the groups table: why groups are as they are
+
+    def csv_name(self, table: str) -> str:
+        """A download's file name in the document's words ('wards-groups')."""
+        return f"{slug(self.units).replace('_', '-')}-{table}"
 
 
 class Pages(Record):
     """`pages.yaml`. Every block is optional; the Overview has a default."""
 
     overview: OverviewPage = OverviewPage()
-    forces: ForcesPage = ForcesPage(title="Context data")
+    sample_units: SampleUnitsPage = SampleUnitsPage()
     estimates_over_time: EstimatesOverTimePage | None = None
     membership: MembershipPage | None = None
 

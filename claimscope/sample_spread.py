@@ -1,4 +1,4 @@
-"""Uncertainty from the sample itself (DESIGN §8): the forces context's exact bootstrap as a
+"""Uncertainty from the sample itself (DESIGN §8): the sample of units' exact bootstrap as a
 range on one input of the model, so the Monte Carlo, the chance the claim holds, /compare
 and the report can use the sample's own spread.
 
@@ -19,9 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimscope.distributions import Range
-from claimscope.forces import ForcesData, exact_bootstrap, spread
 from claimscope.model import Model
 from claimscope.numbers import count_word, display, human, percent
+from claimscope.pages import UnitWords
+from claimscope.sample_units import SampleUnits, exact_bootstrap, spread
 
 SHAPE = "resampled"
 
@@ -32,27 +33,28 @@ class SampleSpread:
 
     input: str
     range: Range  # display units of the input: the resamples' values, equally likely
-    forces: int  # forces in the sample
-    not_in_sample: int  # forces asked whose figures are not in it
-    groups: int  # groups resampled (forces the source does not separate count as one)
+    units: int  # units in the sample
+    not_in_sample: int  # units asked whose figures are not in it
+    groups: int  # groups resampled (units the source does not separate count as one)
     resamples: int  # every resample of the groups, listed
     total_low: float  # 5th percentile of the resampled totals
     total_high: float  # 95th percentile
     total_median: float
-    dominant: str  # the group with the largest share of the images
+    dominant: str  # the group with the largest share of the count
     dominant_share: float  # its share, percent
     central: float  # the headline at the model's defaults (the pro-rata total)
     share_holding: float  # percent of resamples at or above the claim
     clipped: int  # resamples whose value lies outside the input's allowed span
     span: tuple[float, float]  # that span (display units)
+    words: UnitWords  # the document's nouns for its units and what they count
 
     @property
     def button_label(self) -> str:
-        return f"Use the {count_word(self.forces).lower()}-force sample's spread"
+        return f"Use the {count_word(self.units).lower()}-{self.words.unit} sample's spread"
 
     def button_words(self, label: str) -> str:
         """The button's caption: what it sets, from what, and the share it will show."""
-        return (f"Resampling the sample's {self.groups} force groups (all "
+        return (f"Resampling the sample's {self.groups} {self.words.unit} groups (all "
                 f"{self.resamples:,} resamples) puts 90% of national totals between "
                 f"{human(self.total_low)} and {human(self.total_high)}. The button makes "
                 f"{label.lower()} one of those {self.resamples:,} resamples at random, each "
@@ -62,8 +64,8 @@ class SampleSpread:
                 f"resamples, {percent(self.share_holding, 0)}.")
 
 
-def sample_spread(forces: ForcesData, model: Model, name: str) -> SampleSpread:
-    """The exact bootstrap of the forces context as a log-normal range on input `name`.
+def sample_spread(sample: SampleUnits, model: Model, name: str) -> SampleSpread:
+    """The exact bootstrap of the sample of units as a resampled range on input `name`.
 
     Raises ValueError, in a maintainer's words, when the input cannot carry it: unknown,
     not dividing the headline, a default other than 1, or a range outside its span.
@@ -74,25 +76,26 @@ def sample_spread(forces: ForcesData, model: Model, name: str) -> SampleSpread:
     if model.elasticity(name) != -1 or spec.default != 1:
         raise ValueError(f"{name!r} must divide the headline total (power −1) with default "
                          "1, so that a resampled total is its default total ÷ the input")
-    s = spread(forces, model.threshold)
+    s = spread(sample, model.threshold)
     central = float(model.evaluate(model.defaults())[model.headline])
     low, high = central / s.resample_high, central / s.resample_low
     if not spec.min <= low < high <= spec.max:
         raise ValueError(f"the sample's range of {name}, {low:.3g} to {high:.3g}, lies outside "
                          f"its allowed span {spec.min:g} to {spec.max:g}")
     span = (spec.min, spec.max)
-    resampled = exact_bootstrap(*forces.arrays(), forces.england_wales_population)
+    resampled = exact_bootstrap(*sample.arrays(), sample.whole_population)
     values = central / resampled
-    sampled = sum(len(g.forces) for g in forces.groups)
+    sampled = sample.units_sampled
     return SampleSpread(
         input=name, range=Range.resampled(np.clip(values, *span)),
-        forces=sampled, not_in_sample=forces.request.asked - sampled,
+        units=sampled, not_in_sample=sample.request.asked - sampled,
         groups=s.groups, resamples=s.resamples,
         total_low=s.resample_low, total_high=s.resample_high,
         total_median=float(np.median(resampled)), dominant=s.dominant.name,
         dominant_share=s.dominant.value, central=central,
         share_holding=100.0 - s.resamples_below_claim,
-        clipped=int(np.sum((values < span[0]) | (values > span[1]))), span=span)
+        clipped=int(np.sum((values < span[0]) | (values > span[1]))), span=span,
+        words=sample.words)
 
 
 def method_words(s: SampleSpread, model: Model, preset: str) -> str:
@@ -100,12 +103,13 @@ def method_words(s: SampleSpread, model: Model, preset: str) -> str:
     spec = model.inputs[s.input]
     label = spec.label.lower()
     claim = human(model.threshold)
+    words = s.words
     return (
-        f"The sample's force groups are resampled with replacement, pooling each resample's "
-        f"images and people, and every one of the {s.resamples:,} equally likely resamples "
-        f"of the {s.groups} groups is listed (an exact bootstrap: no random numbers). 90% of "
-        f"the resampled national totals lie between {human(s.total_low)} and "
-        f"{human(s.total_high)}. The preset **{preset}** and the button "
+        f"The sample's {words.unit} groups are resampled with replacement, pooling each "
+        f"resample's {words.counted} and people, and every one of the {s.resamples:,} "
+        f"equally likely resamples of the {s.groups} groups is listed (an exact bootstrap: "
+        f"no random numbers). 90% of the resampled national totals lie between "
+        f"{human(s.total_low)} and {human(s.total_high)}. The preset **{preset}** and the button "
         f"**{s.button_label}** express this as a range on the "
         f"{label} ({s.input}): the total at the defaults ({human(s.central)}) ÷ a resampled "
         f"total, so the range runs from {human(s.central)} ÷ {human(s.total_high)} = "
@@ -123,12 +127,14 @@ def method_words(s: SampleSpread, model: Model, preset: str) -> str:
            f"are on the same side of the claim either way. " if s.clipped else "")
         + f"The tornado sweeps it between its 5th and 95th percentiles. This share is not "
         f"the probability that the claim is true: it says how much the total depends on "
-        f"which forces happen to be in the sample.\n\n"
-        f"**Limits.** {count_word(s.forces)} forces, in {count_word(s.groups).lower()} "
-        f"groups the source lets us separate, of unequal size and self-selected (the forces "
-        f"that answered in time), not a random sample; {s.resamples:,} resamples of "
-        f"{count_word(s.groups).lower()} groups are all the variation the sample holds, and "
-        f"resampling cannot reveal what the {s.not_in_sample} other forces would show. "
-        f"{s.dominant} holds {percent(s.dominant_share, 0)} of the images, so the resampled "
-        f"totals bunch by how often it is drawn. The range stands in for the {label} alone, "
-        f"with every other assumption at its single value unless given a range of its own.")
+        f"which {words.units} happen to be in the sample.\n\n"
+        f"**Limits.** {count_word(s.units)} {words.units}, in {count_word(s.groups).lower()} "
+        f"groups the source lets us separate, of unequal size and self-selected (the "
+        f"{words.units} that answered in time), not a random sample; {s.resamples:,} "
+        f"resamples of {count_word(s.groups).lower()} groups are all the variation the sample "
+        f"holds, and resampling cannot reveal what the {s.not_in_sample} other {words.units} "
+        f"would show. "
+        f"{s.dominant} holds {percent(s.dominant_share, 0)} of the {words.counted}, so the "
+        f"resampled totals bunch by how often it is drawn. The range stands in for the "
+        f"{label} alone, with every other assumption at its single value unless given a "
+        f"range of its own.")

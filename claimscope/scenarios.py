@@ -25,13 +25,13 @@ import pandas as pd
 from pydantic import AfterValidator
 
 from claimscope.distributions import Range
-from claimscope.forces import ForcesData
 from claimscope.inputs import InputSpec
 from claimscope.model import Model
 from claimscope.montecarlo import SimulationResult
 from claimscope.numbers import display
 from claimscope.ranges import SAMPLES_PARAM, SEED_PARAM, RangePreset
 from claimscope.sample_spread import SampleSpread, sample_spread
+from claimscope.sample_units import SAMPLE_UNITS_FILE, SampleUnits
 from claimscope.schema import DataError, Prose, Text, brief, load_records
 from claimscope.sources import Cited, Sourced
 from claimscope.urlstate import format_value, shown
@@ -62,7 +62,7 @@ class Scenario:
     # The sources a shipped preset's figures rest on: provenance, not part of what the
     # scenario sets, so a preset still equals itself after a trip through a file or link.
     cites: tuple[Cited, ...] = field(default=(), compare=False)
-    # A preset whose range comes from resampling the forces context (`from_sample`).
+    # A preset whose range comes from resampling the sample of units (`from_sample`).
     sample: SampleSpread | None = field(default=None, compare=False)
 
 
@@ -323,7 +323,7 @@ def _numbers(values: dict[str, Any]) -> dict[str, Any]:
 
 class Preset(Sourced):
     """One record of `scenarios.yaml`. A preset that sets figures (`values`, or those of an
-    alternative of the forces context data) is factual and cites or judges them; one
+    alternative of the sample of units) is factual and cites or judges them; one
     that only starts from the defaults or the suggested ranges needs neither."""
 
     id: Text
@@ -331,7 +331,7 @@ class Preset(Sourced):
     why: Prose
     values: Annotated[dict[str, Any], AfterValidator(_numbers)] = {}
     from_alternative: Text | None = None
-    from_sample: Text | None = None  # an input given the forces sample's resampled spread
+    from_sample: Text | None = None  # an input given the sample of units' resampled spread
     suggested_ranges: bool = False
 
     @property
@@ -339,32 +339,33 @@ class Preset(Sourced):
         return bool(self.values or self.from_alternative or self.from_sample)
 
 
-_FROM_ALTERNATIVE = {"seized": "images", "share": "share"}  # input <- stated figure
-
-
 def _alternative_values(path: Path, row: str, alternative_id: str,
-                        forces: ForcesData | None) -> dict[str, float]:
-    """`seized` and `share` as the context data's alternative states them."""
-    by_id = {a.id: a for a in forces.alternatives} if forces is not None else {}
-    if alternative_id not in by_id:
-        raise DataError(path, f"names no alternative in the forces context data: "
-                        f"{alternative_id!r}", row, "from_alternative")
+                        sample: SampleUnits | None) -> dict[str, float]:
+    """The inputs the sample's `model_inputs` names, as the alternative states them."""
+    by_id = {a.id: a for a in sample.alternatives} if sample is not None else {}
+    if sample is None or alternative_id not in by_id:
+        raise DataError(path, f"names no alternative in the sample of units "
+                        f"({SAMPLE_UNITS_FILE}): {alternative_id!r}", row, "from_alternative")
+    feeds = sample.model_inputs
+    if not feeds:
+        raise DataError(path, f"needs `model_inputs` in {SAMPLE_UNITS_FILE}: which inputs "
+                        "the alternative's figures set", row, "from_alternative")
     stated = by_id[alternative_id].stated
-    missing = [figure for figure in _FROM_ALTERNATIVE.values() if figure not in stated]
+    missing = [sample.figure_word(figure) for figure in feeds if figure not in stated]
     if missing:
         raise DataError(path, f"alternative {alternative_id!r} states no "
                         f"{' or '.join(missing)}", row, "from_alternative")
-    return {name: stated[figure].value for name, figure in _FROM_ALTERNATIVE.items()}
+    return {name: stated[figure].value for figure, name in feeds.items()}
 
 
-def load_presets(path: Path, model: Model, forces: ForcesData | None,
+def load_presets(path: Path, model: Model, sample_units: SampleUnits | None,
                  range_presets: Mapping[str, RangePreset]) -> list[Scenario]:
     """Read and check `scenarios.yaml`; raises DataError naming file, record and field.
 
     Each record: `id`, `name`, `why`, optional `values` (input → display value),
-    `from_alternative` (take `seized` and `share` from that alternative of the forces
-    context data), `from_sample` (give that input the range of the forces sample's
-    exact bootstrap, `claimscope.sample_spread`) and `suggested_ranges` (every range of
+    `from_alternative` (set the inputs the sample of units' `model_inputs` names from
+    that alternative's stated figures), `from_sample` (give that input the range of the
+    sample's exact bootstrap, `claimscope.sample_spread`) and `suggested_ranges` (every range of
     ranges.yaml). Values must pass the
     link validation unchanged: a value it would clamp or reject is an error here.
     """
@@ -373,7 +374,7 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
         row = record.id
         values = dict(record.values)
         if record.from_alternative:
-            taken = _alternative_values(path, row, record.from_alternative, forces)
+            taken = _alternative_values(path, row, record.from_alternative, sample_units)
             clash = sorted(set(taken) & set(values))
             if clash:
                 raise DataError(path, f"sets {', '.join(clash)}, which from_alternative "
@@ -388,7 +389,7 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
         if record.suggested_ranges:
             for name, preset in range_presets.items():
                 view = view.with_range(name, preset.range)
-        sample = _sample(path, row, record.from_sample, model, forces)
+        sample = _sample(path, row, record.from_sample, model, sample_units)
         if sample is not None:
             view = view.with_range(sample.input, sample.range)
         name = clean_name(record.name)
@@ -401,20 +402,20 @@ def load_presets(path: Path, model: Model, forces: ForcesData | None,
 
 
 def _sample(path: Path, row: str, name: str | None, model: Model,
-            forces: ForcesData | None) -> SampleSpread | None:
+            sample_units: SampleUnits | None) -> SampleSpread | None:
     if name is None:
         return None
-    if forces is None:
-        raise DataError(path, "needs the forces context data (forces.yaml) to resample",
+    if sample_units is None:
+        raise DataError(path, f"needs the sample of units ({SAMPLE_UNITS_FILE}) to resample",
                         row, "from_sample")
     try:
-        return sample_spread(forces, model, name)
+        return sample_spread(sample_units, model, name)
     except ValueError as problem:
         raise DataError(path, str(problem), row, "from_sample") from problem
 
 
 def sample_preset(scenarios: Iterable[Scenario]) -> tuple[str, SampleSpread] | None:
-    """The name and spread of the first preset that carries the forces sample's spread."""
+    """The name and spread of the first preset that carries the sample of units' spread."""
     return next(((s.name, s.sample) for s in scenarios if s.sample is not None), None)
 
 

@@ -26,8 +26,9 @@ def _block_entry(path: str, block: EstimatesOverTimePage | MembershipPage | None
 
 def pages(loaded: Bundle) -> list[PageEntry]:
     """Each page the document's data supports, in navigation order: no context data, no
-    /forces; no estimates_over_time or membership block in pages.yaml, no such page (each
-    block names its page's title, path and icon)."""
+    sample page; no estimates_over_time or membership block in pages.yaml, no such page
+    (each block names its page's title, path and icon)."""
+    sample = loaded.pages.sample_units
     candidates = [
         (PageEntry("components/pages/overview.py", "Overview", "", ":material/dashboard:"),
          True),
@@ -35,8 +36,8 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/tune:"), True),
         (PageEntry("components/pages/compare.py", "Compare", "compare",
                    ":material/compare_arrows:"), True),
-        (PageEntry("components/pages/forces.py", loaded.pages.forces.title, "forces",
-                   ":material/local_police:"), loaded.forces is not None),
+        (PageEntry("components/pages/sample_units.py", sample.title, sample.path, sample.icon),
+         loaded.sample_units is not None),
         _block_entry("components/pages/estimates_over_time.py",
                      loaded.pages.estimates_over_time),
         _block_entry("components/pages/membership.py", loaded.pages.membership),

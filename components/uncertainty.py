@@ -158,7 +158,7 @@ def _range_text(spec: InputSpec, rng_range: Range) -> str:
 
 
 def sample_spread_button(data: Bundle) -> None:
-    """Offer the document's sample's own resampled spread as the range of the input it bears
+    """Offer the sample of units' own resampled spread as the range of the input it bears
     on, keeping every other setting; nothing where the document has no such sample."""
     preset = sample_preset(data.scenario_presets)
     if preset is None:

@@ -12,13 +12,13 @@ from claimscope import document_code
 from claimscope.bundle import load_bundle
 from claimscope.catalogue import Catalogue
 from claimscope.checks import VERDICTS, Check, checks_frame, months_inclusive
-from claimscope.forces import FORCES_FILE, load_forces
+from claimscope.sample_units import SAMPLE_UNITS_FILE, load_sample_units
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
 MODEL = BUNDLE.model
 YEAR = BUNDLE.document.meta["date"]
-CONTEXT = load_forces(BUNDLE.document.folder / FORCES_FILE, CATALOGUE)
+CONTEXT = load_sample_units(BUNDLE.document.folder / SAMPLE_UNITS_FILE, CATALOGUE)
 # The ECPAT document's own checks (its checks.py), run here on edited catalogues.
 DOCUMENT_CHECKS = document_code.load_module(BUNDLE.document.folder, "checks")
 

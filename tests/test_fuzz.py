@@ -26,14 +26,6 @@ from claimscope.bundle import DATA_DIR, default_document, json_schemas, load_bun
 from claimscope.catalogue import load_catalogue
 from claimscope.caveats import load_caveats
 from claimscope.document import load_document
-from claimscope.forces import (
-    ForcesData,
-    alternatives_frame,
-    comparison_frame,
-    load_forces,
-    spread,
-    what_the_spread_says,
-)
 from claimscope.inputs import load_input_file
 from claimscope.mentions import load_not_claims
 from claimscope.narrative import SENTENCE_FILE, load_sentence
@@ -47,6 +39,14 @@ from claimscope.ranges import (
     uncertainty_params,
 )
 from claimscope.references import load_references
+from claimscope.sample_units import (
+    SampleUnits,
+    alternatives_frame,
+    comparison_frame,
+    load_sample_units,
+    spread,
+    what_the_spread_says,
+)
 from claimscope.scenarios import (
     FORMAT,
     MAX_BYTES,
@@ -116,10 +116,10 @@ def test_only_the_models_inputs_take_a_range_from_a_link() -> None:
                        "offender\\_second\\_year\\_lo."]
 
 
-def _move_images_to_first_group(tree: dict) -> None:
+def _move_count_to_first_group(tree: dict) -> None:
     groups = tree["groups"]
-    groups[0]["images"] += groups[-1]["images"]
-    groups[-1]["images"] = 0
+    groups[0]["count"] += groups[-1]["count"]
+    groups[-1]["count"] = 0
 
 
 @pytest.mark.parametrize(("edit", "message"), [
@@ -127,16 +127,16 @@ def _move_images_to_first_group(tree: dict) -> None:
      "record totals, field 'share': must be above 0 and at most 100"),
     (lambda t: (t["agrees_with"].pop("share"), t["totals"].update(share=250)),
      "record totals, field 'share': must be above 0 and at most 100"),
-    (_move_images_to_first_group, "field 'images': must be at least 1"),
+    (_move_count_to_first_group, "field 'count': must be at least 1"),
 ])
-def test_forces_figures_the_page_divides_by_cannot_be_zero(tmp_path: Path, edit,
+def test_sample_figures_the_page_divides_by_cannot_be_zero(tmp_path: Path, edit,
                                                            message: str) -> None:
-    tree = copy.deepcopy(TREES["forces.yaml"])
+    tree = copy.deepcopy(TREES["sample_units.yaml"])
     edit(tree)
-    path = tmp_path / "forces.yaml"
+    path = tmp_path / "sample_units.yaml"
     path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")
     with pytest.raises(DataError, match=message):
-        LOADERS["forces.yaml"](path)
+        LOADERS["sample_units.yaml"](path)
 
 # --- Strategies -----------------------------------------------------------------------------
 
@@ -256,8 +256,8 @@ def test_any_upload_gives_usable_scenarios_and_keeps_the_saved(fuzz_count, data)
 FOLDER = DATA_DIR / default_document()
 
 
-def _forces_in_use(data: ForcesData) -> None:
-    """What the forces page computes from a loaded file: it must not fail either."""
+def _sample_in_use(data: SampleUnits) -> None:
+    """What the sample page computes from a loaded file: it must not fail either."""
     with np.errstate(all="ignore"):
         what_the_spread_says(data, spread(data, BUNDLE.model.threshold), BUNDLE.model.threshold)
         alternatives_frame(data)
@@ -271,9 +271,9 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "reference.yaml": load_references,
     "caveats.yaml": load_caveats,
     "not_claims.yaml": load_not_claims,
-    "forces.yaml": lambda path: _forces_in_use(load_forces(path, BUNDLE.catalogue)),
+    "sample_units.yaml": lambda path: _sample_in_use(load_sample_units(path, BUNDLE.catalogue)),
     "ranges.yaml": lambda path: load_range_presets(path, SPECS),
-    "scenarios.yaml": lambda path: load_presets(path, BUNDLE.model, BUNDLE.forces,
+    "scenarios.yaml": lambda path: load_presets(path, BUNDLE.model, BUNDLE.sample_units,
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
     "sources.yaml": load_sources,
@@ -412,7 +412,7 @@ def test_the_shipped_data_files_load(workdir: Path) -> None:
 def test_bad_edits_to_any_data_file_are_data_errors(fuzz_count, workdir, name, start,
                                                     data) -> None:
     fuzz_count["data files (edited)"] = fuzz_count.get("data files (edited)", 0) + 1
-    tree = _mutate(_trimmed(TREES[name], start) if name != "forces.yaml" else TREES[name],
+    tree = _mutate(_trimmed(TREES[name], start) if name != "sample_units.yaml" else TREES[name],
                    data)
     path = workdir / name
     path.write_text(yaml.safe_dump(tree, allow_unicode=True), encoding="utf-8")

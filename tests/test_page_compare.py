@@ -190,7 +190,7 @@ def test_method_page_says_how_to_cite() -> None:
 
 
 @pytest.mark.parametrize("page", [
-    "components/pages/overview.py", PROJECTION, COMPARE, "components/pages/forces.py",
+    "components/pages/overview.py", PROJECTION, COMPARE, "components/pages/sample_units.py",
     "components/pages/estimates_over_time.py", "components/pages/membership.py",
     "components/pages/source.py", "components/pages/method.py",
 ])

@@ -67,14 +67,14 @@ def test_method_page_says_the_window_is_likelier_24_months() -> None:
     assert "only the yearly rate rises" in text
 
 
-@pytest.mark.parametrize("page", ["components/pages/forces.py",
+@pytest.mark.parametrize("page", ["components/pages/sample_units.py",
                                   "components/pages/estimates_over_time.py",
                                   "components/pages/method.py", "components/pages/compare.py"])
 def test_every_context_figure_and_preset_links_to_its_sources(page: str) -> None:
     """Each source a page's context figures, presets, reference figures or caveats cite is
     linked from that page to its entry on /evidence."""
     text = page_text(run_page(page))
-    by_file = {"forces.py": ("forces.yaml",),
+    by_file = {"sample_units.py": ("sample_units.yaml",),
                "estimates_over_time.py": ("estimates_context.yaml",),
                "method.py": ("reference.yaml", "caveats.yaml"),
                "compare.py": ("scenarios.yaml",)}[page.rsplit("/", 1)[1]]

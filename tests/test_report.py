@@ -44,7 +44,7 @@ def single() -> str:
 
 @pytest.fixture(scope="module")
 def compared() -> tuple[str, list[Scenario], dict]:
-    presets = load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.forces,
+    presets = load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.sample_units,
                            BUNDLE.range_presets)
     ranged = next(p for p in presets if p.view.ranges)
     chosen = [presets[0], Scenario(HOSTILE, presets[0].view.with_value("unique", 50)), ranged]

@@ -1,5 +1,6 @@
-"""Uncertainty from the sample itself: the forces bootstrap as a range on rate_ratio, the
-preset that carries it, what the Monte Carlo makes of it, and the /projection button."""
+"""Uncertainty from the sample itself: the sample of units' bootstrap as a range on
+rate_ratio, the preset that carries it, what the Monte Carlo makes of it, and the
+/projection button."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import numpy as np
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.forces import spread
 from claimscope.montecarlo import simulate, tornado
 from claimscope.numbers import human
 from claimscope.sample_spread import sample_spread
+from claimscope.sample_units import spread
 from claimscope.scenarios import PRESETS_FILE, load_presets, sample_preset
 from claimscope.schema import DataError
 from claimscope.viewstate import parse_view, view_query
@@ -22,15 +23,15 @@ from tests.apptest_helpers import page_text, run_page
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model
-SAMPLE = sample_spread(BUNDLE.forces, MODEL, "rate_ratio")
+SAMPLE = sample_spread(BUNDLE.sample_units, MODEL, "rate_ratio")
 PRESET_NAME = "From the five-force sample"
 
 
-def test_the_range_reproduces_the_forces_page() -> None:
+def test_the_range_reproduces_the_sample_page() -> None:
     """/forces: 90 % of the 256 resampled totals between 45.4 and 774.9 million; the range
     on rate_ratio is 358.6 M ÷ those ends (to the rounding of the figures shown)."""
-    shown = spread(BUNDLE.forces, MODEL.threshold)
-    assert (SAMPLE.resamples, SAMPLE.groups, SAMPLE.forces, SAMPLE.not_in_sample) == \
+    shown = spread(BUNDLE.sample_units, MODEL.threshold)
+    assert (SAMPLE.resamples, SAMPLE.groups, SAMPLE.units, SAMPLE.not_in_sample) == \
         (256, 4, 5, 38)
     assert (human(SAMPLE.total_low), human(SAMPLE.total_high)) == \
         ("45.4 million", "774.9 million")
@@ -111,10 +112,10 @@ def test_an_input_that_cannot_carry_the_spread_is_a_data_error(tmp_path: Path, n
                                                "sources": ["carr-2012"],
                                                "from_sample": name}]}), encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.sample_units, BUNDLE.range_presets)
     assert (error.value.row, error.value.field) == ("bad", "from_sample")
     assert says in str(error.value)
-    with pytest.raises(DataError, match="needs the forces context data"):
+    with pytest.raises(DataError, match="needs the sample of units"):
         load_presets(path, MODEL, None, BUNDLE.range_presets)
 
 
@@ -124,7 +125,7 @@ def test_a_sample_preset_must_cite_or_judge(tmp_path: Path) -> None:
                                                "from_sample": "rate_ratio"}]}),
                     encoding="utf-8")
     with pytest.raises(DataError, match="field 'sources': is missing"):
-        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.sample_units, BUNDLE.range_presets)
 
 
 def test_the_button_sets_the_range_and_keeps_the_rest() -> None:

@@ -46,7 +46,7 @@ PEAK_OUTSIDE = "peaks at its point value"  # a triangular range away from its po
 
 
 def presets() -> list[Scenario]:
-    return load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.forces,
+    return load_presets(BUNDLE.document.folder / PRESETS_FILE, MODEL, BUNDLE.sample_units,
                         BUNDLE.range_presets)
 
 
@@ -68,11 +68,11 @@ def test_presets_load_with_rationales_and_the_documents_view_first() -> None:
             "Hypothetical: police seize a quarter of the images"} <= names
 
 
-def test_without_cambridgeshire_takes_its_figures_from_the_forces_context_data() -> None:
+def test_without_cambridgeshire_takes_its_figures_from_the_sample_of_units() -> None:
     scenario = next(s for s in presets() if s.name == "Sample without Cambridgeshire")
-    stated = next(a for a in BUNDLE.forces.alternatives
+    stated = next(a for a in BUNDLE.sample_units.alternatives
                   if a.id == "without-cambridgeshire").stated
-    assert scenario.view.values["seized"] == stated["images"].value == 8_837_511
+    assert scenario.view.values["seized"] == stated["count"].value == 8_837_511
     assert scenario.view.values["share"] == stated["share"].value == 5.8
     others = {k: v for k, v in scenario.view.values.items() if k not in ("seized", "share")}
     assert others == {k: s.default for k, s in SPECS.items() if k not in ("seized", "share")}
@@ -101,7 +101,7 @@ def test_a_bad_preset_is_a_data_error_naming_record_and_field(
                                                "judgement": "Test.", **record}]}),
                     encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.sample_units, BUNDLE.range_presets)
     assert error.value.row == "bad" and error.value.field == field
     assert says in str(error.value)
 
@@ -112,7 +112,7 @@ def test_duplicate_preset_names_are_refused(tmp_path: Path) -> None:
         {"id": "a", "name": "Same", "why": "One."}, {"id": "b", "name": "Same", "why": "Two."},
     ]}), encoding="utf-8")
     with pytest.raises(DataError, match="duplicate name"):
-        load_presets(path, MODEL, BUNDLE.forces, BUNDLE.range_presets)
+        load_presets(path, MODEL, BUNDLE.sample_units, BUNDLE.range_presets)
 
 
 # ---- Round trips -----------------------------------------------------------------------

@@ -68,7 +68,7 @@ def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
     assert float(out["visits"]) == pytest.approx(412 * 18_500 / 1000 / 0.9)
     assert fixture.model.break_even(fixture.model.defaults(), "completeness") == \
         pytest.approx(100 * 412 * 18.5 / 8000)
-    assert fixture.checks == () and fixture.forces is None
+    assert fixture.checks == () and fixture.sample_units is None
 
 
 def test_pages_the_data_cannot_fill_are_not_in_the_navigation() -> None:

@@ -30,13 +30,13 @@ def only_judgements(folder: Path) -> None:
     """Every citation of the folder replaced by a judgement, so sources.yaml is optional."""
     for name, key in (("reference.yaml", "references"), ("caveats.yaml", "caveats"),
                       ("scenarios.yaml", "scenarios"), ("ranges.yaml", "ranges"),
-                      ("forces.yaml", "groups"), ("forces.yaml", "alternatives"),
+                      ("sample_units.yaml", "groups"), ("sample_units.yaml", "alternatives"),
                       ("estimates_context.yaml", "document"),
                       ("estimates_context.yaml", "estimates"),
                       ("estimates_context.yaml", "related_counts")):
         edit(folder / name, lambda d, key=key: [
             r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
-    edit(folder / "forces.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")
+    edit(folder / "sample_units.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")
                                             for section in ("source", "request", "totals")])
 
 
@@ -49,11 +49,11 @@ def only_judgements(folder: Path) -> None:
     ("reference.yaml", lambda d: record(d, "references", "ew-population-census-2011").update(
         sources=[]),
      "reference.yaml, record ew-population-census-2011, field 'sources': is missing"),
-    ("forces.yaml", lambda d: d["totals"].pop("sources"),
-     "forces.yaml, record totals, field 'sources': is missing"),
-    ("forces.yaml", lambda d: d["alternatives"][1].update(sources={"stated": ["carr-2012"],
+    ("sample_units.yaml", lambda d: d["totals"].pop("sources"),
+     "sample_units.yaml, record totals, field 'sources': is missing"),
+    ("sample_units.yaml", lambda d: d["alternatives"][1].update(sources={"stated": ["carr-2012"],
                                                                    "guess": ["carr-2012"]}),
-     "forces.yaml, record without-cambridgeshire, field 'sources': cites a source for "
+     "sample_units.yaml, record without-cambridgeshire, field 'sources': cites a source for "
      "'guess', which is not a field"),
     ("scenarios.yaml", lambda d: record(d, "scenarios", "sample-seizes-more").pop("judgement"),
      "scenarios.yaml, record sample-seizes-more, field 'sources': is missing"),
@@ -138,20 +138,20 @@ def test_every_shipped_source_is_cited_and_listed_with_its_records() -> None:
         return {(c.file, c.record) for c in found[source_id]}
 
     # each copy of Carr's post is cited where its own words support the figure
-    assert {("forces.yaml", "source"), ("forces.yaml", "totals"),
+    assert {("sample_units.yaml", "source"), ("sample_units.yaml", "totals"),
             ("caveats.yaml", "non-response"), ("ranges.yaml", "rate_ratio")} <= records("carr-2012")
-    assert {("forces.yaml", "cambridgeshire"), ("forces.yaml", "dyfed-powys"),
+    assert {("sample_units.yaml", "cambridgeshire"), ("sample_units.yaml", "dyfed-powys"),
             ("caveats.yaml", "one-force")} <= records("carr-2012-table")
     assert {("scenarios.yaml", "without-cambridgeshire"),
-            ("forces.yaml", "without-cambridgeshire")} <= records("carr-2012-jfhc")
-    assert ("forces.yaml", "without-highest-and-lowest") in records(
+            ("sample_units.yaml", "without-cambridgeshire")} <= records("carr-2012-jfhc")
+    assert ("sample_units.yaml", "without-highest-and-lowest") in records(
         "carr-2012-actionagainstabuse")
 
 
 def test_every_shipped_factual_record_cites_or_judges() -> None:
     records = [*BUNDLE.references.values(), *BUNDLE.caveats, *BUNDLE.range_presets.values(),
-               BUNDLE.forces.source, BUNDLE.forces.request, BUNDLE.forces.totals,
-               *BUNDLE.forces.groups, *BUNDLE.forces.alternatives]
+               BUNDLE.sample_units.source, BUNDLE.sample_units.request, BUNDLE.sample_units.totals,
+               *BUNDLE.sample_units.groups, *BUNDLE.sample_units.alternatives]
     assert all(r.sources or r.judgement for r in records)
 
 
@@ -159,9 +159,9 @@ def test_every_shipped_source_has_been_read_and_quoted() -> None:
     """Each source records words read in it; a figure quoted from Carr's table is in it."""
     assert all(source.quotes for source in BUNDLE.sources.values())
     table = " ".join(BUNDLE.sources["carr-2012-table"].quotes)
-    for group in BUNDLE.forces.groups:
+    for group in BUNDLE.sample_units.groups:
         if group.status == "stated":
-            assert f"{group.images:,}" in table and f"{group.population:,}" in table
+            assert f"{group.count:,}" in table and f"{group.population:,}" in table
 
 
 def test_every_data_file_has_a_json_schema_its_shipped_file_meets() -> None:

@@ -194,7 +194,7 @@ def _sources(bundle: Bundle) -> str:
         return ""
     items = "".join(
         f'<li id="{_e(entry.anchor)}">{_e(citation_line(entry.source))}'
-        f'<br><span class="note">Supports: {_e(supports_text(entry.supports))}</span></li>'
+        f'<br><span class="note">Supports: {_e(supports_text(entry))}</span></li>'
         for entry in evidence_entries(bundle))
     return ("<h2>Sources of the figures ClaimScope supplies</h2>"
             '<p class="note">Suggested ranges, presets, context data, reference figures and '

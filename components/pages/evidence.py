@@ -7,21 +7,29 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claimscope.evidence import entries, link, page_of, sources_markdown, supports_text, what
+from claimscope.evidence import (
+    entries,
+    link,
+    sample_title,
+    sample_units_named,
+    sources_markdown,
+    supports_text,
+)
 from claimscope.numbers import display
 from components.charts import download_csv
 from components.context import bundle
 
 data = bundle()
+sample_named = sample_units_named(data)
 st.title("Evidence")
 st.markdown(
     "The document's own numbers are traced to its words on the Overview and Source pages. "
-    "Everything else ClaimScope shows — the suggested ranges, the preset scenarios, the "
-    "context data on the five forces, the reference figures and the caveats — is "
-    "ClaimScope's own claim. Each rests on the published sources listed here, or says "
-    "that it is a **judgement** and why. Quotes are copied from the stored copies found "
-    "with a search tool; most were read from an **excerpt** (the stored copy is cut off "
-    "or partial), as each entry says."
+    "Everything else ClaimScope shows — the suggested ranges, the preset scenarios, "
+    + (f"the context data on {sample_named}, " if sample_named else "")
+    + "the reference figures and the caveats — is ClaimScope's own claim. Each rests on the "
+    "published sources listed here, or says that it is a **judgement** and why. Quotes are "
+    "copied from the stored copies found with a search tool; most were read from an "
+    "**excerpt** (the stored copy is cut off or partial), as each entry says."
 )
 if not data.sources:
     st.info("This document's folder lists no external sources.")
@@ -55,12 +63,12 @@ for scenario in data.scenario_presets:
         st.markdown(f"- **{scenario.name}** — {scenario.why} (sets no figure of its own, "
                     "or is labelled hypothetical)")
 
-if data.forces is not None:
-    st.subheader("Context data: the five forces")
-    forces = data.forces
-    for name, record in [("Totals", forces.totals), ("The request", forces.request),
-                         *[(g.name, g) for g in forces.groups],
-                         *[(a.label, a) for a in forces.alternatives]]:
+if data.sample_units is not None:
+    st.subheader(sample_title(data))
+    sample = data.sample_units
+    for name, record in [("Totals", sample.totals), ("The request", sample.request),
+                         *[(g.name, g) for g in sample.groups],
+                         *[(a.label, a) for a in sample.alternatives]]:
         st.markdown(f"- **{name}** — {sources_markdown(record, data.sources)}")
 
 st.subheader("Reference figures")
@@ -75,7 +83,7 @@ for entry in entries(data):
     source = entry.source
     rows.append({"id": source.id, "author": source.author, "title": source.title,
                  "date": source.date, "url": source.url, "read": source.read,
-                 "supports": supports_text(entry.supports)})
+                 "supports": supports_text(entry)})
     st.subheader(f"{source.author} ({source.date})", anchor=entry.anchor, divider="gray")
     publisher = f" {source.publisher}." if source.publisher else ""
     read = ("read in full" if source.read == "full"
@@ -85,8 +93,7 @@ for entry in entries(data):
         st.markdown("> " + quote.replace("\n", " ").replace("$", "\\$"))
     if source.note:
         st.caption(source.note)
-    supported = list(dict.fromkeys((what(c), page_of(c)) for c in entry.supports))
     st.markdown("**Supports:** " + "; ".join(
-        f"{text} ([/{page}]({page}))" if page else text for text, page in supported))
+        f"{text} ([/{page}]({page}))" if page else text for text, page in entry.supported))
 
 download_csv(pd.DataFrame(rows), "sources")

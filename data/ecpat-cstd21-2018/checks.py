@@ -10,12 +10,12 @@ from __future__ import annotations
 from claimscope.catalogue import Catalogue
 from claimscope.checks import Check, months_inclusive, quoted
 from claimscope.estimates_over_time import implied_growth, second_years
-from claimscope.forces import ForcesData
 from claimscope.membership import deadline as deadline_of
 from claimscope.membership import members_spread, stated_and_quoted_targets, target_label
 from claimscope.model import Model
 from claimscope.numbers import human, percent
 from claimscope.pages import EstimatesOverTimePage, MembershipPage, Pages
+from claimscope.sample_units import SampleUnits
 
 # Official wording of the SDG targets the document names (UN General Assembly resolution
 # 70/1, "Transforming our world: the 2030 Agenda for Sustainable Development", 2015).
@@ -32,7 +32,7 @@ SDG_TARGET_WORDING = {
 SDG_SOURCE = "UN General Assembly resolution 70/1 (2015)"
 
 
-def extrapolation(catalogue: Catalogue, model: Model, context: ForcesData | None = None
+def extrapolation(catalogue: Catalogue, model: Model, context: SampleUnits | None = None
                   ) -> Check:
     """26 million ÷ 7.25 % against 'in excess of 300 million'."""
     seized, share = catalogue.value("seized-images"), catalogue.value("population-share")
@@ -185,7 +185,7 @@ def targets_count(catalogue: Catalogue, page: MembershipPage) -> Check:
 
 
 def consistency_checks(catalogue: Catalogue, model: Model, document_year: int,
-                       context: ForcesData | None, pages: Pages) -> list[Check]:
+                       context: SampleUnits | None, pages: Pages) -> list[Check]:
     """Every check, in the order the document raises the numbers."""
     if pages.estimates_over_time is None or pages.membership is None:
         raise ValueError("the checks read the offenders and network blocks of pages.yaml")

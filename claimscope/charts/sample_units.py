@@ -1,8 +1,9 @@
-"""Charts for "Behind the 26 million": how unevenly the five forces' images are spread.
+"""Charts for the sample page: how unevenly the sampled units' count is spread.
 
-Every figure here is context data (not from the document). Groups the source states are
-drawn in the context style; groups ClaimScope derives from its figures in the derived
-style, so the two differ by colour and by fill pattern.
+Every figure here is context data (not from the document), in the document's words
+(`SampleUnits.words`). Groups the source states are drawn in the context style; groups
+ClaimScope derives from its figures in the derived style, so the two differ by colour and
+by fill pattern.
 """
 
 from __future__ import annotations
@@ -20,18 +21,23 @@ from claimscope.charts.style import (
     claim_line,
     reference_line,
 )
-from claimscope.forces import ForcesData, group_frame
 from claimscope.numbers import human, percent
+from claimscope.pages import UnitWords, slug
+from claimscope.sample_units import SampleUnits, group_frame
 
 STATUS_STYLE = {"stated": PROVENANCE["context"], "derived": PROVENANCE["derived"]}
 STATUS_LABEL = {"stated": "stated in the source", "derived": "derived from its figures"}
-MEASURES = {"share_of_population": ("Share of the sampled population", OKABE_ITO["sky"]),
-            "share_of_images": ("Share of the images", OKABE_ITO["purple"])}
 LINE_COLOUR = OKABE_ITO["black"]
 ANNOTATION_BACKGROUND = "rgba(255, 255, 255, 0.85)"
 
 
-def _source(data: ForcesData) -> str:
+def _measures(words: UnitWords) -> dict[str, tuple[str, str]]:
+    """The two shares a group is drawn by: column -> (name, colour)."""
+    return {"share_of_population": ("Share of the sampled population", OKABE_ITO["sky"]),
+            "share_of_count": (f"Share of the {words.counted}", OKABE_ITO["purple"])}
+
+
+def _source(data: SampleUnits) -> str:
     return (f"Context data, not from the document. Source: {data.source.citation()}. "
             "Groups marked derived are computed by ClaimScope from the source's stated figures.")
 
@@ -52,30 +58,32 @@ def _labels(frame: pd.DataFrame, prefix: str = "") -> list[str]:
     return [prefix + _label(n, s) for n, s in zip(frame["group"], frame["status"], strict=True)]
 
 
-def share_chart(data: ForcesData) -> Chart:
-    """Each group's share of the images beside its share of the sampled people."""
+def share_chart(data: SampleUnits) -> Chart:
+    """Each group's share of the count beside its share of the sampled people."""
+    words = data.words
+    measures = _measures(words)
     frame = group_frame(data)
     frame["label"] = _labels(frame)
     traces = []
-    for column, (measure, colour) in MEASURES.items():
+    for column, (measure, colour) in measures.items():
         traces.append(go.Bar(
             x=frame["label"], y=frame[column], name=measure,
             marker={"color": colour, "pattern": _pattern(frame["status"])},
             text=[percent(v, 0) for v in frame[column]], textposition="outside",
             hovertemplate="%{x}: %{y:.1f}%<extra>" + measure + "</extra>",
         ))
-    top = frame.loc[frame["share_of_images"].idxmax()]
+    top = frame.loc[frame["share_of_count"].idxmax()]
     title = (f"{top['group']}: {percent(top['share_of_population'], 0)} of the people, "
-             f"{percent(top['share_of_images'], 0)} of the images")
-    top_value = frame[list(MEASURES)].to_numpy().max()
+             f"{percent(top['share_of_count'], 0)} of the {words.counted}")
+    top_value = frame[list(measures)].to_numpy().max()
     fig = go.Figure(data=traces, layout=base_layout(
-        title, "Force group", "Share of the sampled total (%)", barmode="group",
-        yaxis={"range": [0, top_value * 1.15]}))
-    plotted = frame.melt(id_vars=["group", "status"], value_vars=list(MEASURES),
+        title, f"{words.unit_first} group", "Share of the sampled total (%)",
+        barmode="group", yaxis={"range": [0, top_value * 1.15]}))
+    plotted = frame.melt(id_vars=["group", "status"], value_vars=list(measures),
                          var_name="measure", value_name="percent")
-    plotted["measure"] = plotted["measure"].map(lambda m: MEASURES[m][0])
+    plotted["measure"] = plotted["measure"].map(lambda m: measures[m][0])
     return Chart(fig, plotted, _source(data), [
-        f"Shares of the sampled forces' combined {human(data.images)} images and "
+        f"Shares of the sampled {words.units}' combined {human(data.count)} {words.counted} and "
         f"{data.population:,} residents; each measure adds up to 100%. Cross-hatched bars: "
         "groups stated in the source; diagonal hatching: groups derived from its figures."])
 
@@ -97,40 +105,45 @@ def _status_bars(frame: pd.DataFrame, column: str, name: str,
     return traces
 
 
-def rate_chart(data: ForcesData) -> Chart:
-    """Images seized per resident in each group, against the rate of all five together."""
+def rate_chart(data: SampleUnits) -> Chart:
+    """The count per resident in each group, against the rate of the whole sample."""
+    words = data.words
+    rate = f"{words.counted_first} {words.counted_how} per resident"
+    everyone = f"All sampled {words.units}"
     frame = group_frame(data)
     frame["label"] = _labels(frame)
     average = data.average_rate
-    traces = _status_bars(frame, "images_per_resident", "Group", lambda v: human(v, 2),
-                          "%{x}: %{y:.2f} images per resident<extra></extra>")
+    traces = _status_bars(frame, "count_per_resident", "Group", lambda v: human(v, 2),
+                          f"%{{x}}: %{{y:.2f}} {words.counted} per resident<extra></extra>")
     line = reference_line("y", average, LINE_COLOUR,
-                          f"All sampled forces: {human(average, 2)} per resident",
+                          f"{everyone}: {human(average, 2)} per resident",
                           "bottom right", dash="dot", background=ANNOTATION_BACKGROUND)
-    low = frame.loc[frame["images_per_resident"].idxmin()]
-    high = frame.loc[frame["images_per_resident"].idxmax()]
-    title = (f"Images seized per resident range from {human(low['images_per_resident'], 2)} "
-             f"({low['group']}) to {human(high['images_per_resident'], 2)} ({high['group']})")
+    low = frame.loc[frame["count_per_resident"].idxmin()]
+    high = frame.loc[frame["count_per_resident"].idxmax()]
+    title = (f"{rate} range from {human(low['count_per_resident'], 2)} "
+             f"({low['group']}) to {human(high['count_per_resident'], 2)} ({high['group']})")
     fig = go.Figure(data=traces, layout=base_layout(
-        title, "Force group", "Images seized per resident", lines=[line],
-        yaxis={"range": [0, frame["images_per_resident"].max() * 1.15]}))
+        title, f"{words.unit_first} group", rate, lines=[line],
+        yaxis={"range": [0, frame["count_per_resident"].max() * 1.15]}))
+    column = f"{slug(words.counted)}_per_resident"
     plotted = pd.concat([
         pd.DataFrame({"group": frame["group"], "status": frame["status"],
-                      "images_per_resident": frame["images_per_resident"], "drawn_as": "bar"}),
-        pd.DataFrame({"group": ["All sampled forces"], "status": ["stated"],
-                      "images_per_resident": [average], "drawn_as": ["line"]}),
+                      column: frame["count_per_resident"], "drawn_as": "bar"}),
+        pd.DataFrame({"group": [everyone], "status": ["stated"],
+                      column: [average], "drawn_as": ["line"]}),
     ], ignore_index=True)
     return Chart(fig, plotted, _source(data),
-                 [f"Images seized {data.request.window} ÷ residents "
-                  f"({data.request.population_basis})."])
+                 [f"{words.counted_first} {words.counted_how} {data.request.window} ÷ "
+                  f"residents ({data.request.population_basis})."])
 
 
-def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
+def leave_one_out_chart(data: SampleUnits, claimed_total: float) -> Chart:
     """The national total when each group is left out, against pro rata and the claim."""
+    words = data.words
     frame = group_frame(data)
     frame["label"] = _labels(frame, prefix="Without<br>")
     traces = _status_bars(frame, "national_without", "Leaves out a group", human,
-                          "%{x}: %{y:,.0f} images<extra></extra>")
+                          f"%{{x}}: %{{y:,.0f}} {words.counted}<extra></extra>")
     lines = [reference_line("y", data.pro_rata, LINE_COLOUR,
                             f"All groups, pro rata: {human(data.pro_rata)}", "bottom right",
                             dash="dot", background=ANNOTATION_BACKGROUND),
@@ -138,7 +151,8 @@ def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
     top = max(frame["national_without"].max(), data.pro_rata)
     fig = go.Figure(data=traces, layout=base_layout(
         _leave_one_out_title(frame, claimed_total), "Group left out",
-        "Images, England and Wales", lines=lines, yaxis={"range": [0, top * 1.15]}))
+        f"{words.counted_first}, {words.whole}", lines=lines,
+        yaxis={"range": [0, top * 1.15]}))
     plotted = pd.concat([
         pd.DataFrame({"left_out": frame["group"], "status": frame["status"],
                       "national_total": frame["national_without"], "drawn_as": "bar"}),
@@ -148,8 +162,8 @@ def leave_one_out_chart(data: ForcesData, claimed_total: float) -> Chart:
                       "drawn_as": ["line", "line"]}),
     ], ignore_index=True)
     return Chart(fig, plotted, _source(data), [
-        f"Each bar leaves one group out and scales the others' images by their share of the "
-        f"population of England and Wales ({human(data.england_wales_population, 2)} = "
+        f"Each bar leaves one group out and scales the others' {words.counted} by their share "
+        f"of the population of {words.whole} ({human(data.whole_population, 2)} = "
         f"{data.population:,} ÷ {percent(data.share)}). Leaving out a stated group uses only "
         "stated figures; leaving out a derived group relies on derived ones."])
 

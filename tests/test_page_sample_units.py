@@ -1,4 +1,4 @@
-"""AppTest of "Behind the 26 million" (/forces)."""
+"""AppTest of the sample page, ECPAT's "Behind the 26 million" (/forces)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import streamlit as st
 import yaml
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.forces import FORCES_FILE, group_frame
+from claimscope.sample_units import SAMPLE_UNITS_FILE, group_frame
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 
-PAGE = "components/pages/forces.py"
+PAGE = "components/pages/sample_units.py"
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +69,9 @@ def test_groups_table_marks_stated_and_derived(at) -> None:
     assert status == {"Cambridgeshire": "stated", "Dyfed-Powys": "stated",
                       "Humberside + Lincolnshire": "derived", "Nottinghamshire": "derived"}
     # shown at the precision each has; the exact arithmetic (the download) still adds up
-    assert groups["images_as_known"].tolist() == [
+    assert groups["count_as_known"].tolist() == [
         "17,162,489", "633,703", "about 8.0 million", "about 240,000"]
-    assert group_frame(load_bundle().forces)["images"].sum() == 26_000_000
+    assert group_frame(load_bundle().sample_units)["count"].sum() == 26_000_000
     comparison = next(t for cols, t in tables.items() if "verdict" in cols)
     assert "agrees only if cut off, not rounded" in set(comparison["verdict"])
 
@@ -79,7 +79,7 @@ def test_groups_table_marks_stated_and_derived(at) -> None:
 def test_broken_context_file_is_named_not_a_crash(tmp_path: Path, monkeypatch) -> None:
     folder = tmp_path / default_document()
     shutil.copytree(DATA_DIR / default_document(), folder)
-    path = folder / FORCES_FILE
+    path = folder / SAMPLE_UNITS_FILE
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["groups"][0]["population"] = -1
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -88,8 +88,8 @@ def test_broken_context_file_is_named_not_a_crash(tmp_path: Path, monkeypatch) -
     try:
         at = run_page(PAGE)
         errors = " ".join(e.value for e in at.error)
-        assert "forces.yaml, record cambridgeshire, field 'population': must be at least 1" in (
-            errors)
+        assert ("sample_units.yaml, record cambridgeshire, field 'population': must be at "
+                "least 1") in errors
         assert not at.get("plotly_chart")
     finally:
         st.cache_resource.clear()

@@ -1,4 +1,5 @@
-"""The five-forces context data: its totals, the arithmetic on it, its charts and its loader."""
+"""The sample of units behind the headline figure (ECPAT: the five forces' context data):
+its totals, the arithmetic on it, its charts in the document's words, and its loader."""
 
 from __future__ import annotations
 
@@ -13,32 +14,33 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.catalogue import Catalogue
-from claimscope.charts.forces import leave_one_out_chart, rate_chart, share_chart
+from claimscope.charts.sample_units import leave_one_out_chart, rate_chart, share_chart
 from claimscope.charts.style import PROVENANCE
-from claimscope.forces import (
+from claimscope.numbers import human
+from claimscope.sample_units import (
     CUT_OFF,
     DIFFERS,
     EXACT,
-    FORCES_FILE,
     ROUNDED,
-    ForcesData,
+    SAMPLE_UNITS_FILE,
+    SampleUnits,
     Stated,
     agreement,
     comparison_frame,
     exact_bootstrap,
     group_frame,
     leave_one_out,
-    load_forces,
+    load_sample_units,
     national_from,
     recompute,
     spread,
     what_the_spread_says,
 )
-from claimscope.numbers import human
 from claimscope.schema import DataError
 
-FORCES_PATH = DATA_DIR / default_document() / FORCES_FILE
+SAMPLE_PATH = DATA_DIR / default_document() / SAMPLE_UNITS_FILE
 EW_POPULATION = 4_006_600 / 0.0725  # the sampled population ÷ the document's 7.25 %
+WORDS = load_bundle(DATA_DIR / default_document()).pages.sample_units  # "forces", "images"
 
 
 @pytest.fixture(scope="module")
@@ -47,27 +49,27 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def data(catalogue: Catalogue) -> ForcesData:
-    return load_forces(FORCES_PATH, catalogue)
+def data(catalogue: Catalogue) -> SampleUnits:
+    return load_sample_units(SAMPLE_PATH, catalogue, WORDS)
 
 
 @pytest.fixture(scope="module")
-def groups(data: ForcesData):
+def groups(data: SampleUnits):
     return group_frame(data).set_index("id")
 
 
 # --- The data and its totals -------------------------------------------------------------
 
 def test_groups_add_up_to_the_catalogued_seizures_and_the_sampled_population(
-        data: ForcesData, catalogue: Catalogue) -> None:
-    assert sum(g.images for g in data.groups) == 26_000_000
-    assert sum(g.images for g in data.groups) == catalogue.value("seized-images")
+        data: SampleUnits, catalogue: Catalogue) -> None:
+    assert sum(g.count for g in data.groups) == 26_000_000
+    assert sum(g.count for g in data.groups) == catalogue.value("seized-images")
     assert sum(g.population for g in data.groups) == 4_006_600
     assert data.share == catalogue.value("population-share")
 
 
-def test_every_responding_force_is_in_exactly_one_group(data: ForcesData) -> None:
-    grouped = [force for g in data.groups for force in g.forces]
+def test_every_responding_force_is_in_exactly_one_group(data: SampleUnits) -> None:
+    grouped = [force for g in data.groups for force in g.units]
     assert sorted(grouped) == sorted(data.request.replied)
     assert len(grouped) == 5
     assert data.request.not_replied == 38
@@ -75,9 +77,9 @@ def test_every_responding_force_is_in_exactly_one_group(data: ForcesData) -> Non
 
 def test_derived_groups_say_how_and_stated_ones_are_the_sources_figures(data) -> None:
     by_id = {g.id: g for g in data.groups}
-    assert (by_id["cambridgeshire"].images, by_id["cambridgeshire"].population) == (
+    assert (by_id["cambridgeshire"].count, by_id["cambridgeshire"].population) == (
         17_162_489, 789_700)
-    assert (by_id["dyfed-powys"].images, by_id["dyfed-powys"].population) == (633_703, 506_100)
+    assert (by_id["dyfed-powys"].count, by_id["dyfed-powys"].population) == (633_703, 506_100)
     assert {g.id for g in data.groups if g.status == "derived"} == {
         "nottinghamshire", "humberside-lincolnshire"}
     for group in data.groups:
@@ -85,7 +87,7 @@ def test_derived_groups_say_how_and_stated_ones_are_the_sources_figures(data) ->
 
 
 def test_england_and_wales_population_reproduces_the_documents_arithmetic(data) -> None:
-    assert data.england_wales_population == pytest.approx(55_263_448.28, abs=0.01)
+    assert data.whole_population == pytest.approx(55_263_448.28, abs=0.01)
     assert data.pro_rata == pytest.approx(26_000_000 / 0.0725)
     assert human(data.pro_rata) == "358.6 million"
 
@@ -93,19 +95,19 @@ def test_england_and_wales_population_reproduces_the_documents_arithmetic(data) 
 # --- Per-group arithmetic ----------------------------------------------------------------
 
 def test_cambridgeshire_holds_a_fifth_of_the_people_and_two_thirds_of_the_images(
-        groups, data: ForcesData) -> None:
+        groups, data: SampleUnits) -> None:
     cambs = groups.loc["cambridgeshire"]
     assert cambs["share_of_population"] == pytest.approx(789_700 / 4_006_600 * 100)
-    assert cambs["share_of_images"] == pytest.approx(17_162_489 / 26_000_000 * 100)
+    assert cambs["share_of_count"] == pytest.approx(17_162_489 / 26_000_000 * 100)
     assert round(cambs["share_of_population"]) == 20
-    assert round(cambs["share_of_images"]) == 66
+    assert round(cambs["share_of_count"]) == 66
     assert share_chart(data).figure.layout.title.text == (
         "Cambridgeshire: 20% of the people, 66% of the images")
 
 
-def test_per_resident_rates(groups, data: ForcesData) -> None:
-    assert groups.loc["cambridgeshire", "images_per_resident"] == pytest.approx(21.7329, abs=1e-4)
-    assert groups.loc["nottinghamshire", "images_per_resident"] == pytest.approx(0.21798,
+def test_per_resident_rates(groups, data: SampleUnits) -> None:
+    assert groups.loc["cambridgeshire", "count_per_resident"] == pytest.approx(21.7329, abs=1e-4)
+    assert groups.loc["nottinghamshire", "count_per_resident"] == pytest.approx(0.21798,
                                                                                 abs=1e-5)
     assert data.average_rate == pytest.approx(26_000_000 / 4_006_600)
 
@@ -126,7 +128,7 @@ def test_single_group_totals(groups) -> None:
         236_856 / 1_086_600 * EW_POPULATION)
 
 
-def test_spread_summary(data: ForcesData) -> None:
+def test_spread_summary(data: SampleUnits) -> None:
     s = spread(data, claimed_total=300_000_000)
     assert (s.dominant.name, round(s.dominant.value), round(s.dominant_population_share)) == (
         "Cambridgeshire", 66, 20)
@@ -148,7 +150,7 @@ def test_spread_summary(data: ForcesData) -> None:
 
 def test_exact_bootstrap_lists_every_resample_once() -> None:
     images, population = np.array([1.0, 3.0]), np.array([1.0, 1.0])
-    totals = exact_bootstrap(images, population, ew_population=10)
+    totals = exact_bootstrap(images, population, whole_population=10)
     # (a,a) -> 10, (a,b) and (b,a) -> 20, (b,b) -> 30
     assert sorted(totals) == [10, 20, 20, 30]
 
@@ -160,30 +162,31 @@ def test_exact_bootstrap_refuses_too_many_groups() -> None:
 
 # --- The source's own alternatives ---------------------------------------------------------
 
-def _alternative(data: ForcesData, alternative_id: str):
+def _alternative(data: SampleUnits, alternative_id: str):
     return next(a for a in data.alternatives if a.id == alternative_id)
 
 
-def test_carrs_226_million_divides_by_the_rounded_share(data: ForcesData) -> None:
+def test_carrs_226_million_divides_by_the_rounded_share(data: SampleUnits) -> None:
     r = recompute(data, _alternative(data, "without-highest-and-lowest"))
-    assert (r.images, r.population) == (8_600_655, 2_130_300)
+    assert (r.count, r.population) == (8_600_655, 2_130_300)
     assert r.national_as_source == pytest.approx(8_600_655 / 0.038)
     assert human(r.national_as_source) == "226.3 million"
     assert r.share == pytest.approx(3.8548, abs=1e-4)
     assert human(r.national) == "223.1 million"
 
 
-def test_pro_rata_and_without_cambridgeshire(data: ForcesData) -> None:
+def test_pro_rata_and_without_cambridgeshire(data: SampleUnits) -> None:
     all_five = recompute(data, _alternative(data, "all-five"))
     assert all_five.national == pytest.approx(358_620_689.66, abs=0.01)
     without = recompute(data, _alternative(data, "without-cambridgeshire"))
-    assert without.images == 8_837_511
+    assert without.count == 8_837_511
     assert without.share == pytest.approx(5.821, abs=1e-3)
 
 
-def test_every_stated_figure_agrees_with_the_recomputation(data: ForcesData) -> None:
+def test_every_stated_figure_agrees_with_the_recomputation(data: SampleUnits) -> None:
     table = comparison_frame(data).set_index(["alternative", "figure"])["verdict"]
-    verdicts = {(a.id, f): table[(a.label, f)] for a in data.alternatives for f in a.stated}
+    verdicts = {(a.id, data.figure_word(f)): table[(a.label, data.figure_word(f))]
+                for a in data.alternatives for f in a.stated}
     assert verdicts == {
         ("all-five", "national"): ROUNDED,
         ("without-cambridgeshire", "images"): EXACT,
@@ -195,14 +198,14 @@ def test_every_stated_figure_agrees_with_the_recomputation(data: ForcesData) -> 
     }
 
 
-def test_stated_figures_keep_the_precision_they_are_written_to(data: ForcesData) -> None:
+def test_stated_figures_keep_the_precision_they_are_written_to(data: SampleUnits) -> None:
     stated = {(a.id, f): s for a in data.alternatives for f, s in a.stated.items()}
     assert stated[("all-five", "national")].value == 360e6
     assert stated[("all-five", "national")].resolution == pytest.approx(10e6)
     assert stated[("without-highest-and-lowest", "national")].resolution == pytest.approx(1e6)
     assert stated[("without-highest-and-lowest", "share")].resolution == pytest.approx(0.1)
     assert stated[("without-highest-and-lowest", "population")].resolution == pytest.approx(100)
-    assert stated[("without-cambridgeshire", "images")].resolution == pytest.approx(1)
+    assert stated[("without-cambridgeshire", "count")].resolution == pytest.approx(1)
 
 
 @pytest.mark.parametrize(("value", "resolution", "recomputed", "verdict"), [
@@ -221,7 +224,7 @@ def test_agreement(value: float, resolution: float, recomputed: float, verdict: 
 
 # --- Charts -------------------------------------------------------------------------------
 
-def test_charts_plot_exactly_their_data(data: ForcesData) -> None:
+def test_charts_plot_exactly_their_data(data: SampleUnits) -> None:
     shares = share_chart(data)
     assert len(shares.data) == 8
     assert sorted(shares.data["percent"].round(6)) == sorted(
@@ -234,7 +237,7 @@ def test_charts_plot_exactly_their_data(data: ForcesData) -> None:
         pytest.approx(data.average_rate))
 
 
-def test_leave_one_out_chart_marks_claim_pro_rata_and_provenance(data: ForcesData) -> None:
+def test_leave_one_out_chart_marks_claim_pro_rata_and_provenance(data: SampleUnits) -> None:
     chart = leave_one_out_chart(data, claimed_total=300_000_000)
     title = chart.figure.layout.title.text
     assert title == ("Without Cambridgeshire the national total falls to 151.8 million, "
@@ -251,7 +254,7 @@ def test_leave_one_out_chart_marks_claim_pro_rata_and_provenance(data: ForcesDat
         300_000_000, data.pro_rata}
 
 
-def test_leave_one_out_title_follows_the_numbers(data: ForcesData) -> None:
+def test_leave_one_out_title_follows_the_numbers(data: SampleUnits) -> None:
     low = leave_one_out_chart(data, claimed_total=100_000_000).figure.layout.title.text
     assert low.startswith("Leaving out any one group keeps the total above 100 million")
     high = leave_one_out_chart(data, claimed_total=450_000_000).figure.layout.title.text
@@ -297,9 +300,9 @@ def test_scaling_every_count_by_k_scales_every_total_by_k(sample, k: float, ew: 
 # --- Loader: a maintainer's bad edit is named by file, record and field -------------------
 
 @pytest.fixture
-def forces_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / FORCES_FILE
-    shutil.copy(FORCES_PATH, copy)
+def sample_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / SAMPLE_UNITS_FILE
+    shutil.copy(SAMPLE_PATH, copy)
     return copy
 
 
@@ -308,55 +311,60 @@ def group(data: dict, group_id: str) -> dict:
 
 
 @pytest.mark.parametrize(("change", "expected"), [
-    (lambda d: group(d, "cambridgeshire").update(images=17_162_490),
-     "forces.yaml, record totals, field 'images': the groups add up to 26,000,001 images, "
-     "not 26,000,000"),
+    (lambda d: group(d, "cambridgeshire").update(count=17_162_490),
+     "sample_units.yaml, record totals, field 'count': the groups add up to 26,000,001 "
+     "images, not 26,000,000"),
     (lambda d: group(d, "dyfed-powys").update(population=506_000),
-     "forces.yaml, record totals, field 'population': the groups add up to 4,006,500"),
+     "sample_units.yaml, record totals, field 'population': the groups add up to 4,006,500"),
     (lambda d: group(d, "dyfed-powys").update(population=-506_100),
-     "forces.yaml, record dyfed-powys, field 'population': must be at least 1"),
-    (lambda d: group(d, "cambridgeshire").pop("images"),
-     "forces.yaml, record cambridgeshire, field 'images': is missing"),
-    (lambda d: group(d, "cambridgeshire").update(images="lots"),
-     "forces.yaml, record cambridgeshire, field 'images': must be a whole number"),
+     "sample_units.yaml, record dyfed-powys, field 'population': must be at least 1"),
+    (lambda d: group(d, "cambridgeshire").pop("count"),
+     "sample_units.yaml, record cambridgeshire, field 'count': is missing"),
+    (lambda d: group(d, "cambridgeshire").update(count="lots"),
+     "sample_units.yaml, record cambridgeshire, field 'count': must be a whole number"),
     (lambda d: group(d, "nottinghamshire").pop("derivation"),
-     "forces.yaml, record nottinghamshire, field 'derivation': is required for a derived"),
+     "sample_units.yaml, record nottinghamshire, field 'derivation': is required for a "
+     "derived"),
     (lambda d: group(d, "nottinghamshire").update(status="guessed"),
-     "forces.yaml, record nottinghamshire, field 'status': must be one of stated, derived"),
-    (lambda d: (group(d, "cambridgeshire").update(images=17_162_490),
-                d["totals"].update(images=26_000_001)),
-     "forces.yaml, record totals, field 'images': is 26,000,001 but claim 'seized-images'"),
+     "sample_units.yaml, record nottinghamshire, field 'status': must be one of stated, "
+     "derived"),
+    (lambda d: (group(d, "cambridgeshire").update(count=17_162_490),
+                d["totals"].update(count=26_000_001)),
+     "sample_units.yaml, record totals, field 'count': is 26,000,001 but claim 'seized-images'"),
     (lambda d: d["totals"].update(share=7.3),
-     "forces.yaml, record totals, field 'share': is 7.3 but claim 'population-share'"),
-    (lambda d: d["agrees_with"].update(images="no-such-claim"),
-     "forces.yaml, record agrees_with, field 'images': names unknown claim 'no-such-claim'"),
+     "sample_units.yaml, record totals, field 'share': is 7.3 but claim 'population-share'"),
+    (lambda d: d["agrees_with"].update(count="no-such-claim"),
+     "sample_units.yaml, record agrees_with, field 'count': names unknown claim "
+     "'no-such-claim'"),
     (lambda d: d["request"].update(replied=["Cambridgeshire", "Dyfed-Powys", "Humberside",
                                             "Lincolnshire", "Kent"]),
-     "forces.yaml, record request, field 'replied': the groups name"),
-    (lambda d: d["source"].pop("url"), "forces.yaml, record source, field 'url': is missing"),
-    (lambda d: d.update(kind="claims"), "forces.yaml, field 'kind': must be 'context'"),
+     "sample_units.yaml, record request, field 'replied': the groups name"),
+    (lambda d: d["source"].pop("url"),
+     "sample_units.yaml, record source, field 'url': is missing"),
+    (lambda d: d.update(kind="claims"), "sample_units.yaml, field 'kind': must be 'context'"),
     (lambda d: d["alternatives"][1].update(excludes=["kent"]),
-     "forces.yaml, record without-cambridgeshire, field 'excludes': names unknown group(s): kent"),
+     "sample_units.yaml, record without-cambridgeshire, field 'excludes': names unknown "
+     "group(s): kent"),
     (lambda d: d["alternatives"][1]["stated"].update(share="a small part"),
-     "forces.yaml, record without-cambridgeshire stated, field 'share': must hold exactly one "
-     "number"),
+     "sample_units.yaml, record without-cambridgeshire stated, field 'share': must hold "
+     "exactly one number"),
     (lambda d: d["alternatives"][1]["stated"].update(guess="1"),
-     "forces.yaml, record without-cambridgeshire stated: unknown field(s): guess"),
+     "sample_units.yaml, record without-cambridgeshire stated: unknown field(s): guess"),
 ])
-def test_broken_file_gives_a_data_error_naming_the_field(forces_copy: Path, catalogue, change,
+def test_broken_file_gives_a_data_error_naming_the_field(sample_copy: Path, catalogue, change,
                                                          expected: str) -> None:
-    data = yaml.safe_load(forces_copy.read_text(encoding="utf-8"))
+    data = yaml.safe_load(sample_copy.read_text(encoding="utf-8"))
     change(data)
-    forces_copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+    sample_copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
                            encoding="utf-8")
     with pytest.raises(DataError) as error:
-        load_forces(forces_copy, catalogue)
+        load_sample_units(sample_copy, catalogue, WORDS)
     assert str(error.value).startswith(expected), str(error.value)
 
 
-def test_unchanged_round_trip_still_loads(forces_copy: Path, catalogue) -> None:
+def test_unchanged_round_trip_still_loads(sample_copy: Path, catalogue) -> None:
     """The edit helper itself does not break the file (so the cases above test the edits)."""
-    data = yaml.safe_load(forces_copy.read_text(encoding="utf-8"))
-    forces_copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+    data = yaml.safe_load(sample_copy.read_text(encoding="utf-8"))
+    sample_copy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
                            encoding="utf-8")
-    assert load_forces(forces_copy, catalogue).images == 26_000_000
+    assert load_sample_units(sample_copy, catalogue).count == 26_000_000
