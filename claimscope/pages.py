@@ -212,7 +212,7 @@ class SampleUnitsPage(UnitWords):
     icon, its nouns, and the document's own sentences about its sample (Markdown)."""
 
     title: Text = "Context data"
-    path: Text = "sample"  # the page's address: /sample unless the document says otherwise
+    path: UrlPath = "sample"  # the page's address: /sample unless the document says otherwise
     icon: Text = ":material/table_chart:"
     # Opens the context notice, before the source's citation: what the document leaves out.
     notice: Prose = ("The document does not name the units of its sample. The figures on "
