@@ -29,6 +29,7 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -249,6 +250,23 @@ def _new_page(browser: Browser, server: Server, external_requests: list[str]
 
 def footer(page: Page) -> Locator:
     return page.locator(FOOTER)
+
+
+def choose(page: Page, label: str, option: str, attempts: int = 4) -> None:
+    """Pick `option` in the select box named `label`. A click that lands while a rerun
+    redraws the box does not open its list, so the box is opened again until it does."""
+    box, choice = page.get_by_role("combobox", name=label), page.get_by_role("option",
+                                                                             name=option)
+    for _ in range(attempts):
+        box.click()
+        try:
+            choice.wait_for(state="visible", timeout=UPDATE / attempts)
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+            continue
+        choice.click()
+        return
+    pytest.fail(f"the select box {label!r} never listed {option!r}")
 
 
 def wait_for_run(page: Page, timeout: float = FIRST_LOAD) -> None:

@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from claimscope.bundle import load_bundle
 from claimscope.numbers import display
-from tests.browser.conftest import go_to, metric_value, wait_for_run
+from tests.browser.conftest import choose, go_to, metric_value, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -175,8 +175,7 @@ def test_a_scenario_applied_on_the_server_moves_the_panel(
                   if s.view.values["unique"] != BUNDLE.inputs["unique"].default)
     expected = display(float(BUNDLE.model.evaluate(preset.view.values)["national"]), "images")
     page = visit("/projection")
-    page.get_by_role("combobox", name="Start from a scenario").click()
-    page.get_by_role("option", name=preset.name).click()
+    choose(page, "Start from a scenario", preset.name)
     page.get_by_role("button", name="Use it").click()
     expect(card(page, NATIONAL)).to_have_text(expected)
     expect(slider(page, "unique")).to_have_value(f"{preset.view.values['unique']:g}")
