@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from claimscope.bundle import Bundle
+from claimscope.model.printing.javascript import model_javascript
 from claimscope.views.panel_spec import fit_panel_values, panel_spec
 from components import state
 from components.context import bundle as cached_bundle
@@ -33,7 +34,7 @@ def _component(key: str) -> Callable[..., Any]:
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
     js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
-                    cached_bundle().model.javascript(),
+                    model_javascript(cached_bundle().model),
                     ASSETS.joinpath("panel.js").read_text("utf-8")])
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=ASSETS.joinpath("panel.css").read_text("utf-8"),

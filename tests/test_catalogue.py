@@ -6,11 +6,15 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.files.catalogue import Catalogue, load_catalogue, provenance_problems
+from claimscope.files.coverage import account
 from claimscope.files.schema import DataError
 from claimscope.text.numbers import numbers_in
+from claimscope.text.spaces import places
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
@@ -142,3 +146,28 @@ def test_a_bad_record_is_named_by_file_record_and_field(tmp_path: Path) -> None:
                     "    quote: q\n    section: Part One\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"claims.yaml, record x, field 'kind'"):
         load_catalogue(path)
+
+
+def test_quotes_and_numbers_match_whatever_their_spaces_and_line_breaks() -> None:
+    claim = CATALOGUE["seized-images"]
+    respaced = " \n ".join(claim.quote.split())
+    mention = "\n".join(claim.mention.split())
+    assert provenance_problems(_with("seized-images", quote=respaced, mention=mention),
+                               DOCUMENT) == []
+    # and the Source page's marks find the mention where the text has it
+    marked = [a.mention.text for a in account(DOCUMENT, _with(
+        "seized-images", quote=respaced, mention=mention), ())
+        if a.claim is not None and a.claim.id == "seized-images"]
+    assert marked == [m.mention.text for m in account(DOCUMENT, CATALOGUE, ())
+                      if m.claim is not None and m.claim.id == "seized-images"] != []
+
+
+@given(st.lists(st.sampled_from([" ", "\n", "  ", "\t", " \n "]), min_size=1, max_size=6),
+       st.lists(st.sampled_from([" ", "\n", "  ", " \n "]), min_size=1, max_size=6))
+def test_any_run_of_spaces_matches_any_other(in_text: list[str], in_phrase: list[str]) -> None:
+    words = ["150", "million", "images", "a", "year", "seized"]
+    text = "Before. " + "".join(w + in_text[i % len(in_text)] for i, w in enumerate(words))
+    phrase = "".join(w + in_phrase[i % len(in_phrase)] for i, w in enumerate(words[:4]))
+    found = places(text, phrase)
+    assert len(found) == 1 and text[slice(*found[0])].split() == words[:4]
+    assert places(text, "150million") == []

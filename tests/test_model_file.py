@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
 from claimscope.files.schema import DataError
+from claimscope.model.break_even import break_even, break_even_rule, direction, elasticity
 from claimscope.model.model_file import load_model
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
@@ -137,46 +138,46 @@ def test_a_quadratic_has_the_positive_root(tmp_path: Path) -> None:
     model = load(tmp_path, [output("y", "a * x ** 2 + b")], threshold=50)
     assert model.break_even_inputs == ("a", "b", "x")
     values = model.defaults()  # a = 2, b = 1, x = 3: y = 19
-    assert model.break_even(values, "x") == pytest.approx(math.sqrt(49 / 2))
-    assert model.break_even(values, "a") == pytest.approx(49 / 9)
-    assert model.break_even(values, "b") == pytest.approx(32)
-    assert model.break_even_rule("x").solution is not None  # solved by SymPy
-    assert model.elasticity("x") is None and model.elasticity("a") is None
-    assert model.direction("x", values) == model.direction("b", values) == 1
+    assert break_even(model, values, "x") == pytest.approx(math.sqrt(49 / 2))
+    assert break_even(model, values, "a") == pytest.approx(49 / 9)
+    assert break_even(model, values, "b") == pytest.approx(32)
+    assert break_even_rule(model, "x").solution is not None  # solved by SymPy
+    assert elasticity(model, "x") is None and elasticity(model, "a") is None
+    assert direction(model, "x", values) == direction(model, "b", values) == 1
     # b cannot reach it: a * x² alone already exceeds 50, and the root of a negative is none
-    assert model.break_even({**values, "x": 6}, "b") == pytest.approx(50 - 72)
-    assert model.break_even({**values, "b": 60}, "x") is None
+    assert break_even(model, {**values, "x": 6}, "b") == pytest.approx(50 - 72)
+    assert break_even(model, {**values, "b": 60}, "x") is None
 
 
 def test_a_logarithm_and_a_percent_input(tmp_path: Path) -> None:
     model = load(tmp_path, [output("y", "log(x) * p * 10")], threshold=5)
     values = model.defaults()  # log(3) × 0.5 × 10
-    found = model.break_even(values, "p")  # display units: percent
+    found = break_even(model, values, "p")  # display units: percent
     assert model.evaluate({**values, "p": found})["y"] == pytest.approx(5)
     assert found == pytest.approx(100 * 5 / (10 * math.log(3)))
-    assert model.break_even(values, "x") == pytest.approx(math.exp(1))
-    assert model.elasticity("p") == 1 and model.elasticity("x") is None
+    assert break_even(model, values, "x") == pytest.approx(math.exp(1))
+    assert elasticity(model, "p") == 1 and elasticity(model, "x") is None
 
 
 def test_sympy_cannot_solve_so_a_root_finder_searches_the_range(tmp_path: Path) -> None:
     model = load(tmp_path, [output("y", "x + exp(x) * a")], threshold=30)
-    assert model.break_even_rule("x").solution is None  # LambertW: not written in JS
+    assert break_even_rule(model, "x").solution is None  # LambertW: not written in JS
     values = model.defaults()
-    found = model.break_even(values, "x")
+    found = break_even(model, values, "x")
     assert 1 < found < 10
     assert model.evaluate({**values, "x": found})["y"] == pytest.approx(30, rel=1e-12)
-    assert model.break_even({**values, "a": 4}, "x") is not None
-    assert model.break_even({**values, "a": 1e-9}, "x") is None  # never reaches 30 in [1, 10]
+    assert break_even(model, {**values, "a": 4}, "x") is not None
+    assert break_even(model, {**values, "a": 1e-9}, "x") is None  # never reaches 30 in [1, 10]
 
 
 def test_min_max_and_abs_give_directions_where_they_bend(tmp_path: Path) -> None:
     model = load(tmp_path, [output("y", "min(x, 5) * a + abs(g) * b")], threshold=8)
     values = model.defaults()
-    assert model.direction("x", values) == 1
-    assert model.direction("x", {**values, "x": 8}) == 0  # past the bend, x does not count
-    assert model.direction("g", {**values, "g": -2}) == -1
-    assert model.direction("g", {**values, "g": 2}) == 1
-    assert model.break_even(values, "a") == pytest.approx((8 - 1) / 3)
+    assert direction(model, "x", values) == 1
+    assert direction(model, "x", {**values, "x": 8}) == 0  # past the bend, x does not count
+    assert direction(model, "g", {**values, "g": -2}) == -1
+    assert direction(model, "g", {**values, "g": 2}) == 1
+    assert break_even(model, values, "a") == pytest.approx((8 - 1) / 3)
 
 
 def test_outputs_chain_and_steps_read_inputs_constants_and_outputs(tmp_path: Path) -> None:
@@ -265,14 +266,3 @@ def test_the_old_words_and_steps_survive() -> None:
     assert [round(s.value) for s in steps] == [26_000_000, 26_000_000, 358_620_690,
                                               358_620_690, 17_931_034_483]
     assert FIXTURE.model.threshold_text == "well over 8,000"
-
-
-def test_the_browser_spec_is_json() -> None:
-    import json
-
-    spec = ECPAT.model.browser_spec()
-    assert json.loads(json.dumps(spec)) == spec
-    assert spec["break_even_inputs"] == ["seized", "share", "unique", "rate_ratio", "coverage"]
-    assert spec["threshold"] == 300e6 and spec["claims"] == {"national-total-claim": 300e6}
-    assert spec["threshold_text"][0] == {"text": "in excess of "}
-    assert {o["name"]: o["card"] for o in spec["outputs"]}["distinct"] is False

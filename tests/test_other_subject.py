@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import load_bundle
+from claimscope.model.break_even import break_even
 from claimscope.text.numbers import display
 from components.navigation import pages
 from tests.apptest_helpers import figure_specs, page_text, panel_data, release_panel, run_page
@@ -41,7 +42,7 @@ def test_its_model_is_the_briefings_arithmetic() -> None:
     assert float(out["national_cost"]) == pytest.approx(12_600 / 0.042 * 210)
     assert float(out["target_level"]) == pytest.approx(12_600 / 0.042 / 2)
     # "well over 250,000" holds until the share reaches 12,600 / 250,000 = 5.04 %
-    assert BUNDLE.model.break_even(BUNDLE.model.defaults(), "share") == pytest.approx(5.04)
+    assert break_even(BUNDLE.model, BUNDLE.model.defaults(), "share") == pytest.approx(5.04)
 
 
 def test_its_units_write_counts_and_money_as_people_do() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from claimscope.bundle import DATA_DIR, default_document, document_folder, load_bundle
 from claimscope.files.schema import DataError
+from claimscope.model.break_even import break_even
 from components import context
 from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, run_page
@@ -66,7 +67,7 @@ def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
     assert set(fixture.model.inputs).isdisjoint(ecpat.model.inputs)
     out = fixture.model.evaluate(fixture.model.defaults())
     assert float(out["visits"]) == pytest.approx(412 * 18_500 / 1000 / 0.9)
-    assert fixture.model.break_even(fixture.model.defaults(), "completeness") == \
+    assert break_even(fixture.model, fixture.model.defaults(), "completeness") == \
         pytest.approx(100 * 412 * 18.5 / 8000)
     assert fixture.checks == () and fixture.sample_units is None
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
+from claimscope.model.break_even import break_even
 from claimscope.uncertainty.distributions import SHAPES, Range, lognormal_parameters
 from claimscope.uncertainty.montecarlo import claim_map, run, simulate, tornado
 from claimscope.uncertainty.ranges import validate_range
@@ -36,7 +37,7 @@ def deterministic(points=POINTS):
 
 def test_probability_with_unique_uniform_60_to_100_is_the_share_above_break_even():
     result = mc({"unique": Range(60, 100)})
-    threshold = MODEL.break_even(POINTS, "unique")
+    threshold = break_even(MODEL, POINTS, "unique")
     assert threshold == pytest.approx(83.654, abs=1e-3)
     expected = (100 - threshold) / 40
     assert result.p_claim_se == pytest.approx(

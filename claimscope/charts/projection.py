@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout, claim_line
+from claimscope.model.break_even import direction
 from claimscope.model.model import Model, Outputs
 from claimscope.text.numbers import display, human
 
@@ -77,7 +78,7 @@ def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, values: Mapping[st
     if in_range:
         lines.append(claim_line(break_even, f"Break-even {display(break_even, spec.unit, 2)}",
                                 axis="x"))
-        bound = "at most" if model.direction(name, values) < 0 else "at least"
+        bound = "at most" if direction(model, name, values) < 0 else "at least"
         title = (f"The claim holds only while {spec.label.lower()} is {bound} "
                  f"{display(break_even, spec.unit, 2)}")
     elif break_even is None:

@@ -20,6 +20,7 @@ import numpy as np
 
 from claimscope.context.sample_units import SampleUnits, exact_bootstrap, spread
 from claimscope.files.page_config import UnitWords
+from claimscope.model.break_even import elasticity
 from claimscope.model.model import Model
 from claimscope.text.numbers import count_word, display, human, percent
 from claimscope.uncertainty.distributions import Range
@@ -73,7 +74,7 @@ def sample_spread(sample: SampleUnits, model: Model, name: str) -> SampleSpread:
     spec = model.inputs.get(name)
     if spec is None:
         raise ValueError(f"names no input of the model: {name!r}")
-    if model.elasticity(name) != -1 or spec.default != 1:
+    if elasticity(model, name) != -1 or spec.default != 1:
         raise ValueError(f"{name!r} must divide the headline total (power −1) with default "
                          "1, so that a resampled total is its default total ÷ the input")
     s = spread(sample, model.threshold)

@@ -25,6 +25,7 @@ from claimscope.files.vocabulary import (
     load_vocabulary,
 )
 from claimscope.text.numbers import display, numbers_in
+from claimscope.text.spaces import places
 
 
 def _year_as_text(value: Any) -> Any:
@@ -88,13 +89,14 @@ def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
     problems = []
     text = document.text
     for claim in catalogue.claims.values():
-        where = text.find(claim.quote)
-        if where < 0:
+        found = places(text, claim.quote)
+        if not found:
             problems.append(f"{claim.id}: the quote does not occur verbatim in the document")
             continue
-        if text.find(claim.quote, where + 1) >= 0:
+        where = found[0][0]
+        if len(found) > 1:
             problems.append(f"{claim.id}: the quote occurs more than once; lengthen it")
-        if claim.mention not in claim.quote:
+        if not places(claim.quote, claim.mention):
             problems.append(f"{claim.id}: '{claim.mention}' is not inside the quote")
         elif claim.value not in numbers_in(claim.mention):
             problems.append(

@@ -20,6 +20,7 @@ from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.document import Document
 from claimscope.files.schema import Prose, Record, Text, load_records
 from claimscope.text.numbers import display, numbers_in
+from claimscope.text.spaces import first_place, places
 
 NOT_CLAIMS_FILE = "not_claims.yaml"
 
@@ -109,33 +110,26 @@ def _claim_spans(document: Document, catalogue: Catalogue) -> list[tuple[int, in
     """Where each claim's `mention` sits in the text (its first place inside its quote)."""
     spans = []
     for claim in catalogue.claims.values():
-        quote_at = document.text.find(claim.quote)
-        mention_at = claim.quote.find(claim.mention)
-        if quote_at >= 0 and mention_at >= 0:
-            start = quote_at + mention_at
-            spans.append((start, start + len(claim.mention), claim))
+        quote = first_place(document.text, claim.quote)
+        mention = quote and first_place(document.text[slice(*quote)], claim.mention)
+        if quote and mention:
+            spans.append((quote[0] + mention[0], quote[0] + mention[1], claim))
     return spans
 
 
 def context_places(text: str, context: str) -> list[tuple[int, int]]:
-    """Where a not-claim's `context` occurs in the text. Spaces and line breaks are not
-    the words: any run of them in the context matches any run in the text, so a context
-    copied from a page that wrapped the line differently still finds its place."""
-    words = context.split()
-    if not words:
-        return []
-    # A lookahead, so that overlapping places count too ("aa" twice in "aaa").
-    pattern = re.compile("(?=(" + r"\s+".join(re.escape(word) for word in words) + "))")
-    return [(match.start(1), match.end(1)) for match in pattern.finditer(text)]
+    """Where a not-claim's `context` occurs in the text, whatever its spaces and line
+    breaks (`claimscope.text.spaces`)."""
+    return places(text, context)
 
 
 def _not_claim_spans(document: Document, not_claims: tuple[NotClaim, ...]
                      ) -> list[tuple[int, int, NotClaim]]:
     spans = []
     for entry in not_claims:
-        places = context_places(document.text, entry.context)
-        if places:
-            spans.append((*places[0], entry))
+        found = first_place(document.text, entry.context)
+        if found:
+            spans.append((*found, entry))
     return spans
 
 

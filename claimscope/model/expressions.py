@@ -3,17 +3,22 @@
 Such text is data, never code: Python's own parser reads it into a syntax tree, and each
 node is checked against a short whitelist and rebuilt as a SymPy expression one node at a
 time. Nothing here hands text to an evaluator. Accepted: whole and decimal numbers (kept
-exact), the names the caller allows, `+ - * / **`, unary `-`/`+`, parentheses and the
-functions in `FUNCTIONS`. Anything else is an `ExpressionError` saying what is wrong.
+exact), the names the caller allows, `+ - * / **`, unary `-`/`+`, parentheses, the
+functions in `FUNCTIONS` and the conditional `if(condition, then, otherwise)`. A condition
+(the first argument of `if`, or a whole `parse_condition` text such as an output's
+`valid_when`) compares values with `< <= > >= == !=` (chains like `a < b < c` read as
+both) and joins comparisons with `and`, `or`, `not`; a comparison is never a value.
+Anything else is an `ExpressionError` saying what is wrong.
 
 The checked tree is kept beside the SymPy expression: SymPy reorders terms, so the formula
-in words is written from the tree, in the author's order.
+in words is written from the tree, in the author's order (`claimscope.model.printing.words`).
 """
 
 from __future__ import annotations
 
 import ast
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -45,6 +50,15 @@ FUNCTIONS: dict[str, Function] = {
     "sqrt": Function(sympy.sqrt, 1),
     "abs": Function(sympy.Abs, 1),
 }
+# `if` is a keyword of Python's parser, which reads the text: the call is read under this
+# name, which only the conditional has (a formula's names never end in an underscore here).
+IF = "if_"
+_IF_CALL = re.compile(r"(?<![A-Za-z0-9_.])if(?=\s*\()")
+RESERVED = frozenset({*FUNCTIONS, "if", IF})
+COMPARISONS: dict[type[ast.cmpop], Callable[[sympy.Expr, sympy.Expr], sympy.Basic]] = {
+    ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge,
+    ast.Eq: sympy.Eq, ast.NotEq: sympy.Ne,
+}
 
 _OPERATORS: dict[type[ast.operator], Callable[[sympy.Expr, sympy.Expr], sympy.Expr]] = {
     ast.Add: lambda a, b: a + b,
@@ -61,17 +75,13 @@ _NOT_FINITE = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I)
 
 @dataclass(frozen=True)
 class Expression:
-    """One checked formula: its text, its syntax tree and the SymPy expression."""
+    """One checked formula or condition: its text, its syntax tree and the SymPy
+    expression (a SymPy Boolean for a condition)."""
 
     text: str
     tree: ast.expr
-    value: sympy.Expr
+    value: sympy.Basic
     names: frozenset[str]  # the names it uses, in the caller's terms
-
-    def words(self, terms: Mapping[str, str] | None = None) -> str:
-        """The formula in words, in the author's order: `×  ÷  +  −  ^`, each name as its
-        term if given, else with spaces for underscores."""
-        return _words(self.tree, terms or {})
 
 
 def parse(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
@@ -80,6 +90,17 @@ def parse(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
     Raises `ExpressionError` for anything not on the whitelist, for unknown names and for
     formulas that are not finite real numbers (a division by zero, the root of −1).
     """
+    return _parse(text, symbols, _build)
+
+
+def parse_condition(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
+    """The condition `text` (comparisons joined by and/or/not) over `symbols`, as
+    `parse` reads a formula."""
+    return _parse(text, symbols, _condition)
+
+
+def _parse(text: object, symbols: Mapping[str, sympy.Expr],
+           build: Callable[..., sympy.Basic]) -> Expression:
     if not isinstance(text, str):
         raise ExpressionError(f"must be text, not {type(text).__name__}")
     if not text.strip():
@@ -87,14 +108,14 @@ def parse(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"is too long: {len(text)} characters, at most {MAX_LENGTH}")
     try:
-        tree = ast.parse(text.strip(), mode="eval").body
+        tree = ast.parse(_IF_CALL.sub(IF, text.strip()), mode="eval").body
     except SyntaxError as exc:
         raise ExpressionError(f"is not a formula: {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         raise ExpressionError(f"is not a formula: {exc.__class__.__name__}") from None
     names: set[str] = set()
     try:
-        value = _build(tree, symbols, names, 0)
+        value = build(tree, symbols, names, 0)
         bad = value.has(*_NOT_FINITE)
     except ExpressionError:
         raise
@@ -155,15 +176,42 @@ def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
         left = _build(node.left, symbols, names, deeper)
         right = _build(node.right, symbols, names, deeper)
         return _power(left, right) if operator is ast.Pow else _OPERATORS[operator](left, right)
-    if isinstance(node, ast.UnaryOp):
-        if not isinstance(node.op, (ast.USub, ast.UAdd)):
-            raise ExpressionError("uses a unary operator other than - or +")
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
         operand = _build(node.operand, symbols, names, deeper)
         return -operand if isinstance(node.op, ast.USub) else operand
     if isinstance(node, ast.Call):
         return _call(node, symbols, names, deeper)
+    if isinstance(node, (ast.Compare, ast.BoolOp)) or (
+            isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        raise ExpressionError("uses a condition (a comparison, and, or, not) as a number: "
+                              "a condition may only be the first argument of if(...)")
+    if isinstance(node, ast.UnaryOp):
+        raise ExpressionError("uses a unary operator other than - or +")
     raise ExpressionError(f"may not contain {_what(node)}; allowed: numbers, names, "
-                          "+ - * / **, parentheses and " + ", ".join(FUNCTIONS))
+                          "+ - * / **, parentheses, if(condition, then, otherwise) and "
+                          + ", ".join(FUNCTIONS))
+
+
+def _condition(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+               depth: int) -> sympy.Basic:
+    """A condition: comparisons of values, joined by and/or/not."""
+    if depth > MAX_DEPTH:
+        raise ExpressionError(f"nests too deeply: at most {MAX_DEPTH} levels")
+    deeper = depth + 1
+    if isinstance(node, ast.Compare):
+        if not all(type(op) in COMPARISONS for op in node.ops):
+            raise ExpressionError("compares with 'in' or 'is'; allowed: < <= > >= == !=")
+        values = [_build(side, symbols, names, deeper)
+                  for side in (node.left, *node.comparators)]
+        return sympy.And(*(COMPARISONS[type(op)](left, right) for op, left, right
+                           in zip(node.ops, values, values[1:], strict=False)))
+    if isinstance(node, ast.BoolOp):
+        join = sympy.And if isinstance(node.op, ast.And) else sympy.Or
+        return join(*(_condition(value, symbols, names, deeper) for value in node.values))
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return sympy.Not(_condition(node.operand, symbols, names, deeper))
+    raise ExpressionError("needs a condition here: a comparison (< <= > >= == !=), "
+                          "possibly joined by and, or, not")
 
 
 def _call(node: ast.Call, symbols: Mapping[str, sympy.Expr], names: set[str],
@@ -172,6 +220,8 @@ def _call(node: ast.Call, symbols: Mapping[str, sympy.Expr], names: set[str],
         raise ExpressionError("calls something other than a function by its name; allowed "
                               "functions: " + ", ".join(FUNCTIONS))
     name = node.func.id
+    if name == IF:
+        return _conditional(node, symbols, names, depth)
     if name not in FUNCTIONS:
         raise ExpressionError(f"calls {name!r}; allowed functions: " + ", ".join(FUNCTIONS))
     if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
@@ -185,55 +235,22 @@ def _call(node: ast.Call, symbols: Mapping[str, sympy.Expr], names: set[str],
     return function.build(*(_build(arg, symbols, names, depth) for arg in node.args))
 
 
+def _conditional(node: ast.Call, symbols: Mapping[str, sympy.Expr], names: set[str],
+                 depth: int) -> sympy.Expr:
+    """`if(condition, then, otherwise)`: `then` where the condition holds, else
+    `otherwise`."""
+    if node.keywords or any(isinstance(arg, ast.Starred) for arg in node.args):
+        raise ExpressionError("if() takes its arguments by position only")
+    if len(node.args) != 3:
+        raise ExpressionError(f"if() takes 3 arguments (condition, then, otherwise), got "
+                              f"{len(node.args)}")
+    condition = _condition(node.args[0], symbols, names, depth)
+    then, otherwise = (_build(arg, symbols, names, depth) for arg in node.args[1:])
+    return sympy.Piecewise((then, condition), (otherwise, True))
+
+
 def _what(node: ast.AST) -> str:
     kinds = {ast.Attribute: "attributes (a.b)", ast.Subscript: "subscripts (a[b])",
              ast.Lambda: "lambdas", ast.Compare: "comparisons", ast.BoolOp: "and/or",
              ast.IfExp: "if/else", ast.JoinedStr: "f-strings", ast.Starred: "* arguments"}
     return kinds.get(type(node), f"a {type(node).__name__}")
-
-
-# Words: precedence of each node kind, to put back only the parentheses the order needs.
-_PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 4}
-_UNARY = 3
-_ATOM = 5
-_WORD_SIGNS = {ast.Add: "+", ast.Sub: "−", ast.Mult: "×", ast.Div: "÷"}
-
-
-def _precedence(node: ast.expr) -> int:
-    if isinstance(node, ast.BinOp):
-        return _PRECEDENCE[type(node.op)]
-    if isinstance(node, ast.UnaryOp):
-        return _UNARY
-    return _ATOM
-
-
-def _number_words(value: float) -> str:
-    return f"{value:,}" if isinstance(value, int) else repr(value)
-
-
-def _words(node: ast.expr, terms: Mapping[str, str]) -> str:
-    if isinstance(node, ast.Constant):
-        return _number_words(node.value)
-    if isinstance(node, ast.Name):
-        return terms.get(node.id, node.id.replace("_", " "))
-    if isinstance(node, ast.UnaryOp):
-        operand = _wrapped(node.operand, terms, _precedence(node.operand) <= _UNARY)
-        return ("−" if isinstance(node.op, ast.USub) else "+") + operand
-    if isinstance(node, ast.Call):
-        inner = ", ".join(_words(arg, terms) for arg in node.args)
-        return f"{getattr(node.func, 'id', '?')}({inner})"
-    mine = _PRECEDENCE[type(node.op)]
-    if isinstance(node.op, ast.Pow):
-        base = _wrapped(node.left, terms, _precedence(node.left) <= mine)
-        return f"{base}^{_wrapped(node.right, terms, _precedence(node.right) < _ATOM)}"
-    left = _wrapped(node.left, terms, _precedence(node.left) < mine)
-    # a − (b + c) and a ÷ (b × c) need their parentheses; a + (b + c) and a × (b × c) not
-    regroups = (isinstance(node.right, ast.BinOp) and type(node.right.op) is type(node.op)
-                and isinstance(node.op, (ast.Add, ast.Mult)))
-    right = _wrapped(node.right, terms, _precedence(node.right) <= mine and not regroups)
-    return f"{left} {_WORD_SIGNS[type(node.op)]} {right}"
-
-
-def _wrapped(node: ast.expr, terms: Mapping[str, str], parenthesise: bool) -> str:
-    text = _words(node, terms)
-    return f"({text})" if parenthesise else text

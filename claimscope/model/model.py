@@ -1,4 +1,4 @@
-"""The projection model as one object (DESIGN §9), in the spirit of SALib's `ProblemSpec`.
+"""The projection model as one object, in the spirit of SALib's `ProblemSpec`.
 
 A document declares its model as data (`model.yaml`, read by `claimscope.model.model_file`):
 each output one expression over the inputs, named constants and earlier outputs. Everything
@@ -10,12 +10,12 @@ written by hand:
 - the vectorised evaluation: one `sympy.lambdify` function that works the outputs out in
   order, each from the inputs and the outputs before it, on floats or broadcastable numpy
   arrays alike (one scenario and a million Monte Carlo draws run through the same code);
-- break-even values: headline = threshold solved for each input by SymPy once, keeping the
-  other inputs as symbols, or, where SymPy finds no single real branch it can also write in
-  JavaScript, found by a bracketed root finder over the input's range;
-- the direction each input pushes the headline (the sign of the derivative) and its
-  elasticity where the headline is a power of it;
-- JavaScript for the browser (`javascript`, from `claimscope.model.printing.javascript`).
+- each output's validity: where its `valid_when` condition (and those of the outputs it
+  uses) fails, the output has no value (NaN) and is shown as its words instead;
+- the expressions the other modules print or solve: break-even, direction and elasticity
+  (`claimscope.model.break_even`), JavaScript, LaTeX and words
+  (`claimscope.model.printing`). Those depend on the model, never the reverse; the model
+  compiles its evaluation with the numpy printer, a leaf that knows nothing of it.
 
 Inputs arrive in display units (percent numbers); `to_model` divides percentages by 100
 and the expressions work in those model units.
@@ -23,8 +23,6 @@ and the expressions work in those model units.
 
 from __future__ import annotations
 
-import math
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -33,24 +31,15 @@ from typing import Any
 
 import numpy as np
 import sympy
-from sympy.printing.numpy import NumPyPrinter
-from sympy.printing.precedence import PRECEDENCE
 
 from claimscope.files.inputs import InputSpec
 from claimscope.model.expressions import Expression
-from claimscope.text.template import Scope, parse_text, render_text
+from claimscope.model.printing.numpy import numpy_function
+from claimscope.text.template import Scope, render_text
 
 ArrayLike = float | np.ndarray
 
 INPUT_PREFIX, OUTPUT_PREFIX, CONSTANT_PREFIX = "in_", "out_", "const_"
-# The bracketed root finder's tolerance, shared by Python (brentq) and the generated
-# JavaScript (bisection): both run to the precision of a double.
-ROOT_RTOL = 4 * sys.float_info.epsilon
-ROOT_XTOL = 1e-300
-ROOT_ITERATIONS = 200
-# What a symbolic break-even may contain to be used: it must also print as JavaScript.
-_WRITABLE = (sympy.Add, sympy.Mul, sympy.Pow, sympy.Symbol, sympy.Number, sympy.Min,
-             sympy.Max, sympy.Abs, sympy.log, sympy.exp, sympy.core.numbers.NumberSymbol)
 
 
 def input_symbol(spec: InputSpec) -> sympy.Symbol:
@@ -77,35 +66,6 @@ def exact(value: float) -> sympy.Rational:
     return sympy.Rational(repr(float(value)))
 
 
-class ExactDivision:
-    """A code printer mix-in: `x/55240000` rather than SymPy's `(1/55240000)*x`, so a
-    division by a number rounds once, as the formula reads (and as numpy and JavaScript
-    then agree with a hand-written division)."""
-
-    def _print_Mul(self, expr: sympy.Expr) -> str:
-        coefficient, rest = expr.as_coeff_Mul()
-        if coefficient.is_Rational and coefficient.q != 1 and rest != 1:
-            numerator = self.parenthesize(coefficient.p * rest, PRECEDENCE["Mul"])
-            return f"{numerator}/{coefficient.q}"
-        return super()._print_Mul(expr)  # type: ignore[misc]
-
-
-class ModelNumPyPrinter(ExactDivision, NumPyPrinter):
-    """The printer of the generated numpy functions, set as lambdify sets its own: names
-    unqualified (`maximum`, not `numpy.maximum`), as lambdify's namespace holds them."""
-
-    def __init__(self) -> None:
-        super().__init__({"fully_qualified_modules": False, "inline": True,
-                          "allow_unknown_functions": True, "user_functions": {}})
-
-
-def numpy_function(arguments: list[sympy.Symbol], expression: Any) -> Callable[..., Any]:
-    """`expression` as a vectorised numpy function of `arguments` (lambdify's code is
-    printed from the expression, never from text a person wrote)."""
-    return sympy.lambdify(arguments, expression, modules="numpy", printer=ModelNumPyPrinter(),
-                          docstring_limit=0)
-
-
 @dataclass(frozen=True)
 class OutputSpec:
     """One output of the model: how it is named, measured and worked out."""
@@ -119,6 +79,10 @@ class OutputSpec:
     kind: str = "derived"  # provenance: derived (formula of the document's figures) | assumed
     term: str | None = None  # how later formulas' words name this output
     card: bool = True  # shown as a card and summarised on its own (not only a step)
+    # where the output means something (a condition over inputs, constants, earlier outputs
+    # and itself), and what is said instead of a number where it fails
+    valid_when: Expression | None = None
+    invalid_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,11 +121,19 @@ class Step:
 
 
 class Outputs(Mapping[str, ArrayLike]):
-    """The model's outputs for one scenario or one array of scenarios, by output name."""
+    """The model's outputs for one scenario or one array of scenarios, by output name.
 
-    def __init__(self, values: dict[str, ArrayLike], holds: ArrayLike) -> None:
+    An output outside its validity has no value there (NaN); `valid` says where each
+    output has one, `failed` where each output's own `valid_when` fails, and
+    `Model.invalid_words` what is said instead."""
+
+    def __init__(self, values: dict[str, ArrayLike], holds: ArrayLike,
+                 valid: Mapping[str, ArrayLike] | None = None,
+                 failed: Mapping[str, ArrayLike] | None = None) -> None:
         self._values = values
-        self.holds = holds  # whether the claim holds: headline ≥ threshold
+        self.holds = holds  # whether the claim holds: headline ≥ threshold (and has a value)
+        self.valid: Mapping[str, ArrayLike] = valid or dict.fromkeys(values, True)
+        self.failed: Mapping[str, ArrayLike] = failed or {}
 
     def __getitem__(self, name: str) -> ArrayLike:
         return self._values[name]
@@ -171,16 +143,6 @@ class Outputs(Mapping[str, ArrayLike]):
 
     def __len__(self) -> int:
         return len(self._values)
-
-
-@dataclass(frozen=True)
-class BreakEvenRule:
-    """How one input's break-even is found: `solution` (model units, over the input
-    symbols of `over`) where SymPy solved headline = threshold; None for the root finder."""
-
-    input: str
-    solution: sympy.Expr | None
-    over: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -198,7 +160,7 @@ class Model:
     steps: tuple[StepSpec, ...] = ()
     compared: tuple[str, ...] = ()  # outputs set side by side on /compare (headline if none)
     claims: Mapping[str, float] = field(default_factory=dict)  # claim values for templates
-    # generated functions and solutions, made on first use and kept with the model
+    # generated functions and solutions, made on first use and kept with the model (`memo`)
     _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False,
                                   compare=False)
 
@@ -216,13 +178,20 @@ class Model:
                 raise ValueError(f"step {step.label!r} names unknown input {step.input!r}")
             if step.output is not None and step.output not in names:
                 raise ValueError(f"step {step.label!r} names unknown output {step.output!r}")
-        known = set(self._input_symbols.values()) | set(self._constant_values)
+        known = set(self.input_symbols.values()) | set(self._constant_values)
         for position, out in enumerate(self.outputs):
             earlier = {output_symbol(o.name) for o in self.outputs[:position]}
             stray = out.expression.value.free_symbols - known - earlier
             if stray:
                 raise ValueError(f"output {out.name!r} uses {sorted(map(str, stray))}, which "
                                  "are not inputs, constants or earlier outputs")
+            if out.valid_when is not None:
+                stray = (out.valid_when.value.free_symbols - known - earlier
+                         - {output_symbol(out.name)})
+                if stray or not out.invalid_words.strip():
+                    raise ValueError(f"output {out.name!r}: its validity condition must use "
+                                     "inputs, constants, earlier outputs or itself, and "
+                                     "come with the words said where it fails")
 
     # -- declaration ---------------------------------------------------------------------
 
@@ -279,12 +248,44 @@ class Model:
         except ArithmeticError:  # Python floats raise where numpy's give inf or nan
             with np.errstate(all="ignore"):
                 results = chain(*map(np.float64, given))
-        values = dict(zip(names, results, strict=True))
-        return Outputs(values, values[headline] >= self.threshold)
+        values = dict(zip(names, results, strict=False))
+        if not self.conditioned:
+            return Outputs(values, values[headline] >= self.threshold)
+        return self._with_validity(values, results[len(names):])
+
+    def _with_validity(self, values: dict[str, ArrayLike], conditions: list[ArrayLike]
+                       ) -> Outputs:
+        """Outputs outside their validity set to NaN; a single scenario's as floats (a
+        conditional's numpy code gives 0-d arrays)."""
+        scalar = all(np.ndim(v) == 0 for v in values.values())
+        failed = {name: np.logical_not(held)
+                  for name, held in zip(self.conditioned, conditions, strict=True)}
+        valid: dict[str, ArrayLike] = {}
+        for name, value in values.items():
+            owners = self.condition_owners[name]
+            here = (np.logical_not(np.logical_or.reduce([failed[o] for o in owners]))
+                    if owners else True)
+            values[name] = np.where(here, value, np.nan) if owners else value
+            valid[name] = here
+        if scalar:
+            values = {name: float(value) for name, value in values.items()}
+            valid = {name: bool(here) for name, here in valid.items()}
+            failed = {name: bool(fails) for name, fails in failed.items()}
+        headline = values[self.headline]
+        return Outputs(values, headline >= self.threshold, valid, failed)
 
     def evaluate(self, values: Mapping[str, ArrayLike]) -> Outputs:
         """All outputs from display-unit values (missing inputs take their defaults)."""
         return self.evaluate_model(self.to_model(values))
+
+    def invalid_words(self, name: str, out: Outputs) -> str | None:
+        """What is said instead of output `name`'s number in one scenario where it has no
+        value: the words of the first output whose condition fails (its own, or an earlier
+        output's it is worked out from); None where it has a value."""
+        for owner in self.condition_owners[name]:
+            if out.failed.get(owner):
+                return self.output(owner).invalid_words
+        return None
 
     def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
         """What the model's templates may name: the inputs (display units), constants and
@@ -313,6 +314,30 @@ class Model:
 
     # -- what depends on what ------------------------------------------------------------
 
+    @cached_property
+    def conditioned(self) -> tuple[str, ...]:
+        """The outputs with a validity condition of their own, in order."""
+        return tuple(out.name for out in self.outputs if out.valid_when is not None)
+
+    @cached_property
+    def condition_owners(self) -> dict[str, tuple[str, ...]]:
+        """For each output, the outputs whose conditions it needs to have a value: its
+        own, and those of every earlier output it is worked out from, in output order."""
+        owners: dict[str, tuple[str, ...]] = {}
+        for out in self.outputs:
+            used = {symbol.name[len(OUTPUT_PREFIX):]
+                    for symbol in out.expression.value.free_symbols
+                    if symbol.name.startswith(OUTPUT_PREFIX)}
+            if out.valid_when is not None:
+                used |= {symbol.name[len(OUTPUT_PREFIX):]
+                         for symbol in out.valid_when.value.free_symbols
+                         if symbol.name.startswith(OUTPUT_PREFIX)} - {out.name}
+            found = {owner for name in used for owner in owners[name]}
+            if out.valid_when is not None:
+                found.add(out.name)
+            owners[out.name] = tuple(name for name in self.output_names if name in found)
+        return owners
+
     def used_by(self, output: str) -> frozenset[str]:
         """The inputs an output's formula involves, directly or through earlier outputs."""
         self.output(output)
@@ -331,59 +356,14 @@ class Model:
         """The inputs the headline depends on, in input order: those with a break-even."""
         return tuple(name for name in self.inputs if self.depends(name))
 
-    # -- break-even, direction, elasticity -----------------------------------------------
+    # -- expressions for the printers and break-even --------------------------------------
 
-    def break_even(self, values: Mapping[str, float], name: str) -> float | None:
-        """The value (display units) of input `name` at which the headline equals the
-        threshold, all others as set; None where there is none (or the headline does not
-        depend on the input). A symbolic solution may lie outside the input's range; the
-        root finder searches only within it."""
-        if name not in self.break_even_inputs:
-            return None
-        rule = self.break_even_rule(name)
-        if rule.solution is None:
-            return self._bracketed_root(self.point_values(values), name)
-        model_values = self.to_model(values)
-        with np.errstate(all="ignore"):  # no solution here (the root of a negative): None
-            found = float(self._solution_function(name)(*(model_values[n] for n in rule.over)))
-        shown = found * 100.0 if self.inputs[name].is_percent else found
-        return shown if math.isfinite(shown) else None
-
-    def direction(self, name: str, values: Mapping[str, float]) -> int:
-        """+1 if raising the input raises the headline at these values (display units),
-        −1 if it lowers it, 0 if neither (or the headline does not depend on it)."""
-        if name not in self.break_even_inputs:
-            return 0
-        model_values = self.to_model(values)
-        function, over = self._derivative_function(name)
-        with np.errstate(all="ignore"):
-            slope = float(function(*(model_values[n] for n in over)))
-        return int(np.sign(slope)) if math.isfinite(slope) else 0
-
-    def elasticity(self, name: str) -> float | None:
-        """d ln(headline) / d ln(input) where that is a constant (the headline is a power
-        of the input: 1 for a factor, −1 for a divisor); None otherwise."""
-        if name not in self.break_even_inputs:
-            return None
-        key = f"elasticity:{name}"
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """What `make` gives, made once per model: solutions and generated functions are
+        slow to make and never change with the values."""
         if key not in self._memo:
-            symbol = self._input_symbols[name]
-            ratio = sympy.simplify(symbol * self.derivative(name) / self.headline_expression)
-            self._memo[key] = float(ratio) if ratio.is_number and ratio.is_real else None
+            self._memo[key] = make()
         return self._memo[key]
-
-    def break_even_rule(self, name: str) -> BreakEvenRule:
-        """How input `name`'s break-even is found (for `break_even` and the JavaScript)."""
-        key = f"rule:{name}"
-        if key not in self._memo:
-            self._memo[key] = self._solve(name)
-        return self._memo[key]
-
-    def derivative(self, name: str) -> sympy.Expr:
-        """∂ headline / ∂ input (model units), over the input symbols."""
-        return sympy.diff(self.headline_expression, self._input_symbols[name])
-
-    # -- generated code ------------------------------------------------------------------
 
     @cached_property
     def headline_expression(self) -> sympy.Expr:
@@ -399,45 +379,30 @@ class Model:
                 {output_symbol(name): value for name, value in found.items()})
         return found
 
+    def chain_condition(self, name: str) -> sympy.Basic:
+        """An output's own validity condition as `chain_expression` gives its formula."""
+        condition = self.output(name).valid_when
+        return sympy.true if condition is None else condition.value.xreplace(
+            self._constant_values)
+
+    @cached_property
+    def expanded_validity(self) -> dict[str, sympy.Basic]:
+        """Where each output has a value, over the inputs alone (true where always)."""
+        outputs = {output_symbol(name): value for name, value in self.expanded.items()}
+        return {name: sympy.And(*(self.chain_condition(owner).xreplace(outputs)
+                                  for owner in owners))
+                for name, owners in self.condition_owners.items()}
+
     def chain_expression(self, name: str) -> sympy.Expr:
         """An output's expression with constants as their exact values, earlier outputs
         kept as symbols: one step of the chain the generated code works through."""
         return self.output(name).expression.value.xreplace(self._constant_values)
 
-    def javascript(self) -> str:
-        """The model as a plain browser script defining `CLAIMSCOPE_MODEL` (see
-        `claimscope.model.printing.javascript`)."""
-        from claimscope.model.printing.javascript import model_javascript
-
-        return model_javascript(self)
-
-    def browser_spec(self) -> dict[str, Any]:
-        """What the browser's panel needs besides the generated JavaScript, JSON-able:
-        templates as parsed nodes (`claimscope.text.template.parse_text`), which the browser
-        renders without parsing."""
-        named = [self.threshold_template, *(out.label for out in self.outputs)]
-        claims = {node["name"][len("claims."):] for text in named for node in parse_text(text)
-                  if node.get("name", "").startswith("claims.")}
-        return {
-            "inputs": [{"name": s.name, "label": s.label, "unit": s.unit, "min": s.min,
-                        "max": s.max, "step": s.step, "default": s.default}
-                       for s in self.inputs.values()],
-            "outputs": [{"name": o.name, "label": parse_text(o.label), "unit": o.unit,
-                         "kind": o.kind, "formula": o.formula, "card": o.card}
-                        for o in self.outputs],
-            "headline": self.headline,
-            "threshold": self.threshold,
-            "threshold_text": parse_text(self.threshold_template),
-            "constants": {c.name: c.value for c in self.constants.values()},
-            "units": {c.name: c.unit for c in self.constants.values()},
-            "claims": {claim_id: self.claims[claim_id] for claim_id in sorted(claims)},
-            "break_even_inputs": list(self.break_even_inputs),
-        }
-
     # -- internals -----------------------------------------------------------------------
 
     @cached_property
-    def _input_symbols(self) -> dict[str, sympy.Symbol]:
+    def input_symbols(self) -> dict[str, sympy.Symbol]:
+        """Each input's SymPy stand-in, by input name."""
         return {name: input_symbol(spec) for name, spec in self.inputs.items()}
 
     @cached_property
@@ -446,7 +411,8 @@ class Model:
 
     @cached_property
     def _used(self) -> dict[str, frozenset[str]]:
-        return {name: frozenset(s.name[len(INPUT_PREFIX):] for s in expression.free_symbols)
+        return {name: frozenset(s.name[len(INPUT_PREFIX):] for s in
+                                expression.free_symbols | self.expanded_validity[name].free_symbols)
                 for name, expression in self.expanded.items()}
 
     @cached_property
@@ -468,67 +434,7 @@ class Model:
         before it (the chain is handed to lambdify as its common subexpressions)."""
         steps = [(output_symbol(out.name), self.chain_expression(out.name))
                  for out in self.outputs]
-        results = [symbol for symbol, _ in steps]
-        return sympy.lambdify([self._input_symbols[n] for n in self._chain_inputs], results,
-                              modules="numpy", printer=ModelNumPyPrinter(), docstring_limit=0,
+        results = [symbol for symbol, _ in steps] + [
+            self.chain_condition(name) for name in self.conditioned]
+        return numpy_function([self.input_symbols[n] for n in self._chain_inputs], results,
                               cse=lambda expressions: (steps, expressions))
-
-    def _solve(self, name: str) -> BreakEvenRule:
-        """headline = threshold for one input, once: the single real branch SymPy finds
-        (given what the inputs' ranges say of their signs), if it can also be written in
-        JavaScript; else the root finder's rule."""
-        symbol = self._input_symbols[name]
-        try:
-            found = sympy.solve(sympy.Eq(self.headline_expression, exact(self.threshold)),
-                                symbol)
-        except (NotImplementedError, ValueError, TypeError):
-            found = []
-        usable = [s for s in found if _writable(s)]
-        if len(usable) != 1:
-            return BreakEvenRule(name, None)
-        over = tuple(n for n, s in self._input_symbols.items() if s in usable[0].free_symbols)
-        return BreakEvenRule(name, usable[0], over)
-
-    def _solution_function(self, name: str) -> Callable[..., float]:
-        key = f"solution:{name}"
-        if key not in self._memo:
-            rule = self.break_even_rule(name)
-            self._memo[key] = numpy_function([self._input_symbols[n] for n in rule.over],
-                                             rule.solution)
-        return self._memo[key]
-
-    def _derivative_function(self, name: str) -> tuple[Callable[..., float], tuple[str, ...]]:
-        key = f"derivative:{name}"
-        if key not in self._memo:
-            slope = self.derivative(name)
-            over = tuple(n for n, s in self._input_symbols.items() if s in slope.free_symbols)
-            self._memo[key] = (numpy_function([self._input_symbols[n] for n in over], slope),
-                               over)
-        return self._memo[key]
-
-    def _bracketed_root(self, values: dict[str, float], name: str) -> float | None:
-        """The input value in [min, max] (display units) where the headline crosses the
-        threshold, by Brent's method; None if it does not cross there."""
-        from scipy.optimize import brentq  # on first use: it takes a second to import
-
-        spec = self.inputs[name]
-
-        def gap(x: float) -> float:
-            return float(self.evaluate({**values, name: x})[self.headline]) - self.threshold
-
-        low, high = gap(spec.min), gap(spec.max)
-        if not (math.isfinite(low) and math.isfinite(high)) or low * high > 0:
-            return None
-        if low == 0 or high == 0:
-            return spec.min if low == 0 else spec.max
-        return float(brentq(gap, spec.min, spec.max, xtol=ROOT_XTOL, rtol=ROOT_RTOL,
-                            maxiter=ROOT_ITERATIONS, disp=False))
-
-
-def _writable(solution: sympy.Expr) -> bool:
-    """A break-even SymPy found is used if it is real and made only of what both numpy and
-    the JavaScript printer write (no LambertW, no Piecewise, no imaginary unit)."""
-    if solution.has(sympy.I, sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        return False
-    return all(isinstance(node, _WRITABLE) for node in sympy.preorder_traversal(solution))
-

@@ -3,9 +3,12 @@ headline, the claim it is judged against and the step chart. No Python in the fo
 
 Each output's `formula` is an expression (`claimscope.model.expressions`) over the inputs, the
 file's `constants` (numbers taken from a claim or a reference figure) and the outputs
-before it; labels, operations and `threshold_text` are templates (`claimscope.text.template`).
-The words and LaTeX of each formula are generated here, once, from that one expression. A
-bad file raises a `DataError` naming the file, the record and the field.
+before it; its optional `valid_when` a condition over the same names and itself, with the
+`invalid_words` said where it fails; labels, operations and `threshold_text` are templates
+(`claimscope.text.template`). The words and LaTeX of each formula are printed here, once,
+from that one expression (`claimscope.model.printing`). Outputs drawn on one axis of the
+step chart share a unit. A bad file raises a `DataError` naming the file, the record and
+the field.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from claimscope.files.schema import (
     validate,
 )
 from claimscope.files.vocabulary import UnitName, Vocabulary
-from claimscope.model.expressions import FUNCTIONS, ExpressionError, parse
+from claimscope.model.expressions import RESERVED, ExpressionError, parse, parse_condition
 from claimscope.model.model import (
     Constant,
     Model,
@@ -46,12 +49,13 @@ from claimscope.model.model import (
     input_symbol,
     output_symbol,
 )
+from claimscope.model.printing.latex import latex_text, output_latex
+from claimscope.model.printing.words import formula_words
 from claimscope.text.numbers import display
 from claimscope.text.template import Scope, check_text, render_text
 
 MODEL_FILE = "model.yaml"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_LATEX_SPECIALS = str.maketrans({c: "\\" + c for c in "&%$#_{}"})
 
 
 class ConstantRecord(Record):
@@ -71,7 +75,9 @@ class ConstantRecord(Record):
 
 class OutputRecord(Record):
     """One output: `formula` over inputs, constants and earlier outputs; `label` a
-    template; `term` how later formulas' words name it; `card: false` for a step only."""
+    template; `term` how later formulas' words name it; `card: false` for a step only;
+    `valid_when` where it means something and `invalid_words` what is said elsewhere
+    (e.g. "never clears at this pace")."""
 
     name: Text
     label: Text
@@ -80,6 +86,15 @@ class OutputRecord(Record):
     term: Text | None = None
     kind: Literal["derived", "assumed"] = "derived"
     card: bool = True
+    valid_when: Text | None = None
+    invalid_words: Text | None = None
+
+    @model_validator(mode="after")
+    def _words_with_condition(self) -> OutputRecord:
+        if (self.valid_when is None) != (self.invalid_words is None):
+            raise FieldProblem("invalid_words", "give `valid_when` and `invalid_words` "
+                                                "together")
+        return self
 
 
 class StepRecord(Record):
@@ -164,7 +179,7 @@ def _check_input_names(path: Path, inputs: Mapping[str, InputSpec]) -> None:
 def _name_problem(name: str) -> str | None:
     if not _NAME.fullmatch(name):
         return "a name is letters, digits and underscores, not starting with a digit"
-    if keyword.iskeyword(name) or name in FUNCTIONS:
+    if keyword.iskeyword(name) or name in RESERVED:
         return f"{name!r} is a reserved word"
     return None
 
@@ -223,7 +238,7 @@ def _outputs(path: Path, data: dict, inputs: Mapping[str, InputSpec],
     symbols: dict[str, sympy.Expr] = {name: input_symbol(spec) for name, spec in inputs.items()}
     symbols.update({name: constant_symbol(name) for name in constants})
     terms = {name: c.term or display(c.value, c.unit) for name, c in constants.items()}
-    latex_names = {symbols[name]: _latex_text(name.replace("_", " "))
+    latex_names = {symbols[name]: latex_text(name.replace("_", " "))
                    for name in [*inputs, *constants]}
     outputs = []
     for position, record in enumerate(records):
@@ -237,13 +252,24 @@ def _outputs(path: Path, data: dict, inputs: Mapping[str, InputSpec],
                         record.name, "label")
         symbol = output_symbol(record.name)
         words = record.term or record.name.replace("_", " ")
-        latex_names[symbol] = _latex_text(words)
-        latex = (f"{latex_names[symbol]} = "
-                 + sympy.latex(expression.value, symbol_names=latex_names, mul_symbol="times",
-                              order="none"))
+        latex_names[symbol] = latex_text(words)
+        condition = None
+        if record.valid_when is not None:
+            try:
+                condition = parse_condition(record.valid_when, {**symbols,
+                                                                record.name: symbol})
+            except ExpressionError as exc:
+                raise DataError(path, _order_problem(str(exc), "", all_names, position),
+                                record.name, "valid_when") from None
+        formula = formula_words(expression, terms)
+        if condition is not None:
+            formula += (f", where {formula_words(condition, {**terms, record.name: words})}"
+                        f" (else: {record.invalid_words})")
+        latex = output_latex(symbol, expression.value,
+                             None if condition is None else condition.value, latex_names)
         outputs.append(OutputSpec(record.name, record.label, record.unit, expression,
-                                  expression.words(terms), latex, record.kind, record.term,
-                                  record.card))
+                                  formula, latex, record.kind, record.term, record.card,
+                                  condition, record.invalid_words or ""))
         symbols[record.name] = symbol
         terms[record.name] = words
         taken[record.name] = "an earlier output"
@@ -262,10 +288,6 @@ def _order_problem(message: str, name: str, names: list[str], position: int) -> 
         return (f"uses {used!r}, an output defined later: a formula may use only inputs, "
                 "constants and the outputs before it")
     return f"names unknown {used!r}: not an input, a constant or an earlier output"
-
-
-def _latex_text(words: str) -> str:
-    return r"\text{" + words.translate(_LATEX_SPECIALS) + "}"
 
 
 def _steps(path: Path, data: dict, inputs: Mapping[str, InputSpec], constants: list[str],
@@ -296,12 +318,12 @@ def _check_template(path: Path, text: str, names: list[str], claims: Mapping[str
 
 
 def _check_finite_at_defaults(path: Path, model: Model) -> None:
-    """Every output a finite number at the inputs' defaults: a formula that divides by an
-    input that is zero there is a mistake in the file."""
+    """Every output a finite number at the inputs' defaults where it has a value there: a
+    formula that divides by an input that is zero there is a mistake in the file."""
     with np.errstate(all="ignore"):
         with_defaults = model.evaluate(model.defaults())
     for out in model.outputs:
         value = float(with_defaults[out.name])
-        if not math.isfinite(value):
+        if not math.isfinite(value) and with_defaults.valid[out.name]:
             raise DataError(path, f"is {brief(value)} at the inputs' defaults: a formula "
                                   "must give a finite number there", out.name, "formula")

@@ -3,7 +3,8 @@ JSON-able data, and the check of the values it sends back.
 
 The browser renders every text from this spec with the same templates and number rules
 as the server (`claimscope.text.template`, `claimscope.text.numbers`), and evaluates the model with
-the JavaScript generated from the same expressions (`Model.javascript`), so what it shows
+the JavaScript generated from the same expressions (`claimscope.model.printing.javascript`),
+so what it shows
 while a reader drags is what the server would say for those values.
 """
 
@@ -51,7 +52,6 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
     inputs = panel_inputs(bundle)
     shown = {spec.name for spec in inputs}
     headline = model.headline_output
-    browser = model.browser_spec()
     return {
         "inputs": [_input(spec) for spec in inputs],
         "groups": [{"id": g.id, "title": g.title} for g in bundle.input_groups
@@ -61,12 +61,12 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
                      "kind": out.kind, "kind_text": KIND_TEXTS.get(out.kind, out.kind),
                      "formula_text": f"{out.formula}."}
                     for out in model.card_outputs],
-        "constants": browser["constants"],
+        "constants": {c.name: c.value for c in model.constants.values()},
         # each name's unit as the browser's `display` takes it: how its numbers are written
         "units": {name: as_unit(unit).writing() for name, unit in
                   {**{spec.name: spec.unit for spec in model.inputs.values()},
                    **{out.name: out.unit for out in model.outputs},
-                   **browser["units"]}.items()},
+                   **{c.name: c.unit for c in model.constants.values()}}.items()},
         "claims": {cid: claim.value for cid, claim in bundle.catalogue.claims.items()},
         "headline": model.headline,
         "headline_label": parse_text(headline.label),

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from claimscope.model.break_even import break_even, direction
 from claimscope.model.model import Model, Outputs
 from claimscope.text.numbers import display, human, percent, signed_percent
 from claimscope.uncertainty.montecarlo import SimulationResult
@@ -30,8 +31,8 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
     rows = []
     holds = bool(model.evaluate(values).holds)
     for name in model.break_even_inputs:
-        spec, sign = model.inputs[name], model.direction(name, values)
-        shown = model.break_even(values, name)
+        spec, sign = model.inputs[name], direction(model, name, values)
+        shown = break_even(model, values, name)
         current = values[name]
         if shown is None:
             condition, change = ("at any value" if holds else "at no value"), math.nan

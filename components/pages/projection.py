@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.projection import step_chart, sweep_chart
+from claimscope.model.break_even import break_even
 from claimscope.views.projection import break_even_table, sweep
 from components import state
 from components.assumption_panel import assumption_panel
@@ -44,7 +45,7 @@ if chosen is not None:
     row = table.set_index("input").loc[chosen]
     show_chart(
         sweep_chart(model, chosen, sweep(model, values, chosen), values,
-                    float(out[model.headline]), model.break_even(values, chosen)),
+                    float(out[model.headline]), break_even(model, values, chosen)),
         key="sweep",
     )
     st.caption(f"Break-even for {specs[chosen].label.lower()}: {row['break_even_text']}.")

@@ -17,8 +17,10 @@ from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
+from claimscope.model import break_even as rules
 from claimscope.model.model import Model
 from claimscope.model.model_file import load_model
+from claimscope.model.printing.javascript import model_javascript
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser
@@ -57,8 +59,8 @@ def _test_models(folder: Path) -> dict[str, Model]:
             "headline": "y", "claim": "visits-claim", "threshold": threshold,
             "threshold_text": "at least {claims.visits-claim|human}"}), encoding="utf-8")
         models[name] = load_model(path, FIXTURE.catalogue, inputs, FIXTURE.references)
-    assert models["lambert"].break_even_rule("x").solution is None
-    assert models["quadratic"].break_even_rule("x").solution is not None
+    assert rules.break_even_rule(models["lambert"], "x").solution is None
+    assert rules.break_even_rule(models["quadratic"], "x").solution is not None
     return models
 
 
@@ -76,7 +78,7 @@ def pages(browser: Browser, models: dict[str, Model]) -> Iterator[dict[str, Page
     for name, model in models.items():
         page = context.new_page()
         page.set_content("<!doctype html><html lang='en'><head></head><body></body></html>")
-        page.add_script_tag(content=model.javascript())
+        page.add_script_tag(content=model_javascript(model))
         found[name] = page
     yield found
     context.close()
@@ -97,7 +99,7 @@ def _cases(model: Model) -> st.SearchStrategy[list[dict[str, float]]]:
 
 def test_the_script_is_a_plain_script(models: dict[str, Model]) -> None:
     for model in models.values():
-        text = model.javascript()
+        text = model_javascript(model)
         assert text.count("const CLAIMSCOPE_MODEL = {") == 1
         assert "import " not in text and "export " not in text and "eval(" not in text
 
@@ -110,7 +112,7 @@ def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
                                                   which: str) -> None:
     model = models[which]
     cases = data.draw(_cases(model))
-    for values, (outputs, holds, break_even, direction) in zip(
+    for values, (outputs, holds, break_evens, directions) in zip(
             cases, pages[which].evaluate(_RUN, cases), strict=True):
         server = model.evaluate(values)
         assert set(outputs) == set(model.output_names)
@@ -119,10 +121,10 @@ def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
         headline = float(server[model.headline])
         if not math.isclose(headline, model.threshold, rel_tol=RELATIVE):
             assert holds == bool(server.holds)
-        assert list(break_even) == list(direction) == list(model.break_even_inputs)
+        assert list(break_evens) == list(directions) == list(model.break_even_inputs)
         for name in model.break_even_inputs:
-            assert _close(break_even[name], model.break_even(values, name)), (name, values)
-            assert direction[name] == model.direction(name, values), (name, values)
+            assert _close(break_evens[name], rules.break_even(model, values, name)), (name, values)
+            assert directions[name] == rules.direction(model, name, values), (name, values)
 
 
 def test_the_defaults_give_the_documents_numbers(pages: dict[str, Page]) -> None:

@@ -3,10 +3,12 @@
 `model_javascript(model)` writes one `const CLAIMSCOPE_MODEL = {...};` (no imports, no
 exports, no framework) for the live panel: `evaluate(d)`, `breakEven(d)` and
 `direction(d)` take display-unit input values by name, as the URL and the sliders hold
-them, and give what `Model.evaluate`, `Model.break_even` and `Model.direction` give in
-Python. Every formula in it is printed by `JavascriptCodePrinter` from the same SymPy
-expressions numpy's functions are printed from; the root finder for break-evens SymPy
-cannot solve is a bisection with the Python root finder's tolerance.
+them, and give what `Model.evaluate`, `break_even.break_even` and `break_even.direction`
+give in Python. Every formula and validity condition in it is printed by
+`JavascriptCodePrinter` from the same SymPy expressions numpy's functions are printed from
+(a conditional as `? :`); an output outside its validity is NaN, with `valid` false and
+`failed` naming the conditions that fail, as `Outputs` says in Python. The root finder
+for break-evens SymPy cannot solve is a bisection with the Python root finder's tolerance.
 """
 
 from __future__ import annotations
@@ -16,15 +18,15 @@ import json
 import sympy
 from sympy.printing.jscode import JavascriptCodePrinter
 
-from claimscope.model.model import (
-    INPUT_PREFIX,
+from claimscope.model.break_even import (
     ROOT_ITERATIONS,
     ROOT_RTOL,
     ROOT_XTOL,
-    ExactDivision,
-    Model,
-    output_symbol,
+    break_even_rule,
+    derivative,
 )
+from claimscope.model.model import INPUT_PREFIX, Model, output_symbol
+from claimscope.model.printing.numpy import ExactDivision
 
 NAME = "CLAIMSCOPE_MODEL"
 
@@ -36,7 +38,7 @@ class ModelJavascriptPrinter(ExactDivision, JavascriptCodePrinter):
         super().__init__({"strict": True})
 
 
-def _js(expression: sympy.Expr) -> str:
+def _js(expression: sympy.Basic) -> str:
     return " ".join(ModelJavascriptPrinter().doprint(expression).split())
 
 
@@ -65,14 +67,21 @@ def model_javascript(model: Model) -> str:
         return f"const {{{', '.join(names)}}} = {NAME}.modelUnits(d);" if names else ""
 
     steps = [model.chain_expression(out.name) for out in model.outputs]
-    solutions = [rule.solution for rule in map(model.break_even_rule, model.break_even_inputs)
+    conditions = [model.chain_condition(name) for name in model.conditioned]
+    solutions = [rule.solution for rule in
+                 (break_even_rule(model, name) for name in model.break_even_inputs)
                  if rule.solution is not None]
-    slopes = [model.derivative(name) for name in model.break_even_inputs]
+    slopes = [derivative(model, name) for name in model.break_even_inputs]
     chain = "\n    ".join(f"const {output_symbol(out.name)} = {_js(step)};"
                            for out, step in zip(model.outputs, steps, strict=True))
-    outputs = ", ".join(f"{key(out.name)}: {output_symbol(out.name)}" for out in model.outputs)
+    failed = ", ".join(f"{key(name)}: !({_js(condition)})"
+                       for name, condition in zip(model.conditioned, conditions, strict=True))
+    valid = ", ".join(
+        f"{key(name)}: " + (" && ".join(f"!failed[{key(o)}]" for o in owners) or "true")
+        for name, owners in model.condition_owners.items())
+    outputs = ", ".join(f"{key(name)}: valid[{key(name)}] ? {output_symbol(name)} : NaN"
+                        for name in model.output_names)
     threshold = _number(model.threshold)
-    headline = output_symbol(model.headline)
     break_evens = ",\n      ".join(_break_even(model, name) for name in model.break_even_inputs)
     directions = ",\n      ".join(
         f"{key(name)}: {NAME}.sign({_js(slope)})"
@@ -90,15 +99,25 @@ const {NAME} = {{
     }};
   }},
   evaluate(d) {{
-    {unpack(steps)}
+    {unpack(steps + conditions)}
     {chain}
-    return {{outputs: {{{outputs}}}, holds: {headline} >= {threshold}}};
+    const failed = {{{failed}}};
+    const valid = {{{valid}}};
+    const outputs = {{{outputs}}};
+    return {{outputs, valid, failed, holds: outputs[{NAME}.headline] >= {threshold}}};
   }},
   breakEven(d) {{
     {unpack(solutions)}
-    return {{
+    const found = {{
       {break_evens}
     }};
+    for (const name of Object.keys(found)) {{
+      if (found[name] !== null
+          && !{NAME}.evaluate({{...d, [name]: found[name]}}).valid[{NAME}.headline]) {{
+        found[name] = null;
+      }}
+    }}
+    return found;
   }},
   direction(d) {{
     {unpack(slopes)}
@@ -126,14 +145,15 @@ const {NAME} = {{
       if ((fm < 0) === (fa < 0)) {{ a = m; fa = fm; }} else {{ b = m; }}
       if (Math.abs(b - a) <= {ROOT_XTOL!r} + {ROOT_RTOL!r} * Math.abs(m)) break;
     }}
-    return a + (b - a) / 2;
+    const found = a + (b - a) / 2;
+    return Number.isFinite(gap(found)) ? found : null;
   }},
 }};
 """
 
 
 def _break_even(model: Model, name: str) -> str:
-    spec, rule = model.inputs[name], model.break_even_rule(name)
+    spec, rule = model.inputs[name], break_even_rule(model, name)
     if rule.solution is None:
         return (f"{json.dumps(name)}: {NAME}.root(d, {json.dumps(name)}, "
                 f"{_number(spec.min)}, {_number(spec.max)})")
