@@ -36,10 +36,9 @@ from claimscope.context.sample_units import (
     UnitGroup,
     load_sample_units,
 )
-from claimscope.files import coverage, document_code
+from claimscope.files import coverage
 from claimscope.files.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
 from claimscope.files.caveats import CAVEATS_FILE, Caveat, load_caveats
-from claimscope.files.checks import Check
 from claimscope.files.document import Document, DocumentMeta, load_document
 from claimscope.files.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.files.page_config import PAGES_FILE, Pages, load_pages
@@ -49,6 +48,7 @@ from claimscope.files.sources import SOURCES_FILE, Cited, check_citations, load_
 from claimscope.files.sources import Source as SourceRecord
 from claimscope.files.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
 from claimscope.link.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
+from claimscope.model.checks_file import CHECKS_FILE, CheckRecord, CheckSpec, load_checks
 from claimscope.model.model import Model
 from claimscope.model.model_file import MODEL_FILE, ModelFile, load_model
 from claimscope.text import narrative
@@ -71,7 +71,6 @@ def default_document() -> str:
 
 
 RANGES_FILE = "ranges.yaml"
-CHECKS_FILE = "checks"
 
 
 @dataclass(frozen=True)
@@ -94,7 +93,9 @@ class Bundle:
     citations: tuple[Cited, ...]  # every record's citations, in file order
     input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
     pages: Pages  # which claims feed which page (pages.yaml); absent blocks hide pages
-    checks: tuple[Check, ...]  # the document's consistency checks (its checks.py), if any
+    # the document's consistency checks (its checks.yaml), if any: worked out on the Source
+    # page at the reader's values (`claimscope.model.checks_file.evaluate_checks`)
+    checks: tuple[CheckSpec, ...]
     # other published estimates around the document's two estimates; context, None if absent
     estimates_context: EstimatesContext | None = None
     version: str = ""  # the folder's files as loaded (`folder_version`): an edit changes it
@@ -190,6 +191,8 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     context_path = folder / ESTIMATES_CONTEXT_FILE
     estimates = (load_estimates_context(context_path, catalogue)
                  if context_path.exists() else None)
+    checks = _if_present(folder / CHECKS_FILE, lambda path: load_checks(
+        path, catalogue, model, document.meta.date), ())
     sources_path = folder / SOURCES_FILE
     sources = load_sources(sources_path) if sources_path.exists() else {}
     citations = (
@@ -198,34 +201,18 @@ def load_bundle(folder: Path | None = None) -> Bundle:
         + [c for r in presets.values() for c in r.cited(RANGES_FILE, r.input)]
         + [c for s in scenarios for c in s.cites]
         + (sample_units.cited(SAMPLE_UNITS_FILE) if sample_units is not None else [])
-        + (estimates.cited(ESTIMATES_CONTEXT_FILE) if estimates is not None else []))
+        + (estimates.cited(ESTIMATES_CONTEXT_FILE) if estimates is not None else [])
+        + [c for check in checks for c in check.cited(CHECKS_FILE)])
     check_citations(sources, folder, citations)
     return Bundle(document, catalogue, inputs, references, caveats,
                   not_claims, sample_units, presets,
                   scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
-                  tuple(citations), input_groups, pages,
-                  _load_checks(folder, catalogue, model, document.meta.date, sample_units,
-                               pages),
-                  estimates, version)
+                  tuple(citations), input_groups, pages, checks, estimates, version)
 
 
 def _if_present(path: Path, load: Callable[[Path], T], absent: T) -> T:
     """An optional data file's records, or `absent` when the document has no such file."""
     return load(path) if path.is_file() else absent
-
-
-def _load_checks(folder: Path, catalogue: Catalogue, model: Model, year: int,
-                 sample_units: SampleUnits | None, pages: Pages) -> tuple[Check, ...]:
-    """The document's consistency checks, computed once: they read only fixed data."""
-    module = document_code.load_module(folder, CHECKS_FILE)
-    if module is None:
-        return ()
-    checks = document_code.call(module, "consistency_checks", catalogue, model, year,
-                                sample_units, pages)
-    if not isinstance(checks, list) or not all(isinstance(c, Check) for c in checks):
-        raise DataError(folder / f"{CHECKS_FILE}.py",
-                        "consistency_checks() must return a list of Check")
-    return tuple(checks)
 
 
 def cited_by(bundle: Bundle) -> dict[str, list[Cited]]:
@@ -250,6 +237,7 @@ _FILES: dict[str, Any] = {
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
     MODEL_FILE: ModelFile,
+    CHECKS_FILE: _file_model("ChecksFile", checks=list[CheckRecord]),
     narrative.SENTENCE_FILE: _file_model("SentenceFile", parts=list[narrative.SentencePart]),
     REFERENCES_FILE: _file_model("ReferencesFile", references=list[Reference]),
     CAVEATS_FILE: _file_model("CaveatsFile", caveats=list[Caveat]),

@@ -1,11 +1,8 @@
-"""Consistency checks (DESIGN §3.3): the arithmetic a document implies, with a verdict.
+"""Consistency checks: the arithmetic a document implies, with a verdict.
 
-Which checks a document has is its own code: `checks.py` in its folder defines
-`consistency_checks(catalogue, model, document_year, context, pages) -> list[Check]`,
-reusing the core modules that own the arithmetic (the model, estimates over time,
-membership), so the Source page shows the same figures as the pages that chart them. A
-verdict is `consistent`, `inconsistent` or `note` (arithmetic worth knowing that the
-document neither confirms nor contradicts).
+A document's checks are data (`checks.yaml`, read by `claimscope.model.checks_file`),
+never code. A verdict is `consistent`, `inconsistent` or `note` (arithmetic worth knowing
+that the document neither confirms nor contradicts).
 """
 
 from __future__ import annotations
@@ -31,16 +28,11 @@ class Check:
     explanation: str
     claims: tuple[str, ...]
     value: float  # the computed figure the result reports, for tests and downloads
+    follows_reader: bool = False  # worked out at the reader's assumptions, not fixed
 
     def __post_init__(self) -> None:
         if self.verdict not in VERDICTS:
             raise ValueError(f"{self.id}: unknown verdict {self.verdict!r}")
-
-
-def months_inclusive(start: str, end: str) -> int:
-    """Calendar months from `start` to `end` (YYYY-MM), counting both: 2010-03..2012-04 -> 26."""
-    (y0, m0), (y1, m1) = (map(int, stamp.split("-")) for stamp in (start, end))
-    return (y1 - y0) * 12 + (m1 - m0) + 1
 
 
 def quoted(*texts: str) -> str:

@@ -7,8 +7,10 @@ import streamlit as st
 
 from claimscope.files.checks import checks_frame, checks_summary
 from claimscope.files.coverage import account, coverage_summary, mentions_frame
+from claimscope.model.checks_file import evaluate_checks
 from claimscope.text.highlight import MARKS, highlight_html, legend_html
 from claimscope.text.numbers import display
+from components import state
 from components.charts import download_csv
 from components.context import bundle
 
@@ -80,19 +82,22 @@ with st.expander(f"Every numeric mention ({len(mentions)}), and what accounts fo
     download_csv(mentions, "mentions")
 
 # Consistency checks -------------------------------------------------------------------------
-# A document without checks.py has no implied arithmetic to show.
+# A document without checks.yaml has no implied arithmetic to show.
 if data.checks:
+    checks = evaluate_checks(data.checks, data.model, catalogue, state.values())
     st.header("Consistency checks")
     st.markdown("The arithmetic the document's numbers imply, computed from the catalogue — "
-                f"{checks_summary(data.checks)}.")
-    for check in data.checks:
+                f"{checks_summary(checks)}.")
+    for check in checks:
         with st.container(border=True, key=f"source_check_{check.id}"):
             st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {check.title}**")
             st.markdown(f"{check.formula} → **{check.result}**")
             st.caption(f"The document: {check.statement}")
             st.markdown(check.explanation)
-            st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims))
-    frame = checks_frame(data.checks)
+            st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims)
+                       + (" · Worked out at your assumptions (the model's inputs as set)."
+                          if check.follows_reader else ""))
+    frame = checks_frame(checks)
     with st.expander("Checks as a table"):
         st.dataframe(frame, hide_index=True, key="source_checks_table")
         download_csv(frame, "checks")
