@@ -68,7 +68,7 @@ def test_human_keeps_one_decimal_of_the_scale(value: float) -> None:
     (3.5861e8, 3.5864e8, "between 358.61 and 358.64 million, 9 times in 10"),
     (6.49, 12.3, "between 6.5 and 12, 9 times in 10"),
     (7000, 7200, "between 7,000 and 7,200, 9 times in 10"),
-    (3.586e8, 3.586e8, "358.6 million, 9 times in 10"),
+    (3.586e8, 3.586e8, "at 358.6 million, 9 times in 10"),
 ])
 def test_interval_in_words(low, high, words):
     assert describe_interval(low, high) == words

@@ -18,8 +18,9 @@ from claimscope.text.numbers import display, human
 def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.DataFrame:
     """Each stage of the model's step chart with the operation that leads to it."""
     steps = model.step_values(values, out)
-    return pd.DataFrame([(s.label, s.value, s.kind, s.operation) for s in steps],
-                        columns=["stage", "value", "kind", "operation"])
+    return pd.DataFrame([(s.label, s.value, s.kind, s.operation, s.words or human(s.value))
+                         for s in steps],
+                        columns=["stage", "value", "kind", "operation", "shown"])
 
 
 def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart:
@@ -30,30 +31,30 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
     data = steps_frame(model, values, out)
     unit = model.headline_output.unit
     rows = list(zip(data["stage"].tolist(), data["value"].tolist(), data["kind"].tolist(),
-                    data["operation"].tolist(), strict=True))
+                    data["operation"].tolist(), data["shown"].tolist(), strict=True))
     traces = []
     for kind in dict.fromkeys(row[2] for row in rows):
-        stages, heights, _, operations = zip(*(row for row in rows if row[2] == kind),
-                                             strict=True)
+        stages, heights, _, operations, shown = zip(*(row for row in rows if row[2] == kind),
+                                                    strict=True)
         style = PROVENANCE[kind]
         traces.append(go.Bar(
             x=list(stages), y=np.array(heights, dtype=float), name=style["label"],
             marker={"color": style["color"], "pattern": {"shape": style["pattern"]}},
-            text=[human(v) for v in heights], textposition="outside",
+            text=list(shown), textposition="outside",
             customdata=[[operation] for operation in operations], cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
-    (first_stage, first_value, *_), (last_stage, last_value, *_) = rows[0], rows[-1]
-    title = (f"{human(first_value)} {first_stage.lower()} become "
-             f"{human(float(out[model.headline]))} "
-             f"({model.headline_output.label.lower()}) and {human(last_value)} "
+    (first_stage, _, _, _, first_shown), (last_stage, _, _, _, last_shown) = rows[0], rows[-1]
+    title = (f"{first_shown} {first_stage.lower()} become "
+             f"{model.shown(model.headline, out).removesuffix(' ' + unit)} "
+             f"({model.headline_output.label.lower()}) and {last_shown} "
              f"({last_stage.lower()})")
     fig = go.Figure(data=traces, layout=base_layout(
         title, "", f"{unit.capitalize()} (log scale)",
         lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
         yaxis={"type": "log"},
         xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
-    return Chart(fig, data.rename(columns={"value": unit}),
+    return Chart(fig, data.drop(columns="shown").rename(columns={"value": unit}),
                  source="First stage: the document. Other stages: formulas of the document's "
                  "figures and the assumptions set on this page.")
 

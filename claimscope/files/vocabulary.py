@@ -112,7 +112,7 @@ class Unit(str):
     def writing(self) -> dict[str, Any]:
         """How its numbers are written, as the browser's `display` takes it."""
         return {"format": self.format, "word": self.word, "symbol": self.symbol,
-                "symbol_before": self.symbol_before}
+                "symbol_before": self.symbol_before, "suffix": self.suffix}
 
 
 class Category(Record):

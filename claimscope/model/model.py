@@ -35,6 +35,7 @@ import sympy
 from claimscope.files.inputs import InputSpec
 from claimscope.model.expressions import Expression
 from claimscope.model.printing.numpy import numpy_function
+from claimscope.text.numbers import with_word
 from claimscope.text.template import Scope, render_text
 
 ArrayLike = float | np.ndarray
@@ -118,6 +119,7 @@ class Step:
     value: float
     kind: str  # reported | derived | assumed
     operation: str
+    words: str | None = None  # said instead of the value where the output has none
 
 
 class Outputs(Mapping[str, ArrayLike]):
@@ -243,15 +245,18 @@ class Model:
         """All outputs from model-unit inputs (floats or broadcastable arrays)."""
         chain, pick, names, headline = self._evaluation
         given = pick(model_values)
+        if self.conditioned:  # a conditional's numpy code works out both branches
+            with np.errstate(all="ignore"):
+                results = chain(*map(np.float64, given))
+            return self._with_validity(dict(zip(names, results, strict=False)),
+                                       results[len(names):])
         try:
             results = chain(*given)
         except ArithmeticError:  # Python floats raise where numpy's give inf or nan
             with np.errstate(all="ignore"):
                 results = chain(*map(np.float64, given))
-        values = dict(zip(names, results, strict=False))
-        if not self.conditioned:
-            return Outputs(values, values[headline] >= self.threshold)
-        return self._with_validity(values, results[len(names):])
+        values = dict(zip(names, results, strict=True))
+        return Outputs(values, values[headline] >= self.threshold)
 
     def _with_validity(self, values: dict[str, ArrayLike], conditions: list[ArrayLike]
                        ) -> Outputs:
@@ -287,6 +292,13 @@ class Model:
                 return self.output(owner).invalid_words
         return None
 
+    def shown(self, name: str, out: Outputs, digits: int = 1) -> str:
+        """Output `name` of one scenario as a card or a table shows it: its number and
+        unit's word ("2,583 leaks", "7.18 years"), or its words where it has no value."""
+        said = self.invalid_words(name, out)
+        return said if said is not None else with_word(float(out[name]),
+                                                       self.output(name).unit, digits)
+
     def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
         """What the model's templates may name: the inputs (display units), constants and
         outputs with their units, and the claims; outputs worked out from `values` if not
@@ -298,7 +310,9 @@ class Model:
         units = {name: spec.unit for name, spec in self.inputs.items()}
         units.update({c.name: c.unit for c in self.constants.values()})
         units.update({spec.name: spec.unit for spec in self.outputs})
-        return Scope(values=named, units=units, claims=self.claims)
+        words = {name: said for name in self.conditioned_outputs
+                 if (said := self.invalid_words(name, out)) is not None}
+        return Scope(values=named, units=units, claims=self.claims, words=words)
 
     def title(self, name: str, values: Mapping[str, float], out: Outputs | None = None
               ) -> str:
@@ -309,7 +323,8 @@ class Model:
         """The step chart's stages at these values (display units)."""
         scope = self.scope(values, out)
         return [Step(render_text(step.label, scope), scope.values[step.input or step.output or ""],
-                     step.kind, render_text(step.operation, scope))
+                     step.kind, render_text(step.operation, scope),
+                     scope.words.get(step.output or ""))
                 for step in self.steps]
 
     # -- what depends on what ------------------------------------------------------------
@@ -318,6 +333,12 @@ class Model:
     def conditioned(self) -> tuple[str, ...]:
         """The outputs with a validity condition of their own, in order."""
         return tuple(out.name for out in self.outputs if out.valid_when is not None)
+
+    @cached_property
+    def conditioned_outputs(self) -> tuple[str, ...]:
+        """The outputs that have a value only where a condition holds (their own or an
+        earlier output's)."""
+        return tuple(name for name, owners in self.condition_owners.items() if owners)
 
     @cached_property
     def condition_owners(self) -> dict[str, tuple[str, ...]]:

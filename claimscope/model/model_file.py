@@ -159,7 +159,7 @@ def load_model(path: Path, catalogue: Catalogue, inputs: Mapping[str, InputSpec]
     for position, name in enumerate(head.compared, start=1):
         if name not in names:
             raise DataError(path, f"names no output {name!r}", field=f"compared[{position}]")
-    steps = _steps(path, data, inputs, [*constants], names, claims)
+    steps = _steps(path, data, inputs, [*constants], {o.name: o.unit for o in outputs}, claims)
     threshold = catalogue.value(head.claim) if head.threshold is None else head.threshold
     model = Model(inputs=inputs, outputs=outputs, headline=head.headline, threshold=threshold,
                   threshold_template=head.threshold_text, claim=head.claim,
@@ -291,11 +291,14 @@ def _order_problem(message: str, name: str, names: list[str], position: int) -> 
 
 
 def _steps(path: Path, data: dict, inputs: Mapping[str, InputSpec], constants: list[str],
-           outputs: list[str], claims: Mapping[str, float]) -> tuple[StepSpec, ...]:
-    """The step chart; its templates may name inputs, constants and outputs."""
+           units: Mapping[str, str], claims: Mapping[str, float]) -> tuple[StepSpec, ...]:
+    """The step chart; its templates may name inputs, constants and outputs (`units`: each
+    output's unit), and its stages, drawn on one axis, share a unit."""
+    outputs = list(units)
     if "steps" not in data:
         return ()
     steps = []
+    axis: tuple[str, int] | None = None  # the first stage's unit: every stage shares it
     for row, record in enumerate(records_of(path, data, "steps", StepRecord, id_field=""),
                                  start=1):
         if record.input is not None and record.input not in inputs:
@@ -305,6 +308,15 @@ def _steps(path: Path, data: dict, inputs: Mapping[str, InputSpec], constants: l
         for name in ("label", "operation"):
             _check_template(path, getattr(record, name), [*inputs, *constants, *outputs],
                             claims, row, name)
+        unit = str(inputs[record.input].unit if record.input is not None
+                   else units[record.output])  # type: ignore[index]
+        if axis is None:
+            axis = (unit, row)
+        elif unit != axis[0]:
+            raise DataError(path, f"draws {record.input or record.output} in {unit} on the "
+                            f"step chart's one axis, where step {axis[1]} is in {axis[0]}: "
+                            "every stage must share a unit",
+                            row, "input" if record.input is not None else "output")
         steps.append(StepSpec(record.label, record.kind, record.operation, record.input,
                               record.output))
     return tuple(steps)

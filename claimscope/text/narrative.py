@@ -177,6 +177,8 @@ def verdict(model: Model, out: Outputs) -> tuple[bool, str]:
     """Whether the document's claim holds, with the margin in words."""
     value = float(out[model.headline])
     holds = bool(out.holds)
+    said = model.invalid_words(model.headline, out)
     scope = Scope(values={"headline": value, "threshold": model.threshold,
-                          "margin": abs(value / model.threshold - 1.0) * 100})
+                          "margin": abs(value / model.threshold - 1.0) * 100},
+                  words={} if said is None else {"headline": said, "margin": "—"})
     return holds, render_text(VERDICT_HOLDS if holds else VERDICT_FAILS, scope)

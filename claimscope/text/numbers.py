@@ -151,11 +151,21 @@ def display(value: float, unit: str, digits: int = 1) -> str:
         return fixed(value, 0, grouped=False)
     if chosen.format == "ratio":
         return f"{_trim(value, 2)}×"
-    if chosen.format == "duration":
-        return f"{fixed(value, 0, grouped=False)} {chosen.word}"
+    if chosen.format == "duration":  # with the digits it needs: "7.18 years", "26 months"
+        return f"{human(value, max(digits, 2))} {chosen.word}"
     if chosen.format == "currency":
         return _money(human(value, digits), chosen.symbol, chosen.symbol_before)
     return human(value, digits)
+
+
+def with_word(value: float, unit: str, digits: int = 1) -> str:
+    """`display`, followed by the unit's word where the number does not say what it counts
+    ("2,583 leaks", where `display` writes "2,583"): every card and table cell."""
+    chosen = as_unit(unit)
+    shown = display(value, chosen, digits)
+    if chosen.writes_itself or not chosen.suffix or shown == "—":
+        return shown
+    return f"{shown} {chosen.suffix}"
 
 
 def _money(amount: str, symbol: str, before: bool) -> str:
@@ -204,8 +214,8 @@ def describe_interval(low: float, high: float, fmt: Callable[[float], str] | Non
         left, right = plain_number(low, digits), plain_number(high, digits)
     else:
         left, right = fmt(low), fmt(high)
-    if left == right:
-        return f"{right}, {_times_in(coverage)}"
+    if left == right:  # "… lies at 2,583, 9 times in 10"
+        return f"at {right}, {_times_in(coverage)}"
     head, _, word = left.rpartition(" ")
     if head and word.isalpha() and right.endswith(" " + word):
         left = head

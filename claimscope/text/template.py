@@ -60,12 +60,16 @@ class Scope:
     values: Mapping[str, float] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
     claims: Mapping[str, float] = field(default_factory=dict)
+    # values said in words instead of a number: an output outside its validity
+    # ("never clears at this pace"), whatever the filter
+    words: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, dict[str, Any]]:
-        """The scope as the browser's renderers take it: {values, units, claims}."""
+        """The scope as the browser's renderers take it: {values, units, claims, words}."""
         return {"values": {name: float(value) for name, value in self.values.items()},
                 "units": {name: as_unit(unit).writing() for name, unit in self.units.items()},
-                "claims": {cid: float(value) for cid, value in self.claims.items()}}
+                "claims": {cid: float(value) for cid, value in self.claims.items()},
+                "words": dict(self.words)}
 
 
 def parse_text(text: str) -> list[Node]:
@@ -161,6 +165,9 @@ def render_nodes(nodes: Sequence[Node], scope: Scope) -> str:
             key, source, unit = name, scope.values, scope.units.get(name, "")
         if key not in source:
             raise TemplateError(f"{{{name}}} names nothing in this scope")
+        if source is scope.values and key in scope.words:
+            pieces.append(scope.words[key])
+            continue
         digits = {} if node["arg"] is None else {"digits": node["arg"]}
         pieces.append(_WRITERS[node["filter"]](float(source[key]), unit, **digits))
     return "".join(pieces)

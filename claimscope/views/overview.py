@@ -66,7 +66,7 @@ def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
     model = bundle.model
     claim, headline = bundle.catalogue[model.claim], model.headline_output
     out = model.evaluate(values)
-    shown = display(float(out[headline.name]), headline.unit)
+    shown = model.shown(headline.name, out)
     changed = changed_assumptions(bundle, values, model.used_by(headline.name))
     lines = [f"{headline.label}: {headline.formula} = **{shown}**.", verdict(model, out)[1]]
     if changed:

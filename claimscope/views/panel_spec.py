@@ -68,6 +68,8 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
                    **{out.name: out.unit for out in model.outputs},
                    **{c.name: c.unit for c in model.constants.values()}}.items()},
         "claims": {cid: claim.value for cid, claim in bundle.catalogue.claims.items()},
+        # what is said instead of an output's number where its condition fails
+        "invalid_words": {name: model.output(name).invalid_words for name in model.conditioned},
         "headline": model.headline,
         "headline_label": parse_text(headline.label),
         "headline_unit": as_unit(headline.unit).writing(),

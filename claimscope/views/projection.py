@@ -70,8 +70,8 @@ def sweep(model: Model, values: Mapping[str, float], name: str,
 def output_rows(model: Model, values: Mapping[str, float],
                 out: Outputs) -> list[tuple[str, str, str]]:
     """(label, value as shown, formula) for each output shown as a card."""
-    return [(model.title(spec.name, values, out), display(float(out[spec.name]), spec.unit),
-             spec.formula) for spec in model.card_outputs]
+    return [(model.title(spec.name, values, out), model.shown(spec.name, out), spec.formula)
+            for spec in model.card_outputs]
 
 
 def interval_rows(model: Model, result: SimulationResult) -> list[tuple[str, str, str]]:

@@ -77,9 +77,19 @@ function display(value, unit, digits) {
   if (format === "percent") return percent(value, Math.max(digits, 2));
   if (format === "year") return fixed(value, 0, false);
   if (format === "ratio") return trimmedFixed(value, 2) + "×";
-  if (format === "duration") return fixed(value, 0, false) + " " + unit.word;
+  if (format === "duration") return human(value, Math.max(digits, 2)) + " " + unit.word;
   if (format === "currency") return money(human(value, digits), unit.symbol, unit.symbol_before);
   return human(value, digits);
+}
+
+/* `display`, then the unit's word where the number does not say what it counts
+   ("2,583 leaks"): numbers.with_word. */
+function withWord(value, unit, digits) {
+  var shown = display(value, unit, digits);
+  var format = unit && unit.format;
+  var writesItself = format && format !== "count" && format !== "number";
+  if (writesItself || !unit || !unit.suffix || shown === "—") return shown;
+  return shown + " " + unit.suffix;
 }
 
 /* "£1.2 million", "-£12,000" (the sign before the symbol), or "12,000 kr": numbers._money. */

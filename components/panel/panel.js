@@ -203,8 +203,15 @@ function recompute(panel) {
   const result = CLAIMSCOPE_MODEL.evaluate(values);
   const breakEven = CLAIMSCOPE_MODEL.breakEven(values);
   const direction = CLAIMSCOPE_MODEL.direction(values);
+  // An output outside its validity is said in words ("never clears at this pace").
+  const words = {};
+  for (const [name, owner] of Object.entries(result.because)) {
+    if (owner !== null) words[name] = spec.invalid_words[owner];
+  }
+  const shown = (name, unit) => (name in words ? words[name]
+    : withWord(result.outputs[name], unit, 1));
   const scope = { values: { ...values, ...spec.constants, ...result.outputs }, units: spec.units,
-                  claims: spec.claims };
+                  claims: spec.claims, words };
   const changed = new Set(spec.inputs.filter((i) => values[i.name] !== i.default)
     .map((i) => i.name));
   if (spec.sentence) {
@@ -213,12 +220,14 @@ function recompute(panel) {
   const headline = result.outputs[spec.headline];
   const verdictScope = { values: { headline, threshold: spec.threshold,
                                    margin: Math.abs(headline / spec.threshold - 1) * 100 },
-                         units: {}, claims: {} };
+                         units: {}, claims: {},
+                         words: spec.headline in words ? { headline: words[spec.headline],
+                                                           margin: "—" } : {} };
   const verdict = renderText(result.holds ? spec.verdict.holds : spec.verdict.fails,
                              verdictScope);
   panel.verdict.textContent = verdict;
   panel.liveHeadline.textContent = `${renderText(spec.headline_label, scope)}: `
-    + `${display(headline, spec.headline_unit, 1)} ${result.holds ? "✓" : "✗"}`;
+    + `${shown(spec.headline, spec.headline_unit)} ${result.holds ? "✓" : "✗"}`;
   panel.verdict.className = `cs-verdict ${result.holds ? "cs-holds" : "cs-fails"}`;
   panel.verdict.dataset.holds = String(result.holds);
   if (panel.holds !== result.holds) {
@@ -230,7 +239,7 @@ function recompute(panel) {
     const title = renderText(output.label, scope);
     card.label.textContent = title;
     card.card.setAttribute("aria-label", title);
-    card.value.textContent = display(result.outputs[output.name], output.unit, 1);
+    card.value.textContent = shown(output.name, output.unit);
   }
   for (const name of spec.break_even_inputs) {
     const cells = panel.rows[name].querySelectorAll("td");

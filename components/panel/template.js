@@ -1,8 +1,9 @@
 /* ClaimScope's text templates in the browser: the twin of claimscope/text/template.py. Python
    parses each template into nodes (literal {text} or a placeholder {name, filter, arg}),
    so this file only renders them, with format.js's formatters. A scope is
-   {values: {name: number}, units: {name: unit's writing}, claims: {id: number}}, as
-   template.Scope.to_json.
+   {values: {name: number}, units: {name: unit's writing}, claims: {id: number},
+   words: {name: text}}, as template.Scope.to_json; a name in `words` (an output outside
+   its validity) is written as those words, whatever the filter.
    A plain script: top-level functions, no imports, no build step; load after format.js. */
 
 /* One placeholder node written by its filter; `arg` null means the filter's own digits. */
@@ -13,6 +14,8 @@ function renderPlaceholder(node, scope) {
   if (!Object.prototype.hasOwnProperty.call(source, key)) {
     throw new Error("{" + node.name + "} names nothing in this scope");
   }
+  var words = scope.words || {};
+  if (!isClaim && Object.prototype.hasOwnProperty.call(words, key)) return words[key];
   var value = Number(source[key]);
   var digits = node.arg === null || node.arg === undefined ? undefined : node.arg;
   var unit = isClaim ? "" : (scope.units[key] || "");

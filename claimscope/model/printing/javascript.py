@@ -81,6 +81,9 @@ def model_javascript(model: Model) -> str:
         for name, owners in model.condition_owners.items())
     outputs = ", ".join(f"{key(name)}: valid[{key(name)}] ? {output_symbol(name)} : NaN"
                         for name in model.output_names)
+    because = ", ".join(
+        f"{key(name)}: " + "".join(f"failed[{key(o)}] ? {key(o)} : " for o in owners) + "null"
+        for name, owners in model.condition_owners.items() if owners)
     threshold = _number(model.threshold)
     break_evens = ",\n      ".join(_break_even(model, name) for name in model.break_even_inputs)
     directions = ",\n      ".join(
@@ -104,7 +107,9 @@ const {NAME} = {{
     const failed = {{{failed}}};
     const valid = {{{valid}}};
     const outputs = {{{outputs}}};
-    return {{outputs, valid, failed, holds: outputs[{NAME}.headline] >= {threshold}}};
+    const because = {{{because}}};
+    return {{outputs, valid, failed, because,
+             holds: outputs[{NAME}.headline] >= {threshold}}};
   }},
   breakEven(d) {{
     {unpack(solutions)}

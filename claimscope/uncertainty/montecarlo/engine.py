@@ -40,6 +40,7 @@ from claimscope.uncertainty.montecarlo.summary import (
     HISTOGRAM_BINS,
     QUANTILES,
     SCALES,
+    Invalid,
     OutputSummary,
     SimulationResult,
     constant_histogram,
@@ -121,12 +122,15 @@ class Simulation:
         return self.outputs[output]
 
     def sorted(self, output: str, keep: bool = True) -> np.ndarray | None:
-        """The draws of one output in ascending order, or None if it does not vary."""
+        """The draws of one output in ascending order, or None if it does not vary; an
+        output with a validity condition keeps only the draws where it has a value."""
         if output in self._sorted:
             return self._sorted[output]
         values = self.values(output)
         if np.ndim(values) == 0:
             return None
+        if output in self.model.conditioned_outputs:
+            values = values[~np.isnan(values)]
         ordered = np.sort(values)
         if keep:
             self._sorted[output] = ordered
@@ -137,7 +141,7 @@ class Simulation:
         ordered = self.sorted(output)
         if ordered is None:
             return float(self.values(output) >= threshold), 0.0
-        p = (self.n - int(np.searchsorted(ordered, threshold, side="left"))) / self.n
+        p = (len(ordered) - int(np.searchsorted(ordered, threshold, side="left"))) / self.n
         return p, math.sqrt(p * (1.0 - p) / self.n)
 
     def summary(self, output: str, bins: int = HISTOGRAM_BINS, scale: str = "linear",
@@ -155,16 +159,31 @@ class Simulation:
             ordered, scaled_by = self.sorted(self.model.headline), factor
         else:
             ordered, scaled_by = self.sorted(output, keep=keep), 1.0
+        invalid = self._invalid(output, ordered)
+        if ordered is not None and len(ordered) == 0:  # no draw where it has a value
+            return OutputSummary(output, point, math.nan, math.nan, math.nan, math.nan,
+                                 constant_histogram(math.nan, self.n, scale), invalid)
         if ordered is None or ordered[0] == ordered[-1]:
             value = float(self.values(output)) if ordered is None else float(ordered[0])
             value *= scaled_by
             return OutputSummary(output, point, value, value, value, value,
-                                 constant_histogram(value, self.n, scale))
+                                 constant_histogram(value, self.n, scale), invalid)
         low, median, high = (scaled_by * sorted_quantile(ordered, q) for q in QUANTILES)
-        mean = (self.mean(output) if scaled_by == 1.0
-                else scaled_by * self.mean(self.model.headline))
+        mean = (float(ordered.mean()) if invalid.draws else self.mean(output)
+                if scaled_by == 1.0 else scaled_by * self.mean(self.model.headline))
         return OutputSummary(output, point, mean, low, median, high,
-                             histogram(ordered, bins, scale, scaled_by))
+                             histogram(ordered, bins, scale, scaled_by), invalid)
+
+    def _invalid(self, output: str, ordered: np.ndarray | None) -> Invalid:
+        """How many draws leave an output without a value (its validity condition fails),
+        and the words said for them."""
+        owners = self.model.condition_owners[output]
+        if not owners:
+            return Invalid()
+        count = self.n - len(ordered) if ordered is not None else int(
+            np.isnan(float(self.values(output))) * self.n)
+        words = " or ".join(dict.fromkeys(self.model.output(o).invalid_words for o in owners))
+        return Invalid(count, self.n, words)
 
     def mean(self, output: str) -> float:
         """The mean of one output's draws, worked out once."""
@@ -174,7 +193,8 @@ class Simulation:
 
     def _multiple_of_headline(self, output: str) -> float | None:
         """c > 0 if output = c × the headline in every draw (to 1e-12), else None."""
-        if output == self.model.headline:
+        if output == self.model.headline or self.model.condition_owners[output] \
+                or self.model.condition_owners[self.model.headline]:
             return None
         values, base = self.values(output), self.values(self.model.headline)
         if np.ndim(values) == 0 or np.ndim(base) == 0:

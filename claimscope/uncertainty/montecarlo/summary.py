@@ -61,6 +61,22 @@ class Histogram:
                              "count": self.counts, "share": self.counts / self.n})
 
 
+@dataclass(frozen=True)
+class Invalid:
+    """The draws where an output has no value (outside its `valid_when`): how many of how
+    many, and the words said for them ("never clears at this pace")."""
+
+    draws: int = 0
+    of: int = 0
+    words: str = ""
+
+    def in_words(self) -> str:
+        """'in 1,204 of 10,000 draws it never clears at this pace', or nothing."""
+        if not self.draws:
+            return ""
+        return f"in {self.draws:,} of {self.of:,} draws it has no value: {self.words}"
+
+
 @dataclass(frozen=True, eq=False)
 class OutputSummary:
     """The distribution of one output over the draws: point value, quantiles, histogram.
@@ -77,10 +93,16 @@ class OutputSummary:
     median: float
     high: float
     histogram: Histogram
+    invalid: Invalid = Invalid()  # the draws where it has no value, counted and said
 
     def in_words(self, fmt: Callable[[float], str] | None = None) -> str:
-        """'between 190 and 410 million, 9 times in 10' (see `describe_interval`)."""
-        return describe_interval(self.low, self.high, fmt=fmt, coverage=INTERVAL)
+        """'between 190 and 410 million, 9 times in 10' (see `describe_interval`), of the
+        draws where the output has a value, and how many have none ('; in 12 of 10,000
+        draws it has no value: never clears at this pace')."""
+        if self.invalid.draws and self.invalid.draws == self.invalid.of:
+            return f"never given a value: {self.invalid.words}"
+        interval = describe_interval(self.low, self.high, fmt=fmt, coverage=INTERVAL)
+        return f"{interval}; {self.invalid.in_words()}" if self.invalid.draws else interval
 
 
 @dataclass(frozen=True, eq=False)
