@@ -158,9 +158,12 @@ def _spec(path: Path, record: CheckRecord, catalogue: Catalogue, model: Model,
         expressions[name] = _parse(path, row, "also", text, symbols)
         symbols[name] = sympy.Symbol(name, real=True)
     used = frozenset().union(*(e.names for e in expressions.values()))
-    units["value"] = record.unit or ""
-    for field in ("against", "low", "high"):
-        units[field] = record.unit or ""
+    if record.unit is not None and record.unit not in catalogue.vocabulary.units:
+        raise DataError(path, f"names unknown unit {record.unit!r}: a unit of vocabulary.yaml "
+                              "or a built-in one", row, "unit")
+    for field in ("value", "against", "low", "high"):
+        units[field] = (catalogue.vocabulary.unit(record.unit) if record.unit is not None
+                        else "")
     names = [*fixed, *model.inputs, *model.output_names, *expressions]
     for field in ("result", "explanation", "holds", "fails"):
         text = getattr(record, field)
@@ -208,7 +211,14 @@ def _evaluate(spec: CheckSpec, model: Model, catalogue: Catalogue, point: dict[s
     verdict = _verdict(record, named)
     units = {**{n: s.unit for n, s in model.inputs.items()},
              **{o.name: o.unit for o in model.outputs}, **spec.units}
-    scope = Scope(values=named, units=units,
+    # an output outside its validity, and a figure of the check worked out from one, are
+    # said in the output's words
+    words = {name: said for name in model.output_names
+             if (said := model.invalid_words(name, out)) is not None}
+    if invalid is not None:
+        words.update({name: invalid for name in spec.expressions
+                      if not math.isfinite(named[name])})
+    scope = Scope(values=named, units=units, words=words,
                   claims={cid: claim.value for cid, claim in catalogue.claims.items()})
     explanation = render_text(record.explanation, scope)
     extra = record.holds if verdict == "consistent" else record.fails \

@@ -71,6 +71,8 @@ _SYMBOLS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "*
             ast.FloorDiv: "//", ast.Mod: "%", ast.MatMult: "@", ast.BitAnd: "&",
             ast.BitOr: "|", ast.BitXor: "^", ast.LShift: "<<", ast.RShift: ">>"}
 _NOT_FINITE = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I)
+_NOT_FINITE_WORDS = ("is not a finite real number (a division by zero, the log of zero or "
+                     "the root of a negative number)")
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,7 @@ def _parse(text: object, symbols: Mapping[str, sympy.Expr],
     except (ValueError, TypeError, ArithmeticError, RecursionError, MemoryError) as exc:
         raise ExpressionError(f"cannot be worked out: {exc.__class__.__name__}") from None
     if bad:
-        raise ExpressionError("is not a finite real number (a division by zero, the log "
-                              "of zero or the root of a negative number)")
+        raise ExpressionError(_NOT_FINITE_WORDS)
     if any(_digits(number) > MAX_DIGITS for number in value.atoms(sympy.Rational)):
         raise ExpressionError(f"holds a number of more than {MAX_DIGITS} digits")
     return Expression(text, tree, value, frozenset(names))
@@ -203,6 +204,8 @@ def _condition(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str]
             raise ExpressionError("compares with 'in' or 'is'; allowed: < <= > >= == !=")
         values = [_build(side, symbols, names, deeper)
                   for side in (node.left, *node.comparators)]
+        if any(value.has(*_NOT_FINITE) for value in values):
+            raise ExpressionError(_NOT_FINITE_WORDS)
         return sympy.And(*(COMPARISONS[type(op)](left, right) for op, left, right
                            in zip(node.ops, values, values[1:], strict=False)))
     if isinstance(node, ast.BoolOp):

@@ -36,6 +36,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
 # The third, on another subject: README's worked example of adding a document.
 OTHER_SUBJECT = ROOT / "tests" / "fixtures" / "fixture-flytipping-2025"
+# The fourth: a check, a condition and an output that is valid only where repairs outpace
+# new leaks (tests/fixtures/fixture-watermains-2026).
+CONDITIONS = ROOT / "tests" / "fixtures" / "fixture-watermains-2026"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -174,14 +177,22 @@ def other_subject_server(chromium_path: Path,
         yield running
 
 
+@pytest.fixture(scope="session")
+def conditions_server(chromium_path: Path,
+                      tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app on the water-mains fixture: a validity condition and a check."""
+    with _serve(tmp_path_factory.mktemp("streamlit-conditions"), str(CONDITIONS)) as running:
+        yield running
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
     """A failed browser test shows the server's log: tracebacks are only written there."""
     report = yield
     funcargs = getattr(item, "funcargs", {})
     running = next((funcargs[name] for name in ("server", "fixture_server",
-                                                "other_subject_server") if name in funcargs),
-                   None)
+                                                "other_subject_server", "conditions_server")
+                    if name in funcargs), None)
     if report.failed and isinstance(running, Server):
         report.sections.append(("Streamlit server log (last lines)", running.log_tail()))
     return report
@@ -222,6 +233,14 @@ def other_subject_page(browser: Browser, other_subject_server: Server,
                        external_requests: list[str]) -> Iterator[Page]:
     """As `page`, on the server of the third document, on another subject."""
     with _new_page(browser, other_subject_server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def conditions_page(browser: Browser, conditions_server: Server,
+                    external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of the water-mains fixture."""
+    with _new_page(browser, conditions_server, external_requests) as fresh:
         yield fresh
 
 
