@@ -121,10 +121,11 @@ def test_the_headline_claim_must_exist(folder: Path) -> None:
         load_bundle(folder)
 
 
-def test_document_checks_must_return_checks(folder: Path) -> None:
-    (folder / "checks.py").write_text(
-        "def consistency_checks(*args):\n    return ['not a check']\n", encoding="utf-8")
-    with pytest.raises(DataError, match="checks.py: consistency_checks.. must return a list"):
+def test_a_bad_check_stops_the_load_naming_the_file(folder: Path) -> None:
+    checks = folder / "checks.yaml"
+    checks.write_text(checks.read_text(encoding="utf-8").replace(
+        "value: members - countries", "value: members - __import__('os')"), encoding="utf-8")
+    with pytest.raises(DataError, match="^checks.yaml, record network, field 'value': calls"):
         load_bundle(folder)
 
 

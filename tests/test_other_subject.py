@@ -32,7 +32,7 @@ def other_subject(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_the_worked_example_traces_every_number_to_its_text() -> None:
     assert BUNDLE.integrity_problems() == []
     assert not any((FOLDER / name).exists() for name in
-                   ("reference.yaml", "caveats.yaml", "sources.yaml", "checks.py"))
+                   ("reference.yaml", "caveats.yaml", "sources.yaml", "checks.yaml"))
     assert (BUNDLE.references, BUNDLE.caveats, BUNDLE.checks) == ({}, [], ())
 
 

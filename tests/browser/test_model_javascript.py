@@ -21,18 +21,19 @@ from claimscope.model import break_even as rules
 from claimscope.model.model import Model
 from claimscope.model.model_file import load_model
 from claimscope.model.printing.javascript import model_javascript
-from tests.browser.conftest import FIXTURE_DOCUMENT
+from tests.browser.conftest import CONDITIONS, FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
 ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(FIXTURE_DOCUMENT)
+WATERMAINS = load_bundle(CONDITIONS)  # a conditional and an output valid only sometimes
 RELATIVE = 1e-12
 EXAMPLES = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 _RUN = """(cases) => cases.map((d) => {
   const result = CLAIMSCOPE_MODEL.evaluate(d);
   return [result.outputs, result.holds, CLAIMSCOPE_MODEL.breakEven(d),
-          CLAIMSCOPE_MODEL.direction(d)];
+          CLAIMSCOPE_MODEL.direction(d), result.valid, result.because];
 })"""
 
 
@@ -66,7 +67,7 @@ def _test_models(folder: Path) -> dict[str, Model]:
 
 @pytest.fixture(scope="module")
 def models(tmp_path_factory) -> dict[str, Model]:
-    return {"ecpat": ECPAT.model, "fixture": FIXTURE.model,
+    return {"ecpat": ECPAT.model, "fixture": FIXTURE.model, "watermains": WATERMAINS.model,
             **_test_models(tmp_path_factory.mktemp("models"))}
 
 
@@ -87,6 +88,8 @@ def pages(browser: Browser, models: dict[str, Model]) -> Iterator[dict[str, Page
 def _close(browser: float | None, server: float | None) -> bool:
     if browser is None or server is None:
         return browser is None and server is None
+    if math.isnan(browser) or math.isnan(server):  # an output outside its validity
+        return math.isnan(browser) and math.isnan(server)
     return math.isclose(browser, server, rel_tol=RELATIVE, abs_tol=1e-300)
 
 
@@ -106,18 +109,22 @@ def test_the_script_is_a_plain_script(models: dict[str, Model]) -> None:
 
 @EXAMPLES
 @given(data=st.data(),
-       which=st.sampled_from(["ecpat", "fixture", "quadratic", "lambert", "bends"]))
+       which=st.sampled_from(["ecpat", "fixture", "watermains", "quadratic", "lambert",
+                              "bends"]))
 def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
                                                   models: dict[str, Model], data,
                                                   which: str) -> None:
     model = models[which]
     cases = data.draw(_cases(model))
-    for values, (outputs, holds, break_evens, directions) in zip(
+    for values, (outputs, holds, break_evens, directions, valid, because) in zip(
             cases, pages[which].evaluate(_RUN, cases), strict=True):
         server = model.evaluate(values)
         assert set(outputs) == set(model.output_names)
         for name in model.output_names:
             assert _close(outputs[name], float(server[name])), (name, values)
+            assert valid[name] == bool(server.valid[name]), (name, values)
+            said = model.invalid_words(name, server)
+            assert (because.get(name) is None) == (said is None), (name, values)
         headline = float(server[model.headline])
         if not math.isclose(headline, model.threshold, rel_tol=RELATIVE):
             assert holds == bool(server.holds)
@@ -127,8 +134,22 @@ def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
             assert directions[name] == rules.direction(model, name, values), (name, values)
 
 
+@EXAMPLES
+@given(repairs=st.floats(0, 300), new_leaks=st.floats(0, 300), found=st.floats(10, 5000))
+def test_outside_its_validity_an_output_is_never_a_number_in_the_browser(
+        pages: dict[str, Page], repairs: float, new_leaks: float, found: float) -> None:
+    values = {"repairs": repairs, "new_leaks": new_leaks, "found": found}
+    outputs, _, _, _, valid, because = pages["watermains"].evaluate(_RUN, [values])[0]
+    for name in ("years_to_clear", "cleared_by"):
+        if repairs > new_leaks:
+            assert valid[name] and outputs[name] > 0 and math.isfinite(outputs[name])
+        else:
+            assert not valid[name] and math.isnan(outputs[name])
+            assert because[name] == "years_to_clear"
+
+
 def test_the_defaults_give_the_documents_numbers(pages: dict[str, Page]) -> None:
-    outputs, holds, break_even, direction = pages["ecpat"].evaluate(_RUN, [{}])[0]
+    outputs, holds, break_even, direction, *_ = pages["ecpat"].evaluate(_RUN, [{}])[0]
     assert round(outputs["national"] / 1e6, 1) == 358.6 and holds is True
     assert round(break_even["unique"], 2) == 83.65
     assert direction == {"seized": 1, "share": -1, "unique": 1, "rate_ratio": -1,
