@@ -194,3 +194,9 @@ def test_a_link_where_repairs_do_not_outpace_new_leaks_says_never() -> None:
     assert not at.error and panel_data(at)["values"]["repairs"] == 59  # the panel says it
     at = run_page("components/pages/source.py", {"repairs": "59"})
     assert NEVER in page_text(at) and "Worked out at your assumptions" in page_text(at)
+
+
+def test_method_shows_no_empty_heading_without_references_or_caveats() -> None:
+    text = page_text(run_page("components/pages/method.py"))
+    assert "Reference figures" not in text and "What the figures cannot tell" not in text
+    assert "valid when" in text or "never clears at this pace" in text

@@ -123,17 +123,20 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, key="assumptions_table",
 download_csv(rows, "assumptions")
 st.caption("Percentages are written as percent numbers in links: `share=7.25` means 7.25%.")
 
-st.header("Reference figures (not from the document)")
-for ref in data.references.values():
-    st.markdown(f"- **{ref.label}: {display(ref.value, ref.unit)}** — {ref.source} "
-                f"({ref.url})")
-sources_caption(data.references.values())
+# A document without reference.yaml or caveats.yaml has no such section (no empty heading).
+if data.references:
+    st.header("Reference figures (not from the document)")
+    for ref in data.references.values():
+        st.markdown(f"- **{ref.label}: {display(ref.value, ref.unit)}** — {ref.source} "
+                    f"({ref.url})")
+    sources_caption(data.references.values())
 
-st.header("What the figures cannot tell")
-for caveat in data.caveats:
-    with st.container(border=True):
-        st.markdown(f"**{caveat.title}**\n\n{caveat.text}")
-        st.caption("Qualifies: " + ", ".join(caveat.claims))
-        sources_caption([caveat])
+if data.caveats:
+    st.header("What the figures cannot tell")
+    for caveat in data.caveats:
+        with st.container(border=True):
+            st.markdown(f"**{caveat.title}**\n\n{caveat.text}")
+            st.caption("Qualifies: " + ", ".join(caveat.claims))
+            sources_caption([caveat])
 
 cite_block(data)
