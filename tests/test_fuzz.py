@@ -52,6 +52,7 @@ from claimscope.link.scenarios import (
     merge,
 )
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
+from claimscope.model.checks_file import CHECKS_FILE, load_checks
 from claimscope.text.narrative import SENTENCE_FILE, load_sentence
 from claimscope.uncertainty.ranges import (
     SAMPLES_MAX,
@@ -278,6 +279,8 @@ LOADERS: dict[str, Callable[[Path], object]] = {
     "document.yaml": lambda path: load_document(path.parent),
     "sources.yaml": load_sources,
     SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model, BUNDLE.catalogue),
+    CHECKS_FILE: lambda path: load_checks(path, BUNDLE.catalogue, BUNDLE.model,
+                                          BUNDLE.document.meta.date),
 }
 TREES = {name: yaml.safe_load((FOLDER / name).read_text(encoding="utf-8")) for name in LOADERS}
 KEEP = 3  # records kept from a long list, so that each example stays quick to load

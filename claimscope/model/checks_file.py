@@ -158,12 +158,10 @@ def _spec(path: Path, record: CheckRecord, catalogue: Catalogue, model: Model,
         expressions[name] = _parse(path, row, "also", text, symbols)
         symbols[name] = sympy.Symbol(name, real=True)
     used = frozenset().union(*(e.names for e in expressions.values()))
-    if record.unit is not None and record.unit not in catalogue.vocabulary.units:
-        raise DataError(path, f"names unknown unit {record.unit!r}: a unit of vocabulary.yaml "
-                              "or a built-in one", row, "unit")
+    # a declared unit writes the value in its format; any other words, as a plain number
+    unit = catalogue.vocabulary.units.get(record.unit or "", record.unit or "")
     for field in ("value", "against", "low", "high"):
-        units[field] = (catalogue.vocabulary.unit(record.unit) if record.unit is not None
-                        else "")
+        units[field] = unit
     names = [*fixed, *model.inputs, *model.output_names, *expressions]
     for field in ("result", "explanation", "holds", "fails"):
         text = getattr(record, field)
