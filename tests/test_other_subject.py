@@ -14,6 +14,7 @@ import pytest
 
 from claimscope.bundle import load_bundle
 from claimscope.model.break_even import break_even
+from claimscope.model.checks_file import evaluate_checks
 from claimscope.text.numbers import display
 from components.navigation import pages
 from tests.apptest_helpers import figure_specs, page_text, panel_data, release_panel, run_page
@@ -32,8 +33,11 @@ def other_subject(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_the_worked_example_traces_every_number_to_its_text() -> None:
     assert BUNDLE.integrity_problems() == []
     assert not any((FOLDER / name).exists() for name in
-                   ("reference.yaml", "caveats.yaml", "sources.yaml", "checks.yaml"))
-    assert (BUNDLE.references, BUNDLE.caveats, BUNDLE.checks) == ({}, [], ())
+                   ("reference.yaml", "caveats.yaml", "sources.yaml"))
+    assert (BUNDLE.references, BUNDLE.caveats) == ({}, [])
+    [check] = evaluate_checks(BUNDLE.checks, BUNDLE.model, BUNDLE.catalogue,
+                              BUNDLE.model.defaults())
+    assert (check.result, check.verdict) == ("£63 million", "consistent")
 
 
 def test_its_model_is_the_briefings_arithmetic() -> None:

@@ -14,6 +14,7 @@ import pytest
 from claimscope.bundle import DATA_DIR, default_document, document_folder, load_bundle
 from claimscope.files.schema import DataError
 from claimscope.model.break_even import break_even
+from claimscope.model.checks_file import evaluate_checks
 from components import context
 from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, run_page
@@ -69,7 +70,10 @@ def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
     assert float(out["visits"]) == pytest.approx(412 * 18_500 / 1000 / 0.9)
     assert break_even(fixture.model, fixture.model.defaults(), "completeness") == \
         pytest.approx(100 * 412 * 18.5 / 8000)
-    assert fixture.checks == () and fixture.sample_units is None
+    assert fixture.sample_units is None
+    [check] = evaluate_checks(fixture.checks, fixture.model, fixture.catalogue,
+                              fixture.model.defaults())
+    assert (check.id, check.result, check.verdict) == ("visits", "8,469 visits", "consistent")
 
 
 def test_pages_the_data_cannot_fill_are_not_in_the_navigation() -> None:

@@ -124,15 +124,18 @@ def _spec(path: Path, record: CheckRecord, catalogue: Catalogue, model: Model,
             claim_ids.append(claim_id)
         return catalogue[claim_id]
 
-    taken = set(model.inputs) | set(model.output_names)
+    taken = {**dict.fromkeys(model.inputs, "an input of the model"),
+             **dict.fromkeys(model.output_names, "an output of the model"),
+             DOCUMENT_YEAR: "the document's year"}
     for field, names in (("claims", record.claims), ("months", record.months),
                          ("counts", record.counts), ("also", record.also)):
         for name in names:
-            if not name.isidentifier() or name in taken or name == DOCUMENT_YEAR:
-                raise DataError(path, f"{name!r} cannot name a number here: a name is "
-                                f"letters, digits and underscores, not an input, an output "
-                                f"or another name of the check", row, field)
-            taken.add(name)
+            if not name.isidentifier() or name in taken:
+                problem = (f"is already {taken[name]}" if name in taken else
+                           "is not a name: letters, digits and underscores")
+                raise DataError(path, f"{name!r} cannot name a number here: it {problem}",
+                                row, field)
+            taken[name] = "another name of the check"
     for name, claim_id in record.claims.items():
         found = claim("claims", claim_id)
         fixed[name], units[name] = found.value, found.unit
