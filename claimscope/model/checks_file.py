@@ -18,7 +18,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import sympy
@@ -26,7 +26,7 @@ from pydantic import model_validator
 
 from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.checks import Check, quoted
-from claimscope.files.schema import DataError, FieldProblem, Text, Texts, load_records
+from claimscope.files.schema import DataError, FieldProblem, Text, Texts, brief, load_records
 from claimscope.files.sources import Cited, Sourced
 from claimscope.model.expressions import Expression, ExpressionError, parse
 from claimscope.model.model import Model, Outputs
@@ -45,10 +45,12 @@ class CheckRecord(Sourced):
 
     id: Text
     title: Text
-    claims: dict[str, Text] = {}
-    months: dict[str, Text] = {}
-    counts: dict[str, Texts] = {}
-    also: dict[str, Text] = {}
+    # name → claim id (claims, months), claim ids (counts) or a formula (also); checked
+    # below, so that a fault names the field
+    claims: dict[Any, Any] = {}
+    months: dict[Any, Any] = {}
+    counts: dict[Any, Any] = {}
+    also: dict[Any, Any] = {}
     value: Text
     unit: Text | None = None
     relation: Literal["at_least", "at_most", "equals", "within", "note"]
@@ -67,6 +69,23 @@ class CheckRecord(Sourced):
         """A check is arithmetic of the document's own numbers; where its words bring in
         an outside fact they cite it (`sources`)."""
         return False
+
+    @model_validator(mode="after")
+    def _named_texts(self) -> CheckRecord:
+        for field in ("claims", "months", "counts", "also"):
+            for name in getattr(self, field):
+                if not isinstance(name, str):
+                    raise FieldProblem(field, f"a name must be text, not {brief(name, 40)}")
+        for field in ("claims", "months", "also"):
+            for name, value in getattr(self, field).items():
+                if not isinstance(value, str) or not value.strip():
+                    raise FieldProblem(field, f"{brief(name, 40)} must name text, not "
+                                              f"{brief(value, 40)}")
+        for name, ids in self.counts.items():
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                raise FieldProblem("counts", f"{brief(name, 40)} must name a list of claim "
+                                             f"ids, not {brief(ids, 40)}")
+        return self
 
     @model_validator(mode="after")
     def _relation_fields(self) -> CheckRecord:

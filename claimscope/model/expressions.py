@@ -156,11 +156,16 @@ def _power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     return base ** exponent
 
 
-def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
-           depth: int) -> sympy.Expr:
+def _deeper(depth: int) -> int:
+    """The next level down, refused past `MAX_DEPTH`."""
     if depth > MAX_DEPTH:
         raise ExpressionError(f"nests too deeply: at most {MAX_DEPTH} levels")
-    deeper = depth + 1
+    return depth + 1
+
+
+def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+           depth: int) -> sympy.Expr:
+    deeper = _deeper(depth)
     if isinstance(node, ast.Constant):
         return _number(node.value)
     if isinstance(node, ast.Name):
@@ -196,9 +201,7 @@ def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
 def _condition(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
                depth: int) -> sympy.Basic:
     """A condition: comparisons of values, joined by and/or/not."""
-    if depth > MAX_DEPTH:
-        raise ExpressionError(f"nests too deeply: at most {MAX_DEPTH} levels")
-    deeper = depth + 1
+    deeper = _deeper(depth)
     if isinstance(node, ast.Compare):
         if not all(type(op) in COMPARISONS for op in node.ops):
             raise ExpressionError("compares with 'in' or 'is'; allowed: < <= > >= == !=")
