@@ -65,7 +65,7 @@ def test_cards_show_the_documents_figures_at_defaults() -> None:
     assert {title: card.value for title, card in cards.items()} == {
         "Seized images": "26 million",
         "Population share": "7.25%",
-        "National total over the window": "358.6 million",
+        "National total over the window": "358.6 million images",
         "Offenders": "50,000 → 100,000",
         "ECPAT members": "103",
     }
@@ -104,7 +104,7 @@ def test_cards_say_whether_reported_or_derived() -> None:
 
 def test_extrapolated_card_follows_the_assumptions() -> None:
     card = cards_by_title(with_values(share=10))["National total over the window"]
-    assert card.value == "260 million"
+    assert card.value == "260 million images"
     assert card.kind == "assumed"
     assert "does not hold" in card.help
     assert "10% (default 7.25%)" in card.help

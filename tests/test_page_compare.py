@@ -162,7 +162,7 @@ def test_the_report_holds_every_figure_the_page_shows() -> None:
     values = BUNDLE.model.point_values(panel_data(at)["values"])
     shown = {label: value for label, value, _ in
              output_rows(BUNDLE.model, values, BUNDLE.model.evaluate(values))}
-    assert shown["National total over the window"] == "234 million"
+    assert shown["National total over the window"] == "234 million images"
     view, _ = parse_view({"share": "10", "unique": "90", "year": "2020", "growth": "5"},
                          BUNDLE.model)
     report = build_report(BUNDLE, [ReportEntry(Scenario("Shown", view))],

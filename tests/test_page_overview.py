@@ -30,7 +30,7 @@ def test_five_cards_show_the_documents_figures() -> None:
     assert cards(at) == {
         "Seized images": "26 million",
         "Population share": "7.25%",
-        "National total over the window": "358.6 million",
+        "National total over the window": "358.6 million images",
         "Offenders": "50,000 → 100,000",
         "ECPAT members": "103",
     }
@@ -43,7 +43,7 @@ def test_five_cards_show_the_documents_figures() -> None:
 
 def test_share_in_the_url_moves_the_extrapolated_card() -> None:
     at = run_page(PAGE, query={"share": "10"})
-    assert cards(at)["National total over the window"] == "260 million"
+    assert cards(at)["National total over the window"] == "260 million images"
     assert at.metric[2].label.endswith("· your assumptions")
     assert "does not hold" in at.metric[2].proto.help
     assert cards(at)["Seized images"] == "26 million"  # reported figures do not move

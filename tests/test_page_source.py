@@ -41,7 +41,7 @@ def test_provenance_and_coverage_are_stated() -> None:
 
 def test_checks_show_numbers_and_verdicts() -> None:
     text = page_text(run_page(PAGE))
-    assert "26 million ÷ 7.25% → **358.6 million images**" in text
+    assert "images seized ÷ (population share ÷ 100) ≥ claimed → **358.6 million images**" in text
     assert '"something like 360 million"' in text
     assert "✗ Inconsistent · The SDG targets named in Part Two and in Part Three" in text
     assert "✓ Consistent · Years to the SDG deadline" in text

@@ -61,12 +61,14 @@ def test_every_output_is_written_as_on_screen(single: str) -> None:
     values = default_view(SPECS).values
     out = MODEL.evaluate(values)
     rows = output_rows(MODEL, values, out)
+    # each number with its unit's word, as the cards write it
     assert [value for _, value, _ in rows] == [
-        human(out["national"]), human(out["per_year"]), human(out["per_resident"]),
-        human(out["projected"]), human(out["global_total"]), human(out["per_offender"])]
+        MODEL.shown(name, out) for name in ("national", "per_year", "per_resident",
+                                            "projected", "global_total", "per_offender")]
+    assert rows[0][1] == human(out["national"]) + " images"
     for label, value, _ in rows:
         assert f"<td>{html.escape(label)}</td><td>{html.escape(value)}</td>" in single
-    assert "<td>National total over the window</td><td>358.6 million</td>" in single
+    assert "<td>National total over the window</td><td>358.6 million images</td>" in single
     assert "<strong>358.6 million</strong> images nationally" in single
 
 

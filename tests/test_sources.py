@@ -33,7 +33,7 @@ def only_judgements(folder: Path) -> None:
                       ("sample_units.yaml", "groups"), ("sample_units.yaml", "alternatives"),
                       ("estimates_context.yaml", "document"),
                       ("estimates_context.yaml", "estimates"),
-                      ("estimates_context.yaml", "related_counts")):
+                      ("estimates_context.yaml", "related_counts"), ("checks.yaml", "checks")):
         edit(folder / name, lambda d, key=key: [
             r.update(sources=None, judgement="Test.") for r in d[key] if "sources" in r])
     edit(folder / "sample_units.yaml", lambda d: [d[section].update(sources=None, judgement="Test.")

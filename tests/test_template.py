@@ -69,10 +69,12 @@ def test_a_scope_as_json_for_the_browser() -> None:
     assert json.loads(json.dumps(SCOPE.to_json())) == {
         "values": {"seized": 26e6, "share": 7.25, "ratio": 1.5, "x": 3.14159},
         # each unit as how its numbers are written; a name no built-in unit has is a number
-        "units": {name: {"format": format, "word": "", "symbol": "", "symbol_before": True}
-                  for name, format in (("seized", "number"), ("share", "percent"),
-                                       ("ratio", "ratio"))},
-        "claims": {"forces-replied": 5.0, "window-end": 2012.0}}
+        "units": {name: {"format": format, "word": "", "symbol": "", "symbol_before": True,
+                         "suffix": suffix}
+                  for name, format, suffix in (("seized", "number", ""),
+                                               ("share", "percent", "%"),
+                                               ("ratio", "ratio", "×"))},
+        "claims": {"forces-replied": 5.0, "window-end": 2012.0}, "words": {}}
 
 
 def test_rendering_a_name_outside_the_scope_is_a_template_error() -> None:
