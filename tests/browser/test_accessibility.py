@@ -60,11 +60,11 @@ def test_keyboard_only_slider_and_chart_data(visit: Callable[[str], Page]) -> No
     expander, Enter opens it and shows the table."""
     page = visit("/projection")
     total = panel_card(page, "national")
-    expect(total).to_have_text("358.6 million")
+    expect(total).to_have_text("358.6 million images")
     # Tab from the top of the page, as someone without a mouse would
     tab_to(page, page.get_by_role("slider", name=SHARE), 80, "the share slider")
     page.keyboard.press("ArrowRight")
-    expect(total).to_have_text("356.2 million")  # 26M ÷ 7.30 %
+    expect(total).to_have_text("356.2 million images")  # 26M ÷ 7.30 %
     expect(page.locator(".cs-verdict")).to_contain_text("claim holds")
     wait_for_run(page)
 
@@ -107,10 +107,10 @@ def test_narrow_screen_has_no_horizontal_scroll(narrow: Callable[[str], Page],
 def test_narrow_screen_slider_still_works(narrow: Callable[[str], Page]) -> None:
     page = narrow("/projection")
     total = panel_card(page, "national")
-    expect(total).to_have_text("358.6 million")
+    expect(total).to_have_text("358.6 million images")
     page.get_by_role("slider", name=SHARE).focus()
     page.keyboard.press("ArrowRight")
-    expect(total).to_have_text("356.2 million")
+    expect(total).to_have_text("356.2 million images")
     # the one-line headline that stays above the assumptions on a phone says it too
     expect(page.locator(".cs-live-headline")).to_have_text(
         "National total over the window: 356.2 million ✓")

@@ -17,7 +17,6 @@ from playwright.sync_api import Page, expect
 
 from claimscope.bundle import load_bundle
 from claimscope.text.narrative import reactive_sentence, verdict
-from claimscope.text.numbers import display
 from claimscope.views.panel_spec import panel_inputs
 from claimscope.views.projection import break_even_table
 
@@ -65,8 +64,7 @@ def server_text(values: dict[str, float]) -> dict:
         "sentence": reactive_sentence(BUNDLE.sentence, MODEL, BUNDLE.catalogue, full,
                                       out).replace("**", ""),
         "verdict": verdict(MODEL, out)[1],
-        "cards": {spec.name: [MODEL.title(spec.name, full, out),
-                              display(float(out[spec.name]), spec.unit)]
+        "cards": {spec.name: [MODEL.title(spec.name, full, out), MODEL.shown(spec.name, out)]
                   for spec in MODEL.card_outputs},
         "rows": {name: [row.current_text, row.holds_while, row.change_to_break_text,
                         yes_no[bool(row.reachable)], yes_no[bool(row.holds_now)]]

@@ -51,21 +51,21 @@ def test_keys_and_exact_entry_change_total_and_url(visit: Callable[[str], Page])
     """Keys on the share slider, then the exact entry, recompute the total and the link."""
     page = visit("/projection")
     total = card(page, NATIONAL)
-    expect(total).to_have_text("358.6 million")  # 26M ÷ 7.25 %
+    expect(total).to_have_text("358.6 million images")  # 26M ÷ 7.25 %
     expect(page).not_to_have_url(re.compile(r"[?&]share="))  # defaults stay out of the link
     share = page.get_by_role("slider", name=SHARE)
     share.focus()
     share.press("ArrowRight")  # one step of 0.05: 7.30 %
-    expect(total).to_have_text("356.2 million")  # 26M ÷ 7.30 %
+    expect(total).to_have_text("356.2 million images")  # 26M ÷ 7.30 %
     expect(share).to_have_attribute("aria-valuetext", "7.3%")
     expect(page).to_have_url(param("share", "7.3"))
     share.press("End")  # 100 %: the five forces are the whole country
-    expect(total).to_have_text("26 million")
+    expect(total).to_have_text("26 million images")
     expect(page).to_have_url(param("share", "100"))
     entry = exact(page, "share")
     entry.fill("10")
     entry.press("Enter")
-    expect(total).to_have_text("260 million")  # 26M ÷ 10 %
+    expect(total).to_have_text("260 million images")  # 26M ÷ 10 %
     expect(share).to_have_attribute("aria-valuetext", "10%")
     expect(page).to_have_url(param("share", "10"))
 
@@ -117,20 +117,20 @@ def test_out_of_range_entry_is_clamped_with_a_note(visit: Callable[[str], Page])
     entry.press("Enter")
     expect(page.locator('.cs-assumption[data-input="share"] .cs-note')).to_contain_text(
         "Out of range")
-    expect(card(page, NATIONAL)).to_have_text("26 million")
+    expect(card(page, NATIONAL)).to_have_text("26 million images")
     expect(page).to_have_url(param("share", "100"))
 
 
 def test_shared_link_reproduces_its_numbers(visit: Callable[[str], Page]) -> None:
     """A link with share=10&unique=90 shows that state's totals; reset clears the link."""
     page = visit("/projection?share=10&unique=90")
-    expect(card(page, NATIONAL)).to_have_text("234 million")  # 26M × 0.9 ÷ 0.10
+    expect(card(page, NATIONAL)).to_have_text("234 million images")  # 26M × 0.9 ÷ 0.10
     expect(page.get_by_role("slider", name=SHARE)).to_have_attribute("aria-valuetext", "10%")
     expect(page).to_have_url(param("share", "10"))
     expect(page).to_have_url(param("unique", "90"))
     expect(url_notice(page)).to_have_count(0)  # nothing in the link to warn about
     page.get_by_role("button", name="Reset all to the document's values").click()
-    expect(card(page, NATIONAL)).to_have_text("358.6 million")
+    expect(card(page, NATIONAL)).to_have_text("358.6 million images")
     expect(page).not_to_have_url(re.compile(r"[?&](share|unique)="))
 
 
@@ -142,7 +142,7 @@ def test_bad_parameters_are_explained_and_page_still_works(
     expect(notice).to_contain_text("share=abc is not a number")
     expect(notice).to_contain_text("year=3000 is out of range")
     expect(notice).to_contain_text("colour")  # unknown: ignored, with a notice
-    expect(card(page, NATIONAL)).to_have_text("358.6 million")  # default share
+    expect(card(page, NATIONAL)).to_have_text("358.6 million images")  # default share
     expect(page.locator('.cs-card[data-output="projected"] .cs-card-label')).to_have_text(
         "Projected to 2030")  # clamped year
     expect(page).to_have_url(param("year", "2030"))
@@ -152,18 +152,18 @@ def test_bad_parameters_are_explained_and_page_still_works(
     share = page.get_by_role("slider", name=SHARE)
     share.focus()
     share.press("End")
-    expect(card(page, NATIONAL)).to_have_text("26 million")
+    expect(card(page, NATIONAL)).to_have_text("26 million images")
 
 
 def test_parameters_survive_moving_between_pages(visit: Callable[[str], Page]) -> None:
     """share=10 from a link drives Overview's total too, and is kept on coming back."""
     page = visit("/projection?share=10")
-    expect(card(page, NATIONAL)).to_have_text("260 million")  # 26M ÷ 0.10
+    expect(card(page, NATIONAL)).to_have_text("260 million images")  # 26M ÷ 0.10
     go_to(page, "Overview")
-    expect(metric_value(page, "National total over the window")).to_have_text("260 million")
+    expect(metric_value(page, "National total over the window")).to_have_text("260 million images")
     expect(page).to_have_url(param("share", "10"))
     go_to(page, "Projection explorer")
-    expect(card(page, NATIONAL)).to_have_text("260 million")
+    expect(card(page, NATIONAL)).to_have_text("260 million images")
     expect(page).to_have_url(param("share", "10"))
 
 
