@@ -113,4 +113,4 @@ def test_narrow_screen_slider_still_works(narrow: Callable[[str], Page]) -> None
     expect(total).to_have_text("356.2 million images")
     # the one-line headline that stays above the assumptions on a phone says it too
     expect(page.locator(".cs-live-headline")).to_have_text(
-        "National total over the window: 356.2 million ✓")
+        "National total over the window: 356.2 million images ✓")

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from claimscope.bundle import load_bundle
-from claimscope.text.numbers import display
 from tests.browser.conftest import choose, go_to, metric_value, wait_for_run
 
 pytestmark = pytest.mark.browser
@@ -173,7 +172,7 @@ def test_a_scenario_applied_on_the_server_moves_the_panel(
     sliders and numbers with the scenario's values."""
     preset = next(s for s in BUNDLE.scenario_presets
                   if s.view.values["unique"] != BUNDLE.inputs["unique"].default)
-    expected = display(float(BUNDLE.model.evaluate(preset.view.values)["national"]), "images")
+    expected = BUNDLE.model.shown("national", BUNDLE.model.evaluate(preset.view.values))
     page = visit("/projection")
     choose(page, "Start from a scenario", preset.name)
     page.get_by_role("button", name="Use it").click()
