@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import math
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -110,7 +111,9 @@ def _parse(text: object, symbols: Mapping[str, sympy.Expr],
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"is too long: {len(text)} characters, at most {MAX_LENGTH}")
     try:
-        tree = ast.parse(_IF_CALL.sub(IF, text.strip()), mode="eval").body
+        with warnings.catch_warnings():  # "1if": Python's parser warns; it is refused below
+            warnings.simplefilter("ignore", SyntaxWarning)
+            tree = ast.parse(_IF_CALL.sub(IF, text.strip()), mode="eval").body
     except SyntaxError as exc:
         raise ExpressionError(f"is not a formula: {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
