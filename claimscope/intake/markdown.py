@@ -1,0 +1,29 @@
+"""Markdown and plain text are kept as written, except what would fetch or run something
+if the text were ever rendered: a Markdown image becomes its alt text in brackets, a
+link to anything but http(s) or mail keeps only its words, and embedded HTML elements
+that load or run content (script, style, iframe, object, embed, img…) are removed. The
+reader's page shows the text as text in any case; this keeps the stored text clean."""
+
+from __future__ import annotations
+
+import re
+
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]")
+_UNSAFE_LINK = re.compile(r"\[([^\]\n]{0,500})\]\(\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:"
+                          r"[^)\n]{0,2000}\)", re.IGNORECASE)
+_ACTIVE_ELEMENT = re.compile(
+    r"<(script|style|iframe|object|embed|svg|math|template|noscript|video|audio|canvas)\b"
+    r".*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
+_ACTIVE_TAG = re.compile(r"</?(?:img|image|script|style|iframe|object|embed|svg|link|meta|"
+                         r"base|source|frame|frameset|input|form|picture)\b[^>]*>?",
+                         re.IGNORECASE)
+
+
+def clean_markdown(text: str) -> str:
+    """The text with images, unsafe links and active HTML elements taken out."""
+    text = _ACTIVE_ELEMENT.sub("", text)
+    text = _ACTIVE_TAG.sub("", text)
+    text = _IMAGE.sub(lambda m: f"[image: {m[1]}]" if m[1].strip() else "", text)
+    text = _REFERENCE_IMAGE.sub(lambda m: f"[image: {m[1]}]" if m[1].strip() else "", text)
+    return _UNSAFE_LINK.sub(r"\1", text)
