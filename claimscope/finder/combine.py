@@ -42,7 +42,7 @@ def _range(left: Piece, right: Piece, text: str) -> Piece | None:
     if _FROM.search(text, max(0, left.start - 12), left.start):
         return None  # "rose from 5 to 8": a change, two figures
     start = between.start() if between is not None else left.start
-    if left.kind == "date" and right.kind == "date":
+    if left.form == right.form == "year":
         return Piece(start, right.end, left.value, "range", kind="date", upper=right.value,
                      note="a period between two dates (kind date)")
     if left.form == "digits" and right.kind == "date" and right.form == "date" \

@@ -9,7 +9,7 @@ from claimscope.finder.combine import (
     inherit_flags,
     join_phrases,
 )
-from claimscope.finder.judge import claim_reason, flag_reason
+from claimscope.finder.judge import claim_reason, flag_reason, repeat_key
 from claimscope.finder.mention import Mention
 from claimscope.finder.pieces import candidates, settle
 
@@ -17,10 +17,13 @@ from claimscope.finder.pieces import candidates, settle
 def find_mentions(text: str) -> list[Mention]:
     """The numbers of `text`, in order, without overlaps; a pure function of the text."""
     pieces = join_phrases(settle(list(candidates(text))), text)
+    stated: set[str] = set()
     for index, piece in enumerate(pieces):
         following = pieces[index + 1].start if index + 1 < len(pieces) else len(text)
         attach_words(piece, text, following)
-        piece.flag = flag_reason(piece, text)
+        piece.flag = flag_reason(piece, text, stated)
+        if piece.flag is None and piece.kind == "quantity":
+            stated.add(repeat_key(piece, text))
     for index, piece in enumerate(pieces):
         attach_qualifier(piece, text, pieces[index - 1].end if index else 0)
     inherit_flags(pieces, text)

@@ -36,6 +36,9 @@ _LINE_START = re.compile(r"(?:^|\n)[ \t]*(?:[#>*]+[ \t]*)?(?:\*\*|__)?\(?$")
 _LIST_AFTER = re.compile(r"(?:[.)]|\*\*\.?)(?:[ \t]|$)")
 _HEADING_AFTER = re.compile(r"[ \t]+[A-Z]")
 _ALONE_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\*\*|__)?[A-Z][\w .'-]{1,40},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:\*\*|__)?[ \t]*(?:\n|$)")
+_AGAIN_BEFORE = re.compile(r"\b(?:the|all|these|those|this|that)\s+$", _I)
 _ONE_AFTER = re.compile(r"(?:\s+(?:of|another|day|way|thing|hand|side|point|such|common|"
                         r"or\s+(?:two|more|other|another))\b|-(?:off|to-one|stop|way|sided)"
                         r"\b)", _I)
@@ -72,8 +75,10 @@ def _line_position(piece: Piece, text: str) -> str | None:
     return None
 
 
-def flag_reason(piece: Piece, text: str) -> str | None:
-    """Why the number is probably not a claim, or None if it probably is one."""
+def flag_reason(piece: Piece, text: str, earlier: set[str] | frozenset[str] = frozenset()
+                ) -> str | None:
+    """Why the number is probably not a claim, or None if it probably is one. `earlier`
+    holds the quantities the text has already stated as likely claims, as written."""
     if piece.flag is not None:
         return piece.flag
     before = text[max(0, piece.start - 80):piece.start]
@@ -95,10 +100,29 @@ def flag_reason(piece: Piece, text: str) -> str | None:
     reason = _line_position(piece, text)
     if reason:
         return reason
+    if piece.kind == "date" and _DATELINE_BEFORE.search(before) \
+            and _DATELINE_AFTER.match(text, piece.end):
+        return "a dateline: where and when the document was issued"
+    if piece.kind == "quantity" and repeat_key(piece, text) in earlier \
+            and _AGAIN_BEFORE.search(before):
+        return "the same number again ('the', 'all', 'these'), stated earlier"
     if piece.form == "words" and text[piece.start:piece.end].lower() == "one" and (
             _ONE_AFTER.match(text, piece.end) or _ONE_BEFORE.search(before)):
         return "'one' in a phrase (one of, no one, one-off), not a count"
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def repeat_key(piece: Piece, text: str) -> str:
+    """How a repeat is recognised: a distinctive number (1,000 or more) by itself, a small
+    one with the word after it ("five schools" … "the five schools")."""
+    written = text[piece.start:piece.end].lower()
+    if piece.value is not None and abs(piece.value) >= 1000:
+        return written
+    following = _NEXT_WORD.match(text, piece.end)
+    return f"{written} {following[1].lower()}" if following else written
 
 
 def claim_reason(piece: Piece) -> str:

@@ -1,8 +1,10 @@
 """How well the finder does against mentions a person labelled: precision and recall.
 
-A found mention matches a labelled one when their spans overlap (each used once, in text
-order) and both say the same about being a claim; recall is the share of labelled
-mentions matched, precision the share of found mentions that match one. Exact spans and
+A labelled mention is recalled when a found mention overlaps it and says the same about
+being a claim; a found mention is right when it is such a match for at least one
+labelled mention (one found range "14 to 18 May" may match the labels "14" and "18").
+Recall is the share of labelled mentions recalled, precision the share of found
+mentions that are right. Exact spans and
 values are counted too, as diagnostics."""
 
 from __future__ import annotations
@@ -64,26 +66,26 @@ def score(text: str, expected: Iterable[Expected],
     """Score the finder's mentions of `text` (or `found`, if given) against `expected`."""
     found = list(find_mentions(text) if found is None else found)
     labelled = sorted(expected, key=lambda e: (e.start, e.end))
-    used: set[int] = set()
+    agreeing: set[int] = set()
     matched = exact = checked = right = 0
     missed = []
     for item in labelled:
-        index = next((i for i, m in enumerate(found) if i not in used
-                      and m.start < item.end and item.start < m.end), None)
-        if index is None or found[index].likely_claim != item.likely_claim:
-            what = "no mention" if index is None else (
-                f"found '{found[index].text}' ({found[index].reason})")
+        overlapping = [i for i, m in enumerate(found)
+                       if m.start < item.end and item.start < m.end]
+        same = [i for i in overlapping if found[i].likely_claim == item.likely_claim]
+        if not same:
+            what = (f"found '{found[overlapping[0]].text}' ({found[overlapping[0]].reason})"
+                    if overlapping else "no mention")
             missed.append(f"'{text[item.start:item.end]}' "
                           f"({'claim' if item.likely_claim else 'not a claim'}): {what}")
-            if index is not None:
-                used.add(index)
             continue
-        used.add(index)
+        agreeing.update(same)
         matched += 1
-        exact += (found[index].start, found[index].end) == (item.start, item.end)
+        exact += any((found[i].start, found[i].end) == (item.start, item.end) for i in same)
         if item.value is not None:
             checked += 1
-            right += _same_value(found[index].value, item.value)
-    extra = tuple(f"'{m.text}' ({m.reason})" for i, m in enumerate(found) if i not in used)
+            right += any(_same_value(found[i].value, item.value) for i in same)
+    extra = tuple(f"'{m.text}' ({m.reason})" for i, m in enumerate(found)
+                  if i not in agreeing)
     return Score(len(labelled), len(found), matched, exact, checked, right, tuple(missed),
                  extra)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
-_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+# A link's target may hold one level of parentheses: (javascript:alert(1)).
+_TARGET = r"(?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)"
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\(" + _TARGET)
 _REFERENCE_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\[[^\]\n]{0,200}\]")
 _UNSAFE_LINK = re.compile(r"\[([^\]\n]{0,500})\]\(\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:"
-                          r"[^)\n]{0,2000}\)", re.IGNORECASE)
+                          + _TARGET, re.IGNORECASE)
 _ACTIVE_ELEMENT = re.compile(
     r"<(script|style|iframe|object|embed|svg|math|template|noscript|video|audio|canvas)\b"
     r".*?(?:</\1\s*>|\Z)", re.IGNORECASE | re.DOTALL)
