@@ -34,7 +34,8 @@ class Score:
 
     expected: int = 0
     found: int = 0
-    matched: int = 0
+    matched: int = 0  # labelled mentions recalled
+    found_right: int = 0  # found mentions that match a labelled one
     exact_spans: int = 0
     values_checked: int = 0
     values_right: int = 0
@@ -47,11 +48,12 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.matched / self.found if self.found else 1.0
+        return self.found_right / self.found if self.found else 1.0
 
     def __add__(self, other: Score) -> Score:
         return Score(self.expected + other.expected, self.found + other.found,
-                     self.matched + other.matched, self.exact_spans + other.exact_spans,
+                     self.matched + other.matched, self.found_right + other.found_right,
+                     self.exact_spans + other.exact_spans,
                      self.values_checked + other.values_checked,
                      self.values_right + other.values_right, self.missed + other.missed,
                      self.extra + other.extra)
@@ -87,5 +89,5 @@ def score(text: str, expected: Iterable[Expected],
             right += any(_same_value(found[i].value, item.value) for i in same)
     extra = tuple(f"'{m.text}' ({m.reason})" for i, m in enumerate(found)
                   if i not in agreeing)
-    return Score(len(labelled), len(found), matched, exact, checked, right, tuple(missed),
+    return Score(len(labelled), len(found), matched, len(agreeing), exact, checked, right, tuple(missed),
                  extra)
