@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.bundle import Bundle
+from claimscope.files.coverage import context_places
+from claimscope.files.schema import DataError, read_yaml
 from claimscope.finder.score import Expected, Score, score
-from claimscope.mentions import context_places
-from claimscope.schema import DataError, read_yaml
 
 
 @dataclass(frozen=True)

@@ -89,5 +89,5 @@ def score(text: str, expected: Iterable[Expected],
             right += any(_same_value(found[i].value, item.value) for i in same)
     extra = tuple(f"'{m.text}' ({m.reason})" for i, m in enumerate(found)
                   if i not in agreeing)
-    return Score(len(labelled), len(found), matched, len(agreeing), exact, checked, right, tuple(missed),
-                 extra)
+    return Score(len(labelled), len(found), matched, len(agreeing), exact, checked, right,
+                 tuple(missed), extra)
