@@ -15,7 +15,7 @@ _REFERENCE_WORDS = {
         r"articles?|art\.|chapters?|ch\.|clauses?|schedules?|rules?|regulations?|parts?|"
         r"subsections?|points?|items?|questions?|q\.|steps?|phases?|tiers?|boxes|box|"
         r"tables?|figures?|fig\.|charts?|recommendations?|principles?|action\s+lines?|"
-        r"volumes?|vol\.|version|v\.|no\.|nos\.|numbers?|annexure|exhibit|footnotes?|"
+        r"volumes?|vol\.|version|v\.|no\.|nos\.|annexure|(?:key\s+)?stages?|exhibit|footnotes?|"
         r"notes?|sessions?"),
     "a resolution or decision number": r"resolutions?|decisions?|directives?|case",
     "a page number": r"pages?|p\.|pp\.",

@@ -4,6 +4,7 @@ not-claim's number, inside its context, is not)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,13 +24,14 @@ class Labelled:
 
 
 def _place(text: str, part: str, occurrence: int, path: Path, row: int) -> tuple[int, int]:
-    at = -1
-    for _ in range(occurrence):
-        at = text.find(part, at + 1)
-        if at < 0:
-            raise DataError(path, f"'{part}' does not occur {occurrence} time(s) in the "
-                                  "sentence", row, "mentions")
-    return at, at + len(part)
+    """The n-th place of `part` that stands on its own: "3" is not found inside "4.3m"."""
+    before = r"(?<![\w.,])" if part[:1].isalnum() else ""
+    after = r"(?!\d|[.,]\d)" if part[-1:].isalnum() else ""
+    places = [m.span() for m in re.finditer(before + re.escape(part) + after, text)]
+    if len(places) < occurrence:
+        raise DataError(path, f"'{part}' does not occur {occurrence} time(s) in the "
+                              "sentence", row, "mentions")
+    return places[occurrence - 1]
 
 
 def load_labelled(path: Path) -> list[Labelled]:
