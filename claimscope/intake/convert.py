@@ -3,7 +3,8 @@
 Texts (Markdown, plain text) are converted here. PDF, Word and HTML go through their
 libraries in a separate Python process (`claimscope.intake.worker`) with a memory cap and
 a hard time limit, so a file built to hang or exhaust a parser is stopped and only that
-process dies; the converter also checks a deadline page by page on its own.
+process dies; the converter also checks a deadline page by page on its own. Every text
+then goes through `clean_markdown` (it is kept as document.md) and `normalise`.
 """
 
 from __future__ import annotations
@@ -51,10 +52,12 @@ def convert(name: str, data: bytes, limits: Limits = LIMITS) -> Converted:
         raise IntakeError("The file is empty.")
     kind = detect(name, data)
     if kind in ("markdown", "text"):
-        extracted = Extracted(clean_markdown(decode(data)), None, "", ())
+        extracted = Extracted(decode(data), None, "", ())
     else:
         extracted = _in_worker(kind, data, limits)
-    text = normalise(extracted.text)
+    # Every text is kept as a Markdown file (document.md): whatever the source, nothing in
+    # it may load or run anything if it is ever rendered.
+    text = normalise(clean_markdown(extracted.text))
     if not text.strip():
         raise IntakeError("The file holds no text to examine.")
     return Converted(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), kind,

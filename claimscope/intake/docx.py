@@ -51,6 +51,8 @@ def check_archive(data: bytes, limits: Limits) -> None:
             for member in members:
                 if member.filename.lower().endswith((".xml", ".rels")):
                     safe_xml.fromstring(archive.read(member))
+    except IntakeError:
+        raise
     except DefusedXmlException:
         raise IntakeError("This Word document declares XML entities or a document type, "
                           "which ordinary documents never do; ClaimScope does not open "
