@@ -4,6 +4,7 @@ months, currencies, magnitudes. Values of runs of number words come from text2nu
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from text_to_num import text2num
 
@@ -46,9 +47,29 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 
 
-def words_pattern(words: object) -> str:
-    """An alternation of words, longest first, for a regular expression."""
-    return "|".join(sorted((re.escape(str(w)) for w in words), key=len, reverse=True))
+def words_pattern(words: Iterable[object]) -> str:
+    """An alternation of words for a regular expression, written as a trie ("fi(?:rst|
+    fth)"): Python's engine tries alternatives one by one, so shared beginnings are
+    tested once. Longer words are tried before their prefixes."""
+    trie: dict = {}
+    for word in {str(w).lower() for w in words}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    ends_here = "" in node
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
 
 
 def cardinal_value(words: str) -> float | None:

@@ -90,7 +90,8 @@ _IDENTIFIER = re.compile(
     r"|\d+[A-Z]{1,3}(?![\w]))")  # 5G, 3D
 _MAGNITUDE_LETTERS = {"K", "M", "B", "BN", "MN", "TN"}
 _DATE_PREFIXES = {"mid", "pre", "post", "early", "late", "since", "circa", "end", "start"}
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", _I)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+                  _I)
 _PHONE = re.compile(
     r"(?<![\w.,/])(?:\+\d{1,3}[ .-]?)?(?:\(0?\d{1,5}\)[ .-]?)?\d{2,5}(?:[ .-]\d{2,6}){1,4}"
     r"(?![\w/]|[.,]\d)")
@@ -255,8 +256,19 @@ def _ordinal(match: re.Match[str]) -> Piece:
                  flag="an ordinal (21st, third): a position, not a quantity")
 
 
+# Patterns that can only match where one of a few strings occurs: skipped, unscanned, on
+# a text without any (most texts have no e-mail address, phone number or dozen).
+_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
+    _URL: ("http", "www.", "@"), _SUP_NOTE: ("<sup>", "["), _POSTCODE: tuple("0123456789"),
+    _CLOCK: ("am", "pm", "a.m", "p.m"), _DOZEN: ("dozen",), _VAGUE: (" of",),
+    _MULTIPLE: ("doubl", "tripl", "trebl", "quadrupl", "halv", "twice", "thrice", "fold"),
+    _STREET: tuple("0123456789"),
+}
+
+
 def candidates(text: str) -> Iterator[Piece]:
     """Every reading of every number in the text, overlapping."""
+    lower = text.lower()
     simple: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Piece | None]]] = [
         (_URL, lambda m: (Piece(m.start(), m.end(), None, "address",
                                 flag="part of a web or email address")
@@ -281,6 +293,9 @@ def candidates(text: str) -> Iterator[Piece]:
         (_ORDINAL, _ordinal),
     ]
     for pattern, make in simple:
+        needs = _NEEDS.get(pattern)
+        if needs is not None and not any(needle in lower for needle in needs):
+            continue
         for match in pattern.finditer(text):
             piece = make(match)
             if piece is not None and piece.end > piece.start:
@@ -289,8 +304,9 @@ def candidates(text: str) -> Iterator[Piece]:
         piece = _phone(match, text)
         if piece is not None:
             yield piece
-    for match in _COLON.finditer(text):
-        yield _colon(match, text)
+    if ":" in text:
+        for match in _COLON.finditer(text):
+            yield _colon(match, text)
     for match in _WORD_RUN.finditer(text):
         yield from _word_run(match)
 
