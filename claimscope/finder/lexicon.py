@@ -61,8 +61,8 @@ def words_pattern(words: Iterable[object]) -> str:
 
 
 def _trie_pattern(node: dict) -> str:
-    branches = [re.escape(char) + _trie_pattern(child)
-                for char, child in sorted(node.items()) if char]
+    branches = [re.escape(char) + _trie_pattern(rest)
+                for char, rest in sorted(node.items()) if char]
     if not branches:
         return ""
     ends_here = "" in node

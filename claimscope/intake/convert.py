@@ -66,13 +66,13 @@ def convert(name: str, data: bytes, limits: Limits = LIMITS) -> Converted:
 
 
 def _in_worker(kind: Kind, data: bytes, limits: Limits) -> Extracted:
-    """Run the library converter in a child process, bounded in time and memory."""
+    """Run the library converter in a separate process, bounded in time and memory."""
     command = [sys.executable, "-m", "claimscope.intake.worker", kind,
                json.dumps(limits.__dict__)]
     try:
         done = subprocess.run(command, input=data, capture_output=True,  # noqa: S603
                               timeout=limits.seconds + 5, check=False,
-                              cwd=_package_root(), env=_child_environment())
+                              cwd=_package_root(), env=_worker_environment())
     except subprocess.TimeoutExpired:
         raise IntakeError(limits.too_slow) from None
     try:
@@ -92,8 +92,8 @@ def _package_root() -> str:
     return str(Path(__file__).resolve().parents[2])
 
 
-def _child_environment() -> dict[str, str]:
-    """Only what Python needs: nothing of the server's own settings reaches the child."""
+def _worker_environment() -> dict[str, str]:
+    """Only what Python needs: nothing of the server's own settings reaches the worker."""
     keep = ("PATH", "LANG", "LC_ALL", "HOME", "TMPDIR", "SYSTEMROOT")
     env = {key: os.environ[key] for key in keep if key in os.environ}
     env["PYTHONPATH"] = _package_root()

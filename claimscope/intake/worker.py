@@ -1,4 +1,4 @@
-"""The child process `convert` runs PDF, Word and HTML converters in: the file's bytes on
+"""The separate process `convert` runs PDF, Word and HTML converters in: the file's bytes on
 standard input, one JSON answer on standard output (`text`, `pages`, `title`, `notes`,
 or `error`, a message for the reader). Its address space is capped before any library
 reads the file, so a file that would exhaust memory ends this process only."""
