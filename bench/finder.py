@@ -1,5 +1,6 @@
 """The mention finder's figures (run with `make bench`): recall and precision on the
-labelled sentences and on the three documents' catalogues, the time to find every
+labelled sentences, on held-out sentences written after its rules were frozen, and on
+the three documents' catalogues, the time to find every
 mention of a 300-page text, and the time to convert a 300-page PDF.
 
 The 300-page text repeats varied text (the labelled sentences and the three documents,
@@ -27,6 +28,7 @@ from claimscope.intake import convert  # noqa: E402
 from tests.intake_files import pdf_bytes  # noqa: E402
 
 LABELLED = ROOT / "tests" / "finder" / "labelled.yaml"
+HELD_OUT = ROOT / "tests" / "finder" / "held_out.yaml"  # written after the rules were frozen
 DOCUMENTS = [DATA_DIR / "ecpat-cstd21-2018",
              *sorted((ROOT / "tests" / "fixtures").glob("fixture-*"))]
 PAGE = 3_000
@@ -48,6 +50,12 @@ def main() -> None:
     _line("finder labelled recall", labelled.recall, "")
     _line("finder labelled precision", labelled.precision, "")
     _line("finder labelled exact spans", labelled.exact_spans / labelled.matched, "")
+    held_out = load_labelled(HELD_OUT)
+    held = score_labelled(held_out)
+    _line("finder held-out sentences", len(held_out), "sentences")
+    _line("finder held-out mentions", held.expected, "mentions")
+    _line("finder held-out recall", held.recall, "")
+    _line("finder held-out precision", held.precision, "")
     bundles = [load_bundle(folder) for folder in DOCUMENTS]
     catalogues = sum((score_catalogue(b) for b in bundles[1:]), score_catalogue(bundles[0]))
     _line("finder catalogues mentions", catalogues.expected, "mentions")
