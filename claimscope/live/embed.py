@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from claimscope.bundle import Bundle
-from claimscope.panel_spec import panel_inputs
-from claimscope.urlstate import shown, to_query
-from claimscope.viewstate import View
+from claimscope.link.urlstate import shown, to_query
+from claimscope.link.viewstate import View
+from claimscope.views.panel_spec import panel_inputs
 
 SHOW_PARAM = "show"
 DOC_PARAM = "doc"

@@ -16,7 +16,7 @@ from typing import Any
 
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
-from claimscope.panel_spec import panel_spec
+from claimscope.views.panel_spec import panel_spec
 
 # No network of any kind: inline scripts and styles only, images only as data: URIs
 # (plotly's own download button makes one), no connections, frames, forms or base URL.

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from claimscope.model import Model
+from claimscope.model.model import Model
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SHARED = ("format.js", "template.js")  # before the model's code

@@ -1,5 +1,5 @@
 """The browser writes the same text as the server: claimscope/live/assets/format.js and
-template.js, run in Chromium, against claimscope.numbers, claimscope.template and the
+template.js, run in Chromium, against claimscope.text.numbers, claimscope.text.template and the
 report's markdown_bold, for random values (exact ties, the million/billion boundaries,
 negatives, NaN and infinities, huge and tiny doubles) and random assumptions of both
 documents. One page holds the scripts for every example."""
@@ -16,9 +16,10 @@ from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
+from claimscope.files.vocabulary import FORMATS, Unit
 from claimscope.live.scripts import ASSETS, SHARED
-from claimscope.narrative import changed_inputs, reactive_sentence, sentence_scope
-from claimscope.numbers import (
+from claimscope.text.narrative import changed_inputs, reactive_sentence, sentence_scope
+from claimscope.text.numbers import (
     count_word,
     display,
     fixed,
@@ -26,8 +27,7 @@ from claimscope.numbers import (
     percent,
     signed_percent,
 )
-from claimscope.template import FILTERS, TAKES_DIGITS, parse_text, render_text
-from claimscope.vocabulary import FORMATS, Unit
+from claimscope.text.template import FILTERS, TAKES_DIGITS, parse_text, render_text
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser
