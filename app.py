@@ -28,7 +28,7 @@ state.init_from_url(bundle)
 navigation = st.navigation(
     [st.Page(entry.path, title=entry.title, url_path=entry.url or None, icon=entry.icon,
              default=not entry.url, visibility="hidden" if entry.hidden else "visible")
-     for entry in pages(bundle)],
+     for entry in [*pages(bundle), EMBED]],
     position="hidden" if layout.addressed(EMBED.url) else "top",
 )
 embedded = navigation.url_path == EMBED.url

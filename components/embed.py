@@ -48,7 +48,7 @@ def choices(data: Bundle) -> tuple[tuple[str, ...], list[str]]:
 
 # Made by Chromium through kaleido (a second or more), so kept for every view asked for;
 # the key is the view's canonical link, the document's version and the image's kind.
-@st.cache_data(show_spinner="Drawing the image…", max_entries=64)
+@st.cache_data(show_spinner="Drawing the picture…", max_entries=64)
 def _still_image(key: str, _data: Bundle, _values: Mapping[str, float], kind: Kind) -> bytes:
     return static_image(embed_figure(_data, _values), kind)
 
@@ -64,7 +64,7 @@ def still_image_buttons(data: Bundle, key: str) -> None:
     left, right = st.columns(2)
     for column, kind in ((left, "svg"), (right, "png")):
         column.download_button(
-            f"Still image of this view ({kind.upper()})",
+            f"Still picture of this view ({kind.upper()})",
             lambda kind=kind: still_image(data, values, kind),
             file_name=f"claimscope-view.{kind}", mime=MEDIA_TYPES[kind], key=f"{key}_{kind}",
             on_click="ignore",
@@ -88,7 +88,7 @@ def embed_tools(data: Bundle) -> None:
     st.caption("Paste this into an article: the sentence, the verdict, these assumptions "
                "(live) and the step chart, with a link back to this view.")
     st.code(iframe_snippet(address, title, len(shown)), language="html", wrap_lines=True)
-    st.caption("For a page that allows no frames or scripts: a still image of this view. "
+    st.caption("For a page that allows no frames or scripts: a still picture of this view. "
                "For a page of your own: the live panel alone, one HTML file that works "
                "offline.")
     still_image_buttons(data, "projection_still")

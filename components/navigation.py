@@ -49,7 +49,7 @@ def pages(loaded: Bundle) -> list[PageEntry]:
         (PageEntry("components/pages/evidence.py", "Evidence", "evidence",
                    ":material/fact_check:"), bool(loaded.sources)),
     ]
-    return [entry for entry, shown in candidates if shown] + [EMBED]
+    return [entry for entry, shown in candidates if shown]
 
 
 # The embed (/embed) for an article's <iframe>: every document has it, no menu lists it.

@@ -7,11 +7,18 @@ tests/browser/test_live_anywhere.py."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_helpers import APP, figure_specs, panel_data, release_panel, run_page
+from claimscope.bundle import load_bundle
+from claimscope.live.embed import default_shown
+from tests.apptest_helpers import APP, ROOT, figure_specs, panel_data, release_panel, run_page
 
 PAGE = "components/pages/embed.py"
+FIXTURES = [ROOT / "tests/fixtures/fixture-clinic-2024",
+            ROOT / "tests/fixtures/fixture-flytipping-2025"]
 
 
 def open_embed(**query: str) -> AppTest:
@@ -88,5 +95,18 @@ def test_projection_offers_the_snippet_and_the_panel_alone() -> None:
     snippet = next(code.value for code in at.code if code.value.startswith("<iframe"))
     assert "show=share&amp;" in snippet
     labels = [button.label for button in at.get("download_button")]
-    assert {"Live panel alone (HTML)", "Still image of this view (SVG)",
-            "Still image of this view (PNG)"} <= set(labels)
+    assert {"Live panel alone (HTML)", "Still picture of this view (SVG)",
+            "Still picture of this view (PNG)"} <= set(labels)
+
+
+@pytest.mark.parametrize("folder", FIXTURES, ids=["fixture", "other-subject"])
+def test_the_embed_works_for_every_document(monkeypatch: pytest.MonkeyPatch,
+                                            folder: Path) -> None:
+    monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(folder))
+    bundle = load_bundle(folder)
+    at = open_embed(doc=bundle.document.meta["id"])
+    assert notices(at) == []
+    assert [item["name"] for item in panel_data(at)["spec"]["inputs"]] == list(
+        default_shown(bundle))
+    assert len(figure_specs(at)) == 1
+    assert bundle.document.meta["title"] in at.title[0].value
