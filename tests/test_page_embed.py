@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
 from claimscope.live.embed import default_shown
-from tests.apptest_helpers import APP, ROOT, figure_specs, panel_data, release_panel, run_page
+from tests.apptest_helpers import ROOT, figure_specs, open_at, panel_data, release_panel, run_page
 
 PAGE = "components/pages/embed.py"
 FIXTURES = [ROOT / "tests/fixtures/fixture-clinic-2024",
@@ -24,13 +24,7 @@ FIXTURES = [ROOT / "tests/fixtures/fixture-clinic-2024",
 def open_embed(**query: str) -> AppTest:
     """The app opened at /embed with `query` (its first run is the embed's, as in a
     browser that follows the link)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_at(PAGE, query)
 
 
 def notices(at: AppTest) -> list[str]:
