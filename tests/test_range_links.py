@@ -54,6 +54,22 @@ def test_a_headline_no_range_moves_settles_at_once_and_is_said_to() -> None:
     assert any(t.startswith("No ranged assumption alone explains any") for t in titles)
 
 
+@pytest.mark.parametrize("query", [
+    {"offenders_lo": "10000", "offenders_hi": "100000"},
+    {"year_lo": "2013", "year_hi": "2030"},
+    {"global_share_lo": "1", "global_share_hi": "10", "global_share_dist": "lognormal"},
+    {"unique_lo": "50", "unique_hi": "100", "offenders_lo": "10000",
+     "offenders_hi": "100000", "corr": "unique:offenders:0.5"},
+], ids=["offenders", "year", "global-share-lognormal", "correlated"])
+def test_the_links_that_crashed_show_the_projection_and_say_why(query) -> None:
+    """Issue 21's links as readers sent them (the default 100,000 draws)."""
+    at = open_link(PROJECTION, query)  # asserts no exception
+    titles = [spec["layout"]["title"]["text"] for spec in figure_specs(at)]
+    assert any("settles at" in title for title in titles), titles
+    said = [c.value for c in at.caption if "does not use" in c.value]
+    assert said and said[0].startswith("The national total over the window does not use ")
+
+
 def _document(monkeypatch: pytest.MonkeyPatch, link: RangeLink) -> None:
     monkeypatch.setenv("CLAIMSCOPE_DOCUMENT", str(FOLDERS[link.document]))
 
