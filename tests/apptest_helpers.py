@@ -29,12 +29,12 @@ def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
     return at
 
 
-def open_at(page: str, query: Mapping[str, str] | None = None,
-            timeout: float = 60) -> AppTest:
-    """A session whose first run is `page`'s, from a URL query (as a shared link opens:
-    the page reads its own parameters before the address bar is rewritten)."""
+def open_link(page: str, query: Mapping[str, str], timeout: float = 60) -> AppTest:
+    """A session that starts on `page` with `query`, as a shared link opens it (the
+    first run is that page's: parameters only it reads are still there); no exception
+    allowed."""
     at = AppTest.from_file(APP, default_timeout=timeout)
-    for key, value in (query or {}).items():
+    for key, value in query.items():
         at.query_params[key] = value
     at.switch_page(page)
     at.run()

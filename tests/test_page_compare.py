@@ -17,7 +17,7 @@ from claimscope.text.numbers import display
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import (
     figure_specs,
-    open_at,
+    open_link,
     page_text,
     panel_data,
     release_panel,
@@ -85,7 +85,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
 
 def open_compare(query: dict[str, str]) -> AppTest:
     """A session that starts on /compare with `query` (as a shared link opens)."""
-    return open_at(COMPARE, query)
+    return open_link(COMPARE, query)
 
 
 def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:

@@ -14,7 +14,14 @@ from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
 from claimscope.live.embed import default_shown
-from tests.apptest_helpers import ROOT, figure_specs, open_at, panel_data, release_panel, run_page
+from tests.apptest_helpers import (
+    ROOT,
+    figure_specs,
+    open_link,
+    panel_data,
+    release_panel,
+    run_page,
+)
 
 PAGE = "components/pages/embed.py"
 FIXTURES = [ROOT / "tests/fixtures/fixture-clinic-2024",
@@ -24,7 +31,7 @@ FIXTURES = [ROOT / "tests/fixtures/fixture-clinic-2024",
 def open_embed(**query: str) -> AppTest:
     """The app opened at /embed with `query` (its first run is the embed's, as in a
     browser that follows the link)."""
-    return open_at(PAGE, query)
+    return open_link(PAGE, query)
 
 
 def notices(at: AppTest) -> list[str]:
