@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from claimscope.bundle import default_document
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
@@ -27,6 +29,12 @@ def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def kept(at: AppTest, key: str, document: str | None = None) -> Any:
+    """What the session keeps for one document under `key` (`components.context.scoped`):
+    the default document's unless another is named."""
+    return at.session_state[f"{key}@{document or default_document()}"]
 
 
 def open_chart_data(at: AppTest, key: str) -> AppTest:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Annotated, Any
 
 from jinja2 import TemplateError
@@ -19,6 +18,7 @@ from pydantic import BeforeValidator, model_validator
 
 from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.document import DocumentMeta
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -281,7 +281,7 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
 
-def load_pages(folder: Path, catalogue: Catalogue, meta: DocumentMeta,
+def load_pages(folder: Folder, catalogue: Catalogue, meta: DocumentMeta,
                names: Mapping[str, Any]) -> Pages:
     """Read `pages.yaml` (defaults if absent) and check every claim, input and output it
     names exists and every template renders. `names`: {"inputs": …, "outputs": …}."""
