@@ -168,6 +168,16 @@ def test_a_folder_held_as_texts_loads_as_from_disk(folder: Path) -> None:
     assert in_memory.key.startswith("saved/abc@") and in_memory.key != on_disk.key
 
 
+def test_an_error_in_a_held_folder_is_named_like_one_on_disk() -> None:
+    """inputs.yaml's names are checked when the model reads them: the message names the
+    file beside model.yaml, wherever the folder is."""
+    texts = held(CLINIC).texts
+    texts["inputs.yaml"] = texts["inputs.yaml"].replace("name: rate", "name: max")
+    texts["model.yaml"] = texts["model.yaml"].replace("rate *", "max *")
+    with pytest.raises(DataError, match=r"^inputs.yaml, record max, field .name.: cannot be"):
+        load_bundle(HeldFolder("saved/x", texts))
+
+
 def test_a_held_folders_code_is_never_run(tmp_path: Path) -> None:
     """A shipped folder may hold its own checks (checks.py); the same file in a reader's
     document is only text: nothing of it runs."""

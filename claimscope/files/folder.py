@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 
 class DataFile(Protocol):
@@ -20,6 +20,9 @@ class DataFile(Protocol):
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def parent(self) -> Any: ...  # the folder holding it
 
     def read_text(self, encoding: str | None = None) -> str: ...
 
@@ -36,6 +39,10 @@ class HeldFile:
     def __init__(self, folder: HeldFolder, name: str) -> None:
         self._folder = folder
         self.name = name
+
+    @property
+    def parent(self) -> HeldFolder:
+        return self._folder
 
     def read_bytes(self) -> bytes:
         text = self._folder.texts.get(self.name)
