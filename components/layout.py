@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
+from claimscope.text.markdown import escape_markdown
 from components import state
 from components.context import scoped
 
@@ -84,8 +85,9 @@ def footer(bundle: Bundle) -> None:
     with st.container(key="page_footer"):
         st.divider()
         st.caption(
-            f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
-            f"{meta['publisher']}. Context data and reference figures carry their own "
-            "sources." + (f" {meta.care_note}" if meta.care_note else ""))
+            f"Source document: {escape_markdown(meta['author'])}, "
+            f"*{escape_markdown(meta['title'])}* ({meta['date']}). "
+            f"{escape_markdown(meta['publisher'])}. Context data and reference figures carry "
+            "their own sources." + (f" {meta.care_note}" if meta.care_note else ""))
         if meta.help_services:
             st.caption(meta.help_services)

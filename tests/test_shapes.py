@@ -38,10 +38,12 @@ def from_claim(bundle: Bundle, claim_id: str, unit: str | None = None) -> Pick:
     return Pick(claim.value, unit or claim.unit, claim_id)
 
 
-def rebuilt(folder: Path, draft: ModelDraft) -> Bundle:
-    """The document's text and catalogue with the drafted model in place of its own."""
+def rebuilt(folder: Path, draft: ModelDraft, more_units: str = "") -> Bundle:
+    """The document's text and catalogue with the drafted model in place of its own
+    (and `more_units` declared in its vocabulary, as a reader's folder declares them)."""
     texts = {name: (folder / name).read_text(encoding="utf-8") for name in KEPT
              if (folder / name).is_file()}
+    texts["vocabulary.yaml"] += more_units
     return load_bundle(HeldFolder(f"reader/{folder.name}", {**texts, **model_files(draft)}))
 
 
@@ -99,7 +101,7 @@ def test_every_shape_makes_files_the_loader_accepts(shape) -> None:
         picks["repairs"] = Pick(9000, "count")
     draft = fill(shape, picks, "visits-claim")
     assert formula_problems(draft) == []
-    made = rebuilt(CLINIC, draft)
+    made = rebuilt(CLINIC, draft, "  - {id: years, format: duration, word: years}\n")
     assert made.model.headline == shape.headline
     assert headline_at_defaults(made) > 0
 

@@ -31,6 +31,7 @@ from claimscope.files.schema import (
     read_yaml,
     validate,
 )
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.narrative import render
 
 PAGES_FILE = "pages.yaml"
@@ -261,11 +262,11 @@ def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
 
 def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Claim) -> str:
     """The Overview's lead: what ClaimScope is, then the document's key claim."""
-    lead = (f"ClaimScope lists every number in *{meta['title']}* ({meta['author']}, "
-            f"{meta['date']}) with its exact words, who the document attributes it to, and "
-            "when.")
+    lead = (f"ClaimScope lists every number in *{escape_markdown(meta['title'])}* "
+            f"({escape_markdown(meta['author'])}, {meta['date']}) with its exact words, who "
+            "the document attributes it to, and when.")
     if pages.overview.intro is None:
-        return f"{lead} The key claim: “{claim.quote}”."
+        return f"{lead} The key claim: “{escape_markdown(claim.quote)}”."
     return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
 
 

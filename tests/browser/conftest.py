@@ -31,6 +31,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.hostile_document import write_hostile_document
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
@@ -188,13 +190,24 @@ def several_server(chromium_path: Path,
         yield running
 
 
+@pytest.fixture(scope="session")
+def hostile_server(chromium_path: Path,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app serving, beside the default, a document written by someone hostile
+    (tests/hostile_document.py)."""
+    folder = write_hostile_document(tmp_path_factory.mktemp("hostile") / "hostile-document")
+    with _serve(tmp_path_factory.mktemp("streamlit-hostile"), more=(folder,)) as running:
+        yield running
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
     """A failed browser test shows the server's log: tracebacks are only written there."""
     report = yield
     funcargs = getattr(item, "funcargs", {})
     running = next((funcargs[name] for name in ("server", "fixture_server",
-                                                "other_subject_server", "several_server")
+                                                "other_subject_server", "several_server",
+                                                "hostile_server")
                     if name in funcargs),
                    None)
     if report.failed and isinstance(running, Server):
@@ -245,6 +258,14 @@ def several_page(browser: Browser, several_server: Server,
                  external_requests: list[str]) -> Iterator[Page]:
     """As `page`, on the server of three documents at once."""
     with _new_page(browser, several_server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def hostile_page(browser: Browser, hostile_server: Server,
+                 external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of the hostile document."""
+    with _new_page(browser, hostile_server, external_requests) as fresh:
         yield fresh
 
 
