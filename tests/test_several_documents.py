@@ -80,7 +80,7 @@ def test_switching_keeps_each_documents_assumptions_apart() -> None:
     assert at.query_params.get("doc") is None and at.query_params["share"] == "10"
     switch(at, CLINIC)
     assert panel_data(at)["values"]["completeness"] == 80
-    assert kept(at, "view").values["share"] == 10
+    assert kept(at, "view", DEFAULT).values["share"] == 10
     assert kept(at, "view", CLINIC).values["completeness"] == 80
 
 

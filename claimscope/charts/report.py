@@ -31,7 +31,12 @@ from claimscope.uncertainty.montecarlo import SimulationResult
 from claimscope.uncertainty.montecarlo.sobol import SobolResult
 from claimscope.views.evidence import citation_line, supports_text
 from claimscope.views.evidence import entries as evidence_entries
-from claimscope.views.projection import break_even_table, interval_rows, output_rows
+from claimscope.views.projection import (
+    break_even_table,
+    interval_rows,
+    output_rows,
+    ranges_off_the_headline,
+)
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -157,6 +162,10 @@ def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> st
         parts.append("<h3>How sure is it?</h3>")
         parts.append(_table(["Figure", "Value", "Meaning"],
                             interval_rows(bundle.model, entry.simulation)))
+        off_the_headline = ranges_off_the_headline(bundle.model, entry.simulation.ranged,
+                                                   values)
+        if off_the_headline:
+            parts.append(f'<p class="note">{_e(off_the_headline)}</p>')
         sentence = correlation_sentence(entry.simulation.correlations,
                                         {name: spec.label for name, spec in bundle.inputs.items()})
         parts.append(f'<p class="note">{_e(sentence)}</p>')
