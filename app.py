@@ -9,7 +9,9 @@ import streamlit as st
 from claimscope.files.schema import DataError
 from components import layout, state
 from components.context import bundle as cached_bundle
+from components.context import open_from_link
 from components.navigation import EMBED, pages
+from components.switcher import document_switcher
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -17,6 +19,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 st.set_page_config(page_title="ClaimScope", page_icon=str(ASSETS / "favicon.png"),
                    layout="wide")
 try:
+    open_from_link()
     bundle = cached_bundle()
 except DataError as error:
     st.error(f"**ClaimScope cannot start: a data file is invalid.**\n\n{error}\n\n"
@@ -34,6 +37,7 @@ navigation = st.navigation(
 embedded = navigation.url_path == EMBED.url
 layout.accessible_styles()
 if not embedded:
+    document_switcher()
     layout.content_note(bundle)
 layout.url_notices()
 layout.integrity(bundle)

@@ -14,9 +14,9 @@ import streamlit as st
 from claimscope.link.scenarios import Scenario, clean_name, merge
 from claimscope.text.markdown import escape_markdown
 from components import state
-from components.context import bundle
+from components.context import bundle, scoped
 
-SAVED = "saved_scenarios"
+SAVED = "saved_scenarios"  # kept for each document (`scoped`)
 MESSAGES = "scenario_messages"  # (kind, text) pairs shown once by `messages()`
 
 
@@ -25,7 +25,7 @@ def presets() -> list[Scenario]:
 
 
 def saved() -> list[Scenario]:
-    return st.session_state.setdefault(SAVED, [])
+    return st.session_state.setdefault(scoped(SAVED), [])
 
 
 def available() -> list[Scenario]:
@@ -40,7 +40,7 @@ def by_name(name: str) -> Scenario | None:
 def add(incoming: list[Scenario]) -> list[Scenario]:
     """Append to the saved list (renaming clashes); returns the added scenarios as named."""
     merged, renamed = merge(saved(), incoming, reserved=[p.name for p in presets()])
-    st.session_state[SAVED] = merged
+    st.session_state[scoped(SAVED)] = merged
     say("warning", [escape_markdown(message) for message in renamed])
     return merged[len(merged) - len(incoming):]
 
@@ -90,7 +90,7 @@ def remove_control(key: str) -> None:
 
     def remove() -> None:
         gone = set(st.session_state.get(f"{key}_remove_names") or [])
-        st.session_state[SAVED] = [s for s in saved() if s.name not in gone]
+        st.session_state[scoped(SAVED)] = [s for s in saved() if s.name not in gone]
 
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.multiselect("Remove saved scenarios", names, key=f"{key}_remove_names")

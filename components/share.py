@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -22,6 +23,7 @@ from claimscope.link.scenarios import (
 from claimscope.link.viewstate import View, view_query
 from claimscope.text.markdown import escape_markdown
 from components import state
+from components.context import document_query
 from components.scenario_store import add, saved, say
 
 LINK_SEEN = "scenario_link_seen"
@@ -42,9 +44,14 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}" + (f"/{root}" if root else "")
 
 
+def address(path: str, query: Mapping[str, str]) -> str:
+    """The full link to a page of the document this session shows, with `query`."""
+    return link(base_url(), path, {**document_query(), **query})
+
+
 def view_link(data: Bundle, path: str = "projection", view: View | None = None) -> str:
     """The link reproducing a view (the current one by default) on a page."""
-    return link(base_url(), path, view_query(view or state.view(), data.inputs))
+    return address(path, view_query(view or state.view(), data.inputs))
 
 
 def copy_link(data: Bundle, path: str = "projection") -> str:
@@ -57,7 +64,7 @@ def copy_link(data: Bundle, path: str = "projection") -> str:
 
 def compare_link(data: Bundle, chosen: list[Scenario]) -> str:
     """The /compare link carrying the chosen scenarios themselves."""
-    return link(base_url(), "compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
+    return address("compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
 
 
 def consume_compare_link(data: Bundle) -> list[str] | None:

@@ -17,6 +17,7 @@ from claimscope.text.numbers import display
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import (
     figure_specs,
+    kept,
     open_link,
     page_text,
     panel_data,
@@ -38,7 +39,7 @@ def save(at: AppTest, name: str, prefix: str = "projection_save") -> AppTest:
 
 
 def saved_names(at: AppTest) -> list[str]:
-    return [s.name for s in at.session_state["saved_scenarios"]]
+    return [s.name for s in kept(at, "saved_scenarios")]
 
 
 def downloads(at: AppTest) -> list[str]:
@@ -103,7 +104,7 @@ def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
 def test_a_damaged_compare_link_is_explained_and_the_page_works() -> None:
     at = open_compare({LINK_PARAM: "@@not-a-link@@"})
     assert "damaged" in page_text(at)
-    assert at.session_state["saved_scenarios"] == []
+    assert kept(at, "saved_scenarios") == []
     assert at.multiselect(key="compare_choice").value  # the presets are still there
 
 

@@ -6,22 +6,22 @@ import streamlit as st
 
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry
-from claimscope.link.scenarios import Scenario, differences_frame, link, totals_frame
+from claimscope.link.scenarios import Scenario, differences_frame, totals_frame
 from claimscope.text.markdown import escape_markdown
 from components import scenario_store as store
 from components.charts import download_csv, show_chart
 from components.citation import cite_block
-from components.context import bundle
+from components.context import bundle, scoped
 from components.evidence_links import sources_caption
 from components.report_download import make_report, report_button
-from components.share import base_url, compare_link, consume_compare_link, files, view_link
+from components.share import address, compare_link, consume_compare_link, files, view_link
 from components.uncertainty import run_simulation
 
 MAX_COMPARED = 6
 # The reader's choice lives under CHOSEN, not under the multiselect's own key: Streamlit
 # drops a widget's state on a page that does not draw it, so the choice would reset after
-# a visit to another page.
-CHOSEN = "compare_chosen"
+# a visit to another page. Each document has its own.
+CHOSEN = scoped("compare_chosen")
 CHOICE = "compare_choice"  # the multiselect
 
 
@@ -78,7 +78,7 @@ if store.presets():
                         f"{escape_markdown(preset.why)}")
             sources_caption([], [cited.source for cited in preset.cites])
 
-cite_link = link(base_url(), "compare", {})
+cite_link = address("compare", {})
 if len(chosen) < 2:
     st.info("Choose at least two scenarios to compare." if len(names) >= 2 else
             "Save at least two scenarios (below, or on the Projection explorer) to compare "
