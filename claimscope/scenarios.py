@@ -96,15 +96,23 @@ def merge(saved: Sequence[Scenario], incoming: Sequence[Scenario],
     A new scenario whose name is taken (by a saved one or a `reserved` preset name) gets a
     number after its name, and a message says so.
     """
-    result, messages = list(saved), []
-    taken = {s.name for s in saved} | set(reserved)
-    for scenario in incoming:
-        name = unique_name(scenario.name, taken)
-        if name != scenario.name:
-            messages.append(f"“{scenario.name}” is already taken; saved as “{name}”.")
-        taken.add(name)
-        result.append(replace(scenario, name=name))
-    return result, messages
+    names, messages = unique_names([s.name for s in incoming],
+                                   {s.name for s in saved} | set(reserved))
+    return ([*saved, *(replace(s, name=n) for s, n in zip(incoming, names, strict=True))],
+            messages)
+
+
+def unique_names(wanted: Sequence[str], taken: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Each wanted name made unique against `taken` and the ones before it (`unique_name`),
+    with a message for each that had to change."""
+    names, messages, taken = [], [], set(taken)
+    for name in wanted:
+        unique = unique_name(name, taken)
+        if unique != name:
+            messages.append(f"“{name}” is already taken; saved as “{unique}”.")
+        taken.add(unique)
+        names.append(unique)
+    return names, messages
 
 
 # ---- Views as parameters -----------------------------------------------------------------
