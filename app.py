@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
 from components import layout, state
 from components.context import bundle as cached_bundle
 from components.navigation import pages

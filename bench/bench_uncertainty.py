@@ -1,4 +1,4 @@
-"""Benchmark of the Monte Carlo engine (claimscope.montecarlo).
+"""Benchmark of the Monte Carlo engine (claimscope.uncertainty.montecarlo).
 
 Run from the repository root:  .venv/bin/python bench/bench_uncertainty.py [--repeats N]
 
@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from claimscope.bundle import load_bundle  # noqa: E402
-from claimscope.correlations import Correlation  # noqa: E402
-from claimscope.distributions import Range, lognormal_parameters, pert_parameters  # noqa: E402
-from claimscope.montecarlo import claim_map, simulate, tornado  # noqa: E402
-from claimscope.montecarlo.sobol import sobol_indices  # noqa: E402
+from claimscope.uncertainty.correlations import Correlation  # noqa: E402
+from claimscope.uncertainty.distributions import Range, lognormal_parameters, pert_parameters  # noqa: E402
+from claimscope.uncertainty.montecarlo import claim_map, simulate, tornado  # noqa: E402
+from claimscope.uncertainty.montecarlo.sobol import sobol_indices  # noqa: E402
 
 N = 1_000_000
 SEED = 2018

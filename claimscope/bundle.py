@@ -15,12 +15,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import create_model
 
-from claimscope import document_code, mentions, narrative
-from claimscope.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
-from claimscope.caveats import CAVEATS_FILE, Caveat, load_caveats
-from claimscope.checks import Check
-from claimscope.document import Document, DocumentMeta, load_document
-from claimscope.estimates_context import (
+from claimscope.context.estimates_context import (
     ESTIMATES_CONTEXT_FILE,
     DocumentFigure,
     Estimate,
@@ -29,13 +24,7 @@ from claimscope.estimates_context import (
     RelatedCount,
     load_estimates_context,
 )
-from claimscope.inputs import InputGroup, InputSpec, load_input_file
-from claimscope.model import Model
-from claimscope.model_file import MODEL_FILE, ModelFile, load_model
-from claimscope.pages import PAGES_FILE, Pages, load_pages
-from claimscope.ranges import RangePreset, load_range_presets
-from claimscope.references import REFERENCES_FILE, Reference, load_references
-from claimscope.sample_units import (
+from claimscope.context.sample_units import (
     SAMPLE_UNITS_FILE,
     AgreesWith,
     Alternative,
@@ -47,11 +36,23 @@ from claimscope.sample_units import (
     UnitGroup,
     load_sample_units,
 )
-from claimscope.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
-from claimscope.schema import MODEL_CONFIG, DataError, read_yaml
-from claimscope.sources import SOURCES_FILE, Cited, check_citations, load_sources
-from claimscope.sources import Source as SourceRecord
-from claimscope.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
+from claimscope.files import coverage, document_code
+from claimscope.files.catalogue import Catalogue, Claim, load_catalogue, provenance_problems
+from claimscope.files.caveats import CAVEATS_FILE, Caveat, load_caveats
+from claimscope.files.checks import Check
+from claimscope.files.document import Document, DocumentMeta, load_document
+from claimscope.files.inputs import InputGroup, InputSpec, load_input_file
+from claimscope.files.page_config import PAGES_FILE, Pages, load_pages
+from claimscope.files.references import REFERENCES_FILE, Reference, load_references
+from claimscope.files.schema import MODEL_CONFIG, DataError, read_yaml
+from claimscope.files.sources import SOURCES_FILE, Cited, check_citations, load_sources
+from claimscope.files.sources import Source as SourceRecord
+from claimscope.files.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
+from claimscope.link.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
+from claimscope.model.model import Model
+from claimscope.model.model_file import MODEL_FILE, ModelFile, load_model
+from claimscope.text import narrative
+from claimscope.uncertainty.ranges import RangePreset, load_range_presets
 
 T = TypeVar("T")
 
@@ -80,7 +81,7 @@ class Bundle:
     inputs: dict[str, InputSpec]
     references: dict[str, Reference]
     caveats: list[Caveat]
-    not_claims: tuple[mentions.NotClaim, ...]
+    not_claims: tuple[coverage.NotClaim, ...]
     # the sample of units behind the headline figure: context data, not from the
     # document; None where absent
     sample_units: SampleUnits | None
@@ -119,7 +120,7 @@ class Bundle:
                 f"(sha256 {self.document.sha256[:12]}…, expected "
                 f"{self.document.meta['sha256'][:12]}…)")
         return (problems + provenance_problems(self.catalogue, self.document)
-                + mentions.coverage_problems(self.document, self.catalogue, self.not_claims))
+                + coverage.coverage_problems(self.document, self.catalogue, self.not_claims))
 
 
 def _require_claims(catalogue: Catalogue, path: Path, row: str, ids: tuple[str, ...]) -> None:
@@ -167,7 +168,7 @@ def load_bundle(folder: Path | None = None) -> Bundle:
     # none of them.
     references = _if_present(folder / REFERENCES_FILE, load_references, {})
     caveats = _if_present(folder / CAVEATS_FILE, load_caveats, [])
-    not_claims = _if_present(folder / mentions.NOT_CLAIMS_FILE, mentions.load_not_claims, ())
+    not_claims = _if_present(folder / coverage.NOT_CLAIMS_FILE, coverage.load_not_claims, ())
     for spec in inputs.values():
         _require_claims(catalogue, folder / "inputs.yaml", spec.name, spec.claims)
         if spec.reference and spec.reference not in references:
@@ -245,7 +246,7 @@ _FILES: dict[str, Any] = {
     "document.yaml": DocumentMeta,
     VOCABULARY_FILE: VocabularyFile,
     "claims.yaml": _file_model("ClaimsFile", claims=list[Claim]),
-    "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[mentions.NotClaim]),
+    "not_claims.yaml": _file_model("NotClaimsFile", not_claims=list[coverage.NotClaim]),
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
     MODEL_FILE: ModelFile,

@@ -1,7 +1,7 @@
 """The live assumption panel: one Streamlit Components v2 element (no iframe) that draws
 every assumption and recomputes the numbers in the reader's browser while they drag.
 
-Its HTML is built by its JavaScript from the spec `claimscope.panel_spec` makes; the
+Its HTML is built by its JavaScript from the spec `claimscope.views.panel_spec` makes; the
 scripts are the repository's files in `components/panel/` plus the model's generated
 JavaScript, registered once per model. On release the browser hands the values back, and
 they go through the same checks as a link's before they become the view.
@@ -17,7 +17,7 @@ from typing import Any
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.panel_spec import fit_panel_values, panel_spec
+from claimscope.views.panel_spec import fit_panel_values, panel_spec
 from components import state
 from components.context import bundle as cached_bundle
 

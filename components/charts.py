@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from claimscope.charts.style import Chart
-from claimscope.markdown import escape_markdown
+from claimscope.text.markdown import escape_markdown
 
 PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": True,
                  "toImageButtonOptions": {"format": "png", "scale": 2}}

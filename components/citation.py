@@ -7,8 +7,8 @@ from datetime import date
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.citation import cite
-from claimscope.evidence import bibliography
+from claimscope.text.citation import cite
+from claimscope.views.evidence import bibliography
 
 
 def cite_block(data: Bundle, link_text: str = "") -> None:

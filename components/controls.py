@@ -3,7 +3,7 @@ uncertainty section share (the assumptions themselves are drawn by the live pane
 
 from __future__ import annotations
 
-from claimscope.inputs import InputSpec
+from claimscope.files.inputs import InputSpec
 
 
 def widget_number(spec: InputSpec, value: float) -> int | float:

@@ -8,8 +8,12 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.charts.estimates_context import published_estimates_chart
-from claimscope.estimates_context import coverage_words, estimates_frame, related_counts_frame
-from claimscope.pages import EstimatesOverTimePage, slug
+from claimscope.context.estimates_context import (
+    coverage_words,
+    estimates_frame,
+    related_counts_frame,
+)
+from claimscope.files.page_config import EstimatesOverTimePage, slug
 from components.charts import download_csv, show_chart
 from components.evidence_links import sources_caption
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from claimscope.evidence import cited_ids, links_markdown
-from claimscope.sources import Sourced
+from claimscope.files.sources import Sourced
+from claimscope.views.evidence import cited_ids, links_markdown
 from components.context import bundle
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.charts.report import ReportEntry
-from claimscope.scenarios import Scenario
+from claimscope.link.scenarios import Scenario
 from components import state
 from components.citation import cite_block
 from components.report_download import make_report, report_button

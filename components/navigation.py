@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from claimscope.bundle import Bundle
-from claimscope.pages import EstimatesOverTimePage, MembershipPage
+from claimscope.files.page_config import EstimatesOverTimePage, MembershipPage
 
 
 class PageEntry(NamedTuple):

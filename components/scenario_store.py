@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from claimscope.markdown import escape_markdown
-from claimscope.scenarios import Scenario, clean_name, merge
+from claimscope.link.scenarios import Scenario, clean_name, merge
+from claimscope.text.markdown import escape_markdown
 from components import state
 from components.context import bundle
 

@@ -7,8 +7,7 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.markdown import escape_markdown
-from claimscope.scenarios import (
+from claimscope.link.scenarios import (
     LINK_PARAM,
     MAX_BYTES,
     Scenario,
@@ -20,7 +19,8 @@ from claimscope.scenarios import (
     resampled_ranges,
     scenarios_json,
 )
-from claimscope.viewstate import View, view_query
+from claimscope.link.viewstate import View, view_query
+from claimscope.text.markdown import escape_markdown
 from components import state
 from components.scenario_store import add, saved, say
 

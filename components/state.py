@@ -10,10 +10,10 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.correlations import Correlation
-from claimscope.distributions import Range
-from claimscope.scenarios import LINK_PARAM, resampled_ranges
-from claimscope.viewstate import View, default_view, parse_view, view_query
+from claimscope.link.scenarios import LINK_PARAM, resampled_ranges
+from claimscope.link.viewstate import View, default_view, parse_view, view_query
+from claimscope.uncertainty.correlations import Correlation
+from claimscope.uncertainty.distributions import Range
 
 VIEW = "view"
 NOTICES = "url_notices"

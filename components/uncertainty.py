@@ -22,7 +22,11 @@ from claimscope.charts.uncertainty import (
     sobol_chart,
     tornado_chart,
 )
-from claimscope.correlations import (
+from claimscope.files.inputs import InputSpec
+from claimscope.link.scenarios import resampled_ranges, sample_preset
+from claimscope.link.viewstate import View, ranged_inputs, suggested_range
+from claimscope.text.numbers import count_word, display, human, percent
+from claimscope.uncertainty.correlations import (
     RANK_LIMIT,
     Correlation,
     correlation_query,
@@ -30,21 +34,17 @@ from claimscope.correlations import (
     describe,
     parse_correlations,
 )
-from claimscope.distributions import RESAMPLED, SHAPES, Range
-from claimscope.inputs import InputSpec
-from claimscope.montecarlo import SimulationResult, claim_map, simulate, tornado
-from claimscope.montecarlo.sobol import SobolResult, sobol_indices
-from claimscope.numbers import count_word, display, human, percent
-from claimscope.projection import interval_rows
-from claimscope.ranges import (
+from claimscope.uncertainty.distributions import RESAMPLED, SHAPES, Range
+from claimscope.uncertainty.montecarlo import SimulationResult, claim_map, simulate, tornado
+from claimscope.uncertainty.montecarlo.sobol import SobolResult, sobol_indices
+from claimscope.uncertainty.ranges import (
     SAMPLES_DEFAULT,
     SAMPLES_MAX,
     SAMPLES_MIN,
     SEED_MAX,
     validate_range,
 )
-from claimscope.scenarios import resampled_ranges, sample_preset
-from claimscope.viewstate import View, ranged_inputs, suggested_range
+from claimscope.views.projection import interval_rows
 from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle

@@ -12,7 +12,7 @@ import ast
 import importlib
 from pathlib import Path
 
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
 from components.context import bundle
 from components.layout import integrity_problems
 

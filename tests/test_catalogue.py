@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.catalogue import Catalogue, load_catalogue, provenance_problems
-from claimscope.numbers import numbers_in
-from claimscope.schema import DataError
+from claimscope.files.catalogue import Catalogue, load_catalogue, provenance_problems
+from claimscope.files.schema import DataError
+from claimscope.text.numbers import numbers_in
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue

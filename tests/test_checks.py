@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope import document_code
 from claimscope.bundle import load_bundle
-from claimscope.catalogue import Catalogue
-from claimscope.checks import VERDICTS, Check, checks_frame, months_inclusive
-from claimscope.sample_units import SAMPLE_UNITS_FILE, load_sample_units
+from claimscope.context.sample_units import SAMPLE_UNITS_FILE, load_sample_units
+from claimscope.files import document_code
+from claimscope.files.catalogue import Catalogue
+from claimscope.files.checks import VERDICTS, Check, checks_frame, months_inclusive
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue

@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
 from claimscope.bundle import load_bundle
-from claimscope.correlations import (
+from claimscope.link.viewstate import parse_view, view_query
+from claimscope.uncertainty.correlations import (
     RANK_LIMIT,
     Correlation,
     correlation_query,
     parse_correlations,
 )
-from claimscope.distributions import Range, quantile
-from claimscope.montecarlo import run, simulate
-from claimscope.viewstate import parse_view, view_query
+from claimscope.uncertainty.distributions import Range, quantile
+from claimscope.uncertainty.montecarlo import run, simulate
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
 from tests.data_helpers import copy_document, edit
 
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import stats as scipy_stats
 
-from claimscope.distributions import (
+from claimscope.files.inputs import load_inputs
+from claimscope.uncertainty.distributions import (
     RESAMPLED,
     SHAPES,
     Range,
@@ -27,7 +28,6 @@ from claimscope.distributions import (
     quantile,
     share_bin_edges,
 )
-from claimscope.inputs import load_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = load_inputs(ROOT / "data" / "ecpat-cstd21-2018" / "inputs.yaml")

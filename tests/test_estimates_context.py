@@ -11,14 +11,14 @@ import pytest
 
 from claimscope.bundle import default_document, load_bundle
 from claimscope.charts.estimates_context import finding, published_estimates_chart
-from claimscope.estimates_context import (
+from claimscope.context.estimates_context import (
     ESTIMATES_CONTEXT_FILE,
     decimal_year,
     estimates_frame,
     load_estimates_context,
     related_counts_frame,
 )
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 from tests.data_helpers import SOURCE, edit
 

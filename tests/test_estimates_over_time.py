@@ -15,7 +15,7 @@ from claimscope.charts.estimates_over_time import (
     per_estimate_chart,
     projection_chart,
 )
-from claimscope.estimates_over_time import (
+from claimscope.context.estimates_over_time import (
     bound_of,
     compound_growth,
     elimination_path,

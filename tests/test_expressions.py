@@ -10,8 +10,8 @@ import sympy
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from claimscope.expressions import MAX_LENGTH, ExpressionError, parse
-from claimscope.model import numpy_function
+from claimscope.model.expressions import MAX_LENGTH, ExpressionError, parse
+from claimscope.model.model import numpy_function
 
 NAMES = ("x", "y", "rate_ratio")
 SYMBOLS = {name: sympy.Symbol(name, positive=True) for name in NAMES}

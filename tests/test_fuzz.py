@@ -23,23 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, default_document, json_schemas, load_bundle
-from claimscope.catalogue import load_catalogue
-from claimscope.caveats import load_caveats
-from claimscope.document import load_document
-from claimscope.inputs import load_input_file
-from claimscope.mentions import load_not_claims
-from claimscope.narrative import SENTENCE_FILE, load_sentence
-from claimscope.ranges import (
-    SAMPLES_MAX,
-    SAMPLES_MIN,
-    SEED_MAX,
-    SHAPES,
-    Range,
-    load_range_presets,
-    uncertainty_params,
-)
-from claimscope.references import load_references
-from claimscope.sample_units import (
+from claimscope.context.sample_units import (
     SampleUnits,
     alternatives_frame,
     comparison_frame,
@@ -47,7 +31,16 @@ from claimscope.sample_units import (
     spread,
     what_the_spread_says,
 )
-from claimscope.scenarios import (
+from claimscope.files.catalogue import load_catalogue
+from claimscope.files.caveats import load_caveats
+from claimscope.files.coverage import load_not_claims
+from claimscope.files.document import load_document
+from claimscope.files.inputs import load_input_file
+from claimscope.files.references import load_references
+from claimscope.files.schema import DataError, read_yaml
+from claimscope.files.sources import load_sources
+from claimscope.files.vocabulary import VOCABULARY_FILE, load_vocabulary
+from claimscope.link.scenarios import (
     FORMAT,
     MAX_BYTES,
     MAX_NAME,
@@ -58,10 +51,17 @@ from claimscope.scenarios import (
     load_scenarios_json,
     merge,
 )
-from claimscope.schema import DataError, read_yaml
-from claimscope.sources import load_sources
-from claimscope.viewstate import View, default_view, parse_view, view_query
-from claimscope.vocabulary import VOCABULARY_FILE, load_vocabulary
+from claimscope.link.viewstate import View, default_view, parse_view, view_query
+from claimscope.text.narrative import SENTENCE_FILE, load_sentence
+from claimscope.uncertainty.ranges import (
+    SAMPLES_MAX,
+    SAMPLES_MIN,
+    SEED_MAX,
+    SHAPES,
+    Range,
+    load_range_presets,
+    uncertainty_params,
+)
 from tests.conftest import FUZZ_PROFILE
 
 BUNDLE = load_bundle()

@@ -9,9 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.catalogue import Claim
-from claimscope.highlight import MARKS, highlight_html, legend_html
-from claimscope.mentions import (
+from claimscope.files.catalogue import Claim
+from claimscope.files.coverage import (
     NOT_CLAIMS_FILE,
     Accounted,
     Mention,
@@ -20,6 +19,7 @@ from claimscope.mentions import (
     find_mentions,
     load_not_claims,
 )
+from claimscope.text.highlight import MARKS, highlight_html, legend_html
 
 BUNDLE = load_bundle()
 TEXT = BUNDLE.document.text

@@ -14,9 +14,9 @@ from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
 from claimscope.bundle import load_bundle
-from claimscope.ranges import SAMPLES_MAX, SHAPES, range_params
-from claimscope.scenarios import Scenario, encode_link
-from claimscope.viewstate import default_view, ranged_inputs
+from claimscope.link.scenarios import Scenario, encode_link
+from claimscope.link.viewstate import default_view, ranged_inputs
+from claimscope.uncertainty.ranges import SAMPLES_MAX, SHAPES, range_params
 from tests.apptest_helpers import ROOT, page_text, panel_data, run_page
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "components" / "pages").glob("*.py")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.markdown import WORD_JOINER, escape_markdown
+from claimscope.text.markdown import WORD_JOINER, escape_markdown
 
 ANYWHERE = set("\\`*_{}[]()#!|<>~$&")  # must be backslash-escaped wherever they are
 LINE_START = set("-+=")  # must be escaped at the start of a line, before a space or mark

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.charts.membership import timeline_chart
-from claimscope.membership import (
+from claimscope.context.membership import (
     MembersPerCountry,
     deadline,
     event_date,

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.mentions import (
+from claimscope.files.coverage import (
     NOT_CLAIMS_FILE,
     account,
     context_places,
@@ -20,8 +20,8 @@ from claimscope.mentions import (
     load_not_claims,
     mentions_frame,
 )
-from claimscope.numbers import numbers_in
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
+from claimscope.text.numbers import numbers_in
 
 BUNDLE = load_bundle()
 DOCUMENT = BUNDLE.document

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.expressions import parse
-from claimscope.model import Model, OutputSpec, StepSpec, input_symbol
+from claimscope.model.expressions import parse
+from claimscope.model.model import Model, OutputSpec, StepSpec, input_symbol
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

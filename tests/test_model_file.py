@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.inputs import InputSpec
-from claimscope.model_file import load_model
-from claimscope.schema import DataError
+from claimscope.files.inputs import InputSpec
+from claimscope.files.schema import DataError
+from claimscope.model.model_file import load_model
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
 ECPAT = load_bundle(DATA_DIR / default_document())

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.narrative import SENTENCE_FILE, reactive_sentence
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
+from claimscope.text.narrative import SENTENCE_FILE, reactive_sentence
 from tests.data_helpers import copy_document, edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fixture-clinic-2024"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.numbers import (
+from claimscope.text.numbers import (
     count_word,
     describe_interval,
     display,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.numbers import display
+from claimscope.text.numbers import display
 from components.navigation import pages
 from tests.apptest_helpers import figure_specs, page_text, panel_data, release_panel, run_page
 

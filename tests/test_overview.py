@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.catalogue import Catalogue
 from claimscope.charts.overview import KIND_MARKERS, timeline_chart
-from claimscope.inputs import defaults
-from claimscope.overview import (
+from claimscope.files.catalogue import Catalogue
+from claimscope.files.inputs import defaults
+from claimscope.views.overview import (
     TIMELINE_END,
     TIMELINE_START,
     claim_date,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.bundle import cited_by, load_bundle
-from claimscope.evidence import anchor, cited_ids, entries, link, sources_markdown
+from claimscope.views.evidence import anchor, cited_ids, entries, link, sources_markdown
 from tests.apptest_helpers import open_range_editor, page_text, run_page
 
 PAGE = "components/pages/evidence.py"

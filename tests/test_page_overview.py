@@ -6,7 +6,7 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
-from claimscope.overview import timeline_frame
+from claimscope.views.overview import timeline_frame
 from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
 
 PAGE = "components/pages/overview.py"

@@ -1,4 +1,5 @@
-"""The live panel's spec and the check of what the browser sends back (claimscope.panel_spec)."""
+"""The live panel's spec and the check of what the browser sends back
+(claimscope.views.panel_spec)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.panel_spec import fit_panel_values, panel_inputs, panel_spec
+from claimscope.views.panel_spec import fit_panel_values, panel_inputs, panel_spec
 
 BUNDLE = load_bundle()
 SPECS = BUNDLE.model.inputs

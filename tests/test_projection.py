@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.projection import break_even_table, sweep
+from claimscope.views.projection import break_even_table, sweep
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.inputs import load_inputs
-from claimscope.ranges import (
+from claimscope.files.inputs import load_inputs
+from claimscope.link.urlstate import parse_query
+from claimscope.uncertainty.ranges import (
     SAMPLES_DEFAULT,
     SEED_DEFAULT,
     Range,
@@ -20,7 +21,6 @@ from claimscope.ranges import (
     validate_samples,
     validate_seed,
 )
-from claimscope.urlstate import parse_query
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = load_inputs(ROOT / "data" / "ecpat-cstd21-2018" / "inputs.yaml")

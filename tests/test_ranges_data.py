@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from claimscope.inputs import load_inputs
-from claimscope.ranges import load_range_presets, validate_range
-from claimscope.schema import DataError
+from claimscope.files.inputs import load_inputs
+from claimscope.files.schema import DataError
+from claimscope.uncertainty.ranges import load_range_presets, validate_range
 
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "ecpat-cstd21-2018"
 SPECS = load_inputs(FOLDER / "inputs.yaml")

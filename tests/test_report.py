@@ -11,14 +11,14 @@ import pytest
 from claimscope.bundle import load_bundle
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry, build_report, markdown_bold
-from claimscope.citation import cite
-from claimscope.correlations import Correlation
-from claimscope.montecarlo import simulate
-from claimscope.montecarlo.sobol import sobol_indices
-from claimscope.numbers import human, percent
-from claimscope.projection import output_rows
-from claimscope.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
-from claimscope.viewstate import default_view
+from claimscope.link.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
+from claimscope.link.viewstate import default_view
+from claimscope.text.citation import cite
+from claimscope.text.numbers import human, percent
+from claimscope.uncertainty.correlations import Correlation
+from claimscope.uncertainty.montecarlo import simulate
+from claimscope.uncertainty.montecarlo.sobol import sobol_indices
+from claimscope.views.projection import output_rows
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model
@@ -142,7 +142,7 @@ def test_a_report_needs_a_scenario() -> None:
 
 
 def test_report_lists_every_source_with_its_evidence_anchor_and_what_it_supports() -> None:
-    from claimscope.evidence import anchor, citation_line
+    from claimscope.views.evidence import anchor, citation_line
 
     report = build_report(BUNDLE, [ReportEntry(Scenario("S", default_view(SPECS)))],
                           CITATION, "now")

@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.montecarlo import simulate, tornado
-from claimscope.numbers import human
-from claimscope.sample_spread import sample_spread
-from claimscope.sample_units import spread
-from claimscope.scenarios import PRESETS_FILE, load_presets, sample_preset
-from claimscope.schema import DataError
-from claimscope.viewstate import parse_view, view_query
+from claimscope.context.sample_spread import sample_spread
+from claimscope.context.sample_units import spread
+from claimscope.files.schema import DataError
+from claimscope.link.scenarios import PRESETS_FILE, load_presets, sample_preset
+from claimscope.link.viewstate import parse_view, view_query
+from claimscope.text.numbers import human
+from claimscope.uncertainty.montecarlo import simulate, tornado
 from tests.apptest_helpers import page_text, run_page
 
 BUNDLE = load_bundle()

@@ -13,11 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.catalogue import Catalogue
 from claimscope.charts.sample_units import leave_one_out_chart, rate_chart, share_chart
 from claimscope.charts.style import PROVENANCE
-from claimscope.numbers import human
-from claimscope.sample_units import (
+from claimscope.context.sample_units import (
     CUT_OFF,
     DIFFERS,
     EXACT,
@@ -36,7 +34,9 @@ from claimscope.sample_units import (
     spread,
     what_the_spread_says,
 )
-from claimscope.schema import DataError
+from claimscope.files.catalogue import Catalogue
+from claimscope.files.schema import DataError
+from claimscope.text.numbers import human
 
 SAMPLE_PATH = DATA_DIR / default_document() / SAMPLE_UNITS_FILE
 EW_POPULATION = 4_006_600 / 0.0725  # the sampled population ÷ the document's 7.25 %

@@ -11,9 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.distributions import SHAPES, Range
-from claimscope.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
-from claimscope.scenarios import (
+from claimscope.files.schema import DataError
+from claimscope.link.scenarios import (
     FORMAT,
     MAX_BYTES,
     MAX_LINK,
@@ -35,8 +34,9 @@ from claimscope.scenarios import (
     totals_frame,
     unique_name,
 )
-from claimscope.schema import DataError
-from claimscope.viewstate import View, default_view, view_query
+from claimscope.link.viewstate import View, default_view, view_query
+from claimscope.uncertainty.distributions import SHAPES, Range
+from claimscope.uncertainty.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimscope.bundle import DATA_DIR, default_document, document_folder, load_bundle
-from claimscope.schema import DataError
+from claimscope.files.schema import DataError
 from components import context
 from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, run_page

@@ -7,9 +7,9 @@ import numpy as np
 from SALib.test_functions import Ishigami
 
 from claimscope.bundle import load_bundle
-from claimscope.distributions import Range, inverse
-from claimscope.montecarlo import simulate
-from claimscope.montecarlo.sobol import sobol_indices, unit_indices
+from claimscope.uncertainty.distributions import Range, inverse
+from claimscope.uncertainty.montecarlo import simulate
+from claimscope.uncertainty.montecarlo.sobol import sobol_indices, unit_indices
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

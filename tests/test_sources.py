@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from claimscope.bundle import cited_by, json_schemas, load_bundle
-from claimscope.schema import DataError, read_yaml
-from claimscope.sources import SOURCES_FILE, Cited, load_sources
+from claimscope.files.schema import DataError, read_yaml
+from claimscope.files.sources import SOURCES_FILE, Cited, load_sources
 from tests.data_helpers import SOURCE, copy_document, edit
 
 BUNDLE = load_bundle()

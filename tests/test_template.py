@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimscope.template import (
+from claimscope.text.template import (
     Scope,
     TemplateError,
     check_text,

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.distributions import SHAPES, Range, lognormal_parameters
-from claimscope.montecarlo import claim_map, run, simulate, tornado
-from claimscope.ranges import validate_range
+from claimscope.uncertainty.distributions import SHAPES, Range, lognormal_parameters
+from claimscope.uncertainty.montecarlo import claim_map, run, simulate, tornado
+from claimscope.uncertainty.ranges import validate_range
 
 MODEL = load_bundle().model
 SPECS = MODEL.inputs

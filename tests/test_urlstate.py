@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.urlstate import parse_number, parse_query, shown, to_query
+from claimscope.link.urlstate import parse_number, parse_query, shown, to_query
 
 SPECS = load_bundle().inputs
 

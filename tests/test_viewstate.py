@@ -7,9 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.distributions import SHAPES, Range
-from claimscope.ranges import SAMPLES_DEFAULT, SEED_DEFAULT
-from claimscope.viewstate import (
+from claimscope.link.viewstate import (
     View,
     default_view,
     parse_view,
@@ -17,6 +15,8 @@ from claimscope.viewstate import (
     suggested_range,
     view_query,
 )
+from claimscope.uncertainty.distributions import SHAPES, Range
+from claimscope.uncertainty.ranges import SAMPLES_DEFAULT, SEED_DEFAULT
 
 BUNDLE = load_bundle()
 SPECS = BUNDLE.inputs

@@ -13,11 +13,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.bundle import json_schemas, load_bundle
-from claimscope.catalogue import load_catalogue
-from claimscope.inputs import load_inputs
-from claimscope.numbers import display, human, percent
-from claimscope.schema import DataError
-from claimscope.vocabulary import (
+from claimscope.files.catalogue import load_catalogue
+from claimscope.files.inputs import load_inputs
+from claimscope.files.schema import DataError
+from claimscope.files.vocabulary import (
     FORMATS,
     KINDS,
     VOCABULARY_FILE,
@@ -26,6 +25,7 @@ from claimscope.vocabulary import (
     built_in_vocabulary,
     load_vocabulary,
 )
+from claimscope.text.numbers import display, human, percent
 from components.controls import slider_bounds, widget_number
 from tests.browser.conftest import FIXTURE_DOCUMENT
 from tests.data_helpers import copy_document, edit

@@ -9,8 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout, claim_line
-from claimscope.model import Model
-from claimscope.numbers import human
+from claimscope.model.model import Model
+from claimscope.text.numbers import human
 
 
 def _whiskers(data: pd.DataFrame, point: str) -> dict | None:

@@ -15,8 +15,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout
-from claimscope.estimates_context import ESTIMATES_CONTEXT_FILE
-from claimscope.numbers import human
+from claimscope.context.estimates_context import ESTIMATES_CONTEXT_FILE
+from claimscope.text.numbers import human
 
 # One distinct shape per measure, in the order the data file lists them.
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "cross", "x",

@@ -13,9 +13,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import KIND_MARKERS, PROVENANCE, Chart, base_layout
-from claimscope.estimates_over_time import Growth
-from claimscope.numbers import human
-from claimscope.pages import EstimatesOverTimePage, slug
+from claimscope.context.estimates_over_time import Growth
+from claimscope.files.page_config import EstimatesOverTimePage, slug
+from claimscope.text.numbers import human
 
 BOUND_MARKERS = {
     "lower bound": {"symbol": "triangle-up", "label": "Lower bound (“upwards of”)"},

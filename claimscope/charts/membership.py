@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import KIND_MARKERS, OKABE_ITO, Chart, base_layout, reference_line
-from claimscope.membership import Deadline
+from claimscope.context.membership import Deadline
 
 TODAY_COLOR = OKABE_ITO["vermillion"]
 

@@ -8,9 +8,10 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.catalogue import Catalogue
 from claimscope.charts.style import KIND_MARKERS, Chart, base_layout
-from claimscope.overview import (
+from claimscope.files.catalogue import Catalogue
+from claimscope.files.vocabulary import Unit
+from claimscope.views.overview import (
     TIMELINE_END,
     TIMELINE_START,
     dates_left_out,
@@ -18,7 +19,6 @@ from claimscope.overview import (
     timeline_frame,
     timeline_lanes,
 )
-from claimscope.vocabulary import Unit
 
 _HOVER_WIDTH = 60
 _MIN_LANE_PX, _MARKER_GAP_PX = 60, 20

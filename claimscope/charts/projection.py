@@ -10,8 +10,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from claimscope.charts.style import PROVENANCE, Chart, base_layout, claim_line
-from claimscope.model import Model, Outputs
-from claimscope.numbers import display, human
+from claimscope.model.model import Model, Outputs
+from claimscope.text.numbers import display, human
 
 
 def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.DataFrame:

@@ -21,17 +21,17 @@ from claimscope.bundle import Bundle
 from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
 from claimscope.charts.uncertainty import convergence_chart, sobol_chart
-from claimscope.citation import Citation
-from claimscope.correlations import correlation_sentence
-from claimscope.evidence import citation_line, supports_text
-from claimscope.evidence import entries as evidence_entries
-from claimscope.inputs import InputSpec
-from claimscope.montecarlo import SimulationResult
-from claimscope.montecarlo.sobol import SobolResult
-from claimscope.narrative import reactive_sentence, verdict
-from claimscope.numbers import display
-from claimscope.projection import break_even_table, interval_rows, output_rows
-from claimscope.scenarios import Scenario, differences_frame
+from claimscope.files.inputs import InputSpec
+from claimscope.link.scenarios import Scenario, differences_frame
+from claimscope.text.citation import Citation
+from claimscope.text.narrative import reactive_sentence, verdict
+from claimscope.text.numbers import display
+from claimscope.uncertainty.correlations import correlation_sentence
+from claimscope.uncertainty.montecarlo import SimulationResult
+from claimscope.uncertainty.montecarlo.sobol import SobolResult
+from claimscope.views.evidence import citation_line, supports_text
+from claimscope.views.evidence import entries as evidence_entries
+from claimscope.views.projection import break_even_table, interval_rows, output_rows
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -21,9 +21,9 @@ from claimscope.charts.style import (
     claim_line,
     reference_line,
 )
-from claimscope.numbers import human, percent
-from claimscope.pages import UnitWords, slug
-from claimscope.sample_units import SampleUnits, group_frame
+from claimscope.context.sample_units import SampleUnits, group_frame
+from claimscope.files.page_config import UnitWords, slug
+from claimscope.text.numbers import human, percent
 
 STATUS_STYLE = {"stated": PROVENANCE["context"], "derived": PROVENANCE["derived"]}
 STATUS_LABEL = {"stated": "stated in the source", "derived": "derived from its figures"}

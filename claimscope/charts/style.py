@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import pandas as pd
 import plotly.graph_objects as go
 
-from claimscope.palette import CLAIM_LINE, FONT, OKABE_ITO, PROVENANCE
+from claimscope.views.palette import CLAIM_LINE, FONT, OKABE_ITO, PROVENANCE
 
 __all__ = ["CLAIM_LINE", "FONT", "KIND_MARKERS", "OKABE_ITO", "PROVENANCE", "Chart", "Line",
            "base_layout", "claim_line", "reference_line"]

@@ -19,11 +19,11 @@ from claimscope.charts.style import (
     base_layout,
     reference_line,
 )
-from claimscope.inputs import InputSpec
-from claimscope.model import Model
-from claimscope.montecarlo import ClaimMap, OutputSummary
-from claimscope.montecarlo.sobol import SobolResult
-from claimscope.numbers import display, human, percent
+from claimscope.files.inputs import InputSpec
+from claimscope.model.model import Model
+from claimscope.text.numbers import display, human, percent
+from claimscope.uncertainty.montecarlo import ClaimMap, OutputSummary
+from claimscope.uncertainty.montecarlo.sobol import SobolResult
 
 
 def _unit(spec: InputSpec) -> str:

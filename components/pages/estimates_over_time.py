@@ -12,7 +12,7 @@ from claimscope.charts.estimates_over_time import (
     projection_chart,
     rate_text,
 )
-from claimscope.estimates_over_time import (
+from claimscope.context.estimates_over_time import (
     BOUND_LABELS,
     bound_of,
     elimination_path,
@@ -23,9 +23,9 @@ from claimscope.estimates_over_time import (
     second_years,
     statements_frame,
 )
-from claimscope.numbers import human
-from claimscope.overview import changed_assumptions, claim_text, source_line
-from claimscope.pages import estimates_texts, slug
+from claimscope.files.page_config import estimates_texts, slug
+from claimscope.text.numbers import human
+from claimscope.views.overview import changed_assumptions, claim_text, source_line
 from components import state
 from components.charts import show_chart
 from components.context import bundle

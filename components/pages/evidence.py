@@ -7,7 +7,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claimscope.evidence import (
+from claimscope.text.numbers import display
+from claimscope.views.evidence import (
     entries,
     link,
     sample_title,
@@ -15,7 +16,6 @@ from claimscope.evidence import (
     sources_markdown,
     supports_text,
 )
-from claimscope.numbers import display
 from components.charts import download_csv
 from components.context import bundle
 

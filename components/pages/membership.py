@@ -8,10 +8,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from claimscope.catalogue import claim_date, claim_text
 from claimscope.charts.membership import timeline_chart
-from claimscope.estimates_over_time import BOUND_LABELS, bound_of
-from claimscope.membership import (
+from claimscope.context.estimates_over_time import BOUND_LABELS, bound_of
+from claimscope.context.membership import (
     deadline,
     members_spread,
     stated_and_quoted_targets,
@@ -21,8 +20,9 @@ from claimscope.membership import (
     targets_frame,
     timeline,
 )
-from claimscope.overview import source_line
-from claimscope.pages import slug
+from claimscope.files.catalogue import claim_date, claim_text
+from claimscope.files.page_config import slug
+from claimscope.views.overview import source_line
 from components.charts import download_csv, show_chart
 from components.context import bundle
 

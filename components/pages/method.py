@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from claimscope.correlations import RANK_LIMIT
-from claimscope.method import break_even_method, constant_line
-from claimscope.montecarlo.sobol import CONF_LEVEL, SOBOL_BASE, SOBOL_RESAMPLES
-from claimscope.numbers import display, human
-from claimscope.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
-from claimscope.sample_spread import method_words
-from claimscope.scenarios import sample_preset
+from claimscope.context.sample_spread import method_words
+from claimscope.link.scenarios import sample_preset
+from claimscope.model.printing.words import break_even_method, constant_line
+from claimscope.text.numbers import display, human
+from claimscope.uncertainty.correlations import RANK_LIMIT
+from claimscope.uncertainty.montecarlo.sobol import CONF_LEVEL, SOBOL_BASE, SOBOL_RESAMPLES
+from claimscope.uncertainty.ranges import SAMPLES_DEFAULT, SAMPLES_MAX
 from components.charts import download_csv
 from components.citation import cite_block
 from components.context import bundle

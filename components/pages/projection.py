@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.projection import step_chart, sweep_chart
-from claimscope.projection import break_even_table, sweep
+from claimscope.views.projection import break_even_table, sweep
 from components import state
 from components.assumption_panel import assumption_panel
 from components.charts import download_csv, show_chart

@@ -7,8 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.sample_units import leave_one_out_chart, rate_chart, share_chart
-from claimscope.numbers import human, percent
-from claimscope.sample_units import (
+from claimscope.context.sample_units import (
     alternatives_frame,
     comparison_frame,
     count_as_known,
@@ -18,6 +17,7 @@ from claimscope.sample_units import (
     spread,
     what_the_spread_says,
 )
+from claimscope.text.numbers import human, percent
 from components.charts import download_csv, show_chart
 from components.context import bundle
 from components.evidence_links import sources_caption

@@ -1,4 +1,4 @@
-/* ClaimScope's number formatting in the browser: the twins of claimscope/numbers.py
+/* ClaimScope's number formatting in the browser: the twins of claimscope/text/numbers.py
    (fixed, human, percent, signed_percent, display, count_word), written to return exactly
    the strings Python writes for the same double; tests/browser/test_panel_text.py checks
    it for random values. A plain script: top-level functions, no imports, no build step. */

@@ -239,7 +239,7 @@ function recompute(panel) {
   }
 }
 
-/* One row of the break-even table, as claimscope/projection.py writes it. */
+/* One row of the break-even table, as claimscope/views/projection.py writes it. */
 function breakEvenTexts(spec, name, current, shown, sign) {
   const input = spec.inputs_by_name[name];
   const yes = spec.texts.yes;

@@ -1,4 +1,4 @@
-/* ClaimScope's text templates in the browser: the twin of claimscope/template.py. Python
+/* ClaimScope's text templates in the browser: the twin of claimscope/text/template.py. Python
    parses each template into nodes (literal {text} or a placeholder {name, filter, arg}),
    so this file only renders them, with format.js's formatters. A scope is
    {values: {name: number}, units: {name: unit's writing}, claims: {id: number}}, as

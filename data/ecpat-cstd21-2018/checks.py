@@ -1,21 +1,21 @@
 """ECPAT's consistency checks (DESIGN §3.3): the arithmetic its numbers imply.
 
-Document code, loaded by `claimscope.document_code`: each check reads its numbers from
+Document code, loaded by `claimscope.files.document_code`: each check reads its numbers from
 the catalogue by claim id and reuses the core module that owns the arithmetic, so the
 Source page shows the same figures as the pages that chart them.
 """
 
 from __future__ import annotations
 
-from claimscope.catalogue import Catalogue
-from claimscope.checks import Check, months_inclusive, quoted
-from claimscope.estimates_over_time import implied_growth, second_years
-from claimscope.membership import deadline as deadline_of
-from claimscope.membership import members_spread, stated_and_quoted_targets, target_label
-from claimscope.model import Model
-from claimscope.numbers import human, percent
-from claimscope.pages import EstimatesOverTimePage, MembershipPage, Pages
-from claimscope.sample_units import SampleUnits
+from claimscope.context.estimates_over_time import implied_growth, second_years
+from claimscope.context.membership import deadline as deadline_of
+from claimscope.context.membership import members_spread, stated_and_quoted_targets, target_label
+from claimscope.context.sample_units import SampleUnits
+from claimscope.files.catalogue import Catalogue
+from claimscope.files.checks import Check, months_inclusive, quoted
+from claimscope.files.page_config import EstimatesOverTimePage, MembershipPage, Pages
+from claimscope.model.model import Model
+from claimscope.text.numbers import human, percent
 
 # Official wording of the SDG targets the document names (UN General Assembly resolution
 # 70/1, "Transforming our world: the 2030 Agenda for Sustainable Development", 2015).

@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.inputs import InputSpec
-from claimscope.model import Model
-from claimscope.model_file import load_model
+from claimscope.files.inputs import InputSpec
+from claimscope.model.model import Model
+from claimscope.model.model_file import load_model
 from tests.browser.conftest import FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser

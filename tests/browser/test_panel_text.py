@@ -1,5 +1,5 @@
 """The browser writes the same text as the server: components/panel/format.js and
-template.js, run in Chromium, against claimscope.numbers, claimscope.template and the
+template.js, run in Chromium, against claimscope.text.numbers, claimscope.text.template and the
 report's markdown_bold, for random values (exact ties, the million/billion boundaries,
 negatives, NaN and infinities, huge and tiny doubles) and random assumptions of both
 documents. One page holds the scripts for every example."""
@@ -16,8 +16,9 @@ from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
-from claimscope.narrative import changed_inputs, reactive_sentence, sentence_scope
-from claimscope.numbers import (
+from claimscope.files.vocabulary import FORMATS, Unit
+from claimscope.text.narrative import changed_inputs, reactive_sentence, sentence_scope
+from claimscope.text.numbers import (
     count_word,
     display,
     fixed,
@@ -25,8 +26,7 @@ from claimscope.numbers import (
     percent,
     signed_percent,
 )
-from claimscope.template import FILTERS, TAKES_DIGITS, parse_text, render_text
-from claimscope.vocabulary import FORMATS, Unit
+from claimscope.text.template import FILTERS, TAKES_DIGITS, parse_text, render_text
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser

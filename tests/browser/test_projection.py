@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from claimscope.bundle import load_bundle
-from claimscope.numbers import display
+from claimscope.text.numbers import display
 from tests.browser.conftest import choose, go_to, metric_value, wait_for_run
 
 pytestmark = pytest.mark.browser

@@ -1,0 +1,2 @@
+"""Context pages' arithmetic: the sample behind a headline figure, estimates over time,
+membership and commitments."""

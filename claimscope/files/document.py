@@ -1,0 +1,117 @@
+"""The examined document: its text, its provenance, and proof it is the published text."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import model_validator
+
+from claimscope.files.schema import (
+    AsTuple,
+    DataError,
+    FieldProblem,
+    Prose,
+    Record,
+    Text,
+    read_yaml,
+    validate,
+)
+
+
+class Section(Record):
+    """One part of the document as its catalogue names it (`claims.yaml`'s `section`):
+    it runs from the first place its `starts` text occurs to the next part's. The first
+    part has no `starts`: it opens the document."""
+
+    name: Text
+    starts: Text | None = None
+
+
+WHOLE_TEXT = (Section(name="Text"),)  # a document that declares no parts is one
+
+
+class DocumentMeta(Record):
+    """`document.yaml`: what the document is, where it comes from, and its text's hash."""
+
+    id: Text
+    title: Text
+    short_title: Text
+    publisher: Text
+    author: Text
+    date: int
+    session: Text
+    where: Text
+    licence: Text
+    text_file: Text
+    sha256: Text
+    content_note: Prose | None = None  # Markdown shown on first load (DESIGN §7)
+    help_services: Prose | None = None  # Markdown in every page's footer: report, get help
+    care_note: Prose | None = None  # a sentence in every footer on how the subject is treated
+    sections: Annotated[tuple[Section, ...], AsTuple] = WHOLE_TEXT
+
+    @model_validator(mode="after")
+    def _sections_open_in_order(self) -> DocumentMeta:
+        first, *rest = self.sections or (None,)
+        if first is None or first.starts is not None:
+            raise FieldProblem("sections", "the first section opens the document: give it "
+                                           "a name and no 'starts'")
+        if any(section.starts is None for section in rest):
+            raise FieldProblem("sections", "every section after the first needs 'starts', "
+                                           "the text that opens it")
+        names = [section.name for section in self.sections]
+        if len(set(names)) < len(names):
+            raise FieldProblem("sections", f"names a section twice: {', '.join(names)}")
+        return self
+
+    def __getitem__(self, name: str) -> Any:
+        """`meta["title"]`, as pages and reports read it."""
+        return getattr(self, name)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document folder's text and metadata; `sha256_ok` is False if the text changed."""
+
+    folder: Path
+    meta: DocumentMeta
+    text: str
+    sha256: str
+
+    @property
+    def sha256_ok(self) -> bool:
+        return self.sha256 == self.meta.sha256
+
+    def section_at(self, offset: int) -> str:
+        """Which part of the document a character offset falls in."""
+        first, *rest = self.meta.sections
+        current = first.name
+        for section in rest:
+            start = self.text.find(section.starts or "")
+            if 0 <= start <= offset:
+                current = section.name
+        return current
+
+    def citation(self) -> str:
+        m = self.meta
+        return f"{m['author']} ({m['date']}). {m['title']}. {m['publisher']}."
+
+
+def load_document(folder: Path) -> Document:
+    """Read `document.yaml` and the text it names, hashing the exact bytes."""
+    meta_path = folder / "document.yaml"
+    meta = validate(DocumentMeta, meta_path, "document", read_yaml(meta_path))
+    text_path = folder / meta.text_file
+    try:
+        raw = text_path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(text_path, f"cannot be read ({exc.__class__.__name__})") from exc
+    for section in meta.sections[1:]:
+        if section.starts not in text:
+            raise DataError(meta_path, f"the section {section.name!r} starts with "
+                                       f"{section.starts!r}, which the text does not hold",
+                            "document", "sections")
+    return Document(folder=folder, meta=meta, text=text, sha256=hashlib.sha256(raw).hexdigest())

@@ -1,0 +1,1 @@
+"""What a link carries: the URL contract, the whole view it describes, and named scenarios."""

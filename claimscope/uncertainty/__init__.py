@@ -1,0 +1,1 @@
+"""Ranges, distributions, correlations and the Monte Carlo built on them."""

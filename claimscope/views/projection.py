@@ -1,0 +1,86 @@
+"""The projection explorer's tables: outputs, break-even values and one-input sweeps.
+
+Inputs and results here are in display units (percent numbers), ready for people. Every
+function takes the document's `Model`; none restates its formula.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from claimscope.model.model import Model, Outputs
+from claimscope.text.numbers import display, human, percent, signed_percent
+from claimscope.uncertainty.montecarlo import SimulationResult
+
+
+def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
+    """For each input the headline depends on: the value where it equals the claim.
+
+    `holds_while` reads as a condition ("≥ 83.65%"), its sign from which way the input
+    pushes the headline here; `reachable` says whether that value lies inside the input's
+    allowed range at all; `change_to_break` is the relative move of the input from its
+    current value to the break-even (−16.35% for `unique`). An input with no break-even
+    (the headline never reaches the claim through it) has None there and holds_while
+    "at any value" or "at no value".
+    """
+    rows = []
+    holds = bool(model.evaluate(values).holds)
+    for name in model.break_even_inputs:
+        spec, sign = model.inputs[name], model.direction(name, values)
+        shown = model.break_even(values, name)
+        current = values[name]
+        if shown is None:
+            condition, change = ("at any value" if holds else "at no value"), math.nan
+        else:
+            condition = f"{'≤' if sign < 0 else '≥'} {display(shown, spec.unit, digits=2)}"
+            change = shown / current - 1.0 if current else math.nan
+        rows.append({
+            "input": name,
+            "assumption": spec.label,
+            "current": current,
+            "current_text": display(current, spec.unit),
+            "break_even": shown,
+            "break_even_text": "—" if shown is None else display(shown, spec.unit, digits=2),
+            "holds_while": condition,
+            "reachable": shown is not None and bool(spec.min <= shown <= spec.max),
+            "holds_now": holds,
+            "change_to_break": change,
+            "change_to_break_text": signed_percent(change),
+        })
+    return pd.DataFrame(rows)
+
+
+def sweep(model: Model, values: Mapping[str, float], name: str,
+          points: int = 201) -> pd.DataFrame:
+    """The headline output as one input moves across its whole range, others as set."""
+    spec = model.inputs[name]
+    xs = np.linspace(spec.min, spec.max, points)
+    if spec.min > 0 and spec.max / spec.min >= 100:
+        xs = np.geomspace(spec.min, spec.max, points)
+    result = model.evaluate({**values, name: xs})
+    return pd.DataFrame({name: xs, model.headline: result[model.headline],
+                         "claim_holds": result.holds})
+
+
+def output_rows(model: Model, values: Mapping[str, float],
+                out: Outputs) -> list[tuple[str, str, str]]:
+    """(label, value as shown, formula) for each output shown as a card."""
+    return [(model.title(spec.name, values, out), display(float(out[spec.name]), spec.unit),
+             spec.formula) for spec in model.card_outputs]
+
+
+def interval_rows(model: Model, result: SimulationResult) -> list[tuple[str, str, str]]:
+    """(label, value as shown, explanation) of the Monte Carlo headline figures."""
+    headline = result[model.headline]
+    return [
+        ("Chance the claim holds", percent(result.p_claim * 100, 1),
+         f"share of {result.n:,} draws with a {model.headline_output.label.lower()} of at "
+         f"least {human(model.threshold)}; Monte Carlo standard error "
+         f"± {percent(result.p_claim_se * 100, 2)}; seed {result.seed}"),
+        (f"{model.headline_output.label}, 90% interval",
+         f"{human(headline.low)} – {human(headline.high)}", f"median {human(headline.median)}"),
+    ]
