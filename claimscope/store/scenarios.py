@@ -3,7 +3,7 @@ exactly what a scenarios file holds for it) of one document, kept for the owner 
 the browser that saved it, with an unguessable id that anyone holding a link may open.
 
 The store keeps the parameters as given; whoever reads them back passes them through the
-link validation (`claimscope.scenarios.view_from_params`), as for a file or a link.
+link validation (`claimscope.link.scenarios.view_from_params`), as for a file or a link.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from claimscope.scenarios import unique_names
+from claimscope.link.scenarios import unique_names
 from claimscope.store.database import Store, StoreLimit, check_name
 from claimscope.store.ids import is_id, new_id
 from claimscope.store.tables import DOCUMENT_LENGTH, NAME_LENGTH, scenarios
