@@ -27,6 +27,7 @@ from claimscope.store.database import (
 from claimscope.store.ids import is_id, new_id
 from claimscope.store.scenarios import (
     MAX_PER_OWNER,
+    Draft,
     delete_scenarios,
     owner_scenarios,
     save_scenarios,
@@ -52,11 +53,11 @@ def test_ids_are_unguessable_and_short() -> None:
 
 def test_saved_scenarios_come_back_for_their_owner_in_order(store: Store) -> None:
     me, other = new_id(), new_id()
-    saved, messages = save_scenarios(store, me, DOC, [("Ten percent", {"share": 10}),
-                                                      ("Half", {"unique": 50.5})])
+    saved, messages = save_scenarios(store, me, DOC, [Draft("Ten percent", {"share": 10}),
+                                                      Draft("Half", {"unique": 50.5})])
     assert messages == []
-    save_scenarios(store, other, DOC, [("Theirs", {"share": 3})])
-    save_scenarios(store, me, "another-doc", [("Elsewhere", {"x": 1})])
+    save_scenarios(store, other, DOC, [Draft("Theirs", {"share": 3})])
+    save_scenarios(store, me, "another-doc", [Draft("Elsewhere", {"x": 1})])
     kept = owner_scenarios(store, me, DOC)
     assert [s.name for s in kept] == ["Ten percent", "Half"]
     assert [s.params for s in kept] == [{"share": 10}, {"unique": 50.5}]
@@ -66,22 +67,22 @@ def test_saved_scenarios_come_back_for_their_owner_in_order(store: Store) -> Non
 
 
 def test_a_scenario_opens_by_id_for_anyone(store: Store) -> None:
-    saved, _ = save_scenarios(store, new_id(), DOC, [("Shared", {"share": 9, "unique_dist":
-                                                                  "pert"})])
+    params = {"share": 9, "unique_dist": "pert"}
+    saved, _ = save_scenarios(store, new_id(), DOC, [Draft("Shared", params, "Because.")])
     found = scenario(store, saved[0].id)
     assert found is not None
-    assert (found.name, found.document, found.params) == ("Shared", DOC,
-                                                          {"share": 9, "unique_dist": "pert"})
+    assert (found.name, found.document, found.params, found.why) == ("Shared", DOC, params,
+                                                                     "Because.")
     assert scenario(store, new_id()) is None  # well formed, unknown
     assert scenario(store, "'; DROP TABLE scenarios; --") is None  # malformed: no query
 
 
 def test_taken_names_are_numbered_not_replaced(store: Store) -> None:
     me = new_id()
-    save_scenarios(store, me, DOC, [("Mine", {"share": 1})])
+    save_scenarios(store, me, DOC, [Draft("Mine", {"share": 1})])
     saved, messages = save_scenarios(store, me, DOC,
-                                     [("Mine", {"share": 2}), ("Preset", {"share": 3}),
-                                      ("Mine", {"share": 4})], reserved=["Preset"])
+                                     [Draft("Mine", {"share": 2}), Draft("Preset", {"share": 3}),
+                                      Draft("Mine", {"share": 4})], reserved=["Preset"])
     assert [s.name for s in saved] == ["Mine (2)", "Preset (2)", "Mine (3)"]
     assert len(messages) == 3 and "“Mine” is already taken; saved as “Mine (2)”." in messages
     assert names(store, me) == ["Mine", "Mine (2)", "Preset (2)", "Mine (3)"]
@@ -91,11 +92,11 @@ def test_hostile_names_are_kept_as_text(store: Store) -> None:
     me = new_id()
     hostile = ["<script>alert(1)</script>", "Robert'); DROP TABLE scenarios;--",
                "**bold** [link](javascript:x)", "名前 🙂 ‮reversed", "%s %(x)s {0}"]
-    save_scenarios(store, me, DOC, [(name, {"share": 1}) for name in hostile])
+    save_scenarios(store, me, DOC, [Draft(name, {"share": 1}) for name in hostile])
     assert names(store, me) == hostile
     for bad in ["", "   ", "line\nbreak", "nul\x00", "x" * 201]:
         with pytest.raises(StoreLimit):
-            save_scenarios(store, me, DOC, [(bad, {"share": 1})])
+            save_scenarios(store, me, DOC, [Draft(bad, {"share": 1})])
     assert names(store, me) == hostile
 
 
@@ -106,26 +107,26 @@ def test_any_one_line_name_round_trips(tmp_path_factory: pytest.TempPathFactory,
                                        name: str) -> None:
     store = open_store(f"sqlite+pysqlite:///{tmp_path_factory.getbasetemp()}/names.sqlite3")
     me = new_id()
-    saved, _ = save_scenarios(store, me, DOC, [(name, {"share": 1})])
+    saved, _ = save_scenarios(store, me, DOC, [Draft(name, {"share": 1})])
     assert scenario(store, saved[0].id).name == name
 
 
 def test_limits_refuse_the_whole_save(store: Store) -> None:
     me = new_id()
     with pytest.raises(StoreLimit, match="too many settings"):
-        save_scenarios(store, me, DOC, [("Fine", {"share": 1}),
-                                        ("Huge", {f"p{i}": "x" * 40 for i in range(500)})])
+        save_scenarios(store, me, DOC, [Draft("Fine", {"share": 1}),
+                                        Draft("Huge", {f"p{i}": "x" * 40 for i in range(500)})])
     assert names(store, me) == []  # all or none
-    save_scenarios(store, me, DOC, [(f"S{i}", {"share": i}) for i in range(MAX_PER_OWNER)])
+    save_scenarios(store, me, DOC, [Draft(f"S{i}", {"share": i}) for i in range(MAX_PER_OWNER)])
     with pytest.raises(StoreLimit, match=f"At most {MAX_PER_OWNER}"):
-        save_scenarios(store, me, DOC, [("One more", {"share": 1})])
+        save_scenarios(store, me, DOC, [Draft("One more", {"share": 1})])
     assert len(names(store, me)) == MAX_PER_OWNER
 
 
 def test_a_reader_deletes_only_their_own(store: Store) -> None:
     me, other = new_id(), new_id()
-    mine, _ = save_scenarios(store, me, DOC, [("A", {}), ("B", {}), ("C", {})])
-    theirs, _ = save_scenarios(store, other, DOC, [("T", {})])
+    mine, _ = save_scenarios(store, me, DOC, [Draft(n, {}) for n in "ABC"])
+    theirs, _ = save_scenarios(store, other, DOC, [Draft("T", {})])
     assert delete_scenarios(store, me, [mine[0].id, mine[2].id, theirs[0].id, "bad id"]) == 2
     assert names(store, me) == ["B"]
     assert names(store, other) == ["T"]
@@ -135,7 +136,7 @@ def test_a_reader_deletes_only_their_own(store: Store) -> None:
 def test_bad_owner_tokens_see_nothing_and_save_nothing(store: Store) -> None:
     assert owner_scenarios(store, "", DOC) == []
     with pytest.raises(ValueError):
-        save_scenarios(store, "<token>", DOC, [("A", {})])
+        save_scenarios(store, "<token>", DOC, [Draft("A", {})])
 
 
 def test_many_threads_saving_at_once_lose_nothing(store: Store) -> None:
@@ -149,7 +150,7 @@ def test_many_threads_saving_at_once_lose_nothing(store: Store) -> None:
         try:
             start.wait()
             for i in range(5):
-                save_scenarios(store, owner, DOC, [(f"Scenario {i}", {"share": tab + i})])
+                save_scenarios(store, owner, DOC, [Draft(f"Scenario {i}", {"share": tab + i})])
         except BaseException as error:  # noqa: BLE001 - reported below
             errors.append(error)
 
@@ -178,7 +179,7 @@ store = open_store(sys.argv[1])
 with store.transaction() as connection:
     connection.execute(sa.insert(scenarios), [
         {"id": f"killed-save-{i:011d}", "owner": "o" * 22, "document": "d", "name": f"n{i}",
-         "params": {}, "saved_at": datetime.now(UTC)} for i in range(3)])
+         "params": {}, "why": "", "saved_at": datetime.now(UTC)} for i in range(3)])
     print("inserted", flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
 """
@@ -192,7 +193,7 @@ def test_a_save_killed_mid_transaction_leaves_no_record(store: Store,
     assert result.returncode == -signal.SIGKILL, result.stderr
     assert "inserted" in result.stdout
     assert owner_scenarios(store, "o" * 22, "d") == []
-    saved, _ = save_scenarios(store, new_id(), DOC, [("After", {})])  # the database is fine
+    saved, _ = save_scenarios(store, new_id(), DOC, [Draft("After", {})])  # still works
     assert scenario(store, saved[0].id) is not None
 
 
@@ -215,7 +216,7 @@ def test_an_unreachable_database_is_unavailable_quickly(url: str) -> None:
     with pytest.raises(StoreUnavailable):
         owner_scenarios(store, new_id(), DOC)
     with pytest.raises(StoreUnavailable):
-        save_scenarios(store, new_id(), DOC, [("A", {})])
+        save_scenarios(store, new_id(), DOC, [Draft("A", {})])
     assert time.monotonic() - started < 10
     again = time.monotonic()
     with pytest.raises(StoreUnavailable):  # answered at once for a while

@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from claimscope.store import migrate
 from claimscope.store.database import Store, open_store
 from claimscope.store.ids import new_id
-from claimscope.store.scenarios import owner_scenarios, save_scenarios
+from claimscope.store.scenarios import Draft, owner_scenarios, save_scenarios
 from claimscope.store.tables import metadata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def test_a_database_at_the_first_revision_is_upgraded_and_keeps_its_rows(
 def test_migrating_again_changes_nothing(store: Store) -> None:
     store.ready()
     owner = new_id()
-    save_scenarios(store, owner, "doc", [("Kept", {})])
+    save_scenarios(store, owner, "doc", [Draft("Kept", {})])
     migrate.upgrade(store.engine)
     assert [s.name for s in owner_scenarios(store, owner, "doc")] == ["Kept"]
 

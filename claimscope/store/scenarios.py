@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from claimscope.link.scenarios import unique_names
 from claimscope.store.database import Store, StoreLimit, check_name
 from claimscope.store.ids import is_id, new_id
-from claimscope.store.tables import DOCUMENT_LENGTH, NAME_LENGTH, scenarios
+from claimscope.store.tables import DOCUMENT_LENGTH, NAME_LENGTH, WHY_LENGTH, scenarios
 
 MAX_PER_OWNER = 200  # saved scenarios of one owner for one document
 MAX_PARAMS_BYTES = 16 * 1024  # of one scenario's parameters as JSON (a full view: ~1 KB)
@@ -27,31 +27,42 @@ Params = Mapping[str, str | int | float]
 
 
 @dataclass(frozen=True)
+class Draft:
+    """A scenario to save: its name, its view as parameters, an optional rationale."""
+
+    name: str
+    params: Params
+    why: str = ""
+
+
+@dataclass(frozen=True)
 class SavedScenario:
     id: str
     document: str
     name: str
     params: dict[str, str | int | float]
+    why: str
     saved_at: datetime
 
 
 def _saved(row: sa.Row) -> SavedScenario:
     saved_at = row.saved_at if row.saved_at.tzinfo else row.saved_at.replace(tzinfo=UTC)
-    return SavedScenario(row.id, row.document, row.name, dict(row.params), saved_at)
+    return SavedScenario(row.id, row.document, row.name, dict(row.params), row.why, saved_at)
 
 
-def _checked(name: str, params: Params) -> dict[str, str | int | float]:
-    check_name(name, NAME_LENGTH, "scenario")
-    kept = dict(params)
-    if len(json.dumps(kept)) > MAX_PARAMS_BYTES:
+def _checked(draft: Draft) -> Draft:
+    check_name(draft.name, NAME_LENGTH, "scenario")
+    params = dict(draft.params)
+    if len(json.dumps(params)) > MAX_PARAMS_BYTES:
         raise StoreLimit("The scenario holds too many settings to be saved.")
-    return kept
+    if len(draft.why) > WHY_LENGTH or "\x00" in draft.why:
+        raise StoreLimit(f"A scenario's rationale must be at most {WHY_LENGTH} characters.")
+    return Draft(draft.name, params, draft.why)
 
 
-def save_scenarios(store: Store, owner: str, document: str,
-                   drafts: Sequence[tuple[str, Params]],
+def save_scenarios(store: Store, owner: str, document: str, drafts: Sequence[Draft],
                    reserved: Iterable[str] = ()) -> tuple[list[SavedScenario], list[str]]:
-    """Save (name, params) pairs for `owner` in one transaction: all or none.
+    """Save scenarios for `owner` in one transaction: all or none.
 
     A name already taken by the owner's saved scenarios of this document (or `reserved`,
     e.g. the presets' names) gets a number after it; the messages say which. Raises
@@ -62,7 +73,7 @@ def save_scenarios(store: Store, owner: str, document: str,
         raise ValueError("not an owner token")
     if not document or len(document) > DOCUMENT_LENGTH:
         raise ValueError("not a document id")
-    checked = [(name, _checked(name, params)) for name, params in drafts]
+    checked = [_checked(draft) for draft in drafts]
     with store.transaction() as connection:
         store.lock_owner(connection, owner)
         taken = connection.execute(
@@ -72,15 +83,15 @@ def save_scenarios(store: Store, owner: str, document: str,
         if len(taken) + len(checked) > MAX_PER_OWNER:
             raise StoreLimit(f"At most {MAX_PER_OWNER} scenarios can be saved for this "
                              f"document; you have {len(taken)}. Delete some to save more.")
-        names, messages = unique_names([name for name, _ in checked], [*taken, *reserved])
+        names, messages = unique_names([d.name for d in checked], [*taken, *reserved])
         now = datetime.now(UTC)
         rows = [{"id": new_id(), "owner": owner, "document": document, "name": name,
-                 "params": params, "saved_at": now}
-                for name, (_, params) in zip(names, checked, strict=True)]
+                 "params": draft.params, "why": draft.why, "saved_at": now}
+                for name, draft in zip(names, checked, strict=True)]
         if rows:
             connection.execute(sa.insert(scenarios), rows)
-    return [SavedScenario(r["id"], document, r["name"], r["params"], now) for r in rows], \
-        messages
+    return ([SavedScenario(r["id"], document, r["name"], r["params"], r["why"], now)
+             for r in rows], messages)
 
 
 def owner_scenarios(store: Store, owner: str, document: str) -> list[SavedScenario]:

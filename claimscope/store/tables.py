@@ -8,6 +8,7 @@ import sqlalchemy as sa
 ID_LENGTH = 64  # characters of an id or owner token (ids.PATTERN)
 NAME_LENGTH = 200  # characters of a name (scenario names are cut at 80 before this)
 DOCUMENT_LENGTH = 200  # characters of a document's id
+WHY_LENGTH = 400  # characters of a scenario's one-line rationale
 
 metadata = sa.MetaData()
 
@@ -19,6 +20,7 @@ scenarios = sa.Table(
     sa.Column("document", sa.String(DOCUMENT_LENGTH), nullable=False),
     sa.Column("name", sa.String(NAME_LENGTH), nullable=False),
     sa.Column("params", sa.JSON, nullable=False),  # the view as the URL contract's params
+    sa.Column("why", sa.String(WHY_LENGTH), nullable=False, server_default=""),
     sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("owner", "document", "name", name="uq_scenarios_owner_document_name"),
     sa.Index("ix_scenarios_owner_document", "owner", "document"),

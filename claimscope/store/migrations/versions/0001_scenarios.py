@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("document", sa.String(200), nullable=False),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("params", sa.JSON, nullable=False),
+        sa.Column("why", sa.String(400), nullable=False, server_default=""),
         sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint("owner", "document", "name",
                             name="uq_scenarios_owner_document_name"),
