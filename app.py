@@ -7,9 +7,10 @@ from pathlib import Path
 import streamlit as st
 
 from claimscope.files.schema import DataError
-from components import layout, state
+from components import layout, scenario_store, state
 from components.context import bundle as cached_bundle
 from components.navigation import pages
+from components.owner_token import keep_owner
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -24,6 +25,7 @@ except DataError as error:
     st.stop()
 
 state.init_from_url(bundle)
+scenario_store.open_link()
 navigation = st.navigation(
     [st.Page(path, title=title, url_path=url or None, icon=icon, default=not url)
      for path, title, url, icon in pages(bundle)],
@@ -32,7 +34,9 @@ navigation = st.navigation(
 layout.accessible_styles()
 layout.content_note(bundle)
 layout.url_notices()
+scenario_store.opened_notice()
 layout.integrity(bundle)
 navigation.run()
 state.sync_url(bundle)
+keep_owner()
 layout.footer(bundle)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import LINK_PARAM, resampled_ranges
+from claimscope.link.scenarios import LINK_PARAM, SAVED_PARAM, resampled_ranges
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
 from claimscope.uncertainty.correlations import Correlation
 from claimscope.uncertainty.distributions import Range
@@ -24,10 +24,15 @@ def init_from_url(bundle: Bundle) -> None:
     if VIEW in st.session_state:
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    view, notices = parse_view(params, bundle.model, also_known=(LINK_PARAM,),
+    view, notices = parse_view(params, bundle.model, also_known=(LINK_PARAM, SAVED_PARAM),
                                resampled=resampled_ranges(bundle.scenario_presets))
     st.session_state[VIEW] = view
     st.session_state[NOTICES] = notices
+
+
+def add_notices(notices: list[str]) -> None:
+    """More plain-words notices about the link (Markdown, visitor text already escaped)."""
+    st.session_state[NOTICES] = st.session_state.get(NOTICES, []) + notices
 
 
 def view() -> View:

@@ -32,6 +32,7 @@ from claimscope.files.sources import Cited, Sourced
 from claimscope.link.urlstate import format_value, shown
 from claimscope.link.viewstate import View, parse_view, view_query
 from claimscope.model.model import Model
+from claimscope.store.ids import is_id
 from claimscope.text.numbers import display
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.montecarlo import SimulationResult
@@ -47,6 +48,7 @@ MAX_PARAMS = 64  # parameters per scenario (a full view has about 45)
 MAX_TEXT_VALUE = 40  # characters of one parameter value given as text
 MAX_LINK = 8000  # characters of the `scenarios=` value of a compare link
 LINK_PARAM = "scenarios"
+SAVED_PARAM = "scenario"  # `?scenario=<id>`: one saved scenario, by its id in the store
 PRESETS_FILE = "scenarios.yaml"
 
 Params = dict[str, str | int | float]
@@ -64,6 +66,9 @@ class Scenario:
     cites: tuple[Cited, ...] = field(default=(), compare=False)
     # A preset whose range comes from resampling the sample of units (`from_sample`).
     sample: SampleSpread | None = field(default=None, compare=False)
+    # The store's id of a saved scenario (its short link, `?scenario=<id>`); None for
+    # presets and for scenarios from files and links not saved.
+    saved_id: str | None = field(default=None, compare=False)
 
 
 # ---- Names -----------------------------------------------------------------------------
@@ -113,6 +118,16 @@ def unique_names(wanted: Sequence[str], taken: Iterable[str]) -> tuple[list[str]
         taken.add(unique)
         names.append(unique)
     return names, messages
+
+
+def saved_id_from_link(raw: str) -> tuple[str | None, str | None]:
+    """The store id a `scenario=` value gives, or None and a notice saying it is none (a
+    well-formed id may still name nothing: the store says so)."""
+    text = str(raw).strip()
+    if is_id(text):
+        return text, None
+    return None, (f"{SAVED_PARAM}={shown(text)} is not the id of a saved scenario; ask "
+                  "whoever sent the link for it again.")
 
 
 # ---- Views as parameters -----------------------------------------------------------------
