@@ -259,9 +259,9 @@ def main() -> int:
     args = parser.parse_args()
     if args.replicas:
         log_dir = Path(tempfile.mkdtemp(prefix="claimscope-load-"))
-        with serve(args.replicas, log_dir=log_dir) as (url, servers):
+        with serve(args.replicas, log_dir=log_dir) as started:
             report("replicas behind haproxy", args.replicas, "servers")
-            ok = run_phases(int(url.rsplit(":", 1)[1]), servers, args)
+            ok = run_phases(int(started.url.rsplit(":", 1)[1]), started.servers, args)
         print(f"server and proxy logs: {log_dir}", flush=True)
         return 0 if ok else 1
     port = free_port()

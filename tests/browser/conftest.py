@@ -121,10 +121,12 @@ def chromium_path() -> Path:
 
 
 @contextmanager
-def _serve(log_dir: Path, document: str | None = None) -> Iterator[Server]:
-    """`streamlit run serve.py` on a free localhost port, ready when its health check says
-    so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default document if None)."""
-    port = _free_port()
+def _serve(log_dir: Path, document: str | None = None,
+           port: int | None = None) -> Iterator[Server]:
+    """`streamlit run serve.py` on `port` (default: a free localhost port), ready when its
+    health check says so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default
+    document if None). It uses the test process's database (tests/conftest.py)."""
+    port = port or _free_port()
     running = Server(f"http://localhost:{port}", log_dir / "server.log")
     command = [str(ROOT / ".venv/bin/streamlit"), "run", "serve.py",
                "--server.port", str(port), "--server.headless", "true",
@@ -133,7 +135,7 @@ def _serve(log_dir: Path, document: str | None = None) -> Iterator[Server]:
     env = {k: v for k, v in os.environ.items() if k != "CLAIMSCOPE_DOCUMENT"}
     if document is not None:
         env["CLAIMSCOPE_DOCUMENT"] = document
-    with running.log.open("wb") as output:
+    with running.log.open("ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, env=env,
                                    stdout=output, stderr=subprocess.STDOUT)
     try:
