@@ -20,7 +20,7 @@ ACCESSIBLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { color: #5C5B57 !important; opacity: 1 !important; }
 [data-testid="stCaptionContainer"] a { color: #00578A !important; }
 .js-plotly-plot .gtitle { display: none !important; }
-.st-key-owner_token_keeper { display: none !important; }
+.st-key-owner_token_keeper, :has(> .st-key-owner_token_keeper) { display: none !important; }
 </style>"""
 
 

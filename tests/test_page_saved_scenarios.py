@@ -4,7 +4,6 @@ working when the database cannot be reached."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from claimscope.store.ids import new_id
 from claimscope.store.scenarios import owner_scenarios
 from components.navigation import pages
 from tests.apptest_helpers import APP, page_text, panel_data, release_panel
+from tests.test_store import closed_port
 
 PROJECTION = "components/pages/projection.py"
 COMPARE = "components/pages/compare.py"
@@ -150,12 +150,6 @@ def test_saving_on_compare_without_presets_compares_once_there_are_two(
     save(at, "Only one", "compare_save")  # the same name again: numbered
     assert at.multiselect(key="compare_choice").value == ["Only one", "Only one (2)"]
     assert "Assumptions that differ" in page_text(at)
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -200,7 +201,7 @@ def test_a_save_killed_mid_transaction_leaves_no_record(store: Store,
 # ---- Faults --------------------------------------------------------------------------
 
 def closed_port() -> int:
-    import socket
+    """A loopback port nothing listens on (a database that cannot be reached)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from claimscope.bundle import load_bundle
 from claimscope.store.database import open_store
 from claimscope.store.scenarios import owner_scenarios
+from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import (
     FIRST_LOAD,
     Server,
@@ -91,3 +92,15 @@ def test_the_short_link_opens_the_scenario_in_a_fresh_browser(
         assert saved_in_store(stranger) == []  # opened, not made theirs
     finally:
         stranger.close()
+
+
+def test_the_saved_list_is_accessible_and_takes_no_room_for_the_token(
+        visit: Callable[[str], Page]) -> None:
+    """/compare with a saved scenario (its table of links, the delete control): no serious
+    axe violation; the owner token's hidden element draws nothing."""
+    page = visit("/compare?share=9")
+    save_scenario(page, "Checked for accessibility")
+    assert_accessible(page, "/compare?share=9")
+    keeper = page.locator(".st-key-owner_token_keeper")
+    expect(keeper).to_be_attached()
+    expect(keeper).to_be_hidden()
