@@ -9,7 +9,7 @@ import streamlit as st
 from claimscope.files.schema import DataError
 from components import layout, scenario_store, state
 from components.context import bundle as cached_bundle
-from components.navigation import pages
+from components.navigation import EMBED, pages
 from components.owner_token import keep_owner
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
@@ -26,17 +26,22 @@ except DataError as error:
 
 state.init_from_url(bundle)
 scenario_store.open_link()
+# The embed draws no top navigation: asked for by its address, before the page is known.
 navigation = st.navigation(
-    [st.Page(path, title=title, url_path=url or None, icon=icon, default=not url)
-     for path, title, url, icon in pages(bundle)],
-    position="top",
+    [st.Page(entry.path, title=entry.title, url_path=entry.url or None, icon=entry.icon,
+             default=not entry.url, visibility="hidden" if entry.hidden else "visible")
+     for entry in [*pages(bundle), EMBED]],
+    position="hidden" if layout.addressed(EMBED.url) else "top",
 )
+embedded = navigation.url_path == EMBED.url
 layout.accessible_styles()
-layout.content_note(bundle)
+if not embedded:
+    layout.content_note(bundle)
 layout.url_notices()
 scenario_store.opened_notice()
 layout.integrity(bundle)
 navigation.run()
 state.sync_url(bundle)
-keep_owner()
-layout.footer(bundle)
+if not embedded:  # an embed saves nothing; in another site's frame it keeps no token
+    keep_owner()
+layout.footer(bundle, compact=embedded)
