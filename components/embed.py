@@ -100,4 +100,4 @@ def embed_tools(data: Bundle) -> None:
                        key="projection_standalone", on_click="ignore",
                        help="Every assumption's slider, the sentence, the verdict, the "
                             "cards and the break-even table, recomputed in the browser; "
-                            "no server, no network.")
+                            "no server, no connection.")

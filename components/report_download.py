@@ -19,7 +19,7 @@ def report_button(make: Callable[[], str], file_name: str, key: str) -> None:
                        help="One HTML file with a live assumption panel (the numbers "
                             "follow its sliders, in your browser), the inputs and their "
                             "sources, the outputs, the charts, caveats and how to cite. "
-                            "It opens offline and asks the network for nothing.")
+                            "It opens offline and asks no server for anything.")
 
 
 def make_report(data: Bundle, entries: list[ReportEntry], link_text: str,

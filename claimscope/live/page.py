@@ -2,7 +2,7 @@
 small page of the panel alone that a reader can keep or drop into a page of their own.
 
 Everything is inline (style, scripts, data) and the page's Content-Security-Policy
-forbids every request, so it works from a disk with no network and asks for nothing. The
+forbids every request, so it works from a disk with no connection and asks for nothing. The
 data block is JSON inside a `script type="application/json"` element, with every `<`
 written `\\u003c`: no text in it can close the element, whatever a reader typed.
 """
@@ -18,7 +18,7 @@ from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
 from claimscope.views.panel_spec import panel_spec
 
-# No network of any kind: inline scripts and styles only, images only as data: URIs
+# No connection of any kind: inline scripts and styles only, images only as data: URIs
 # (plotly's own download button makes one), no connections, frames, forms or base URL.
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; "
                            "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
