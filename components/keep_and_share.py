@@ -1,5 +1,5 @@
 """The projection explorer's 'Keep, compare and share' section: link, scenarios, files,
-report and citation, put together from the modules that do each."""
+report, embed and citation, put together from the modules that do each."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ from claimscope.charts.report import ReportEntry
 from claimscope.link.scenarios import Scenario
 from components import state
 from components.citation import cite_block
+from components.embed import embed_tools
 from components.report_download import make_report, report_button
-from components.scenario_store import apply, available, messages, save_control
-from components.share import copy_link, files
+from components.scenario_store import apply, available, messages, save_control, saved_list
+from components.share import base_url, copy_link, files
 from components.uncertainty import run_simulation, run_sobol
 
 
@@ -33,6 +34,7 @@ def projection_tools(data: Bundle) -> None:
                  args=("projection_apply_name",))
     st.page_link("components/pages/compare.py", label="Compare scenarios side by side",
                  icon=":material/compare_arrows:")
+    saved_list(base_url(), "projection")
     view = state.view()
     current = Scenario("Projection explorer view", view)
     files(data, current, "projection_files")
@@ -43,4 +45,5 @@ def projection_tools(data: Bundle) -> None:
         sobol = run_sobol(view) if view.ranges else None
         return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
     report_button(report, "claimscope-report.html", "projection_report")
+    embed_tools(data)
     cite_block(data, url)

@@ -12,10 +12,20 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
 from claimscope.link.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
 from claimscope.link.viewstate import parse_view
+from claimscope.store.database import open_store
+from claimscope.store.scenarios import owner_scenarios
 from claimscope.text.citation import cite
 from claimscope.text.numbers import display
 from claimscope.views.projection import output_rows
-from tests.apptest_helpers import APP, figure_specs, page_text, panel_data, release_panel, run_page
+from tests.apptest_helpers import (
+    figure_specs,
+    kept,
+    open_link,
+    page_text,
+    panel_data,
+    release_panel,
+    run_page,
+)
 
 PROJECTION = "components/pages/projection.py"
 COMPARE = "components/pages/compare.py"
@@ -31,7 +41,9 @@ def save(at: AppTest, name: str, prefix: str = "projection_save") -> AppTest:
 
 
 def saved_names(at: AppTest) -> list[str]:
-    return [s.name for s in at.session_state["saved_scenarios"]]
+    """The names the session's browser has saved, as the store keeps them."""
+    return [s.name for s in owner_scenarios(open_store(), at.session_state["owner_token"],
+                                            BUNDLE.document.meta["id"])]
 
 
 def downloads(at: AppTest) -> list[str]:
@@ -78,13 +90,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
 
 def open_compare(query: dict[str, str]) -> AppTest:
     """A session that starts on /compare with `query` (as a shared link opens)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(COMPARE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_link(COMPARE, query)
 
 
 def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
@@ -92,7 +98,8 @@ def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
     value = encode_link([Scenario("From a link", view),
                          Scenario("Also linked", view.with_value("unique", 80))], SPECS)
     at = open_compare({LINK_PARAM: value, "share": "abc"})
-    assert saved_names(at) == ["From a link", "Also linked"]
+    assert [s.name for s in kept(at, "linked_scenarios")] == ["From a link", "Also linked"]
+    assert saved_names(at) == []  # kept for the session; the reader may save them
     assert at.multiselect(key="compare_choice").value == ["From a link", "Also linked"]
     text = page_text(at)
     assert "unknown parameter" not in text  # scenarios= belongs to this page
@@ -102,7 +109,7 @@ def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
 def test_a_damaged_compare_link_is_explained_and_the_page_works() -> None:
     at = open_compare({LINK_PARAM: "@@not-a-link@@"})
     assert "damaged" in page_text(at)
-    assert at.session_state["saved_scenarios"] == []
+    assert saved_names(at) == []
     assert at.multiselect(key="compare_choice").value  # the presets are still there
 
 

@@ -6,15 +6,16 @@ text (DESIGN §3.1). Problems are returned, not raised, so the app can show them
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import BeforeValidator
 
 from claimscope.files.document import Document
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import Prose, Record, Text, load_records
 from claimscope.files.vocabulary import (
     CategoryName,
@@ -24,6 +25,7 @@ from claimscope.files.vocabulary import (
     built_in_vocabulary,
     load_vocabulary,
 )
+from claimscope.finder import find_mentions
 from claimscope.text.numbers import display, numbers_in
 from claimscope.text.spaces import places
 
@@ -77,11 +79,21 @@ class Catalogue:
         return pd.DataFrame([c.model_dump() for c in self.claims.values()])
 
 
-def load_catalogue(path: Path, vocabulary: Vocabulary | None = None) -> Catalogue:
+def load_catalogue(path: DataFile, vocabulary: Vocabulary | None = None) -> Catalogue:
     """The claims file, checked against `vocabulary` (by default, that of its folder)."""
     vocabulary = vocabulary or load_vocabulary(path.parent)
     claims = load_records(path, "claims", Claim, context={"vocabulary": vocabulary})
     return Catalogue({c.id: c for c in claims}, vocabulary)
+
+
+def legible(value: float, mention: str) -> bool:
+    """Whether `value` can be read in the words of `mention`: as one of its plain numbers
+    ('26 million', 'five'), or as the mention finder reads the whole ('£1.2bn' is 1.2e9,
+    'a third' 1/3, 'one in five' 0.2, 'doubled' 2)."""
+    if value in numbers_in(mention):
+        return True
+    return any(found.value is not None and math.isclose(found.value, value, rel_tol=1e-9)
+               for found in find_mentions(mention))
 
 
 def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
@@ -98,7 +110,7 @@ def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
             problems.append(f"{claim.id}: the quote occurs more than once; lengthen it")
         if not places(claim.quote, claim.mention):
             problems.append(f"{claim.id}: '{claim.mention}' is not inside the quote")
-        elif claim.value not in numbers_in(claim.mention):
+        elif not legible(claim.value, claim.mention):
             problems.append(
                 f"{claim.id}: the value {claim.value:g} cannot be read in '{claim.mention}'")
         section = document.section_at(where)

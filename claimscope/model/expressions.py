@@ -32,7 +32,21 @@ MAX_DIGITS = 300  # digits of any number in the result: numpy and JavaScript tak
 
 
 class ExpressionError(ValueError):
-    """An expression that is not one of the accepted formulas, with the reason in words."""
+    """An expression that is not one of the accepted formulas, with the reason in words
+    and, where one part of the text is at fault, its place: `start` and `end` are
+    character offsets into the text as given (None when the whole text is at fault), so
+    an editor can mark the place as the reader types."""
+
+    start: int | None = None
+    end: int | None = None
+    node: ast.AST | None = None  # the innermost part of the formula at fault, while parsed
+
+    def placed(self, start: int, end: int) -> ExpressionError:
+        """Mark the place, unless a part inside it was marked first (the nearest part
+        at fault is the most useful place to show)."""
+        if self.start is None:
+            self.start, self.end = start, max(end, start + 1)
+        return self
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,7 @@ FUNCTIONS: dict[str, Function] = {
     "sqrt": Function(sympy.sqrt, 1),
     "abs": Function(sympy.Abs, 1),
 }
+
 # `if` is a keyword of Python's parser, which reads the text: the call is read under this
 # name, which only the conditional has (a formula's names never end in an underscore here).
 IF = "if_"
@@ -110,19 +125,29 @@ def _parse(text: object, symbols: Mapping[str, sympy.Expr],
         raise ExpressionError("is empty")
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"is too long: {len(text)} characters, at most {MAX_LENGTH}")
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
+    read = _IfRead(stripped)
     try:
         with warnings.catch_warnings():  # "1if": Python's parser warns; it is refused below
             warnings.simplefilter("ignore", SyntaxWarning)
-            tree = ast.parse(_IF_CALL.sub(IF, text.strip()), mode="eval").body
+            tree = ast.parse(read.parsed, mode="eval").body
     except SyntaxError as exc:
-        raise ExpressionError(f"is not a formula: {exc.msg}") from None
+        error = ExpressionError(f"is not a formula: {exc.msg}")
+        if exc.lineno is not None and exc.offset is not None:
+            at = lead + read.original(_char_offset(read.parsed, exc.lineno, exc.offset - 1))
+            error.placed(min(at, len(text) - 1), min(at, len(text) - 1) + 1)
+        raise error from None
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         raise ExpressionError(f"is not a formula: {exc.__class__.__name__}") from None
     names: set[str] = set()
     try:
         value = build(tree, symbols, names, 0)
         bad = value.has(*_NOT_FINITE)
-    except ExpressionError:
+    except ExpressionError as error:
+        span = _Places(read, lead).span(error.node)
+        if span is not None:
+            error.placed(*span)
         raise
     except (ValueError, TypeError, ArithmeticError, RecursionError, MemoryError) as exc:
         raise ExpressionError(f"cannot be worked out: {exc.__class__.__name__}") from None
@@ -131,6 +156,20 @@ def _parse(text: object, symbols: Mapping[str, sympy.Expr],
     if any(_digits(number) > MAX_DIGITS for number in value.atoms(sympy.Rational)):
         raise ExpressionError(f"holds a number of more than {MAX_DIGITS} digits")
     return Expression(text, tree, value, frozenset(names))
+
+
+class _IfRead:
+    """The text as Python's parser reads it (each `if(` as `if_(`), and the way back from a
+    place in it to the same place in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.parsed = _IF_CALL.sub(IF, text)
+        # where each added "_" sits in the parsed text
+        self._added = [match.end() + position for position, match
+                       in enumerate(_IF_CALL.finditer(text))]
+
+    def original(self, at: int) -> int:
+        return at - sum(added < at for added in self._added)
 
 
 def _number(value: object) -> sympy.Expr:
@@ -159,6 +198,47 @@ def _power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     return base ** exponent
 
 
+class _Places:
+    """Turns a node's line and UTF-8 byte column into character offsets of the text."""
+
+    def __init__(self, read: _IfRead, lead: int) -> None:
+        self.read, self.lead = read, lead
+
+    def span(self, node: ast.AST | None) -> tuple[int, int] | None:
+        line, column = getattr(node, "lineno", None), getattr(node, "col_offset", None)
+        end_line, end_column = (getattr(node, "end_lineno", None),
+                                getattr(node, "end_col_offset", None))
+        if None in (line, column, end_line, end_column):
+            return None
+        parsed, original = self.read.parsed, self.read.original
+        return (self.lead + original(_char_offset(parsed, line, column, utf8=True)),
+                self.lead + original(_char_offset(parsed, end_line, end_column, utf8=True)))
+
+
+def _char_offset(text: str, line: int, column: int, utf8: bool = False) -> int:
+    """The character offset of (1-based line, 0-based column) in text; a column counted
+    in UTF-8 bytes (as ast nodes count it) when `utf8`."""
+    lines = text.split("\n")
+    line = max(1, min(line, len(lines)))
+    before = sum(len(part) + 1 for part in lines[: line - 1])
+    here = lines[line - 1]
+    if utf8:
+        column = len(here.encode("utf-8")[:max(column, 0)].decode("utf-8", "ignore"))
+    return before + max(0, min(column, len(here)))
+
+
+def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+           depth: int) -> sympy.Expr:
+    """The SymPy expression of a checked node; an error inside it names the innermost
+    node at fault, which `parse` turns into the error's place in the text."""
+    try:
+        return _build_node(node, symbols, names, depth)
+    except ExpressionError as error:
+        if error.node is None:
+            error.node = node
+        raise
+
+
 def _deeper(depth: int) -> int:
     """The next level down, refused past `MAX_DEPTH`."""
     if depth > MAX_DEPTH:
@@ -166,8 +246,8 @@ def _deeper(depth: int) -> int:
     return depth + 1
 
 
-def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
-           depth: int) -> sympy.Expr:
+def _build_node(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+                depth: int) -> sympy.Expr:
     deeper = _deeper(depth)
     if isinstance(node, ast.Constant):
         return _number(node.value)
@@ -203,7 +283,18 @@ def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
 
 def _condition(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
                depth: int) -> sympy.Basic:
-    """A condition: comparisons of values, joined by and/or/not."""
+    """A condition: comparisons of values, joined by and/or/not (an error inside it names
+    the innermost node at fault, as `_build` does)."""
+    try:
+        return _condition_node(node, symbols, names, depth)
+    except ExpressionError as error:
+        if error.node is None:
+            error.node = node
+        raise
+
+
+def _condition_node(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+                    depth: int) -> sympy.Basic:
     deeper = _deeper(depth)
     if isinstance(node, ast.Compare):
         if not all(type(op) in COMPARISONS for op in node.ops):

@@ -4,7 +4,7 @@ The sentence is the document's: `sentence.yaml` in its folder, a list of parts i
 template language of `claimscope.text.template`, so no claim of any document is written here.
 `load_sentence` checks it against the model and catalogue and returns its spec, plain
 JSON-able data that `template.render_sentence` renders here and `renderSentence`
-(components/panel/template.js) in the browser. The result is Markdown; the bold spans are
+(claimscope/live/assets/template.js) in the browser. The result is Markdown; the bold spans are
 the numbers that move. The documents' smaller templates (cards, intro in pages.yaml) are
 sandboxed Jinja2, rendered by `render`.
 """
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any
 
 from jinja2 import StrictUndefined, Template
@@ -21,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import model_validator
 
 from claimscope.files.catalogue import Catalogue, claim_text
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -111,7 +111,7 @@ def sentence_spec(parts: Sequence[SentencePart]) -> SentenceSpec:
     return {"parts": spec}
 
 
-def load_sentence(folder: Path, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
+def load_sentence(folder: Folder, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
     """The document's sentence spec, every text checked against the model's inputs and
     outputs and the catalogue's claims; None if the folder has no sentence.yaml."""
     path = folder / SENTENCE_FILE

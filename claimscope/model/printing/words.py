@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from claimscope.model.break_even import break_even_rule, elasticity
 from claimscope.model.expressions import IF, Expression
 from claimscope.model.model import Constant, Model
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display, human
 
 # Precedence of each node kind, to put back only the parentheses the order needs.
@@ -111,10 +112,10 @@ def constant_line(constant: Constant) -> str:
 def break_even_method(model: Model) -> str:
     """How break-even values are found for this model: closed forms for the inputs the
     headline is a power of, SymPy's solution or a root finder for the others."""
-    headline = model.headline_output.label.lower()
+    headline = escape_markdown(model.headline_output.label.lower())  # Markdown: labels as typed
     powers, solved, searched = [], [], []
     for name in model.break_even_inputs:
-        label = model.inputs[name].label.lower()
+        label = escape_markdown(model.inputs[name].label.lower())
         exponent = elasticity(model, name)
         if exponent is not None:
             powers.append(f"{label}^{exponent:+g}")
