@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from claimscope.bundle import load_bundle
-from claimscope.text.numbers import display
 from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import (
     FIXTURE_DOCUMENT,
@@ -38,8 +37,7 @@ def card(page: Page, output: str) -> Locator:
 def visits(completeness: float) -> str:
     """The clinic's headline card as Python writes it for a completeness."""
     values = {**CLINIC.model.defaults(), "completeness": completeness}
-    headline = CLINIC.model.headline_output
-    return display(float(CLINIC.model.evaluate(values)[headline.name]), headline.unit)
+    return CLINIC.model.shown(CLINIC.model.headline, CLINIC.model.evaluate(values))
 
 
 def open_path(page: Page, path: str) -> Page:
@@ -77,7 +75,7 @@ def test_a_link_naming_no_document_is_explained(several_page: Page) -> None:
 
 def test_switching_keeps_each_documents_assumptions_apart(several_page: Page) -> None:
     page = open_path(several_page, "/projection?share=10")
-    expect(card(page, "national")).to_have_text("260 million")
+    expect(card(page, "national")).to_have_text("260 million images")
     switch(page, CLINIC_TITLE)
     expect(page).to_have_url(param("doc", CLINIC_ID))
     expect(page).not_to_have_url(re.compile(r"[?&]share="))
@@ -96,7 +94,7 @@ def test_switching_keeps_each_documents_assumptions_apart(several_page: Page) ->
     expect(page).not_to_have_url(re.compile(r"[?&]doc="))
     expect(page).to_have_url(param("share", "10"))
     nav_link(page, "Projection explorer").click()
-    expect(card(page, "national")).to_have_text("260 million")
+    expect(card(page, "national")).to_have_text("260 million images")
     switch(page, CLINIC_TITLE)
     expect(card(page, CLINIC.model.headline)).to_have_text(visits(80))
 
