@@ -9,6 +9,7 @@ from typing import Protocol
 
 from claimscope.files.coverage import context_places
 from claimscope.finder import Mention
+from claimscope.text.spaces import places
 
 
 class Span(Protocol):
@@ -41,8 +42,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _occurs_once(text: str, part: str) -> bool:
-    first = text.find(part)
-    return first >= 0 and text.find(part, first + 1) < 0
+    """Once, as the provenance check finds a quote: whatever its spaces and line breaks."""
+    return len(places(text, part)) == 1
 
 
 def quote_for(text: str, mention: Mention) -> str:

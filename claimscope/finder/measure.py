@@ -12,6 +12,7 @@ from claimscope.bundle import Bundle
 from claimscope.files.coverage import context_places
 from claimscope.files.schema import DataError, read_yaml
 from claimscope.finder.score import Expected, Score, score
+from claimscope.text.spaces import first_place
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ def catalogue_labels(bundle: Bundle) -> list[Expected]:
     text = bundle.document.text
     labels = []
     for claim in bundle.catalogue.claims.values():
-        at = text.find(claim.quote)
-        inside = claim.quote.find(claim.mention)
-        if at >= 0 and inside >= 0:
-            labels.append(Expected(at + inside, at + inside + len(claim.mention), True,
+        # where the provenance check finds them: whatever their spaces and line breaks
+        quote = first_place(text, claim.quote)
+        inside = quote and first_place(text[slice(*quote)], claim.mention)
+        if quote and inside:
+            labels.append(Expected(quote[0] + inside[0], quote[0] + inside[1], True,
                                    claim.value))
     for entry in bundle.not_claims:
         for start, end in context_places(text, entry.context)[:1]:
