@@ -135,9 +135,10 @@ def test_the_browser_computes_what_numpy_computes(pages: dict[str, Page],
 
 
 @EXAMPLES
-@given(repairs=st.floats(0, 300), new_leaks=st.floats(0, 300), found=st.floats(10, 5000))
+@given(repairs=st.integers(0, 300), new_leaks=st.integers(0, 300),  # whole, as the panel
+       found=st.integers(10, 5000))                                # and a link take them
 def test_outside_its_validity_an_output_is_never_a_number_in_the_browser(
-        pages: dict[str, Page], repairs: float, new_leaks: float, found: float) -> None:
+        pages: dict[str, Page], repairs: int, new_leaks: int, found: int) -> None:
     values = {"repairs": repairs, "new_leaks": new_leaks, "found": found}
     outputs, _, _, _, valid, because = pages["watermains"].evaluate(_RUN, [values])[0]
     for name in ("years_to_clear", "cleared_by"):
