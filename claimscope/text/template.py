@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimscope.files.vocabulary import as_unit
 from claimscope.text.numbers import count_word, display, human, percent
+from claimscope.text.units import as_unit
 
 CLAIM_PREFIX = "claims."
 

@@ -15,11 +15,11 @@ from typing import Any
 
 from claimscope.bundle import Bundle
 from claimscope.files.inputs import InputSpec
-from claimscope.files.vocabulary import as_unit
 from claimscope.link.urlstate import fit_value, shown
 from claimscope.text.narrative import VERDICT_FAILS, VERDICT_HOLDS
 from claimscope.text.numbers import display, human
 from claimscope.text.template import parse_text
+from claimscope.text.units import as_unit
 
 KIND_TEXTS = {"derived": "Derived",
               "assumed": "Assumed"}

@@ -16,7 +16,6 @@ from playwright.sync_api import Browser, Page
 
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
-from claimscope.files.vocabulary import FORMATS, Unit
 from claimscope.text.narrative import changed_inputs, reactive_sentence, sentence_scope
 from claimscope.text.numbers import (
     count_word,
@@ -27,6 +26,7 @@ from claimscope.text.numbers import (
     signed_percent,
 )
 from claimscope.text.template import FILTERS, TAKES_DIGITS, parse_text, render_text
+from claimscope.text.units import FORMATS, Unit
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser
