@@ -55,7 +55,7 @@ def claim(data: dict, claim_id: str) -> dict:
      "pages.yaml, field 'path': must be lower-case letters, digits, - or _"),
     ("pages.yaml", lambda d: d["estimates_over_time"].pop("counted"),
      "pages.yaml, field 'counted': is missing"),
-    ("pages.yaml", lambda d: d["overview"]["cards"][0].update(value="{{ c[5] | text }}"),
+    ("pages.yaml", lambda d: d["overview"]["cards"][0].update(value="{claims.nothing|text}"),
      "pages.yaml: has a template that does not render"),
     ("pages.yaml", lambda d: d["overview"]["cards"][0].pop("claims"),
      "pages.yaml, field 'claims': a card needs a title and claims, or headline: true"),

@@ -5,22 +5,19 @@ template language of `claimscope.text.template`, so no claim of any document is 
 `load_sentence` checks it against the model and catalogue and returns its spec, plain
 JSON-able data that `template.render_sentence` renders here and `renderSentence`
 (components/panel/template.js) in the browser. The result is Markdown; the bold spans are
-the numbers that move. The documents' smaller templates (cards, intro in pages.yaml) are
-sandboxed Jinja2, rendered by `render`.
+the numbers that move. The documents' page texts (cards, intro in pages.yaml) are in the
+same language (`claimscope.files.page_config.page_text`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from jinja2 import StrictUndefined, Template
-from jinja2.sandbox import SandboxedEnvironment
 from pydantic import model_validator
 
-from claimscope.files.catalogue import Catalogue, claim_text
+from claimscope.files.catalogue import Catalogue
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -31,29 +28,10 @@ from claimscope.files.schema import (
     load_records,
 )
 from claimscope.model.model import Model, Outputs
-from claimscope.text.numbers import count_word, display, human, percent
 from claimscope.text.template import Scope, check_text, parse_text, render_sentence, render_text
 
 SENTENCE_FILE = "sentence.yaml"
 SentenceSpec = dict[str, Any]  # {"parts": [...]}: see `sentence_spec`
-
-_ENVIRONMENT = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                    keep_trailing_newline=False)
-_ENVIRONMENT.filters.update(human=human, percent=percent, display=display,
-                            count_word=count_word, text=claim_text)
-
-
-def render(template: str, **context: object) -> str:
-    """A document's template (intro, card) rendered in the sandbox, as one line of
-    Markdown: templates name the document's claims so generic code need not."""
-    return " ".join(_compiled(template).render(**context).split())
-
-
-@lru_cache(maxsize=8)
-def _compiled(template: str) -> Template:
-    """Compiling costs a few milliseconds; a rerun renders the compiled template."""
-    return _ENVIRONMENT.from_string(template)
-
 
 class Clause(Record):
     """One clause of a list part: its text, shown while `when_changed` is moved."""
