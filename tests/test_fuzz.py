@@ -38,6 +38,7 @@ from claimscope.files.document import load_document
 from claimscope.files.inputs import load_input_file
 from claimscope.files.references import load_references
 from claimscope.files.schema import DataError, read_yaml
+from claimscope.files.sentence import SENTENCE_FILE, load_sentence
 from claimscope.files.sources import load_sources
 from claimscope.files.vocabulary import VOCABULARY_FILE, load_vocabulary
 from claimscope.link.scenarios import (
@@ -52,7 +53,6 @@ from claimscope.link.scenarios import (
     merge,
 )
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
-from claimscope.text.narrative import SENTENCE_FILE, load_sentence
 from claimscope.uncertainty.ranges import (
     SAMPLES_MAX,
     SAMPLES_MIN,
@@ -277,7 +277,8 @@ LOADERS: dict[str, Callable[[Path], object]] = {
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
     "sources.yaml": load_sources,
-    SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model, BUNDLE.catalogue),
+    SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model.inputs,
+                                              BUNDLE.model.output_names, BUNDLE.catalogue.claims),
 }
 TREES = {name: yaml.safe_load((FOLDER / name).read_text(encoding="utf-8")) for name in LOADERS}
 KEEP = 3  # records kept from a long list, so that each example stays quick to load

@@ -12,8 +12,8 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
 from claimscope.link.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
 from claimscope.link.viewstate import parse_view
-from claimscope.text.citation import cite
 from claimscope.text.numbers import display
+from claimscope.views.citation import cite
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import APP, figure_specs, page_text, panel_data, release_panel, run_page
 

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.link.urlstate import parse_number, parse_query, shown, to_query
+from claimscope.link.urlstate import parse_query, to_query
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import parse_number
 
 SPECS = load_bundle().inputs
 

@@ -26,12 +26,12 @@ from pydantic import AfterValidator
 
 from claimscope.context.sample_spread import SampleSpread, sample_spread
 from claimscope.context.sample_units import SAMPLE_UNITS_FILE, SampleUnits
-from claimscope.files.inputs import InputSpec
+from claimscope.files.inputs import InputSpec, format_value
 from claimscope.files.schema import DataError, Prose, Text, brief, load_records
 from claimscope.files.sources import Cited, Sourced
-from claimscope.link.urlstate import format_value, shown
 from claimscope.link.viewstate import View, parse_view, view_query
 from claimscope.model.model import Model
+from claimscope.text.markdown import shown
 from claimscope.text.numbers import display
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.montecarlo import SimulationResult

@@ -6,15 +6,12 @@ plain-words notice says which. Values are in display units (percent numbers).
 
 from __future__ import annotations
 
-import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from claimscope.files.inputs import InputSpec
-from claimscope.text.markdown import escape_markdown
-from claimscope.text.numbers import display
-
-MAX_SHOWN = 40  # characters of a visitor's text repeated back in a notice
+from claimscope.files.inputs import InputSpec, fit_value, format_value
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import display, parse_number
 
 
 @dataclass
@@ -24,52 +21,10 @@ class ParsedQuery:
     extra: dict[str, str] = field(default_factory=dict)  # known to other parsers
 
 
-def shown(text: str) -> str:
-    """A visitor's text made safe to repeat inside markdown: shortened, single line, shown
-    as typed but unable to become a link, an image, emphasis or HTML. Notices are
-    markdown, and this is the one place visitor text enters them."""
-    flat = " ".join(str(text).split())
-    short = flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
-    return escape_markdown(short)
-
-
 def _first(raw: str | list[str]) -> str:
     if isinstance(raw, (list, tuple)):
         return str(raw[-1]) if raw else ""
     return str(raw)
-
-
-def parse_number(text: str) -> float | None:
-    """A finite number from URL text, or None. Accepts '7.25', '7.25%', '26,000,000'."""
-    cleaned = text.strip().rstrip("%").replace(",", "").replace("_", "")
-    if not cleaned or len(cleaned) > 40:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def fit_value(spec: InputSpec, param: str, raw: str, value: float,
-              fmt: Callable[[float, str], str] = display) -> tuple[float, str | None]:
-    """A number clamped to the input's allowed [min, max] and, for a whole-number input,
-    rounded as its link writes it; with the notice saying which, or None if unchanged.
-
-    Values and range ends from a link or a widget go through this one rule, so they are
-    changed, and told about, alike. `param`/`raw` name what was typed; `fmt(value, unit)`
-    writes numbers (default `numbers.display`).
-    """
-    fitted = spec.clamp(value)
-    if spec.is_integer and not float(fitted).is_integer():
-        fitted = float(round(fitted))
-    if fitted == value:
-        return value, None
-    if not spec.min <= value <= spec.max:
-        return fitted, (f"{param}={shown(raw)} is out of range ({fmt(spec.min, spec.unit)} "
-                        f"to {fmt(spec.max, spec.unit)}); clamped to "
-                        f"{fmt(fitted, spec.unit)}.")
-    return fitted, f"{param}={shown(raw)} must be a whole number; rounded to {fitted:.0f}."
 
 
 def parse_value(spec: InputSpec, raw: str) -> tuple[float, str | None]:
@@ -107,15 +62,6 @@ def parse_query(params: Mapping[str, str | list[str]], specs: Mapping[str, Input
         names = ", ".join(sorted(unknown)[:10])
         result.notices.append(f"Ignored unknown parameter(s): {names}.")
     return result
-
-
-def format_value(spec: InputSpec, value: float) -> str:
-    """How a value is written in the URL: short where that is exact, else every digit, so
-    a link always reproduces the value it was made from."""
-    if spec.is_integer or float(value).is_integer():
-        return str(int(round(value)))
-    short = f"{value:.12g}"
-    return short if float(short) == value else repr(float(value))
 
 
 def to_query(values: Mapping[str, float], specs: Mapping[str, InputSpec]) -> dict[str, str]:

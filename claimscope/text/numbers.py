@@ -66,6 +66,19 @@ def numbers_in(text: str) -> list[float]:
     return found
 
 
+def parse_number(text: str) -> float | None:
+    """A finite number from typed or linked text, or None. Accepts '7.25', '7.25%',
+    '26,000,000'."""
+    cleaned = text.strip().rstrip("%").replace(",", "").replace("_", "")
+    if not cleaned or len(cleaned) > 40:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def count_word(count: float) -> str:
     """A small whole count as a capitalised word ('Five'), larger ones in digits."""
     if not _finite(count):

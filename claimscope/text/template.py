@@ -208,7 +208,7 @@ def render_text(text: str, scope: Scope) -> str:
 
 
 def render_sentence(spec: Mapping[str, Any], scope: Scope, changed: Iterable[str]) -> str:
-    """A sentence spec (see `claimscope.text.narrative.sentence_spec`) as one line of Markdown:
+    """A sentence spec (see `claimscope.views.narrative.sentence_spec`) as one line of Markdown:
     its shown parts joined by single spaces. `changed` names the inputs off their default.
     The same steps as `renderSentence` in components/panel/template.js."""
     moved = set(changed)

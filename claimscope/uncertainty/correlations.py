@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from claimscope.link.urlstate import parse_number, shown
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import parse_number
 
 CORR_PARAM = "corr"
 RANK_LIMIT = 0.9  # the largest |ρ| a reader may set

@@ -425,4 +425,4 @@ def quantile(spec: InputSpec, point: float, rng_range: Range, q: float) -> float
             *pert_parameters(low, mode, high), q))
     else:
         value = float(inverse(spec, point, rng_range, np.array([q]))[0])
-    return value * 100.0 if spec.is_percent else value
+    return float(spec.to_display(value))

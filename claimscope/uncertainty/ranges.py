@@ -24,11 +24,11 @@ from pathlib import Path
 
 from pydantic import ValidationInfo, model_validator
 
-from claimscope.files.inputs import InputSpec
+from claimscope.files.inputs import InputSpec, fit_value, format_value
 from claimscope.files.schema import FieldProblem, Prose, Text, brief, load_records
 from claimscope.files.sources import Sourced
-from claimscope.link.urlstate import fit_value, format_value, parse_number, shown
-from claimscope.text.numbers import display
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import display, parse_number
 from claimscope.uncertainty.distributions import (
     DEFAULT_SHAPE,
     RESAMPLED,

@@ -16,8 +16,8 @@ from claimscope.files.catalogue import Catalogue, Claim, claim_date, claim_text
 from claimscope.files.page_config import card_text
 from claimscope.files.page_config import intro_text as pages_intro
 from claimscope.files.vocabulary import Vocabulary
-from claimscope.text.narrative import verdict
 from claimscope.text.numbers import display
+from claimscope.views.narrative import verdict
 from claimscope.views.palette import PROVENANCE
 
 TIMELINE_START, TIMELINE_END = 2010, 2030

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.overview import timeline_chart
-from claimscope.text.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
+from claimscope.views.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
 from claimscope.views.overview import (
     claims_table,
     filter_claims,

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
 from claimscope.bundle import load_bundle
-from claimscope.text.narrative import reactive_sentence, verdict
 from claimscope.text.numbers import display
+from claimscope.views.narrative import reactive_sentence, verdict
 from claimscope.views.panel_spec import panel_inputs
 from claimscope.views.projection import break_even_table
 

@@ -18,7 +18,6 @@ from playwright.sync_api import Browser, Page
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
 from claimscope.files.page_config import page_scope
-from claimscope.text.narrative import changed_inputs, reactive_sentence, sentence_scope
 from claimscope.text.numbers import (
     count_word,
     display,
@@ -36,6 +35,7 @@ from claimscope.text.template import (
     render_text,
 )
 from claimscope.text.units import FORMATS, Unit
+from claimscope.views.narrative import changed_inputs, reactive_sentence, sentence_scope
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser

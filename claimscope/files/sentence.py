@@ -1,23 +1,21 @@
-"""The document's own sentence re-told with live numbers (DESIGN §4.4), and the verdict.
+"""A document's sentence file (`sentence.yaml`): the document's own sentence, in parts, to
+be re-told with live numbers (README, "sentence.yaml").
 
-The sentence is the document's: `sentence.yaml` in its folder, a list of parts in the
-template language of `claimscope.text.template`, so no claim of any document is written here.
-`load_sentence` checks it against the model and catalogue and returns its spec, plain
-JSON-able data that `template.render_sentence` renders here and `renderSentence`
-(components/panel/template.js) in the browser. The result is Markdown; the bold spans are
-the numbers that move. The documents' page texts (cards, intro in pages.yaml) are in the
-same language (`claimscope.files.page_config.page_text`).
+A list of parts in the template language of `claimscope.text.template`, so no claim of any
+document is written in code. `load_sentence` checks it against the model's names and the
+catalogue's claims and returns its spec, plain JSON-able data that
+`claimscope.views.narrative` renders on the server and `renderSentence`
+(components/panel/template.js) in the browser.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import model_validator
 
-from claimscope.files.catalogue import Catalogue
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -27,11 +25,11 @@ from claimscope.files.schema import (
     Text,
     load_records,
 )
-from claimscope.model.model import Model, Outputs
-from claimscope.text.template import Scope, check_text, parse_text, render_sentence, render_text
+from claimscope.text.template import check_text, parse_text
 
 SENTENCE_FILE = "sentence.yaml"
 SentenceSpec = dict[str, Any]  # {"parts": [...]}: see `sentence_spec`
+
 
 class Clause(Record):
     """One clause of a list part: its text, shown while `when_changed` is moved."""
@@ -89,20 +87,22 @@ def sentence_spec(parts: Sequence[SentencePart]) -> SentenceSpec:
     return {"parts": spec}
 
 
-def load_sentence(folder: Path, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
+def load_sentence(folder: Path, inputs: Iterable[str], outputs: Iterable[str],
+                  claim_ids: Iterable[str]) -> SentenceSpec | None:
     """The document's sentence spec, every text checked against the model's inputs and
     outputs and the catalogue's claims; None if the folder has no sentence.yaml."""
     path = folder / SENTENCE_FILE
     if not path.is_file():
         return None
     parts = load_records(path, "parts", SentencePart, id_field="")
-    names = [*model.inputs, *model.output_names]
+    inputs, claims = list(inputs), list(claim_ids)
+    names = [*inputs, *outputs]
     for row, part in enumerate(parts, start=1):
         for (text_field, when_field), clause, text, when in _texts(part):
-            problems = check_text(text, names, catalogue.claims)
+            problems = check_text(text, names, claims)
             if problems:
                 raise DataError(path, clause + problems[0], row, text_field)
-            if when is not None and when not in model.inputs:
+            if when is not None and when not in inputs:
                 raise DataError(path, f"{clause}names no input {when!r}", row, when_field)
     return sentence_spec(parts)
 
@@ -116,45 +116,3 @@ def _texts(part: SentencePart) -> list[tuple[tuple[str, str], str, str, str | No
     found = [(("any", "any"), f"clause {index}: ", clause.text, clause.when_changed)
              for index, clause in enumerate(part.any, start=1)]
     return found + ([(("otherwise", ""), "", part.otherwise, None)] if part.otherwise else [])
-
-
-def sentence_scope(model: Model, catalogue: Catalogue, values: Mapping[str, float],
-                   out: Outputs) -> Scope:
-    """What a document's texts may name: inputs (display units) and outputs by name with
-    their units, and the catalogue's claim values by id."""
-    units = {name: spec.unit for name, spec in model.inputs.items()}
-    units.update({spec.name: spec.unit for spec in model.outputs})
-    named = {name: float(values[name]) for name in model.inputs}
-    named.update({name: float(value) for name, value in out.items()})
-    return Scope(values=named, units=units,
-                 claims={cid: claim.value for cid, claim in catalogue.claims.items()})
-
-
-def changed_inputs(model: Model, values: Mapping[str, float]) -> list[str]:
-    """The inputs moved off their defaults, in the model's order."""
-    return [name for name, spec in model.inputs.items() if values[name] != spec.default]
-
-
-def reactive_sentence(sentence: SentenceSpec, model: Model, catalogue: Catalogue,
-                      values: Mapping[str, float], out: Outputs) -> str:
-    """The document's sentence with live values, as one line of Markdown."""
-    return render_sentence(sentence, sentence_scope(model, catalogue, values, out),
-                           changed_inputs(model, values))
-
-
-# The verdict in words, rendered by Python and by the browser's panel alike: `headline` is
-# the headline output, `threshold` the claim's figure, `margin` how far apart they are, as
-# a percent number.
-VERDICT_HOLDS = ("The document's claim holds: {headline|human} is {margin|percent:1} above "
-                 "the claimed {threshold|human}.")
-VERDICT_FAILS = ("The document's claim does not hold on these assumptions: {headline|human} "
-                 "is {margin|percent:1} below the claimed {threshold|human}.")
-
-
-def verdict(model: Model, out: Outputs) -> tuple[bool, str]:
-    """Whether the document's claim holds, with the margin in words."""
-    value = float(out[model.headline])
-    holds = bool(out.holds)
-    scope = Scope(values={"headline": value, "threshold": model.threshold,
-                          "margin": abs(value / model.threshold - 1.0) * 100})
-    return holds, render_text(VERDICT_HOLDS if holds else VERDICT_FAILS, scope)
