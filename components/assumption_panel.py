@@ -19,6 +19,7 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from claimscope.views.panel_spec import fit_panel_values, panel_spec
 from components import state
+from components.context import BY_VERSION
 from components.context import bundle as cached_bundle
 
 ASSETS = Path(__file__).resolve().parent / "panel"
@@ -27,13 +28,13 @@ KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _component(key: str) -> Callable[..., Any]:
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+def _component(data: Bundle) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
     js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
-                    cached_bundle().model.javascript(),
+                    data.model.javascript(),
                     ASSETS.joinpath("panel.js").read_text("utf-8")])
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=ASSETS.joinpath("panel.css").read_text("utf-8"),
@@ -42,10 +43,10 @@ def _component(key: str) -> Callable[..., Any]:
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _spec(key: str) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+def _spec(data: Bundle) -> dict[str, Any]:
     """The panel's static spec for one version of a document (`Bundle.key`)."""
-    return panel_spec(cached_bundle())
+    return panel_spec(data)
 
 
 def _received() -> None:
@@ -60,9 +61,9 @@ def _received() -> None:
 
 def assumption_panel(data: Bundle) -> None:
     """Draw the panel with the session's values."""
-    spec = _spec(data.key)
+    spec = _spec(data)
     values = {item["name"]: state.values()[item["name"]] for item in spec["inputs"]}
-    _component(data.key)(key=KEY, data={"spec": spec, "values": values},
+    _component(data)(key=KEY, data={"spec": spec, "values": values},
                        default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")

@@ -10,6 +10,10 @@ import streamlit as st
 
 from claimscope.bundle import Bundle, document_folder, folder_version, load_bundle
 
+# How a function cached on a Bundle hashes it: by its folder and the version of its files
+# (`Bundle.key`), so an edited data file is never answered from a stale cache.
+BY_VERSION = {Bundle: lambda data: data.key}
+
 
 # A few entries: an edit makes a new version, and the superseded bundles are let go.
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -32,8 +32,8 @@ def _layer(path: Path) -> str:
     return {"data": "document", "components": "components"}[relative[0]]
 
 
-# Layers run one way (docs/architecture.md, "Layers"): data → core → figures → components → app. What each
-# layer may not import; document code under data/*/ may use the core only.
+# Layers run one way (docs/architecture.md, "Layers"): data → core → figures → components
+# → app. What each layer may not import; document code under data/*/ may use the core only.
 FORBIDDEN = {
     "document": ("claimscope.charts", "components", "app", "streamlit", "plotly"),
     "core": ("claimscope.charts", "components", "app", "streamlit", "plotly"),

@@ -15,7 +15,7 @@ from components.context import bundle
 from components.evidence_links import sources_caption
 from components.report_download import make_report, report_button
 from components.share import base_url, compare_link, consume_compare_link, files, view_link
-from components.uncertainty import run_simulation
+from components.simulation_cache import run_simulation
 
 MAX_COMPARED = 6
 # The reader's choice lives under CHOSEN, not under the multiselect's own key: Streamlit
@@ -92,7 +92,7 @@ else:
         st.dataframe(differences.drop(columns="input"), hide_index=True,
                      key="compare_differences")
         download_csv(differences, "compare-differences")
-    simulations = {s.name: run_simulation(s.view) if s.view.ranges else None for s in chosen}
+    simulations = {s.name: run_simulation(data, s.view) if s.view.ranges else None for s in chosen}
     totals = totals_frame(chosen, data.model, simulations)
     chart = compare_chart(totals, data.model)
     show_chart(chart, key="compare_totals")
