@@ -23,14 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, default_document, json_schemas, load_bundle
-from claimscope.context.sample_units import (
-    SampleUnits,
-    alternatives_frame,
-    comparison_frame,
-    load_sample_units,
-    spread,
-    what_the_spread_says,
-)
+from claimscope.context.sample_alternatives import alternatives_frame, comparison_frame
+from claimscope.context.sample_arithmetic import spread, what_the_spread_says
+from claimscope.context.sample_units import SampleUnits, load_sample_units
 from claimscope.files.catalogue import load_catalogue
 from claimscope.files.caveats import load_caveats
 from claimscope.files.coverage import load_not_claims

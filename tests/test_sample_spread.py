@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from claimscope.bundle import load_bundle
+from claimscope.context.sample_arithmetic import spread
 from claimscope.context.sample_spread import sample_spread
-from claimscope.context.sample_units import spread
 from claimscope.files.schema import DataError
 from claimscope.link.scenarios import PRESETS_FILE, load_presets, sample_preset
 from claimscope.link.viewstate import parse_view, view_query
