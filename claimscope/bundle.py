@@ -49,7 +49,8 @@ from claimscope.files.sentence import SENTENCE_FILE, SentencePart, SentenceSpec,
 from claimscope.files.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.files.sources import Source as SourceRecord
 from claimscope.files.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
-from claimscope.link.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
+from claimscope.link.scenario_presets import PRESETS_FILE, Preset, load_presets
+from claimscope.link.scenarios import Scenario
 from claimscope.model.model import Model
 from claimscope.model.model_file import MODEL_FILE, ModelFile, load_model
 from claimscope.uncertainty.ranges import RangePreset, load_range_presets

@@ -10,7 +10,8 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import LINK_PARAM, resampled_ranges
+from claimscope.link.scenario_link import LINK_PARAM
+from claimscope.link.scenario_presets import resampled_ranges
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
 from claimscope.uncertainty.correlations import Correlation
 from claimscope.uncertainty.distributions import Range

@@ -21,7 +21,7 @@ from claimscope.charts.uncertainty import (
     tornado_chart,
 )
 from claimscope.files.inputs import InputSpec
-from claimscope.link.scenarios import resampled_ranges, sample_preset
+from claimscope.link.scenario_presets import resampled_ranges, sample_preset
 from claimscope.link.viewstate import View, ranged_inputs, suggested_range
 from claimscope.text.numbers import count_word, display, human, percent
 from claimscope.uncertainty.correlations import (

@@ -36,17 +36,15 @@ from claimscope.files.schema import DataError, read_yaml
 from claimscope.files.sentence import SENTENCE_FILE, load_sentence
 from claimscope.files.sources import load_sources
 from claimscope.files.vocabulary import VOCABULARY_FILE, load_vocabulary
-from claimscope.link.scenarios import (
+from claimscope.link.scenario_file import (
     FORMAT,
     MAX_BYTES,
-    MAX_NAME,
     MAX_SCENARIOS,
     VERSION,
-    Scenario,
-    load_presets,
     load_scenarios_json,
-    merge,
 )
+from claimscope.link.scenario_presets import load_presets
+from claimscope.link.scenarios import MAX_NAME, Scenario, merge
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
 from claimscope.uncertainty.ranges import (
     SAMPLES_MAX,

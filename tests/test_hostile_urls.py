@@ -14,7 +14,8 @@ from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
 from claimscope.bundle import load_bundle
-from claimscope.link.scenarios import Scenario, encode_link
+from claimscope.link.scenario_link import encode_link
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view, ranged_inputs
 from claimscope.uncertainty.ranges import SAMPLES_MAX, SHAPES, range_params
 from tests.apptest_helpers import ROOT, page_text, panel_data, run_page

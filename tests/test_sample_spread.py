@@ -15,7 +15,7 @@ from claimscope.bundle import load_bundle
 from claimscope.context.sample_arithmetic import spread
 from claimscope.context.sample_spread import sample_spread
 from claimscope.files.schema import DataError
-from claimscope.link.scenarios import PRESETS_FILE, load_presets, sample_preset
+from claimscope.link.scenario_presets import PRESETS_FILE, load_presets, sample_preset
 from claimscope.link.viewstate import parse_view, view_query
 from claimscope.text.numbers import human
 from claimscope.uncertainty.montecarlo import simulate, tornado

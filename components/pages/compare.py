@@ -6,8 +6,9 @@ import streamlit as st
 
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry
-from claimscope.link.scenarios import Scenario, differences_frame, link, totals_frame
+from claimscope.link.scenarios import Scenario, link
 from claimscope.text.markdown import escape_markdown
+from claimscope.views.compare import differences_frame, totals_frame
 from components import scenario_store as store
 from components.charts import download_csv, show_chart
 from components.citation import cite_block

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from claimscope.context.sample_spread import method_words
-from claimscope.link.scenarios import sample_preset
+from claimscope.link.scenario_presets import sample_preset
 from claimscope.model.printing.words import break_even_method, constant_line
 from claimscope.text.numbers import display, human
 from claimscope.uncertainty.correlations import RANK_LIMIT
