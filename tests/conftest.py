@@ -1,4 +1,10 @@
-"""Shared test settings: the hypothesis profile of the fuzz tests and their example count.
+"""Shared test settings: the hypothesis profiles (every test's, the fuzz tests') and the
+fuzz tests' example count.
+
+Every property test runs without a deadline (the "loaded" profile, loaded here): what
+they check is a property, not a speed, and CI runs them on a loaded machine, where one
+example once took 546 ms against Hypothesis' default 200 ms. A test that means to bound
+time says so with its own `deadline`.
 
 `make test` prints "fuzz examples: N" at the end, N being how many generated inputs the
 fuzz tests (tests/test_fuzz.py) fed to the parsers and loaders in this run. Tests run in
@@ -9,6 +15,10 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+LOADED_PROFILE = "loaded"
+settings.register_profile(LOADED_PROFILE, deadline=None)
+settings.load_profile(LOADED_PROFILE)
 
 FUZZ_PROFILE = "fuzz"
 settings.register_profile(

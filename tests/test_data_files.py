@@ -133,7 +133,7 @@ def test_reference_caveat_and_not_claim_files_are_optional(tmp_path: Path) -> No
     needs none of those files; a model naming a reference then finds none."""
     import shutil
 
-    from tests.test_second_document import FIXTURE
+    from tests.test_clinic_document import FIXTURE
 
     folder = tmp_path / "doc"
     shutil.copytree(FIXTURE, folder)

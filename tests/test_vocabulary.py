@@ -25,11 +25,11 @@ from claimscope.files.vocabulary import (
 from claimscope.text.numbers import display, human, percent
 from claimscope.text.units import FORMATS, Unit, as_unit
 from components.controls import slider_bounds, widget_number
-from tests.browser.conftest import FIXTURE_DOCUMENT
 from tests.data_helpers import copy_document, edit
+from tests.fixture_documents import CLINIC_DOCUMENT
 
 ECPAT = load_bundle()
-FIXTURE = load_bundle(FIXTURE_DOCUMENT)
+FIXTURE = load_bundle(CLINIC_DOCUMENT)
 
 
 @pytest.fixture

@@ -31,11 +31,9 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT, ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
-FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
-# The third, on another subject: README's worked example of adding a document.
-OTHER_SUBJECT = ROOT / "tests" / "fixtures" / "fixture-flytipping-2025"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -162,7 +160,7 @@ def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def fixture_server(chromium_path: Path,
                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on the second document, the test fixture (a path, as a maintainer gives it)."""
-    with _serve(tmp_path_factory.mktemp("streamlit-fixture"), str(FIXTURE_DOCUMENT)) as running:
+    with _serve(tmp_path_factory.mktemp("streamlit-fixture"), str(CLINIC_DOCUMENT)) as running:
         yield running
 
 
@@ -170,7 +168,7 @@ def fixture_server(chromium_path: Path,
 def other_subject_server(chromium_path: Path,
                          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on the third document, on another subject, with its own units."""
-    with _serve(tmp_path_factory.mktemp("streamlit-other"), str(OTHER_SUBJECT)) as running:
+    with _serve(tmp_path_factory.mktemp("streamlit-other"), str(FLYTIPPING_DOCUMENT)) as running:
         yield running
 
 

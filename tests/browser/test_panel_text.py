@@ -36,13 +36,13 @@ from claimscope.text.template import (
 )
 from claimscope.text.units import FORMATS, Unit
 from claimscope.views.narrative import changed_inputs, reactive_sentence, sentence_scope
-from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
+from tests.fixture_documents import CLINIC_DOCUMENT, ROOT
 
 pytestmark = pytest.mark.browser
 
 SCRIPTS = [ROOT / "components" / "panel" / name for name in ("format.js", "template.js")]
 BUNDLES = {"ecpat": load_bundle(DATA_DIR / default_document()),
-           "fixture": load_bundle(FIXTURE_DOCUMENT)}
+           "fixture": load_bundle(CLINIC_DOCUMENT)}
 EXAMPLES = settings(max_examples=400, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 
