@@ -68,3 +68,13 @@ def to_query(values: Mapping[str, float], specs: Mapping[str, InputSpec]) -> dic
     """Only the values that differ from their defaults, in the contract's order."""
     return {name: format_value(spec, values[name]) for name, spec in specs.items()
             if name in values and values[name] != spec.default}
+
+
+def percent_example(specs: Mapping[str, InputSpec]) -> str | None:
+    """How a link writes a percentage, shown with the document's first percent input at
+    its default ('`share=7.25` means 7.25%'), or None if it has none."""
+    spec = next((spec for spec in specs.values() if spec.is_percent), None)
+    if spec is None:
+        return None
+    return (f"`{spec.name}={format_value(spec, spec.default)}` means "
+            f"{display(spec.default, spec.unit)}")

@@ -206,6 +206,13 @@ def kinds_caption(vocabulary: Vocabulary) -> str:
                                 for kind in vocabulary.kinds.values()) + "."
 
 
+def search_example(catalogue: Catalogue) -> str:
+    """What the claims search suggests typing: one of this document's claim ids, which
+    the search always finds, so no document's words are written in generic code."""
+    first = next(iter(catalogue.claims), "")
+    return f"e.g. {first}" if first else ""
+
+
 def filter_claims(table: pd.DataFrame, categories: Collection[str] = (),
                   kinds: Collection[str] = (), search: str = "") -> pd.DataFrame:
     """Rows in the chosen categories and kinds whose quote, who, id or note contain `search`.
