@@ -1,4 +1,5 @@
-"""Session state <-> URL: the shareable view every page uses (DESIGN §5).
+"""Session state <-> URL: the shareable view every page uses (docs/architecture.md, "The URL
+contract").
 
 The URL is read once, when a session starts; afterwards the session's `View` is the truth
 and is written back to the address bar after every run, so a copied link always

@@ -1,7 +1,7 @@
-"""Hostile links on every page: no exception, and nothing a visitor typed is rendered as
-HTML, a link, an image or markdown (DESIGN §5: "Nothing in the URL can crash the app or
-run code"). Also every assumption at its extremes at once, with a million draws.
-"""
+"""Hostile links on every page: no exception, and nothing a visitor typed is rendered as HTML, a
+link, an image or markdown (docs/architecture.md, "The URL contract": "Nothing in the URL can
+crash the app or run code"). Also every assumption at its extremes at once, with a million
+draws."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The URL contract (DESIGN §5): defaults, notices, clamping, round trips."""
+"""The URL contract (docs/architecture.md, "The URL contract"): defaults, notices, clamping, round
+trips."""
 
 from __future__ import annotations
 

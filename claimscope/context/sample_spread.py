@@ -1,4 +1,5 @@
-"""Uncertainty from the sample itself (DESIGN §8): the sample of units' exact bootstrap as a
+"""Uncertainty from the sample itself (README, "Data and credits"): the sample of units' exact
+bootstrap as a
 range on one input of the model, so the Monte Carlo, the chance the claim holds, /compare
 and the report can use the sample's own spread.
 

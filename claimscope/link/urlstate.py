@@ -1,4 +1,5 @@
-"""The URL contract of DESIGN §5: query parameters <-> assumption values, with notices.
+"""The URL contract (docs/architecture.md, "The URL contract"): query parameters <-> assumption
+values, with notices.
 
 Parsing never raises: each bad value is replaced by the default or clamped, and a
 plain-words notice says which. Values are in display units (percent numbers).

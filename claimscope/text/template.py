@@ -1,4 +1,5 @@
-"""One text template language for every document text with live numbers (DESIGN §4.4).
+"""One text template language for every document text with live numbers (docs/architecture.md,
+"Rules the browser and the server share").
 
 A template is plain text (Markdown; only `**bold**` matters in the browser) with
 placeholders: `{name}`, `{name|filter}` or `{name|filter:digits}`, where `name` is an

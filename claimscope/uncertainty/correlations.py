@@ -1,5 +1,5 @@
 """Assumptions that move together: rank correlations between ranged inputs, drawn through a
-Gaussian copula, and their part of the URL contract (DESIGN §5).
+Gaussian copula, and their part of the URL contract (docs/architecture.md, "The URL contract").
 
 A reader may say that two ranged assumptions tend to be low or high together (e.g. a low
 distinct share and a low coverage) with a rank (Spearman) correlation ρ between −0.9 and

@@ -1,4 +1,4 @@
-"""Drawing one input's values from its range: the four shapes of DESIGN §4.5.
+"""Drawing one input's values from its range: the four shapes of README, "Sharing a view".
 
 Pure numpy, no Python loop over samples. `draw_binned` also says which bin of its own
 distribution (by probability rank) each draw fell in: the Monte Carlo engine estimates

@@ -1,7 +1,7 @@
 """Ranges for the projection's inputs: URL names, validation in plain words, preset ranges.
 
 Everything here is in display units (percent numbers), like the URL and the widgets. The
-URL contract (DESIGN §5) gains, for every input `x`:
+URL contract (docs/architecture.md, "The URL contract") gains, for every input `x`:
 
 - `x_lo`, `x_hi`: the two ends of its range, in the same units as `x`;
 - `x_dist`: the shape, one of `uniform` (default), `triangular`, `pert`, `lognormal`

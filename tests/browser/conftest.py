@@ -47,7 +47,8 @@ FOOTER = ".st-key-page_footer"  # app.py draws the footer after the page: run fi
 
 expect.set_options(timeout=UPDATE)
 
-# DESIGN §5: every page has its own path. Titles as in the top navigation, in its order.
+# Every page has its own path (docs/architecture.md, "The URL contract"). Titles as in the top
+# navigation, in its order.
 PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/", "Overview", "ClaimScope", True),
     ("/projection", "Projection explorer", "Projection explorer", True),

@@ -1,4 +1,5 @@
-"""The live panel writes exactly what the server writes (DESIGN §10): for random assumption
+"""The live panel writes exactly what the server writes (docs/architecture.md, "From a page to the
+browser's panel"): for random assumption
 values, the sentence, verdict, cards and break-even table the browser computes with the
 generated model and the shared templates equal Python's text for the same values.
 
