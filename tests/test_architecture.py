@@ -14,14 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 CORE = ROOT / "claimscope"
 
 
-def _imports(path: Path) -> list[str]:
-    """Every module a file imports (relative imports are not used in this project)."""
-    names: list[str] = []
+def _imports(path: Path) -> set[str]:
+    """Every module a file imports, anywhere in it (inside functions too; relative imports
+    are not used in this project): `from a import b` counts a, and a.b in case b is a
+    module."""
+    names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
-            names.extend(alias.name for alias in node.names)
+            names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.append(node.module)
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -47,8 +50,8 @@ LAYERED = sorted([*CORE.rglob("*.py"), *(ROOT / "components").rglob("*.py"),
 @pytest.mark.parametrize("path", LAYERED, ids=lambda p: str(p.relative_to(ROOT)))
 def test_imports_run_one_way_through_the_layers(path: Path) -> None:
     forbidden = FORBIDDEN[_layer(path)]
-    wrong = [name for name in _imports(path)
-             if any(name == f or name.startswith(f + ".") for f in forbidden)]
+    wrong = sorted(name for name in _imports(path)
+                   if any(name == f or name.startswith(f + ".") for f in forbidden))
     assert not wrong, f"{path.relative_to(ROOT)} ({_layer(path)}) imports {wrong}"
 
 
@@ -73,20 +76,8 @@ def _package(module: str) -> str:
 CORE_MODULES = {_module(path): path for path in CORE.rglob("*.py")}
 
 
-def _core_imports(path: Path) -> set[str]:
-    """The core modules a file imports, anywhere in it (inside functions too): `from a
-    import b` counts a.b when b is a module."""
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return {name for name in found if name in CORE_MODULES}
-
-
-GRAPH = {module: _core_imports(path) - {module} for module, path in CORE_MODULES.items()}
+GRAPH = {module: (_imports(path) & CORE_MODULES.keys()) - {module}
+         for module, path in CORE_MODULES.items()}
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -145,6 +136,19 @@ def test_every_sub_package_has_its_place() -> None:
     assert packages <= set(ORDER), packages - set(ORDER)
     top = [path.name for path in CORE.glob("*.py")]
     assert len(top) <= 12, top
+
+
+TESTS = ROOT / "tests"
+NOT_BROWSER = sorted(path for path in TESTS.rglob("*.py") if TESTS / "browser" not in path.parents)
+
+
+@pytest.mark.parametrize("path", NOT_BROWSER, ids=lambda p: str(p.relative_to(ROOT)))
+def test_unit_tests_load_without_playwright(path: Path) -> None:
+    """Only tests/browser/ imports Playwright (or the browser tests' helpers), so
+    `pytest --ignore=tests/browser` runs where no browser driver is installed."""
+    wrong = sorted(name for name in _imports(path)
+                   if name.split(".")[0] == "playwright" or name.startswith("tests.browser"))
+    assert not wrong, f"{path.relative_to(ROOT)} imports {wrong}"
 
 
 def test_shipped_document_is_byte_for_byte_the_published_text() -> None:
