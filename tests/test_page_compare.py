@@ -17,7 +17,14 @@ from claimscope.link.viewstate import parse_view
 from claimscope.text.numbers import display
 from claimscope.views.citation import cite
 from claimscope.views.projection import output_rows
-from tests.apptest_helpers import APP, figure_specs, page_text, panel_data, release_panel, run_page
+from tests.apptest_helpers import (
+    figure_specs,
+    open_link,
+    page_text,
+    panel_data,
+    release_panel,
+    run_page,
+)
 
 PROJECTION = "components/pages/projection.py"
 COMPARE = "components/pages/compare.py"
@@ -80,13 +87,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
 
 def open_compare(query: dict[str, str]) -> AppTest:
     """A session that starts on /compare with `query` (as a shared link opens)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(COMPARE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_link(COMPARE, query)
 
 
 def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:

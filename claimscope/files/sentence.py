@@ -5,7 +5,7 @@ A list of parts in the template language of `claimscope.text.template`, so no cl
 document is written in code. `load_sentence` checks it against the model's names and the
 catalogue's claims and returns its spec, plain JSON-able data that
 `claimscope.views.narrative` renders on the server and `renderSentence`
-(components/panel/template.js) in the browser.
+(claimscope/live/assets/template.js) in the browser.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The document's sentence re-told with live numbers, and the verdict.
 
 The sentence is the document's (`claimscope.files.sentence`); here it is rendered on the
-server with the values a reader chose, as `renderSentence` (components/panel/template.js)
+server with the values a reader chose, as `renderSentence` (claimscope/live/assets/template.js)
 renders it in the browser. The result is Markdown; the bold spans are the numbers that
 move.
 """

@@ -41,7 +41,7 @@ function renderText(nodes, scope) {
   return pieces.join("");
 }
 
-/* A sentence spec (narrative.sentence_spec) as one line of Markdown, its shown parts joined
+/* A sentence spec (files/sentence.sentence_spec) as one line of Markdown, its shown parts joined
    by single spaces; `changed` lists (array or Set) the inputs off their defaults. The same
    steps as template.render_sentence. */
 function renderSentence(spec, scope, changed) {
