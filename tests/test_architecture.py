@@ -57,10 +57,10 @@ def test_imports_run_one_way_through_the_layers(path: Path) -> None:
 
 # The core's sub-packages, lowest first (docs/architecture.md, "Sub-packages"): each may
 # import only those before it (and itself). bundle.py is the top-level module that joins
-# what those before it read; authoring/, views/, live/ and charts/ build on a loaded
-# bundle; __main__.py is the command line. The store takes the place named.
+# what those before it read, shelf.py the documents a server serves; authoring/, views/,
+# live/ and charts/ build on a loaded bundle; __main__.py is the command line.
 ORDER = ("text", "finder", "intake", "files", "store", "model", "uncertainty", "context",
-         "link", "bundle", "authoring", "views", "live", "charts", "__main__")
+         "link", "bundle", "shelf", "authoring", "views", "live", "charts", "__main__")
 
 
 def _module(path: Path) -> str:

@@ -22,8 +22,9 @@ from claimscope.link.scenario_file import (
 )
 from claimscope.link.scenario_link import MAX_LINK, decode_link, encode_link
 from claimscope.link.scenario_presets import PRESETS_FILE, load_presets, resampled_ranges
-from claimscope.link.scenarios import MAX_NAME, Scenario, clean_name, link, merge, unique_name
+from claimscope.link.scenarios import MAX_NAME, Scenario, clean_name, link, merge
 from claimscope.link.viewstate import View, default_view, view_query
+from claimscope.text.names import unique_name
 from claimscope.uncertainty.distributions import SHAPES, Range
 from claimscope.uncertainty.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
 from claimscope.views.compare import differences_frame, totals_frame

@@ -16,12 +16,7 @@ from claimscope.bundle import json_schemas, load_bundle
 from claimscope.files.catalogue import load_catalogue
 from claimscope.files.inputs import load_inputs
 from claimscope.files.schema import DataError
-from claimscope.files.vocabulary import (
-    KINDS,
-    VOCABULARY_FILE,
-    built_in_vocabulary,
-    load_vocabulary,
-)
+from claimscope.files.vocabulary import KINDS, VOCABULARY_FILE, built_in_vocabulary, load_vocabulary
 from claimscope.text.numbers import display, human, percent
 from claimscope.text.units import FORMATS, Unit, as_unit
 from components.controls import slider_bounds, widget_number

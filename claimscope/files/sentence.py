@@ -11,11 +11,11 @@ catalogue's claims and returns its spec, plain JSON-able data that
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import model_validator
 
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -87,7 +87,7 @@ def sentence_spec(parts: Sequence[SentencePart]) -> SentenceSpec:
     return {"parts": spec}
 
 
-def load_sentence(folder: Path, inputs: Iterable[str], outputs: Iterable[str],
+def load_sentence(folder: Folder, inputs: Iterable[str], outputs: Iterable[str],
                   claim_ids: Iterable[str]) -> SentenceSpec | None:
     """The document's sentence spec, every text checked against the model's inputs and
     outputs and the catalogue's claims; None if the folder has no sentence.yaml."""

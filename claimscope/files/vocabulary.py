@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, model_validator
 
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -162,7 +163,7 @@ def built_in_vocabulary() -> Vocabulary:
     return _vocabulary(VocabularyFile(), _read(BUILT_IN_FILE))
 
 
-def load_vocabulary(folder: Path) -> Vocabulary:
+def load_vocabulary(folder: Folder) -> Vocabulary:
     """A document folder's vocabulary: its vocabulary.yaml over the built-ins, or the
     built-ins alone when it has none."""
     path = folder / VOCABULARY_FILE

@@ -13,6 +13,7 @@ from pydantic import AfterValidator
 
 from claimscope.context.sample_spread import SampleSpread, sample_spread
 from claimscope.context.sample_units import SAMPLE_UNITS_FILE, SampleUnits
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import DataError, Prose, Text, brief, load_records
 from claimscope.files.sources import Sourced
 from claimscope.link.scenarios import Scenario, clean_name, view_from_params
@@ -67,7 +68,7 @@ def _alternative_values(path: Path, row: str, alternative_id: str,
     return {name: stated[figure].value for figure, name in feeds.items()}
 
 
-def load_presets(path: Path, model: Model, sample_units: SampleUnits | None,
+def load_presets(path: DataFile, model: Model, sample_units: SampleUnits | None,
                  range_presets: Mapping[str, RangePreset]) -> list[Scenario]:
     """Read and check `scenarios.yaml`; raises DataError naming file, record and field.
 

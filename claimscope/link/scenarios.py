@@ -19,11 +19,15 @@ from claimscope.files.inputs import InputSpec, format_value
 from claimscope.files.sources import Cited
 from claimscope.link.viewstate import View, parse_view, view_query
 from claimscope.model.model import Model
+from claimscope.store.ids import is_id
+from claimscope.text.markdown import shown
+from claimscope.text.names import unique_names
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.ranges import SAMPLES_PARAM, SEED_PARAM
 
 MAX_NAME = 80  # characters of a scenario's name
 MAX_WHY = 400  # characters of its rationale
+SAVED_PARAM = "scenario"  # `?scenario=<id>`: one saved scenario, by its id in the store
 
 Params = dict[str, str | int | float]
 
@@ -40,6 +44,9 @@ class Scenario:
     cites: tuple[Cited, ...] = field(default=(), compare=False)
     # A preset whose range comes from resampling the sample of units (`from_sample`).
     sample: SampleSpread | None = field(default=None, compare=False)
+    # The store's id of a saved scenario (its short link, `?scenario=<id>`); None for
+    # presets and for scenarios from files and links not saved.
+    saved_id: str | None = field(default=None, compare=False)
 
 
 # ---- Names -----------------------------------------------------------------------------
@@ -54,17 +61,6 @@ def clean_name(raw: str, limit: int = MAX_NAME) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def unique_name(name: str, taken: Iterable[str]) -> str:
-    """`name`, or `name (2)`, `name (3)`… — the first not in `taken`."""
-    taken = set(taken)
-    if name not in taken:
-        return name
-    number = 2
-    while f"{name} ({number})" in taken:
-        number += 1
-    return f"{name} ({number})"
-
-
 def merge(saved: Sequence[Scenario], incoming: Sequence[Scenario],
           reserved: Iterable[str] = ()) -> tuple[list[Scenario], list[str]]:
     """The saved list with `incoming` appended; nothing saved is replaced or lost.
@@ -72,15 +68,20 @@ def merge(saved: Sequence[Scenario], incoming: Sequence[Scenario],
     A new scenario whose name is taken (by a saved one or a `reserved` preset name) gets a
     number after its name, and a message says so.
     """
-    result, messages = list(saved), []
-    taken = {s.name for s in saved} | set(reserved)
-    for scenario in incoming:
-        name = unique_name(scenario.name, taken)
-        if name != scenario.name:
-            messages.append(f"“{scenario.name}” is already taken; saved as “{name}”.")
-        taken.add(name)
-        result.append(replace(scenario, name=name))
-    return result, messages
+    names, messages = unique_names([s.name for s in incoming],
+                                   {s.name for s in saved} | set(reserved))
+    return ([*saved, *(replace(s, name=n) for s, n in zip(incoming, names, strict=True))],
+            messages)
+
+
+def saved_id_from_link(raw: str) -> tuple[str | None, str | None]:
+    """The store id a `scenario=` value gives, or None and a notice saying it is none (a
+    well-formed id may still name nothing: the store says so)."""
+    text = str(raw).strip()
+    if is_id(text):
+        return text, None
+    return None, (f"{SAVED_PARAM}={shown(text)} is not the id of a saved scenario; ask "
+                  "whoever sent the link for it again.")
 
 
 # ---- Views as parameters -----------------------------------------------------------------
