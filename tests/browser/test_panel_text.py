@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, Page
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
 from claimscope.files.vocabulary import FORMATS, Unit
-from claimscope.text.narrative import changed_inputs, reactive_sentence, sentence_scope
+from claimscope.text.narrative import changed_inputs, reactive_sentence
 from claimscope.text.numbers import (
     count_word,
     display,
@@ -25,6 +25,7 @@ from claimscope.text.numbers import (
     human,
     percent,
     signed_percent,
+    whole,
 )
 from claimscope.text.template import FILTERS, TAKES_DIGITS, parse_text, render_text
 from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
@@ -107,6 +108,14 @@ def test_every_formatter_writes_what_python_writes(scripts_page: Page, value: fl
         _python_formatters(value, digits, unit)
 
 
+@EXAMPLES
+@given(value=VALUES.filter(math.isfinite))
+def test_whole_rounds_as_python_rounds(scripts_page: Page, value: float) -> None:
+    """format.js's whole is numbers.whole to the double (ties away from zero; read back
+    from the browser's shortest text of it, which names the same double)."""
+    assert float(scripts_page.evaluate("v => String(whole(v))", value)) == whole(value)
+
+
 def test_every_format_is_among_the_units_tried() -> None:
     assert {unit.format for unit in UNITS} == set(FORMATS)
     assert {unit.symbol_before for unit in UNITS if unit.format == "currency"} == {True, False}
@@ -150,7 +159,7 @@ def test_the_sentence_in_the_browser_is_the_servers(scripts_page: Page, data,
     bundle = BUNDLES[document]
     values = data.draw(_values(bundle))
     out = bundle.model.evaluate(values)
-    scope = sentence_scope(bundle.model, bundle.catalogue, values, out)
+    scope = bundle.model.scope(values, out)
     sentence = reactive_sentence(bundle.sentence, bundle.model, bundle.catalogue, values, out)
     rendered = scripts_page.evaluate(
         "([spec, scope, changed]) => { const s = renderSentence(spec, scope, changed);"
@@ -181,7 +190,7 @@ def _placeholder(name: str, chosen: str | None, digits: int | None) -> str:
 def test_any_template_in_the_browser_is_the_servers(scripts_page: Page, pieces: list[str],
                                                     values: dict[str, float]) -> None:
     bundle, text = BUNDLES["ecpat"], "".join(pieces)
-    scope = sentence_scope(bundle.model, bundle.catalogue, values, bundle.model.evaluate(values))
+    scope = bundle.model.scope(values)
     assert scripts_page.evaluate("([nodes, scope]) => renderText(nodes, scope)",
                                  [parse_text(text), scope.to_json()]) == \
         render_text(text, scope)
