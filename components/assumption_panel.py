@@ -61,7 +61,9 @@ def _received() -> None:
 def assumption_panel(data: Bundle) -> None:
     """Draw the panel with the session's values."""
     spec = _spec(data.key)
-    values = {item["name"]: state.values()[item["name"]] for item in spec["inputs"]}
+    # every input's value, also those the panel does not show: its texts and outputs use
+    # them as the server's do
+    values = {name: state.values()[name] for name in data.model.inputs}
     _component(data.key)(key=KEY, data={"spec": spec, "values": values},
                        default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):

@@ -5,6 +5,15 @@
    template.Scope.to_json.
    A plain script: top-level functions, no imports, no build step; load after format.js. */
 
+/* The scope the panel's texts are rendered in, as Model.scope makes it: the inputs
+   (`defaults` from the model's script, then the panel's `values`), then the constants,
+   then the outputs; `base` is Model.fixed_scope as the spec carries it (constants' values,
+   every name's unit, the claims). */
+function templateScope(base, defaults, values, outputs) {
+  return {values: Object.assign({}, defaults, values, base.values, outputs),
+          units: base.units, claims: base.claims};
+}
+
 /* One placeholder node written by its filter; `arg` null means the filter's own digits. */
 function renderPlaceholder(node, scope) {
   var isClaim = node.name.indexOf("claims.") === 0;
