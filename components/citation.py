@@ -23,7 +23,10 @@ def cite_block(data: Bundle, link_text: str = "") -> None:
     st.caption("The access date matters: the catalogue and the assumptions' sources are "
                "corrected from time to time.")
     if data.sources:
-        with st.expander(f"Sources of the figures ClaimScope supplies ({len(data.sources)})"):
-            copy_block("\n".join(bibliography(data)), "the sources", "cite_sources")
-            st.caption("Each source, its exact words and what it supports: the Evidence "
-                       "page (/evidence).")
+        # its content is made only while the reader has it open, not on every page load
+        with st.expander(f"Sources of the figures ClaimScope supplies ({len(data.sources)})",
+                         key="cite_sources_open", on_change="rerun") as sources:
+            if sources.open:
+                copy_block("\n".join(bibliography(data)), "the sources", "cite_sources")
+                st.caption("Each source, its exact words and what it supports: the "
+                           "Evidence page (/evidence).")
