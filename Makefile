@@ -25,11 +25,13 @@ test: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -n auto
 
-# Model, AppTest and figure-size figures, then the real-browser figures (headless Debian
-# Chromium, loopback only): ClaimScope against the bare page in bench/bare_page.py at three
-# screens, then twelve cold readers of each page at once.
+# Model, AppTest and figure-size figures, the mention finder's recall, precision and
+# 300-page time, then the real-browser figures (headless Debian Chromium, loopback only):
+# ClaimScope against the bare page in bench/bare_page.py at three screens, then twelve
+# cold readers of each page at once.
 bench: $(STAMP)
 	$(PY) bench/run.py
+	$(PY) bench/finder.py
 	$(PY) bench/browser.py
 	$(PY) bench/readers.py
 

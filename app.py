@@ -9,7 +9,7 @@ import streamlit as st
 from claimscope.files.schema import DataError
 from components import layout, state
 from components.context import bundle as cached_bundle
-from components.navigation import pages
+from components.navigation import EMBED, pages
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -24,15 +24,19 @@ except DataError as error:
     st.stop()
 
 state.init_from_url(bundle)
+# The embed draws no top navigation: asked for by its address, before the page is known.
 navigation = st.navigation(
-    [st.Page(path, title=title, url_path=url or None, icon=icon, default=not url)
-     for path, title, url, icon in pages(bundle)],
-    position="top",
+    [st.Page(entry.path, title=entry.title, url_path=entry.url or None, icon=entry.icon,
+             default=not entry.url, visibility="hidden" if entry.hidden else "visible")
+     for entry in [*pages(bundle), EMBED]],
+    position="hidden" if layout.addressed(EMBED.url) else "top",
 )
+embedded = navigation.url_path == EMBED.url
 layout.accessible_styles()
-layout.content_note(bundle)
+if not embedded:
+    layout.content_note(bundle)
 layout.url_notices()
 layout.integrity(bundle)
 navigation.run()
 state.sync_url(bundle)
-layout.footer(bundle)
+layout.footer(bundle, compact=embedded)

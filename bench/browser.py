@@ -36,7 +36,11 @@ has one (`.cs-panel`: `input[type=range]` and `.cs-card-value`, /work/notes/brie
 otherwise Streamlit's (`stSlider`'s range input and the first `stMetricValue`). On a phone
 the sidebar starts closed; it is opened first, as a reader would.
 
-After the screens: the slider of `bench/panel_page.py` (the bare page plus an assumption
+After the screens: the embed (`/embed`, as an article's <iframe> asks for it) against the
+bare page, first chart warm at 1280 × 720 and 390 × 844 (`embed_first_chart_warm`), and
+the sizes of the live report and of the panel alone as downloaded from /projection for
+the document's own view (`live_report_size`, `standalone_panel_size`, KB). Then the
+slider of `bench/panel_page.py` (the bare page plus an assumption
 panel built of Streamlit widgets, as /projection's sidebar was) against the bare page's
 (`panel_page_key_update_vs_bare`), and the first heading or chart of every other page,
 warm (one load after the page's first run), at 1280 × 720.
@@ -80,6 +84,8 @@ BARE = "bench/bare_page.py"
 PANEL = "bench/panel_page.py"
 APP = "serve.py"  # what readers get: app.py, warmed at start
 MAIN_PAGE = "/projection"
+EMBED_PAGE = "/embed?embed=true"
+EMBED_SCREENS = ("1280x720", "390x844")
 OTHER_PAGES = ["/", "/compare", "/forces", "/offenders", "/network", "/source", "/method",
                "/evidence"]
 
@@ -466,6 +472,9 @@ def main() -> int:
                         help=f"comma-separated, of {', '.join(SCREENS)}")
     parser.add_argument("--app", default=APP,
                         help="the script to serve for ClaimScope (app.py: unwarmed)")
+    parser.add_argument("--embed-only", action="store_true",
+                        help="only the embed against the bare page, and the live files' "
+                             "sizes")
     parser.add_argument("--main-only", action="store_true",
                         help=f"only {MAIN_PAGE} and the bare page: no panel page, no other "
                              "pages")
@@ -484,6 +493,8 @@ def main() -> int:
         try:
             with serving(BARE, log_dir) as url:  # the browser's own first start: not counted
                 first_content(browser, url, "/", desktop)
+            if args.embed_only:
+                screens = []
             for screen in screens:
                 figures = {"bare": Figures(), "app": Figures()}
                 measure_cold(browser, screen, args.repeats, log_dir, figures, args.app)
@@ -496,12 +507,55 @@ def main() -> int:
                 report_screen(screen, figures)
                 load_line(f"after {screen.name}")
             if not args.main_only:
+                embed_figures(browser, log_dir, args.app, args.repeats)
+                live_file_sizes()
+            if not (args.main_only or args.embed_only):
                 other_figures(browser, desktop, log_dir, args.app)
         finally:
             browser.close()
     load_line("at end")
     print(f"# server logs: {log_dir}", flush=True)
     return 0
+
+
+def embed_figures(browser: Browser, log_dir: Path, app: str, repeats: int) -> None:
+    """The embed's first chart against the bare page's, warm, at each of EMBED_SCREENS."""
+    with serving(BARE, log_dir) as bare_url, serving(app, log_dir) as app_url:
+        first_content(browser, bare_url, "/", SCREENS["1280x720"])  # warm both servers
+        first_content(browser, app_url, EMBED_PAGE, SCREENS["1280x720"])
+        for name in EMBED_SCREENS:
+            screen = SCREENS[name]
+            bare, embed = [], []
+            for _ in range(repeats):
+                bare.append(first_content(browser, bare_url, "/", screen)[0])
+                embed.append(first_content(browser, app_url, EMBED_PAGE, screen)[0])
+            report_spread(f"{name}_bare_first_chart_warm", bare, "s", 1e-3)
+            report_spread(f"{name}_embed_first_chart_warm", embed, "s", 1e-3)
+            report(f"{name}_embed_first_chart_warm_vs_bare",
+                   statistics.median(embed) / statistics.median(bare), "x")
+
+
+def live_file_sizes() -> None:
+    """The live report and the panel alone, as /projection makes them for the document's
+    own view (the report with no uncertainty section: the reader set no ranges)."""
+    from datetime import date  # the core, only for these figures
+
+    from claimscope.bundle import load_bundle
+    from claimscope.charts.report import ReportEntry, build_report
+    from claimscope.link.scenarios import Scenario
+    from claimscope.link.viewstate import default_view
+    from claimscope.live.page import standalone_panel
+    from claimscope.text.citation import cite
+
+    bundle = load_bundle()
+    view = default_view(bundle.inputs)
+    link = "http://localhost:8501/projection"
+    report_html = build_report(bundle, [ReportEntry(Scenario("Projection explorer view", view),
+                                                    link=link)],
+                               cite(bundle.document, date.today(), link), "now")
+    report("live_report_size", len(report_html.encode("utf-8")) / 1024, "KB")
+    panel = standalone_panel(bundle, view.values, link)
+    report("standalone_panel_size", len(panel.encode("utf-8")) / 1024, "KB")
 
 
 def other_figures(browser: Browser, screen: Screen, log_dir: Path, app: str) -> None:

@@ -2,27 +2,25 @@
 every assumption and recomputes the numbers in the reader's browser while they drag.
 
 Its HTML is built by its JavaScript from the spec `claimscope.views.panel_spec` makes; the
-scripts are the repository's files in `components/panel/` plus the model's generated
-JavaScript, registered once per model. On release the browser hands the values back, and
-they go through the same checks as a link's before they become the view.
+script is `claimscope.live.scripts`' panel for the Streamlit host (the same files a
+downloaded report carries), registered once per model. On release the browser hands the
+values back, and they go through the same checks as a link's before they become the view.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.views.panel_spec import fit_panel_values, panel_spec
+from claimscope.live.scripts import panel_css, panel_script
+from claimscope.views.panel_spec import compact_spec, fit_panel_values, panel_spec
 from components import state
 from components.context import bundle as cached_bundle
 
-ASSETS = Path(__file__).resolve().parent / "panel"
-SCRIPTS = ("format.js", "template.js")  # before the model's code; panel.js comes last
 KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
@@ -32,12 +30,9 @@ def _component(key: str) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
-    js = "\n".join([*(ASSETS.joinpath(name).read_text("utf-8") for name in SCRIPTS),
-                    cached_bundle().model.javascript(),
-                    ASSETS.joinpath("panel.js").read_text("utf-8")])
+    js = panel_script(cached_bundle().model, "streamlit")
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
-    return st.components.v2.component(name, css=ASSETS.joinpath("panel.css").read_text("utf-8"),
-                                      js=js, isolate_styles=False)
+    return st.components.v2.component(name, css=panel_css(), js=js, isolate_styles=False)
 
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
@@ -58,12 +53,17 @@ def _received() -> None:
     st.session_state[NOTICES] = notices
 
 
-def assumption_panel(data: Bundle) -> None:
-    """Draw the panel with the session's values."""
-    spec = _spec(data.key)
-    # every input's value, also those the panel does not show: its texts and outputs use
-    # them as the server's do
-    values = {name: state.values()[name] for name in data.model.inputs}
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _compact_spec(key: str, shown: tuple[str, ...]) -> dict[str, Any]:
+    """The embed's spec: only the `shown` assumptions, no cards or break-even table."""
+    return compact_spec(_spec(key), shown)
+
+
+def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:
+    """Draw the panel with the session's values: every assumption, or (the embed) only
+    the `shown` ones, compact."""
+    spec = _spec(data.key) if shown is None else _compact_spec(data.key, shown)
+    values = dict(state.values())
     _component(data.key)(key=KEY, data={"spec": spec, "values": values},
                        default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):

@@ -1,5 +1,5 @@
 """The projection explorer's 'Keep, compare and share' section: link, scenarios, files,
-report and citation, put together from the modules that do each."""
+report, embed and citation, put together from the modules that do each."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from claimscope.charts.report import ReportEntry
 from claimscope.link.scenarios import Scenario
 from components import state
 from components.citation import cite_block
+from components.embed import embed_tools
 from components.report_download import make_report, report_button
 from components.scenario_store import apply, available, messages, save_control
 from components.share import copy_link, files
@@ -43,4 +44,5 @@ def projection_tools(data: Bundle) -> None:
         sobol = run_sobol(view) if view.ranges else None
         return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
     report_button(report, "claimscope-report.html", "projection_report")
+    embed_tools(data)
     cite_block(data, url)

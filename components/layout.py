@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import streamlit as st
 
 from claimscope.bundle import Bundle
@@ -75,10 +77,26 @@ def integrity(bundle: Bundle) -> None:
                  "document's words:\n\n" + "\n".join(f"- {p}" for p in problems))
 
 
-def footer(bundle: Bundle) -> None:
-    """The source document and, where the document gives them, reporting and help services;
-    drawn last, so its container also marks a finished run for the browser tests."""
+def addressed(url_path: str) -> bool:
+    """Whether the browser asked for the page at `url_path` (the last part of its
+    address, whatever base path the server has); False when the address is unknown."""
+    try:
+        url = st.context.url
+    except (AttributeError, KeyError, RuntimeError):
+        url = None
+    return bool(url) and urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] == url_path
+
+
+def footer(bundle: Bundle, compact: bool = False) -> None:
+    """The source document and, where the document gives them, reporting and help services
+    (`compact`, the embed: one short line with the document and the care note); drawn
+    last, so its container also marks a finished run for the browser tests."""
     meta = bundle.document.meta
+    if compact:
+        with st.container(key="page_footer"):
+            st.caption(f"Source: {meta['author']}, *{meta['title']}* ({meta['date']})."
+                       + (f" {meta.care_note}" if meta.care_note else ""))
+        return
     with st.container(key="page_footer"):
         st.divider()
         st.caption(

@@ -14,6 +14,7 @@ class PageEntry(NamedTuple):
     title: str
     url: str  # "" for the default page at /
     icon: str
+    hidden: bool = False  # reached by its address only, never listed (the embed)
 
 
 def _block_entry(path: str, block: EstimatesOverTimePage | MembershipPage | None
@@ -49,3 +50,8 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/fact_check:"), bool(loaded.sources)),
     ]
     return [entry for entry, shown in candidates if shown]
+
+
+# The embed (/embed) for an article's <iframe>: every document has it, no menu lists it.
+EMBED = PageEntry("components/pages/embed.py", "Embed", "embed", ":material/code:",
+                  hidden=True)

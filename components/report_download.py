@@ -16,9 +16,10 @@ def report_button(make: Callable[[], str], file_name: str, key: str) -> None:
     """'Download report': the HTML is built only when the button is pressed."""
     st.download_button("Download report", lambda: make().encode("utf-8"),
                        file_name=file_name, mime="text/html", key=key, type="primary",
-                       help="One HTML file with the inputs and their sources, "
-                            "the outputs, the charts, caveats and how to cite. "
-                            "It opens offline.")
+                       help="One HTML file with a live assumption panel (the numbers "
+                            "follow its sliders, in your browser), the inputs and their "
+                            "sources, the outputs, the charts, caveats and how to cite. "
+                            "It opens offline and asks no server for anything.")
 
 
 def make_report(data: Bundle, entries: list[ReportEntry], link_text: str,

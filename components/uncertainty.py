@@ -44,7 +44,7 @@ from claimscope.uncertainty.ranges import (
     SEED_MAX,
     validate_range,
 )
-from claimscope.views.projection import interval_rows
+from claimscope.views.projection import interval_rows, ranges_off_the_headline
 from components import state
 from components.charts import download_csv, show_chart
 from components.context import bundle
@@ -281,6 +281,9 @@ def uncertainty_section(data: Bundle) -> None:
         st.caption("Ranged: " + "; ".join(
             f"{specs[name].label} {_range_text(specs[name], result.ranges[name])}"
             for name in result.ranged))
+        off_the_headline = ranges_off_the_headline(model, result.ranged, view.values)
+        if off_the_headline:
+            st.caption(off_the_headline)
         labels_of = {name: spec.label for name, spec in specs.items()}
         correlated = describe(result.correlations, labels_of)
         st.caption(correlation_sentence(result.correlations, labels_of))

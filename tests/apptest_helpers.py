@@ -29,6 +29,19 @@ def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
     return at
 
 
+def open_link(page: str, query: Mapping[str, str], timeout: float = 60) -> AppTest:
+    """A session that starts on `page` with `query`, as a shared link opens it (the
+    first run is that page's: parameters only it reads are still there); no exception
+    allowed."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def open_chart_data(at: AppTest, key: str) -> AppTest:
     """Open the 'Data behind this chart' expander of the chart drawn with `key` (its table
     and CSV button are made only while it is open) and rerun."""

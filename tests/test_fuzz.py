@@ -22,7 +22,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.bundle import DATA_DIR, default_document, json_schemas, load_bundle
+from claimscope.bundle import DATA_DIR, Bundle, default_document, json_schemas, load_bundle
 from claimscope.context.sample_units import (
     SampleUnits,
     alternatives_frame,
@@ -50,19 +50,32 @@ from claimscope.link.scenarios import (
     load_presets,
     load_scenarios_json,
     merge,
+    resampled_ranges,
 )
-from claimscope.link.viewstate import View, default_view, parse_view, view_query
+from claimscope.link.viewstate import (
+    View,
+    default_view,
+    parse_view,
+    ranged_inputs,
+    view_query,
+)
 from claimscope.text.narrative import SENTENCE_FILE, load_sentence
+from claimscope.uncertainty.correlations import CORR_PARAM
+from claimscope.uncertainty.distributions import ALL_SHAPES
 from claimscope.uncertainty.ranges import (
     SAMPLES_MAX,
     SAMPLES_MIN,
+    SAMPLES_PARAM,
     SEED_MAX,
     SHAPES,
     Range,
     load_range_presets,
+    range_params,
     uncertainty_params,
 )
 from tests.conftest import FUZZ_PROFILE
+from tests.range_links import BUNDLES as RANGE_BUNDLES
+from tests.range_links import every_figure
 
 BUNDLE = load_bundle()
 SPECS = BUNDLE.inputs
@@ -195,6 +208,38 @@ def test_any_link_gives_a_usable_view_and_safe_notices(fuzz_count, params) -> No
     again, said = parse_view(link, BUNDLE.model)
     assert said == [] and view_query(again, SPECS) == link
     assert (again.values, again.ranges) == (view.values, view.ranges)
+
+
+def _range_link(bundle: Bundle, data: st.DataObject) -> dict[str, str]:
+    """One to three of a document's inputs with ends and shapes of any kind, and maybe a
+    correlation between two of its inputs."""
+    names = sorted(ranged_inputs(bundle.model))
+    query: dict[str, str] = {SAMPLES_PARAM: str(SAMPLES_MIN)}
+    for name in data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3,
+                                   unique=True)):
+        spec = bundle.inputs[name]
+        end = st.one_of(st.floats(spec.min, spec.max).map(repr), number_text, hostile_text)
+        lo, hi, dist = range_params(name)
+        query.update({lo: data.draw(end), hi: data.draw(end),
+                      dist: data.draw(st.sampled_from([*ALL_SHAPES, "normal", ""]))})
+    if data.draw(st.booleans()):
+        pair = data.draw(st.lists(st.sampled_from(names), min_size=2, max_size=2))
+        query[CORR_PARAM] = f"{pair[0]}:{pair[1]}:{data.draw(st.floats(-1, 1)):.2f}"
+    return query
+
+
+@settings(FUZZ, max_examples=60)
+@given(st.sampled_from(sorted(RANGE_BUNDLES)), st.data())
+def test_any_range_link_of_any_document_gives_every_figure(fuzz_count, document,
+                                                           data) -> None:
+    """Found by this test's cases (tests/test_range_links.py pins them): a range on an
+    input the headline does not use crashed the chart of how P(claim holds) settles."""
+    fuzz_count["range links"] = fuzz_count.get("range links", 0) + 1
+    bundle = RANGE_BUNDLES[document]
+    view, _ = parse_view(_range_link(bundle, data), bundle.model,
+                         resampled=resampled_ranges(bundle.scenario_presets))
+    if view.ranges:
+        every_figure(bundle, view)
 
 
 # --- Uploaded scenario files ------------------------------------------------------------------

@@ -16,9 +16,9 @@ from claimscope.text.citation import cite
 from claimscope.text.numbers import display
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import (
-    APP,
     copied_texts,
     figure_specs,
+    open_link,
     page_text,
     panel_data,
     release_panel,
@@ -86,13 +86,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
 
 def open_compare(query: dict[str, str]) -> AppTest:
     """A session that starts on /compare with `query` (as a shared link opens)."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.switch_page(COMPARE)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_link(COMPARE, query)
 
 
 def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:

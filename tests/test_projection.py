@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.views.projection import break_even_table, sweep
+from claimscope.views.projection import break_even_table, ranges_off_the_headline, sweep
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model
@@ -51,3 +51,15 @@ def test_sweep_uses_a_log_grid_for_wide_ranges() -> None:
 def test_outputs_convert_percent_numbers() -> None:
     out = MODEL.evaluate({**DEFAULTS, "share": 10.0})
     assert out["national"] == pytest.approx(260e6)
+
+
+def test_ranges_the_headline_does_not_use_are_named_with_the_outputs_they_move() -> None:
+    values = MODEL.defaults()
+    assert ranges_off_the_headline(MODEL, ["unique", "coverage"], values) == ""
+    assert ranges_off_the_headline(MODEL, ["unique", "offenders"], values) == (
+        "The national total over the window does not use Offender count for images per "
+        "offender: its range moves only Images per offender.")
+    said = ranges_off_the_headline(MODEL, ["months", "global_share"], {**values, "year": 2030})
+    assert said == ("The national total over the window does not use Length of the reporting "
+                    "window and England and Wales's share of the global volume: their ranges "
+                    "move only Per year and Global total.")

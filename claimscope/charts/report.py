@@ -1,8 +1,10 @@
 """A self-contained HTML report of one scenario or of several side by side.
 
-One file that opens offline, years later: the inputs with their sources, the reactive
-sentence, the outputs, the break-even table, interactive charts (plotly.js embedded once,
-inline — no CDN, no remote script, link or image), the caveats and how to cite. Every
+One file that opens offline, years later: the live assumption panel (the app's own
+browser code, starting at the view downloaded, `claimscope.live.page`), the inputs with
+their sources, the reactive sentence, the outputs, the break-even table, interactive
+charts (plotly.js embedded once, inline — no CDN, no remote script, link or image), the
+caveats and how to cite. Its Content-Security-Policy forbids every request. Every
 piece of text goes through `html.escape`: scenario names are whatever a reader typed.
 Numbers are written by the same functions as on screen (`numbers.human`, `percent`,
 `display`) so the report and the page agree to the character.
@@ -23,6 +25,7 @@ from claimscope.charts.style import FONT, Chart
 from claimscope.charts.uncertainty import convergence_chart, sobol_chart
 from claimscope.files.inputs import InputSpec
 from claimscope.link.scenarios import Scenario, differences_frame
+from claimscope.live.page import CSP_META, LIVE_NOTE, panel_assets, panel_block
 from claimscope.text.citation import Citation
 from claimscope.text.narrative import reactive_sentence, verdict
 from claimscope.text.numbers import display
@@ -31,7 +34,12 @@ from claimscope.uncertainty.montecarlo import SimulationResult
 from claimscope.uncertainty.montecarlo.sobol import SobolResult
 from claimscope.views.evidence import citation_line, supports_text
 from claimscope.views.evidence import entries as evidence_entries
-from claimscope.views.projection import break_even_table, interval_rows, output_rows
+from claimscope.views.projection import (
+    break_even_table,
+    interval_rows,
+    output_rows,
+    ranges_off_the_headline,
+)
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -157,6 +165,10 @@ def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> st
         parts.append("<h3>How sure is it?</h3>")
         parts.append(_table(["Figure", "Value", "Meaning"],
                             interval_rows(bundle.model, entry.simulation)))
+        off_the_headline = ranges_off_the_headline(bundle.model, entry.simulation.ranged,
+                                                   values)
+        if off_the_headline:
+            parts.append(f'<p class="note">{_e(off_the_headline)}</p>')
         sentence = correlation_sentence(entry.simulation.correlations,
                                         {name: spec.label for name, spec in bundle.inputs.items()})
         parts.append(f'<p class="note">{_e(sentence)}</p>')
@@ -203,6 +215,18 @@ def _sources(bundle: Bundle) -> str:
             f"<ol>{items}</ol>")
 
 
+def _live_panel(bundle: Bundle, entries: Sequence[ReportEntry]) -> str:
+    """The live panel, starting at the first scenario's view, with a way back to each."""
+    starts = ([("Back to the view downloaded", entries[0].scenario.view.values)]
+              if len(entries) == 1 else
+              [(f"Start from: {e.scenario.name}", e.scenario.view.values) for e in entries])
+    return ("<h2>Try other assumptions</h2>"
+            f'<p class="note">{_e(LIVE_NOTE)} The sections after this one (charts, '
+            "tables, uncertainty) are those of the view downloaded and do not follow "
+            "the sliders.</p>"
+            + panel_block(bundle, entries[0].scenario.view.values, starts))
+
+
 def _caveats(bundle: Bundle) -> str:
     items = "".join(f"<li><strong>{_e(c.title)}.</strong> {_e(c.text)}</li>"
                     for c in bundle.caveats)
@@ -241,6 +265,7 @@ def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citat
             parts.append(_frame_table(differences.drop(columns="input").rename(
                 columns={"assumption": "Assumption"})))
         parts.extend(charts.html(chart) for chart in extra_charts)
+    parts.append(_live_panel(bundle, entries))
     parts.extend(_scenario_section(bundle, entry, charts) for entry in entries)
     parts.append(_caveats(bundle))
     parts.append(_sources(bundle))
@@ -249,7 +274,7 @@ def build_report(bundle: Bundle, entries: Sequence[ReportEntry], citation: Citat
                  f"{_e(meta['title'])} ({_e(meta['date'])}). {_e(meta['publisher'])}."
                  + (f" {_e(meta.care_note)}" if meta.care_note else "") + "</p>")
     body = "\n".join(parts)
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{CSP_META}'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{_e(f'ClaimScope report: {subject}')}</title><style>{_STYLE}</style>"
-            f"</head><body>\n{body}\n</body></html>\n")
+            f"</head><body>\n{body}\n{panel_assets(bundle)}</body></html>\n")

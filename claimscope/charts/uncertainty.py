@@ -107,7 +107,9 @@ def tornado_chart(model: Model, table: pd.DataFrame) -> Chart:
                             f"point value {human(point)}", "bottom right"),
              reference_line("x", claimed_total, CLAIM_LINE, f"claim: {human(claimed_total)}",
                             "top left", dash="dash", font_color=CLAIM_LINE)]
-    if len(table):
+    if len(table) and not table["swing"].gt(0).any():
+        title = f"None of the ranged assumptions moves the {headline.label.lower()} on its own"
+    elif len(table):
         top = table.iloc[0]
         title = (f"{specs[top['input']].label} moves the {headline.label.lower()} most: "
                  f"{human(top['output_at_low'])} to {human(top['output_at_high'])}")
@@ -137,7 +139,10 @@ def shares_chart(model: Model, shares: pd.DataFrame, correlated: bool = False) -
         text=[percent(v * 100, 1) for v in ordered["share_log"]], textposition="outside",
         cliponaxis=False, hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
     )
-    if len(shares):
+    if len(shares) and not shares["share_log"].gt(0).any():
+        title = (f"No ranged assumption alone explains any of the variance of "
+                 f"log({headline.label.lower()})")
+    elif len(shares):
         top = shares.loc[shares["share_log"].idxmax()]
         title = (f"{specs[top['input']].label} explains {percent(top['share_log'] * 100, 0)} "
                  "of the uncertainty: research it first")

@@ -6,6 +6,7 @@ text (DESIGN §3.1). Problems are returned, not raised, so the app can show them
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,7 @@ from claimscope.files.vocabulary import (
     built_in_vocabulary,
     load_vocabulary,
 )
+from claimscope.finder import find_mentions
 from claimscope.text.numbers import display, numbers_in
 
 
@@ -83,6 +85,16 @@ def load_catalogue(path: Path, vocabulary: Vocabulary | None = None) -> Catalogu
     return Catalogue({c.id: c for c in claims}, vocabulary)
 
 
+def legible(value: float, mention: str) -> bool:
+    """Whether `value` can be read in the words of `mention`: as one of its plain numbers
+    ('26 million', 'five'), or as the mention finder reads the whole ('£1.2bn' is 1.2e9,
+    'a third' 1/3, 'one in five' 0.2, 'doubled' 2)."""
+    if value in numbers_in(mention):
+        return True
+    return any(found.value is not None and math.isclose(found.value, value, rel_tol=1e-9)
+               for found in find_mentions(mention))
+
+
 def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
     """Every way a claim fails to trace to the document's own words (empty when all do)."""
     problems = []
@@ -96,7 +108,7 @@ def provenance_problems(catalogue: Catalogue, document: Document) -> list[str]:
             problems.append(f"{claim.id}: the quote occurs more than once; lengthen it")
         if claim.mention not in claim.quote:
             problems.append(f"{claim.id}: '{claim.mention}' is not inside the quote")
-        elif claim.value not in numbers_in(claim.mention):
+        elif not legible(claim.value, claim.mention):
             problems.append(
                 f"{claim.id}: the value {claim.value:g} cannot be read in '{claim.mention}'")
         section = document.section_at(where)

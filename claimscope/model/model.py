@@ -291,7 +291,7 @@ class Model:
         """What the document's templates may name that no assumption moves: the constants'
         values, every name's unit and the claims. `scope` adds the inputs and outputs; the
         browser's panel gets this as data (`claimscope.views.panel_spec`) and adds them in
-        the same order (`templateScope`, components/panel/template.js)."""
+        the same order (`templateScope`, claimscope/live/assets/template.js)."""
         units = {name: spec.unit for name, spec in self.inputs.items()}
         units.update({c.name: c.unit for c in self.constants.values()})
         units.update({spec.name: spec.unit for spec in self.outputs})

@@ -4,7 +4,7 @@ The sentence is the document's: `sentence.yaml` in its folder, a list of parts i
 template language of `claimscope.text.template`, so no claim of any document is written here.
 `load_sentence` checks it against the model and catalogue and returns its spec, plain
 JSON-able data that `template.render_sentence` renders here and `renderSentence`
-(components/panel/template.js) in the browser. The result is Markdown; the bold spans are
+(claimscope/live/assets/template.js) in the browser. The result is Markdown; the bold spans are
 the numbers that move. The documents' smaller templates (cards, intro in pages.yaml) are
 sandboxed Jinja2, rendered by `render`.
 """

@@ -2,7 +2,7 @@
 
 One formatter family: `human`, `percent`, `signed_percent`, `display` (by the format of
 a unit of the vocabulary) and `count_word` write a value as the pages show it, all
-rounding through `fixed`, whose rule the browser's twins (components/panel/format.js)
+rounding through `fixed`, whose rule the browser's twins (claimscope/live/assets/format.js)
 share so both write the same digits; `whole` rounds a whole-number input's value by the
 same rule; `plain_number` rounds to significant figures and
 `describe_interval` puts a Monte Carlo interval into words (server only).
@@ -89,7 +89,7 @@ def fixed(value: float, digits: int, grouped: bool = True) -> str:
     """`value` with `digits` decimals, thousands separated by commas when `grouped`.
 
     The one rounding rule of every number ClaimScope writes, the same as the browser's
-    (components/panel/format.js): the exact binary value of the double is rounded, an
+    (claimscope/live/assets/format.js): the exact binary value of the double is rounded, an
     exact tie away from zero, as JavaScript's `toFixed` does (Python's own format rounds
     ties to even: f"{0.125:.2f}" is '0.12', (0.125).toFixed(2) is '0.13'). A value that
     rounds to zero has no sign ('0', never '-0')."""
@@ -103,7 +103,7 @@ def whole(value: float) -> float:
     """`value` rounded to a whole number as `fixed(value, 0)` writes it: an exact tie away
     from zero (2014.5 -> 2015, -2.5 -> -3; Python's `round` would give 2014 and -2). The one
     rounding of a value typed, linked or sent for an input that counts whole things; the
-    browser's twin is `whole` in components/panel/format.js."""
+    browser's twin is `whole` in claimscope/live/assets/format.js."""
     return float(fixed(value, 0, grouped=False))
 
 

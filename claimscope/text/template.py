@@ -8,7 +8,7 @@ name's unit) and `count_word`; with no filter a value is written with `display` 
 claim with `human`. `{{` and `}}` stand for literal braces.
 
 A template is data, never code: `parse_text` turns it into a JSON-able list of nodes,
-which `render_text` here and `renderText` in `components/panel/template.js` both render,
+which `render_text` here and `renderText` in `claimscope/live/assets/template.js` both render,
 so the browser never parses and both write the same words. `render_sentence` (and
 `renderSentence` in the browser) render a document's sentence spec: parts shown always,
 or when an input is moved off its default.
@@ -174,7 +174,7 @@ def render_text(text: str, scope: Scope) -> str:
 def render_sentence(spec: Mapping[str, Any], scope: Scope, changed: Iterable[str]) -> str:
     """A sentence spec (see `claimscope.text.narrative.sentence_spec`) as one line of Markdown:
     its shown parts joined by single spaces. `changed` names the inputs off their default.
-    The same steps as `renderSentence` in components/panel/template.js."""
+    The same steps as `renderSentence` in claimscope/live/assets/template.js."""
     moved = set(changed)
     shown = []
     for part in spec["parts"]:

@@ -13,7 +13,7 @@ lives: docs/shared-rules.md.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimscope.bundle import Bundle
@@ -57,6 +57,9 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
     headline = model.headline_output
     return {
         "inputs": [_input(spec) for spec in inputs],
+        # every input's default, shown or not: the sentence says which moved off its own
+        "defaults": model.defaults(),
+        "compact": False,
         "groups": [{"id": g.id, "title": g.title} for g in bundle.input_groups
                    if g.on_projection],
         "outputs": [{"name": out.name, "label": parse_text(out.label),
@@ -89,6 +92,15 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
             "break_even_words": dict(BREAK_EVEN_WORDS),
         },
     }
+
+
+def compact_spec(spec: Mapping[str, Any], shown: Sequence[str]) -> dict[str, Any]:
+    """The embed's panel: the sentence and verdict with only the `shown` inputs (in the
+    spec's order), no output cards and no break-even table, its sections stacked."""
+    inputs = [item for item in spec["inputs"] if item["name"] in shown]
+    groups = {item["group"] for item in inputs}
+    return {**spec, "inputs": inputs, "compact": True, "outputs": [], "break_even_inputs": [],
+            "groups": [group for group in spec["groups"] if group["id"] in groups]}
 
 
 def fit_panel_values(raw: object, specs: Mapping[str, InputSpec],

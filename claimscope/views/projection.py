@@ -7,7 +7,7 @@ function takes the document's `Model`; none restates its formula.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -17,7 +17,7 @@ from claimscope.text.numbers import display, human, percent, signed_percent
 from claimscope.uncertainty.montecarlo import SimulationResult
 
 # The break-even table's words, written here and, from the panel's spec, by the browser
-# (`breakEvenTexts`, components/panel/panel.js): the condition's relations, the condition
+# (`breakEvenTexts`, claimscope/live/assets/panel.js): the condition's relations, the condition
 # of an input with no break-even (the claim holds, or fails, whatever its value), what
 # stands for a missing number, and the yes/no of the last two columns.
 BREAK_EVEN_WORDS = {"at_least": "≥", "at_most": "≤", "holds_at_any": "at any value",
@@ -95,3 +95,24 @@ def interval_rows(model: Model, result: SimulationResult) -> list[tuple[str, str
         (f"{model.headline_output.label}, 90% interval",
          f"{human(headline.low)} – {human(headline.high)}", f"median {human(headline.median)}"),
     ]
+
+
+def _listed(words: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def ranges_off_the_headline(model: Model, ranged: Iterable[str],
+                            values: Mapping[str, float]) -> str:
+    """Why the headline may not move under ranges: the ranged inputs its formula does not
+    use and the outputs they move instead, in a sentence ('' when it uses them all).
+    Labels keep their case (they hold proper names)."""
+    unused = [name for name in ranged if not model.depends(name)]
+    if not unused:
+        return ""
+    moved = [model.title(out.name, values) for out in model.card_outputs
+             if any(model.depends(name, out.name) for name in unused)]
+    inputs = _listed([model.inputs[name].label for name in unused])
+    ranges = "its range moves" if len(unused) == 1 else "their ranges move"
+    return (f"The {model.headline_output.label.lower()} does not use {inputs}: {ranges} "
+            f"only {_listed(moved)}.")

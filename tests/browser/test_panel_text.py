@@ -1,4 +1,4 @@
-"""The browser writes the same text as the server: components/panel/format.js and
+"""The browser writes the same text as the server: claimscope/live/assets/format.js and
 template.js, run in Chromium, against claimscope.text.numbers, claimscope.text.template and the
 report's markdown_bold, for random values (exact ties, the million/billion boundaries,
 negatives, NaN and infinities, huge and tiny doubles) and random assumptions of both
@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.charts.report import markdown_bold
 from claimscope.files.vocabulary import FORMATS, Unit
+from claimscope.live.scripts import ASSETS, SHARED
 from claimscope.text.narrative import changed_inputs, reactive_sentence
 from claimscope.text.numbers import (
     count_word,
@@ -28,11 +29,11 @@ from claimscope.text.numbers import (
     whole,
 )
 from claimscope.text.template import FILTERS, TAKES_DIGITS, parse_text, render_text
-from tests.browser.conftest import FIXTURE_DOCUMENT, ROOT
+from tests.browser.conftest import FIXTURE_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
-SCRIPTS = [ROOT / "components" / "panel" / name for name in ("format.js", "template.js")]
+SCRIPTS = [ASSETS / name for name in SHARED]
 BUNDLES = {"ecpat": load_bundle(DATA_DIR / default_document()),
            "fixture": load_bundle(FIXTURE_DOCUMENT)}
 EXAMPLES = settings(max_examples=400, deadline=None,

@@ -5,9 +5,9 @@ panel writes. Besides the three shipped documents, two test models: one whose in
 no break-even (its headline is bounded in it, so the claim holds, or fails, at any of its
 values) and one that is not a power law (a difference in a denominator).
 
-The panel is mounted in a blank page, without a server: format.js, template.js and the
-model's script as plain scripts, panel.js as a module whose default export is reached
-through `window`. Each example mounts a fresh panel with its values.
+The panel is mounted in a blank page, without a server or host script: format.js,
+template.js, the model's script and panel.js as plain scripts, and `createPanel` called
+as a host would. Each example mounts a fresh panel with its values.
 """
 
 from __future__ import annotations
@@ -26,16 +26,16 @@ from playwright.sync_api import Browser, Page
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
 from claimscope.link.urlstate import parse_value
+from claimscope.live.scripts import ASSETS, SHARED
 from claimscope.model.verdict import margin
 from claimscope.text.narrative import reactive_sentence, verdict
 from claimscope.text.numbers import display
 from claimscope.views.panel_spec import panel_spec
 from claimscope.views.projection import break_even_table
-from tests.browser.conftest import FIXTURE_DOCUMENT, OTHER_SUBJECT, ROOT
+from tests.browser.conftest import FIXTURE_DOCUMENT, OTHER_SUBJECT
 
 pytestmark = pytest.mark.browser
 
-PANEL = ROOT / "components" / "panel"
 EXAMPLES = settings(max_examples=120, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])
 RELATIVE = 1e-12
@@ -51,8 +51,8 @@ MOUNT = """([spec, values]) => {
   const host = document.createElement("div");
   document.body.replaceChildren(host);
   window.sent = null;
-  window.claimscopePanel({data: {spec, values}, parentElement: host,
-                          setStateValue: (key, value) => { window.sent = value; }});
+  const panel = createPanel(host, spec, values);
+  panel.send = (key, value) => { window.sent = value; };
 }"""
 READ = """() => ({
   sentence: document.querySelector(".cs-sentence").textContent,
@@ -106,17 +106,14 @@ def bundles(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Bundle]:
 def pages(browser: Browser, bundles: dict[str, Bundle]) -> Iterator[dict[str, Page]]:
     """One blank page per document with the panel's scripts and its spec."""
     context = browser.new_context()
-    module = PANEL.joinpath("panel.js").read_text(encoding="utf-8").replace(
-        "export default function", "window.claimscopePanel = function")
     found = {}
     for name, bundle in bundles.items():
         page = context.new_page()
         page.set_content("<!doctype html><html lang='en'><head></head><body></body></html>")
-        for script in ("format.js", "template.js"):
-            page.add_script_tag(content=PANEL.joinpath(script).read_text(encoding="utf-8"))
+        for script in SHARED:
+            page.add_script_tag(content=ASSETS.joinpath(script).read_text(encoding="utf-8"))
         page.add_script_tag(content=bundle.model.javascript())
-        page.add_script_tag(content=module, type="module")
-        page.wait_for_function("() => typeof window.claimscopePanel === 'function'")
+        page.add_script_tag(content=ASSETS.joinpath("panel.js").read_text(encoding="utf-8"))
         page.evaluate("spec => { window.spec = spec; }", panel_spec(bundle))
         found[name] = page
     yield found

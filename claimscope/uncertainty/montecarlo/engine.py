@@ -241,7 +241,8 @@ class Simulation:
             claimed_total=self.model.threshold, outputs=summaries, p_claim=p,
             p_claim_se=se, variance_shares=share_frame, notices=self.notices,
             correlations=self.correlations,
-            convergence=convergence(self.values(headline), self.model.threshold),
+            convergence=convergence(self.values(headline), self.model.threshold,
+                                    self.n),
         )
 
 

@@ -132,16 +132,15 @@ CONVERGENCE_STEPS = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_0
 CONVERGENCE_COLUMNS = ("draws", "p_claim", "se", "low", "high")
 
 
-def convergence(values: np.ndarray | float, threshold: float) -> pd.DataFrame:
+def convergence(values: np.ndarray | float, threshold: float, n: int) -> pd.DataFrame:
     """P(output ≥ threshold) from the first k draws, for k = 1,000, 2,000, 5,000 … up to
     all n, with its Monte Carlo standard error √(p(1−p)/k) and the 95 % interval
     p ± 1.96·se (cut to [0, 1]). The draws are independent and identically distributed,
     so the first k are a sample of k; one count per stretch between steps, accumulated,
-    gives every row."""
-    if np.ndim(values) == 0:
-        return pd.DataFrame(columns=list(CONVERGENCE_COLUMNS))
-    holds = np.asarray(values) >= threshold
-    n = holds.size
+    gives every row. An output no ranged input moves (a single value, as when only
+    inputs of other outputs have ranges) is that value in all n draws: p is 0 or 1 at
+    every k, with no error, and the table still has its rows."""
+    holds = np.broadcast_to(np.asarray(values) >= threshold, (n,))
     k = np.array([step for step in CONVERGENCE_STEPS if step < n] + [n])
     starts = np.concatenate(([0], k[:-1]))
     p = np.cumsum(np.add.reduceat(holds, starts, dtype=np.int64)) / k

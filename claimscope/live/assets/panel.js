@@ -2,15 +2,15 @@
    labelled range input with an exact entry, and the sentence, verdict, output cards and
    break-even table, recomputed in the browser on every `input` event by the model's
    generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no server
-   round trip. On release (`change`) the values go to Python, which keeps the URL and
-   redraws what needs the server.
+   round trip. On release (`change`) the values go to the host through `panel.send`, if it
+   has one: the app's Python keeps the URL and redraws what needs the server.
 
-   Concatenated after format.js, template.js and the generated model (see
-   components/assumption_panel.py); no framework, no requests. Every text is rendered from
-   the spec Python sends, with the same templates, scope, words and number rules as the
-   server (where each rule lives: docs/shared-rules.md). */
-
-const PANELS = new WeakMap();
+   Host-free: a host script, concatenated after this one, mounts it and wires `send` —
+   streamlit.js in the app (Components v2), standalone.js in a downloaded report or a page
+   of its own (see claimscope/live/scripts.py). Concatenated after format.js, template.js
+   and the generated model; no framework, no requests. Every text is rendered from the spec
+   Python sends, with the same templates, scope, words and number rules as the server
+   (where each rule lives: docs/shared-rules.md). */
 
 function element(tag, attributes, text) {
   const node = document.createElement(tag);
@@ -44,7 +44,10 @@ function fitted(spec, raw) {
   return { value: fit, note };
 }
 
-function createPanel(host, spec, values) {
+/* Draws the panel into `host`. `starts` are views to go back to besides the document's
+   own ([{label, values}]: a report's "Back to the view downloaded"). A compact spec (the
+   embed) has no cards or break-even rows, and its sections are stacked. */
+function createPanel(host, spec, values, starts) {
   spec.inputs_by_name = Object.fromEntries(spec.inputs.map((input) => [input.name, input]));
   const panel = {
     spec,
@@ -56,7 +59,7 @@ function createPanel(host, spec, values) {
     cards: {},
     rows: {},
   };
-  const root = element("div", { class: "cs-panel" });
+  const root = element("div", { class: spec.compact ? "cs-panel cs-compact" : "cs-panel" });
 
   const results = element("section", { class: "cs-results", "aria-label": spec.texts.results });
   panel.sentence = element("p", { class: "cs-sentence" });
@@ -83,15 +86,23 @@ function createPanel(host, spec, values) {
   const hint = element("p", { class: "cs-hint" }, spec.texts.hint);
   const reset = element("button", { type: "button", class: "cs-reset" }, spec.texts.reset);
   reset.addEventListener("click", () => {
-    for (const input of spec.inputs) panel.values[input.name] = input.default;
-    for (const input of spec.inputs) showValue(panel, input.name);
-    recompute(panel);
+    setValues(panel, { ...panel.values, ...spec.defaults });
     commit(panel);
   });
+  const resets = element("div", { class: "cs-resets" });
+  resets.append(reset);
+  for (const start of starts || []) {
+    const back = element("button", { type: "button", class: "cs-reset" }, start.label);
+    back.addEventListener("click", () => {
+      setValues(panel, { ...panel.values, ...start.values });
+      commit(panel);
+    });
+    resets.append(back);
+  }
   // A copy of the headline for phones (CSS shows it there only); the cards and the
   // verdict's status line say the same to a screen reader, so it is hidden from one.
   panel.liveHeadline = element("p", { class: "cs-live-headline", "aria-hidden": "true" });
-  assumptions.append(heading, hint, reset, panel.liveHeadline);
+  assumptions.append(heading, hint, resets, panel.liveHeadline);
   for (const group of spec.groups) {
     const fieldset = element("fieldset", { class: "cs-group" });
     fieldset.append(element("legend", {}, group.title));
@@ -101,6 +112,16 @@ function createPanel(host, spec, values) {
     assumptions.append(fieldset);
   }
 
+  root.append(results, assumptions);
+  if (spec.break_even_inputs.length) root.append(breakEvenSection(panel));
+  host.append(root);
+  recompute(panel);
+  return panel;
+}
+
+/* The break-even table, its rows filled in by `recompute`. */
+function breakEvenSection(panel) {
+  const { spec } = panel;
   const breakEven = element("section", { class: "cs-break-even-section",
                                          "aria-labelledby": "cs-break-even-heading" });
   breakEven.append(element("h2", { id: "cs-break-even-heading" }, spec.texts.break_even),
@@ -124,11 +145,7 @@ function createPanel(host, spec, values) {
   }
   table.append(body);
   breakEven.append(table);
-
-  root.append(results, assumptions, breakEven);
-  host.append(root);
-  recompute(panel);
-  return panel;
+  return breakEven;
 }
 
 function assumptionControl(panel, input) {
@@ -271,24 +288,17 @@ function commit(panel) {
   panel.send("values", { ...panel.values });
 }
 
-/* A rerun brings the server's values (a link, a preset, a reset, a scenario): applied
-   unless they are what the panel already shows, and never under a dragging pointer. */
-function receive(panel, values) {
-  panel.received = { ...values };
-  if (panel.dragging || sameValues(values, panel.values)) return;
+/* Shows `values` (every input's) in the controls and recomputes. */
+function setValues(panel, values) {
   panel.values = { ...values };
   for (const name of Object.keys(panel.controls)) showValue(panel, name);
   recompute(panel);
 }
 
-export default function (component) {
-  const { data, parentElement, setStateValue } = component;
-  let panel = PANELS.get(parentElement);
-  if (!panel) {
-    panel = createPanel(parentElement, data.spec, data.values);
-    PANELS.set(parentElement, panel);
-  } else {
-    receive(panel, data.values);
-  }
-  panel.send = setStateValue;
+/* The host's values (in the app: a link, a preset, a reset, a scenario): applied unless
+   they are what the panel already shows, and never under a dragging pointer. */
+function receive(panel, values) {
+  panel.received = { ...values };
+  if (panel.dragging || sameValues(values, panel.values)) return;
+  setValues(panel, values);
 }

@@ -1,0 +1,241 @@
+"""The model wherever the page goes (README: "The live report", "The embed"): the report
+and the panel alone, downloaded from /projection, open from disk with the network off,
+ask for nothing, follow their sliders and write exactly what the server writes; the
+embed works inside an <iframe> on a local page, asks nothing of any host but this one,
+is accessible and keyboard-operable at 320 px."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from playwright.sync_api import Browser, Page, Route, expect
+
+from claimscope.bundle import load_bundle
+from claimscope.charts.report import ReportEntry, build_report
+from claimscope.link.scenarios import Scenario
+from claimscope.link.viewstate import default_view
+from claimscope.text.citation import cite
+from tests.browser.a11y import assert_accessible
+from tests.browser.conftest import (
+    FIRST_LOAD,
+    FIXTURE_DOCUMENT,
+    OTHER_SUBJECT,
+    Server,
+    wait_for_run,
+)
+from tests.browser.test_panel_live import READ_PANEL, SET_VALUES, VALUES, server_text
+
+pytestmark = pytest.mark.browser
+
+VIEW = "/projection?share=10&unique=90"
+SHARE = "Responding forces' share of the population"
+UNIQUE = "Distinct images among those seized"
+MAX_PANEL_BYTES = 300_000
+
+
+@pytest.fixture(scope="module")
+def downloads(browser: Browser, server: Server,
+              tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The report and the panel alone, downloaded from /projection at VIEW."""
+    folder = tmp_path_factory.mktemp("live-downloads")
+    context = browser.new_context(base_url=server.url, viewport={"width": 1600,
+                                                                "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(VIEW)
+        wait_for_run(page)
+        saved = {}
+        for name, button in (("report", "Download report"),
+                             ("panel", "Live panel alone (HTML)")):
+            with page.expect_download(timeout=FIRST_LOAD) as download:
+                page.get_by_role("button", name=button).click()
+            saved[name] = folder / f"{name}.html"
+            download.value.save_as(saved[name])
+        return saved
+    finally:
+        context.close()
+
+
+class Offline:
+    """A browser context with the network off and every request that is not for a file
+    refused and recorded."""
+
+    def __init__(self, browser: Browser, width: int = 1280) -> None:
+        self.requests: list[str] = []
+        self.context = browser.new_context(service_workers="block",
+                                           viewport={"width": width, "height": 900})
+        self.context.set_offline(True)
+        self.context.route(re.compile(r"^(?!file:)"), self._refuse)
+        self.context.on("request", lambda request: self.requests.append(request.url))
+
+    def _refuse(self, route: Route) -> None:
+        route.abort("blockedbyclient")
+
+    def open(self, path: Path) -> Page:
+        page = self.context.new_page()
+        page.goto(path.as_uri())
+        expect(page.locator(".cs-sentence")).not_to_be_empty(timeout=FIRST_LOAD)
+        return page
+
+    def elsewhere(self, path: Path) -> list[str]:
+        """Requests for anything but the opened file itself."""
+        return [url for url in self.requests if url != path.as_uri()]
+
+
+@pytest.fixture
+def offline(browser: Browser) -> Iterator[Offline]:
+    opened = Offline(browser)
+    yield opened
+    opened.context.close()
+
+
+def _moves_with_its_slider(page: Page, name: str = SHARE) -> None:
+    """ArrowRight on a slider changes the sentence and the first card."""
+    sentence, card = page.locator(".cs-sentence"), page.locator(".cs-card-value").first
+    before = (sentence.text_content(), card.text_content())
+    page.get_by_role("slider", name=name).focus()
+    page.keyboard.press("ArrowRight")
+    expect(sentence).not_to_have_text(before[0])
+    expect(card).not_to_have_text(before[1])
+
+
+def test_the_report_works_from_disk_with_no_network(downloads: dict[str, Path],
+                                                    offline: Offline) -> None:
+    """The downloaded report starts at the view it came from, follows a slider, goes back
+    to that view, draws its charts, and asks for nothing (its policy forbids it)."""
+    report = downloads["report"]
+    page = offline.open(report)
+    sentence = page.locator(".cs-sentence")
+    expect(sentence).to_contain_text("10%")
+    start = sentence.text_content()
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached()
+    _moves_with_its_slider(page)
+    page.get_by_role("button", name="Back to the view downloaded").click()
+    expect(sentence).to_have_text(start)
+    page.get_by_role("button", name="Reset all to the document's values").click()
+    expect(sentence).to_contain_text("7.25%")
+    blocked = page.evaluate("""() => new Promise((resolve) => {
+      document.addEventListener("securitypolicyviolation",
+                                (event) => resolve(event.effectiveDirective));
+      fetch("http://127.0.0.1:9/x").catch(() => {});
+    })""")
+    assert blocked == "connect-src"
+    assert offline.elsewhere(report) == []
+
+
+def test_the_panel_alone_is_small_and_works_from_disk(downloads: dict[str, Path],
+                                                      offline: Offline) -> None:
+    panel = downloads["panel"]
+    assert panel.stat().st_size < MAX_PANEL_BYTES
+    page = offline.open(panel)
+    expect(page.locator(".cs-sentence")).to_contain_text("10%")
+    _moves_with_its_slider(page, UNIQUE)
+    assert offline.elsewhere(panel) == []
+
+
+@pytest.fixture(scope="module")
+def report_page(browser: Browser, downloads: dict[str, Path]) -> Iterator[Page]:
+    opened = Offline(browser)
+    yield opened.open(downloads["report"])
+    assert opened.elsewhere(downloads["report"]) == []
+    opened.context.close()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=VALUES)
+def test_the_report_writes_the_servers_text(report_page: Page,
+                                            values: dict[str, float]) -> None:
+    """For random assumptions, the report's sentence, verdict, cards and break-even rows
+    equal the server's to the character."""
+    report_page.evaluate(SET_VALUES, {name: repr(value) for name, value in values.items()})
+    assert report_page.evaluate(READ_PANEL) == server_text(values)
+
+
+@pytest.mark.parametrize("folder", [FIXTURE_DOCUMENT, OTHER_SUBJECT],
+                         ids=["fixture", "other-subject"])
+def test_every_documents_report_is_live(folder: Path, offline: Offline,
+                                        tmp_path: Path) -> None:
+    """The fixtures' reports (as the report button builds them) follow their sliders."""
+    bundle = load_bundle(folder)
+    first = next(iter(bundle.model.break_even_inputs))
+    view = default_view(bundle.inputs)
+    html = build_report(bundle, [ReportEntry(Scenario("As the document assumes", view))],
+                        cite(bundle.document, date(2026, 12, 6), ""),
+                        "6 December 2026")
+    path = tmp_path / "report.html"
+    path.write_text(html, encoding="utf-8")
+    page = offline.open(path)
+    _moves_with_its_slider(page, bundle.inputs[first].label)
+    assert offline.elsewhere(path) == []
+
+
+# ---- The embed ---------------------------------------------------------------------------
+
+EMBED = "/embed?share=10&show=share,unique&embed=true"
+
+
+def test_the_embed_works_inside_an_iframe(page: Page, server: Server, tmp_path: Path,
+                                          external_requests: list[str]) -> None:
+    """On a local page, the embed shows the sentence, the verdict, the chosen
+    assumptions, the chart, the credit and a link back; a slider moves the numbers and,
+    on release, the chart; nothing is asked of another host."""
+    article = tmp_path / "article.html"
+    article.write_text(f'<!DOCTYPE html><html lang="en"><title>An article</title><body>'
+                       f"<h1>An article</h1><iframe src=\"{server.url}{EMBED}\" "
+                       'title="ClaimScope" width="100%" height="1400"></iframe></body></html>',
+                       encoding="utf-8")
+    page.goto(article.as_uri())
+    frame = page.frame_locator("iframe")
+    sentence = frame.locator(".cs-sentence")
+    expect(sentence).to_contain_text("10%", timeout=FIRST_LOAD)
+    expect(frame.locator(".cs-verdict")).to_contain_text("does not hold")
+    expect(frame.locator(".cs-assumption")).to_have_count(2)
+    expect(frame.get_by_test_id("stTopNavLink")).to_have_count(0)
+    expect(frame.locator(".st-key-content_note")).to_have_count(0)
+    chart_title = frame.locator(".st-key-embed strong").filter(has_text="become").first
+    expect(chart_title).to_contain_text("260 million")
+    link = frame.get_by_role("link", name="Open this view in ClaimScope's projection explorer")
+    expect(link).to_have_attribute("href", f"{server.url}/projection?share=10")
+    expect(frame.locator(".st-key-page_footer")).to_contain_text("ECPAT International")
+    frame.get_by_role("slider", name=SHARE).focus()
+    page.keyboard.press("ArrowRight")
+    expect(sentence).to_contain_text("10.05%")
+    expect(chart_title).to_contain_text("258.7 million", timeout=FIRST_LOAD)  # released
+    assert external_requests == []
+
+
+def test_the_embed_is_accessible_and_keyboard_operable_at_320_px(
+        browser: Browser, server: Server) -> None:
+    context = browser.new_context(base_url=server.url, viewport={"width": 320,
+                                                                "height": 800})
+    context.route(re.compile(r"^(?!https?://(localhost|127\.0\.0\.1)[:/])https?:"),
+                  lambda route: route.abort())
+    try:
+        page = context.new_page()
+        page.goto(EMBED.replace("show=share,unique", "show=unique,nothing"))
+        wait_for_run(page)
+        expect(page.get_by_test_id("stAlertContainer")).to_contain_text(
+            "show=nothing: not an assumption of this document")
+        assert_accessible(page, "/embed at 320 px")
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"the embed is {width[0]} px wide in {width[1]} px"
+        verdict = page.locator(".cs-verdict")
+        slider = page.get_by_role("slider", name=UNIQUE)
+        for _ in range(40):  # Tab from the top, as someone without a mouse would
+            page.keyboard.press("Tab")
+            if slider.evaluate("el => el === document.activeElement"):
+                break
+        else:
+            pytest.fail("Tab never reached the slider")
+        before = verdict.text_content()
+        page.keyboard.press("Home")
+        expect(verdict).not_to_have_text(before)
+        expect(page).to_have_url(re.compile(r"show=unique"))
+    finally:
+        context.close()
