@@ -28,11 +28,9 @@ from claimscope.files.inputs import InputSpec
 from claimscope.link.urlstate import parse_value
 from claimscope.live.scripts import ASSETS, SHARED
 from claimscope.model.verdict import margin
-from claimscope.text.narrative import reactive_sentence, verdict
-from claimscope.text.numbers import display
 from claimscope.views.panel_spec import panel_spec
-from claimscope.views.projection import break_even_table
 from tests.browser.conftest import FIXTURE_DOCUMENT, OTHER_SUBJECT
+from tests.browser.panel_text import READ, server_text
 
 pytestmark = pytest.mark.browser
 
@@ -54,16 +52,6 @@ MOUNT = """([spec, values]) => {
   const panel = createPanel(host, spec, values);
   panel.send = (key, value) => { window.sent = value; };
 }"""
-READ = """() => ({
-  sentence: document.querySelector(".cs-sentence").textContent,
-  verdict: document.querySelector(".cs-verdict").textContent,
-  cards: Object.fromEntries([...document.querySelectorAll(".cs-card")].map(card => [
-    card.dataset.output,
-    [card.querySelector(".cs-card-label").textContent,
-     card.querySelector(".cs-card-value").textContent]])),
-  rows: Object.fromEntries([...document.querySelectorAll("table.cs-break-even tbody tr")]
-    .map(row => [row.dataset.input, [...row.querySelectorAll("td")].map(td => td.textContent)])),
-})"""
 TYPE = """([name, text]) => {
   const entry = document.querySelector(`.cs-panel input[type=number][name="${name}"]`);
   entry.value = text;
@@ -133,27 +121,6 @@ def _values(bundle: Bundle) -> st.SearchStrategy[dict[str, float]]:
     """Every input of the model, those the panel does not show included."""
     return st.fixed_dictionaries({name: _value(spec)
                                   for name, spec in bundle.model.inputs.items()})
-
-
-def server_text(bundle: Bundle, spec: dict, values: dict[str, float]) -> dict:
-    """What Python writes for the same values, in the panel's shape."""
-    model = bundle.model
-    out = model.evaluate(values)
-    table = break_even_table(model, values).set_index("input")
-    words = spec["texts"]["break_even_words"]
-    yes_no = {True: words["yes"], False: words["no"]}
-    sentence = "" if bundle.sentence is None else reactive_sentence(
-        bundle.sentence, model, bundle.catalogue, values, out).replace("**", "")
-    return {
-        "sentence": sentence,
-        "verdict": verdict(model, out)[1],
-        "cards": {output.name: [model.title(output.name, values, out),
-                                display(float(out[output.name]), output.unit)]
-                  for output in model.card_outputs},
-        "rows": {name: [row.current_text, row.holds_while, row.change_to_break_text,
-                        yes_no[bool(row.reachable)], yes_no[bool(row.holds_now)]]
-                 for name, row in table.iterrows() if name in spec["break_even_inputs"]},
-    }
 
 
 def _close(browser: object, server: object) -> bool:
