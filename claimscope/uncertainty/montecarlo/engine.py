@@ -144,10 +144,10 @@ class Simulation:
         """Point value, mean, 5th/50th/95th percentiles and histogram of one output.
 
         An output that is a fixed multiple of the headline output, or of an output already
-        sorted, in every draw (e.g. per resident; per year while the window length has no
-        range; per offender, a multiple of the projected total while the offenders have no
-        range) is summarised from that sorted output scaled, rather than sorted again; the
-        results agree with sorting to within 1e-12 relative.
+        sorted, in every draw (e.g. a per-person figure while the population has no range;
+        a later output divided by an input without a range) is summarised from that sorted
+        output scaled, rather than sorted again; the results agree with sorting to within
+        1e-12 relative.
         """
         point = float(self.point_outputs[output])
         found = None if output in self._sorted else self._multiple_of_sorted(output)
