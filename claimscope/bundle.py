@@ -41,6 +41,7 @@ from claimscope.files.catalogue import Catalogue, Claim, load_catalogue, provena
 from claimscope.files.caveats import CAVEATS_FILE, Caveat, load_caveats
 from claimscope.files.checks import Check
 from claimscope.files.document import Document, DocumentMeta, load_document
+from claimscope.files.folder import Folder, HeldFolder
 from claimscope.files.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.files.page_config import PAGES_FILE, Pages, load_pages
 from claimscope.files.references import REFERENCES_FILE, Reference, load_references
@@ -134,20 +135,30 @@ def document_folder() -> Path:
     or a path to a document folder (anything with a slash; relative to the working
     directory), else the default document. Absolute, so a cache keyed by it is exact."""
     chosen = os.environ.get("CLAIMSCOPE_DOCUMENT", "").strip() or default_document()
+    return folder_named(chosen, "CLAIMSCOPE_DOCUMENT")
+
+
+def folder_named(chosen: str, setting: str) -> Path:
+    """The document folder `chosen` names: a folder name under data/, or a path (anything
+    with a slash; relative to the working directory). Raises a DataError naming `setting`
+    (what gave the name) if it is no document folder."""
     folder = (DATA_DIR / chosen if "/" not in chosen and os.sep not in chosen
               else Path(chosen).expanduser()).resolve()
     if not (folder / "document.yaml").is_file():
         problem = "has no document.yaml" if folder.is_dir() else "does not exist"
-        raise DataError(folder, f"CLAIMSCOPE_DOCUMENT={chosen!r} is not a document folder: "
+        raise DataError(folder, f"{setting}={chosen!r} is not a document folder: "
                                 f"{folder} {problem}. Give a folder name under data/ or a "
                                 "path to a folder holding document.yaml")
     return folder
 
 
-def folder_version(folder: Path) -> str:
+def folder_version(folder: Folder) -> str:
     """The name, size and modification time of every file in a document folder, as one
     short string: cheap enough to read on every rerun (about 0.1 ms), so that a data file
-    edited while the server runs is read again on the next reload."""
+    edited while the server runs is read again on the next reload. (A folder held as texts
+    is versioned by its texts.)"""
+    if isinstance(folder, HeldFolder):
+        return folder.version()
     try:
         entries = sorted((entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
                          for entry in os.scandir(folder) if entry.is_file())
@@ -156,8 +167,10 @@ def folder_version(folder: Path) -> str:
     return hashlib.sha256(repr(entries).encode()).hexdigest()[:16]
 
 
-def load_bundle(folder: Path | None = None) -> Bundle:
-    """Load and cross-check one document folder; raises DataError naming file and field."""
+def load_bundle(folder: Folder | None = None) -> Bundle:
+    """Load and cross-check one document folder, on disk or held as texts (a reader's
+    saved document, whose files are only ever read as data: its code, if it held any, is
+    never run); raises DataError naming file and field."""
     folder = folder or document_folder()
     version = folder_version(folder)  # before reading, so an edit during the load shows
     document = load_document(folder)
@@ -204,8 +217,8 @@ def load_bundle(folder: Path | None = None) -> Bundle:
                   not_claims, sample_units, presets,
                   scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
                   tuple(citations), input_groups, pages,
-                  _load_checks(folder, catalogue, model, document.meta.date, sample_units,
-                               pages),
+                  (_load_checks(folder, catalogue, model, document.meta.date, sample_units,
+                                pages) if isinstance(folder, Path) else ()),
                   estimates, version)
 
 

@@ -12,10 +12,8 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from claimscope.charts.embed_image import MEDIA_TYPES, Kind, embed_figure, static_image
 from claimscope.live.embed import (
-    DOC_PARAM,
     FRAME_PARAMS,
     SHOW_PARAM,
-    check_document,
     default_shown,
     embed_query,
     iframe_snippet,
@@ -23,6 +21,7 @@ from claimscope.live.embed import (
     parse_show,
 )
 from claimscope.live.page import standalone_panel
+from claimscope.shelf import DOC_PARAM
 from claimscope.views.panel_spec import panel_inputs
 from components import state
 from components.copy_block import copy_block
@@ -32,14 +31,13 @@ CHOICES = "embed_choices"
 
 
 def choices(data: Bundle) -> tuple[tuple[str, ...], list[str]]:
-    """The assumptions the embed shows and the notices about `show=` and `doc=`: read from
+    """The assumptions the embed shows and the notices about `show=` (`doc=` is read
+    with every page's link, components/context.py): read from
     the link on the session's first run of the page, then kept (each run rewrites the
     address bar, keeping them there too)."""
     if CHOICES not in st.session_state:
         raw_show = st.query_params.get_all(SHOW_PARAM) or None
         chosen, notices = parse_show(raw_show, data)
-        notices += check_document(st.query_params.get_all(DOC_PARAM) or None,
-                                  data.document.meta["id"])
         st.session_state[CHOICES] = (chosen, notices)
     chosen, notices = st.session_state[CHOICES]
     kept = embed_query(state.view(), data, chosen)

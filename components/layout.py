@@ -7,7 +7,9 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from claimscope.bundle import Bundle
+from claimscope.text.markdown import escape_markdown
 from components import state
+from components.context import scoped
 
 # WCAG 2.1 AA contrast (4.5:1) for text the theme draws faded: Streamlit's light theme
 # draws captions at 60 % opacity, so their text is 3.9:1 on white and the links and inline
@@ -16,11 +18,13 @@ from components import state
 # rule has the same specificity and, injected later when a page first draws a caption,
 # would otherwise win on some pages. Plotly's own chart titles are hidden on screen: each
 # chart's title is drawn as page text above it, which wraps (`charts.show_chart`); the
-# figure keeps it for its PNG download.
+# figure keeps it for its PNG download. The owner token's element draws nothing and
+# takes no room (components/owner_token.py).
 ACCESSIBLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { color: #5C5B57 !important; opacity: 1 !important; }
 [data-testid="stCaptionContainer"] a { color: #00578A !important; }
 .js-plotly-plot .gtitle { display: none !important; }
+.st-key-owner_token_keeper, :has(> .st-key-owner_token_keeper) { display: none !important; }
 </style>"""
 
 
@@ -34,13 +38,14 @@ def content_note(bundle: Bundle) -> None:
     """The document's content note on first load, which the visitor can dismiss for the
     session (none if the document gives none)."""
     note = bundle.document.meta.content_note
-    if not note or st.session_state.get("content_note_dismissed"):
+    dismissed = scoped("content_note_dismissed")  # each document's note is its own
+    if not note or st.session_state.get(dismissed):
         return
     with st.container(border=True, key="content_note"):
         st.markdown(f"**Content note.** {note} Every figure is traced to the document's "
                     "words or labelled as an assumption.")
         if st.button("Understood, hide this note", key="dismiss_content_note"):
-            st.session_state["content_note_dismissed"] = True
+            st.session_state[dismissed] = True
             st.rerun()
 
 
@@ -100,8 +105,9 @@ def footer(bundle: Bundle, compact: bool = False) -> None:
     with st.container(key="page_footer"):
         st.divider()
         st.caption(
-            f"Source document: {meta['author']}, *{meta['title']}* ({meta['date']}). "
-            f"{meta['publisher']}. Context data and reference figures carry their own "
-            "sources." + (f" {meta.care_note}" if meta.care_note else ""))
+            f"Source document: {escape_markdown(meta['author'])}, "
+            f"*{escape_markdown(meta['title'])}* ({meta['date']}). "
+            f"{escape_markdown(meta['publisher'])}. Context data and reference figures carry "
+            "their own sources." + (f" {meta.care_note}" if meta.care_note else ""))
         if meta.help_services:
             st.caption(meta.help_services)

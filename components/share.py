@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -22,8 +23,9 @@ from claimscope.link.scenarios import (
 from claimscope.link.viewstate import View, view_query
 from claimscope.text.markdown import escape_markdown
 from components import state
+from components.context import document_query
 from components.copy_block import copy_block
-from components.scenario_store import add, saved, say
+from components.scenario_store import add, add_linked, saved, say
 
 LINK_SEEN = "scenario_link_seen"
 
@@ -43,9 +45,14 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}" + (f"/{root}" if root else "")
 
 
+def address(path: str, query: Mapping[str, str]) -> str:
+    """The full link to a page of the document this session shows, with `query`."""
+    return link(base_url(), path, {**document_query(), **query})
+
+
 def view_link(data: Bundle, path: str = "projection", view: View | None = None) -> str:
     """The link reproducing a view (the current one by default) on a page."""
-    return link(base_url(), path, view_query(view or state.view(), data.inputs))
+    return address(path, view_query(view or state.view(), data.inputs))
 
 
 def copy_link(data: Bundle, path: str = "projection") -> str:
@@ -58,12 +65,12 @@ def copy_link(data: Bundle, path: str = "projection") -> str:
 
 def compare_link(data: Bundle, chosen: list[Scenario]) -> str:
     """The /compare link carrying the chosen scenarios themselves."""
-    return link(base_url(), "compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
+    return address("compare", {LINK_PARAM: encode_link(chosen, data.inputs)})
 
 
 def consume_compare_link(data: Bundle) -> list[str] | None:
-    """Add the scenarios a `/compare?scenarios=…` link carries; return their names (None
-    when there is no link not yet read).
+    """Keep the scenarios a `/compare?scenarios=…` link carries for the session (the reader
+    may save them); return their names (None when there is no link not yet read).
 
     What the link's scenarios needed changing joins the session's URL notices.
     """
@@ -73,9 +80,8 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     st.session_state[LINK_SEEN] = raw
     incoming, problems = decode_link(raw, data.model, data.document.meta["id"],
                                      resampled_ranges(data.scenario_presets))
-    added = add(incoming) if incoming else []
-    st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
-                                       + [f"Compare link: {p}" for p in problems])
+    added = add_linked(incoming) if incoming else []
+    state.add_notices([f"Compare link: {p}" for p in problems])
     return [s.name for s in added]
 
 
@@ -97,6 +103,8 @@ def _import(data: Bundle, key: str) -> None:
                       + " ".join(problems) + " Your saved scenarios are unchanged."])
         return
     added = add(incoming)
+    if not added:
+        return  # `add` said why
     say("success", [f"Imported {len(added)} scenario{'s' if len(added) > 1 else ''}: "
                     + ", ".join(escape_markdown(s.name) for s in added) + "."])
     say("warning", problems)

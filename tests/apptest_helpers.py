@@ -11,6 +11,8 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from components.context import DOCUMENT
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 
@@ -27,6 +29,12 @@ def run_page(page: str | None = None, query: Mapping[str, str] | None = None,
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def kept(at: AppTest, key: str, document: str | None = None) -> Any:
+    """What the session keeps for one document under `key` (`components.context.scoped`):
+    the document it shows unless another is named."""
+    return at.session_state[f"{key}@{document or at.session_state[DOCUMENT]}"]
 
 
 def open_link(page: str, query: Mapping[str, str], timeout: float = 60) -> AppTest:

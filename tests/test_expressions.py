@@ -171,3 +171,49 @@ def test_whitelisted_trees_round_trip_to_the_same_value(tree) -> None:
         *(float(VALUES[n]) for n in NAMES))
     assume(abs(reference) > 1e-6)  # float rounding of a cancellation is not the parser's
     assert math.isclose(float(fast), float(reference), rel_tol=1e-6)
+
+
+# ---- Where an error is: the place an editor marks as the reader types ------------------
+
+@pytest.mark.parametrize(("text", "marked"), [
+    ("x / rat", "rat"),
+    ("  x / rat", "rat"),  # offsets into the text as given, leading spaces and all
+    ("x // y", "x // y"),
+    ("x * (y +", "("),
+    ("x * __import__('os')", "__import__('os')"),
+    ("x + 'a'", "'a'"),
+    ("£ + x", "£"),
+    ("é + x + zz", "é"),
+    ("max(x)", "max(x)"),
+    ("x ** 5000", "x ** 5000"),
+    ("x.real", "x.real"),
+    ("(x + y) * (y + q)", "q"),
+])
+def test_an_error_is_placed_at_the_part_at_fault(text: str, marked: str) -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse(text, SYMBOLS)
+    error = caught.value
+    assert text[error.start:error.end] == marked, (error, error.start, error.end)
+
+
+def test_a_place_counts_characters_not_bytes() -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse("größe * x + rate", {"größe": sympy.Symbol("g"), "x": sympy.Symbol("x")})
+    assert (caught.value.start, caught.value.end) == (12, 16)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x / 0", "x" * (MAX_LENGTH + 1)])
+def test_an_error_of_the_whole_text_has_no_place(text: str) -> None:
+    with pytest.raises(ExpressionError) as caught:
+        parse(text, SYMBOLS)
+    assert caught.value.start is None and caught.value.end is None
+
+
+@settings(deadline=None)
+@given(st.text(max_size=60))
+def test_an_errors_place_is_always_inside_the_text(text: str) -> None:
+    try:
+        parse(text, SYMBOLS)
+    except ExpressionError as error:
+        if error.start is not None:
+            assert 0 <= error.start < error.end <= len(text)

@@ -121,9 +121,12 @@ def test_any_text_yields_only_the_fixed_tags(text: str) -> None:
     assert "\n" not in out
 
 
-def test_placeholder_characters_in_the_text_are_refused() -> None:
-    with pytest.raises(ValueError, match="placeholder"):
-        highlight_html("a \ue000 b", [])
+def test_placeholder_characters_in_the_text_show_as_replacement_characters() -> None:
+    text = "a \ue000 b \ue001 12 c"
+    [mention] = [m for m in find_mentions(text) if m.text == "12"]
+    out = highlight_html(text, [Accounted(mention)])
+    assert "\ue000" not in out and "\ue001" not in out and out.count("\ufffd") == 2
+    assert len(marks(out)) == 1 and ">12<sup" in out
 
 
 def test_legend_names_every_kind_with_its_marker() -> None:

@@ -17,7 +17,7 @@ from claimscope.bundle import load_bundle
 from claimscope.link.scenarios import Scenario, encode_link
 from claimscope.link.viewstate import default_view, ranged_inputs
 from claimscope.uncertainty.ranges import SAMPLES_MAX, SHAPES, range_params
-from tests.apptest_helpers import ROOT, page_text, panel_data, run_page
+from tests.apptest_helpers import ROOT, kept, page_text, panel_data, run_page
 
 PAGES = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "components" / "pages").glob("*.py")
                if p.name != "__init__.py")
@@ -90,8 +90,8 @@ def extreme_query(end: str) -> dict[str, str]:
 def test_every_assumption_at_its_extreme_with_a_million_draws(end: str) -> None:
     at = run_page("components/pages/projection.py", extreme_query(end), timeout=240)
     for name, spec in SPECS.items():
-        assert at.session_state["view"].values[name] == getattr(spec, end)
-    assert set(at.session_state["view"].ranges) == set(ranged_inputs(BUNDLE.model))
+        assert kept(at, "view").values[name] == getattr(spec, end)
+    assert set(kept(at, "view").ranges) == set(ranged_inputs(BUNDLE.model))
     text = page_text(at)
     assert not re.search(r"\b(nan|inf|infinity)\b", text, re.IGNORECASE), text[:500]
     panel = panel_data(at)["values"]

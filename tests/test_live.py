@@ -17,7 +17,6 @@ from claimscope.charts.report import ReportEntry, build_report
 from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
 from claimscope.live.embed import (
-    check_document,
     default_shown,
     iframe_snippet,
     image_key,
@@ -129,12 +128,6 @@ def test_show_is_whitelist_parsed(raw: str | list[str] | None, chosen: tuple,
     names, notices = parse_show(raw, BUNDLE)
     assert names == chosen and len(notices) == said
 
-
-def test_doc_must_name_the_served_document() -> None:
-    assert check_document(None, "a") == [] and check_document("a", "a") == []
-    assert check_document(["b"], "a") == ["doc=b is not a document this server shows; "
-                                          "showing a."]
-    assert check_document("*x*", "a")[0].startswith("doc=\\*x\\*")
 
 
 def test_the_snippet_is_escaped_and_sized_for_its_assumptions() -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from claimscope.link.scenarios import LINK_PARAM, Scenario, encode_link
 from claimscope.link.viewstate import default_view
 from components.navigation import pages
-from tests.apptest_helpers import figure_specs, open_link, page_text
+from tests.apptest_helpers import figure_specs, kept, open_link, page_text
 from tests.conftest import FUZZ_PROFILE
 from tests.range_links import BUNDLES, FOLDERS, RangeLink, every_figure, every_range_link
 
@@ -87,7 +87,7 @@ def _alone_or_correlated(links: list[RangeLink]) -> list[RangeLink]:
 def test_every_range_link_shows_the_projection_uncertainty(monkeypatch, link) -> None:
     _document(monkeypatch, link)
     at = open_link(PROJECTION, link.query())  # asserts no exception
-    assert link.name in at.session_state["view"].ranges
+    assert link.name in kept(at, "view").ranges
     assert any(m.label == "Chance the claim holds" for m in at.metric)
     at.toggle(key="sobol_shown").set_value(True).run()
     assert not at.exception, [e.value for e in at.exception]

@@ -15,13 +15,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import pandas as pd
 from pydantic import BeforeValidator, Field, model_validator
 
 from claimscope.files.catalogue import Catalogue
+from claimscope.files.folder import DataFile
 from claimscope.files.page_config import slug
 from claimscope.files.schema import (
     Count,
@@ -148,7 +148,7 @@ class EstimatesContext:
         return [c for name, record in records for c in record.cited(file, name)]
 
 
-def load_estimates_context(path: Path, catalogue: Catalogue) -> EstimatesContext:
+def load_estimates_context(path: DataFile, catalogue: Catalogue) -> EstimatesContext:
     """Read and check the context file; raises DataError naming file, record and field."""
     data = read_yaml(path)
     if not isinstance(data, dict):

@@ -20,6 +20,7 @@ import pandas as pd
 from pydantic import AfterValidator, Field, PlainValidator, model_validator
 
 from claimscope.files.catalogue import Catalogue
+from claimscope.files.folder import DataFile
 from claimscope.files.page_config import UnitWords, slug
 from claimscope.files.schema import (
     Count,
@@ -308,7 +309,7 @@ def _check_catalogue(path: Path, agrees: AgreesWith, ours: dict[str, float],
                             f"catalogue says {_plain(theirs)}", "totals", figure)
 
 
-def load_sample_units(path: Path, catalogue: Catalogue,
+def load_sample_units(path: DataFile, catalogue: Catalogue,
                       words: UnitWords = NEUTRAL_WORDS) -> SampleUnits:
     """Load and cross-check the context file; raises DataError naming file, record, field.
     `words` (pages.yaml) name the units and what they count in messages and on screen."""

@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any
 
 import pandas as pd
 from pydantic import BeforeValidator
 
 from claimscope.files.document import Document
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import Prose, Record, Text, load_records
 from claimscope.files.vocabulary import (
     CategoryName,
@@ -78,7 +78,7 @@ class Catalogue:
         return pd.DataFrame([c.model_dump() for c in self.claims.values()])
 
 
-def load_catalogue(path: Path, vocabulary: Vocabulary | None = None) -> Catalogue:
+def load_catalogue(path: DataFile, vocabulary: Vocabulary | None = None) -> Catalogue:
     """The claims file, checked against `vocabulary` (by default, that of its folder)."""
     vocabulary = vocabulary or load_vocabulary(path.parent)
     claims = load_records(path, "claims", Claim, context={"vocabulary": vocabulary})

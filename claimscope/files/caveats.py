@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import Prose, Text, Texts, load_records
 from claimscope.files.sources import Sourced
 
@@ -21,5 +20,5 @@ class Caveat(Sourced):
 CAVEATS_FILE = "caveats.yaml"
 
 
-def load_caveats(path: Path) -> list[Caveat]:
+def load_caveats(path: DataFile) -> list[Caveat]:
     return load_records(path, "caveats", Caveat)

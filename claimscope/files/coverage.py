@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
 from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.document import Document
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import Prose, Record, Text, load_records
 from claimscope.text.numbers import display, numbers_in
 
@@ -71,7 +71,7 @@ class Accounted:
         return "not-a-claim" if self.not_claim is not None else "unaccounted"
 
 
-def load_not_claims(path: Path) -> tuple[NotClaim, ...]:
+def load_not_claims(path: DataFile) -> tuple[NotClaim, ...]:
     """Read `not_claims.yaml`; records are checked like every other data file."""
     return tuple(load_records(path, "not_claims", NotClaim, id_field=""))
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import model_validator
 
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -75,7 +75,7 @@ class DocumentMeta(Record):
 class Document:
     """One document folder's text and metadata; `sha256_ok` is False if the text changed."""
 
-    folder: Path
+    folder: Folder  # on disk, or held as texts (a reader's saved document)
     meta: DocumentMeta
     text: str
     sha256: str
@@ -99,7 +99,7 @@ class Document:
         return f"{m['author']} ({m['date']}). {m['title']}. {m['publisher']}."
 
 
-def load_document(folder: Path) -> Document:
+def load_document(folder: Folder) -> Document:
     """Read `document.yaml` and the text it names, hashing the exact bytes."""
     meta_path = folder / "document.yaml"
     meta = validate(DocumentMeta, meta_path, "document", read_yaml(meta_path))

@@ -8,11 +8,11 @@ fractions; `to_model` is the one place that converts.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 from pydantic import ValidationInfo, model_validator
 
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
 from claimscope.files.vocabulary import DeclaredUnit, Vocabulary, load_vocabulary
 
@@ -83,7 +83,7 @@ class InputSpec(Record):
         return min(max(value, self.min), self.max)
 
 
-def load_input_file(path: Path, vocabulary: Vocabulary | None = None
+def load_input_file(path: DataFile, vocabulary: Vocabulary | None = None
                     ) -> tuple[dict[str, InputSpec], tuple[InputGroup, ...]]:
     """Read and check the assumptions file: its groups (in display order), then inputs
     whose ranges hold their defaults, whose group is declared and whose unit is one of
@@ -96,7 +96,7 @@ def load_input_file(path: Path, vocabulary: Vocabulary | None = None
     return {spec.name: spec for spec in specs}, groups
 
 
-def load_inputs(path: Path) -> dict[str, InputSpec]:
+def load_inputs(path: DataFile) -> dict[str, InputSpec]:
     """The inputs of an assumptions file, by name."""
     return load_input_file(path)[0]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Annotated, Any
 
 from jinja2 import TemplateError
@@ -19,6 +18,7 @@ from pydantic import BeforeValidator, model_validator
 
 from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.document import DocumentMeta
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -31,6 +31,7 @@ from claimscope.files.schema import (
     read_yaml,
     validate,
 )
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.narrative import render
 
 PAGES_FILE = "pages.yaml"
@@ -261,11 +262,11 @@ def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
 
 def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Claim) -> str:
     """The Overview's lead: what ClaimScope is, then the document's key claim."""
-    lead = (f"ClaimScope lists every number in *{meta['title']}* ({meta['author']}, "
-            f"{meta['date']}) with its exact words, who the document attributes it to, and "
-            "when.")
+    lead = (f"ClaimScope lists every number in *{escape_markdown(meta['title'])}* "
+            f"({escape_markdown(meta['author'])}, {meta['date']}) with its exact words, who "
+            "the document attributes it to, and when.")
     if pages.overview.intro is None:
-        return f"{lead} The key claim: “{claim.quote}”."
+        return f"{lead} The key claim: “{escape_markdown(claim.quote)}”."
     return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
 
 
@@ -281,7 +282,7 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", label.lower()).strip("_")
 
 
-def load_pages(folder: Path, catalogue: Catalogue, meta: DocumentMeta,
+def load_pages(folder: Folder, catalogue: Catalogue, meta: DocumentMeta,
                names: Mapping[str, Any]) -> Pages:
     """Read `pages.yaml` (defaults if absent) and check every claim, input and output it
     names exists and every template renders. `names`: {"inputs": …, "outputs": …}."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from claimscope.files.folder import DataFile
 from claimscope.files.schema import Prose, Text, load_records
 from claimscope.files.sources import Sourced
 
@@ -22,5 +21,5 @@ class Reference(Sourced):
 REFERENCES_FILE = "reference.yaml"
 
 
-def load_references(path: Path) -> dict[str, Reference]:
+def load_references(path: DataFile) -> dict[str, Reference]:
     return {r.id: r for r in load_records(path, "references", Reference)}

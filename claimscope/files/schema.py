@@ -21,6 +21,8 @@ from pydantic import (
     ValidationError,
 )
 
+from claimscope.files.folder import DataFile
+
 
 class DataError(ValueError):
     """A data file is missing, unreadable or breaks its schema."""
@@ -60,7 +62,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep)
 
 
-def read_yaml(path: Path) -> Any:
+def read_yaml(path: DataFile) -> Any:
     """Parse a YAML file, turning every failure into a DataError naming the file."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -213,7 +215,7 @@ def as_data_error(path: Path | str, row: str | int | None, record: Any,
     return DataError(path, _words(first), where, field)
 
 
-def validate(model: type[M], path: Path, row: str | int | None, record: Any,
+def validate(model: type[M], path: DataFile, row: str | int | None, record: Any,
              context: Mapping[str, Any] | None = None) -> M:
     """One record as its model, or a DataError naming file, record and field. `context`
     carries what a rule needs from other files (e.g. the inputs a range may name)."""
@@ -229,13 +231,13 @@ def record_id(record: Any, index: int, id_field: str) -> str | int:
     return given if isinstance(given, (str, int)) and not isinstance(given, bool) else index
 
 
-def load_records(path: Path, key: str, model: type[M], id_field: str = "id",
+def load_records(path: DataFile, key: str, model: type[M], id_field: str = "id",
                  context: Mapping[str, Any] | None = None) -> list[M]:
     """Read `key:` from a YAML file as a list of validated records with unique ids."""
     return records_of(path, read_yaml(path), key, model, id_field, context)
 
 
-def records_of(path: Path, data: Any, key: str, model: type[M], id_field: str = "id",
+def records_of(path: DataFile, data: Any, key: str, model: type[M], id_field: str = "id",
                context: Mapping[str, Any] | None = None) -> list[M]:
     """The list under `key:` of parsed YAML as validated records with unique ids."""
     if not isinstance(data, dict) or not isinstance(data.get(key), list):

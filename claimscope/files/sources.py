@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import AfterValidator, BeforeValidator, PlainValidator, model_validator
 
+from claimscope.files.folder import DataFile, Folder
 from claimscope.files.schema import (
     DataError,
     FieldProblem,
@@ -166,11 +166,11 @@ class Source(Record):
     note: Prose | None = None
 
 
-def load_sources(path: Path) -> dict[str, Source]:
+def load_sources(path: DataFile) -> dict[str, Source]:
     return {s.id: s for s in load_records(path, "sources", Source)}
 
 
-def check_citations(sources: Mapping[str, Source], folder: Path,
+def check_citations(sources: Mapping[str, Source], folder: Folder,
                     cited: Iterable[Cited]) -> None:
     """Every cited id names a source, and every source is cited by some record."""
     used: set[str] = set()

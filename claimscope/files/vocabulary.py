@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import PlainSerializer, PlainValidator, ValidationInfo, model_validator
 
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -210,7 +211,7 @@ def as_unit(unit: str) -> Unit:
     return unit if isinstance(unit, Unit) else built_in_vocabulary().unit(unit)
 
 
-def load_vocabulary(folder: Path) -> Vocabulary:
+def load_vocabulary(folder: Folder) -> Vocabulary:
     """A document folder's vocabulary: its vocabulary.yaml over the built-ins, or the
     built-ins alone when it has none."""
     path = folder / VOCABULARY_FILE

@@ -16,11 +16,10 @@ from urllib.parse import urlencode
 from claimscope.bundle import Bundle
 from claimscope.link.urlstate import shown, to_query
 from claimscope.link.viewstate import View
+from claimscope.shelf import DOC_PARAM
 from claimscope.views.panel_spec import panel_inputs
 
 SHOW_PARAM = "show"
-DOC_PARAM = "doc"
-PARAMS = (SHOW_PARAM, DOC_PARAM)
 MAX_SHOWN = 4  # assumptions an embed offers when the link names none
 MAX_SHOW_TEXT = 400  # characters of a `show=` value read at all
 # Streamlit's own parameter: no toolbar, header or page padding in an <iframe>.
@@ -60,16 +59,6 @@ def parse_show(raw: str | list[str] | None, bundle: Bundle) -> tuple[tuple[str, 
         notices.append(f"show= names no assumption of this document; showing {labels}.")
     return chosen, notices
 
-
-def check_document(raw: str | list[str] | None, served: str) -> list[str]:
-    """A notice unless `doc=` is absent or names the document this server shows, `served`.
-    (One document per server today; with several, this is where `doc=` chooses.)"""
-    if raw is None:
-        return []
-    text = raw[-1] if isinstance(raw, list) else raw
-    if text == served:
-        return []
-    return [f"doc={shown(text)} is not a document this server shows; showing {served}."]
 
 
 def embed_query(view: View, bundle: Bundle, chosen: tuple[str, ...]) -> dict[str, str]:

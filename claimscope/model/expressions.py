@@ -26,7 +26,21 @@ MAX_DIGITS = 300  # digits of any number in the result: numpy and JavaScript tak
 
 
 class ExpressionError(ValueError):
-    """An expression that is not one of the accepted formulas, with the reason in words."""
+    """An expression that is not one of the accepted formulas, with the reason in words
+    and, where one part of the text is at fault, its place: `start` and `end` are
+    character offsets into the text as given (None when the whole text is at fault), so
+    an editor can mark the place as the reader types."""
+
+    start: int | None = None
+    end: int | None = None
+    node: ast.AST | None = None  # the innermost part of the formula at fault, while parsed
+
+    def placed(self, start: int, end: int) -> ExpressionError:
+        """Mark the place, unless a part inside it was marked first (the nearest part
+        at fault is the most useful place to show)."""
+        if self.start is None:
+            self.start, self.end = start, max(end, start + 1)
+        return self
 
 
 @dataclass(frozen=True)
@@ -86,17 +100,26 @@ def parse(text: str, symbols: Mapping[str, sympy.Expr]) -> Expression:
         raise ExpressionError("is empty")
     if len(text) > MAX_LENGTH:
         raise ExpressionError(f"is too long: {len(text)} characters, at most {MAX_LENGTH}")
+    stripped = text.strip()
+    lead = len(text) - len(text.lstrip())
     try:
-        tree = ast.parse(text.strip(), mode="eval").body
+        tree = ast.parse(stripped, mode="eval").body
     except SyntaxError as exc:
-        raise ExpressionError(f"is not a formula: {exc.msg}") from None
+        error = ExpressionError(f"is not a formula: {exc.msg}")
+        if exc.lineno is not None and exc.offset is not None:
+            at = lead + _char_offset(stripped, exc.lineno, exc.offset - 1)
+            error.placed(min(at, len(text) - 1), min(at, len(text) - 1) + 1)
+        raise error from None
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
         raise ExpressionError(f"is not a formula: {exc.__class__.__name__}") from None
     names: set[str] = set()
     try:
         value = _build(tree, symbols, names, 0)
         bad = value.has(*_NOT_FINITE)
-    except ExpressionError:
+    except ExpressionError as error:
+        span = _Places(stripped, lead).span(error.node)
+        if span is not None:
+            error.placed(*span)
         raise
     except (ValueError, TypeError, ArithmeticError, RecursionError, MemoryError) as exc:
         raise ExpressionError(f"cannot be worked out: {exc.__class__.__name__}") from None
@@ -134,8 +157,48 @@ def _power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     return base ** exponent
 
 
+class _Places:
+    """Turns a node's line and UTF-8 byte column into character offsets of the text."""
+
+    def __init__(self, parsed: str, lead: int) -> None:
+        self.parsed, self.lead = parsed, lead
+
+    def span(self, node: ast.AST | None) -> tuple[int, int] | None:
+        line, column = getattr(node, "lineno", None), getattr(node, "col_offset", None)
+        end_line, end_column = (getattr(node, "end_lineno", None),
+                                getattr(node, "end_col_offset", None))
+        if None in (line, column, end_line, end_column):
+            return None
+        return (self.lead + _char_offset(self.parsed, line, column, utf8=True),
+                self.lead + _char_offset(self.parsed, end_line, end_column, utf8=True))
+
+
+def _char_offset(text: str, line: int, column: int, utf8: bool = False) -> int:
+    """The character offset of (1-based line, 0-based column) in text; a column counted
+    in UTF-8 bytes (as ast nodes count it) when `utf8`."""
+    lines = text.split("\n")
+    line = max(1, min(line, len(lines)))
+    before = sum(len(part) + 1 for part in lines[: line - 1])
+    here = lines[line - 1]
+    if utf8:
+        column = len(here.encode("utf-8")[:max(column, 0)].decode("utf-8", "ignore"))
+    return before + max(0, min(column, len(here)))
+
+
 def _build(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
            depth: int) -> sympy.Expr:
+    """The SymPy expression of a checked node; an error inside it names the innermost
+    node at fault, which `parse` turns into the error's place in the text."""
+    try:
+        return _build_node(node, symbols, names, depth)
+    except ExpressionError as error:
+        if error.node is None:
+            error.node = node
+        raise
+
+
+def _build_node(node: ast.AST, symbols: Mapping[str, sympy.Expr], names: set[str],
+                depth: int) -> sympy.Expr:
     if depth > MAX_DEPTH:
         raise ExpressionError(f"nests too deeply: at most {MAX_DEPTH} levels")
     deeper = depth + 1

@@ -22,6 +22,7 @@ import sympy
 from pydantic import create_model, model_validator
 
 from claimscope.files.catalogue import Catalogue
+from claimscope.files.folder import DataFile
 from claimscope.files.inputs import InputSpec
 from claimscope.files.references import Reference
 from claimscope.files.schema import (
@@ -117,7 +118,7 @@ ModelFile = create_model(
 _KEYS = set(ModelFile.model_fields)
 
 
-def load_model(path: Path, catalogue: Catalogue, inputs: Mapping[str, InputSpec],
+def load_model(path: DataFile, catalogue: Catalogue, inputs: Mapping[str, InputSpec],
                references: Mapping[str, Reference]) -> Model:
     """Read and check `model.yaml`; every formula is parsed, every template checked."""
     data = read_yaml(path)

@@ -102,11 +102,11 @@ def highlight_html(text: str, accounted: Sequence[Accounted], selected: str | No
                    ) -> str:
     """The document as one HTML block (no blank lines), each mention marked and titled.
 
-    `selected` outlines the mentions of one claim. Raises ValueError if the text holds the
-    private-use characters used as placeholders.
+    `selected` outlines the mentions of one claim. The private-use characters used as
+    placeholders are shown as U+FFFD where the text holds them (a reader's text may), one
+    character for one, so every mention keeps its place.
     """
-    if _OPEN in text or _CLOSE in text:
-        raise ValueError("the document contains private-use placeholder characters")
+    text = text.replace(_OPEN, "\ufffd").replace(_CLOSE, "\ufffd")
     ordered = sorted(accounted, key=lambda a: a.mention.start)
     pieces, at = [], 0
     for index, item in enumerate(ordered):

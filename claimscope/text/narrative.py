@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Annotated, Any
 
 from jinja2 import StrictUndefined, Template
@@ -21,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from pydantic import model_validator
 
 from claimscope.files.catalogue import Catalogue, claim_text
+from claimscope.files.folder import Folder
 from claimscope.files.schema import (
     AsTuple,
     DataError,
@@ -112,7 +112,7 @@ def sentence_spec(parts: Sequence[SentencePart]) -> SentenceSpec:
     return {"parts": spec}
 
 
-def load_sentence(folder: Path, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
+def load_sentence(folder: Folder, model: Model, catalogue: Catalogue) -> SentenceSpec | None:
     """The document's sentence spec, every text checked against the model's inputs and
     outputs and the catalogue's claims; None if the folder has no sentence.yaml."""
     path = folder / SENTENCE_FILE

@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from pydantic import ValidationInfo, model_validator
 
+from claimscope.files.folder import DataFile
 from claimscope.files.inputs import InputSpec
 from claimscope.files.schema import FieldProblem, Prose, Text, brief, load_records
 from claimscope.files.sources import Sourced
@@ -259,7 +259,7 @@ class RangePreset(Sourced):
         return Range(self.low, self.high, self.shape)
 
 
-def load_range_presets(path: Path, specs: Mapping[str, InputSpec]) -> dict[str, RangePreset]:
+def load_range_presets(path: DataFile, specs: Mapping[str, InputSpec]) -> dict[str, RangePreset]:
     """Read and check `ranges.yaml`; raises DataError naming the file, record and field."""
     return {p.input: p for p in load_records(path, "ranges", RangePreset, id_field="input",
                                              context={"specs": specs})}

@@ -8,6 +8,7 @@ import streamlit as st
 from claimscope.context.sample_spread import method_words
 from claimscope.link.scenarios import sample_preset
 from claimscope.model.printing.words import break_even_method, constant_line
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display, human
 from claimscope.uncertainty.correlations import RANK_LIMIT
 from claimscope.uncertainty.montecarlo.sobol import CONF_LEVEL, SOBOL_BASE, SOBOL_RESAMPLES
@@ -36,7 +37,8 @@ st.markdown(
     "one expression."
 )
 for output in model.outputs:
-    st.markdown(f"**{model.title(output.name, model.defaults())}**: {output.formula}")
+    st.markdown(f"**{escape_markdown(model.title(output.name, model.defaults()))}**: "
+                f"{escape_markdown(output.formula)}")
     st.latex(output.latex)
 if model.constants:
     st.markdown("**Constants** in the formulas:\n" + "\n".join(

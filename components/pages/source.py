@@ -8,6 +8,7 @@ import streamlit as st
 from claimscope.files.checks import checks_frame, checks_summary
 from claimscope.files.coverage import account, coverage_summary, mentions_frame
 from claimscope.text.highlight import MARKS, highlight_html, legend_html
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display
 from components.charts import download_csv
 from components.context import bundle
@@ -31,10 +32,12 @@ st.markdown(
 
 # Provenance and coverage --------------------------------------------------------------------
 with st.container(border=True, key="source_provenance"):
-    st.markdown(f"**{meta['title']}**  \n{meta['author']} · {meta['session']} · "
-                f"{meta['date']}  \nPublisher: {meta['publisher']}")
-    st.caption(f"{meta['where']}  \nLicence: {meta['licence']}  \nCite as: "
-               f"{document.citation()}")
+    shown = {field: escape_markdown(str(meta[field])) for field in
+             ("title", "author", "session", "publisher", "where", "licence")}
+    st.markdown(f"**{shown['title']}**  \n{shown['author']} · {shown['session']} · "
+                f"{meta['date']}  \nPublisher: {shown['publisher']}")
+    st.caption(f"{shown['where']}  \nLicence: {shown['licence']}  \nCite as: "
+               f"{escape_markdown(document.citation())}")
     st.caption(f"sha256 of the shipped text: `{document.sha256}` — "
                + ("matches the published copy." if document.sha256_ok
                   else f"**does not match** the recorded `{meta['sha256']}`."))
@@ -54,13 +57,15 @@ chosen = st.selectbox(
 if chosen:
     claim = catalogue[chosen]
     with st.container(border=True, key="source_claim_details"):
-        st.markdown(f"**{claim.id}** · {MARKS[claim.kind].label} · "
-                    f"**{display(claim.value, claim.unit)}** {claim.unit}")
-        st.markdown(f"> {claim.quote}")
-        category = data.vocabulary.category_label(claim.category)
-        st.caption(f"Who: {claim.who} · When: {claim.when} · Where: {claim.section} · "
-                   f"Category: {category}" + (f"  \nNote: {claim.note}" if claim.note
-                                              else ""))
+        # The claim's fields are the document's text: shown as typed, never as Markdown.
+        st.markdown(f"**{escape_markdown(claim.id)}** · {MARKS[claim.kind].label} · "
+                    f"**{escape_markdown(display(claim.value, claim.unit))}** "
+                    f"{escape_markdown(str(claim.unit))}")
+        st.markdown(f"> {escape_markdown(claim.quote)}")
+        category = escape_markdown(data.vocabulary.category_label(claim.category))
+        st.caption(f"Who: {escape_markdown(claim.who)} · When: {escape_markdown(claim.when)} · "
+                   f"Where: {escape_markdown(claim.section)} · Category: {category}"
+                   + (f"  \nNote: {escape_markdown(claim.note)}" if claim.note else ""))
 
 # The document -------------------------------------------------------------------------------
 st.header("The document, every number marked")

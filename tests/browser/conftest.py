@@ -31,6 +31,8 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.hostile_document import write_hostile_document
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
@@ -121,19 +123,25 @@ def chromium_path() -> Path:
 
 
 @contextmanager
-def _serve(log_dir: Path, document: str | None = None) -> Iterator[Server]:
-    """`streamlit run serve.py` on a free localhost port, ready when its health check says
-    so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default document if None)."""
-    port = _free_port()
+def _serve(log_dir: Path, document: str | None = None,
+           more: tuple[Path, ...] = (), port: int | None = None) -> Iterator[Server]:
+    """`streamlit run serve.py` on `port` (default: a free localhost port), ready when its
+    health check says so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default
+    document if None), `more` the further document folders it serves beside it
+    (CLAIMSCOPE_DOCUMENTS). It uses the test process's database (tests/conftest.py)."""
+    port = port or _free_port()
     running = Server(f"http://localhost:{port}", log_dir / "server.log")
     command = [str(ROOT / ".venv/bin/streamlit"), "run", "serve.py",
                "--server.port", str(port), "--server.headless", "true",
                "--server.address", "localhost", "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]  # a file saved mid-suite changes nothing
-    env = {k: v for k, v in os.environ.items() if k != "CLAIMSCOPE_DOCUMENT"}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("CLAIMSCOPE_DOCUMENT", "CLAIMSCOPE_DOCUMENTS")}
     if document is not None:
         env["CLAIMSCOPE_DOCUMENT"] = document
-    with running.log.open("wb") as output:
+    if more:
+        env["CLAIMSCOPE_DOCUMENTS"] = os.pathsep.join(str(folder) for folder in more)
+    with running.log.open("ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, env=env,
                                    stdout=output, stderr=subprocess.STDOUT)
     try:
@@ -174,13 +182,34 @@ def other_subject_server(chromium_path: Path,
         yield running
 
 
+@pytest.fixture(scope="session")
+def several_server(chromium_path: Path,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app serving three documents at once: the default and the two fixtures."""
+    with _serve(tmp_path_factory.mktemp("streamlit-several"),
+                more=(FIXTURE_DOCUMENT, OTHER_SUBJECT)) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def hostile_server(chromium_path: Path,
+                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app serving, beside the default, a document written by someone hostile
+    (tests/hostile_document.py)."""
+    folder = write_hostile_document(tmp_path_factory.mktemp("hostile") / "hostile-document")
+    with _serve(tmp_path_factory.mktemp("streamlit-hostile"), more=(folder,)) as running:
+        yield running
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
     """A failed browser test shows the server's log: tracebacks are only written there."""
     report = yield
     funcargs = getattr(item, "funcargs", {})
     running = next((funcargs[name] for name in ("server", "fixture_server",
-                                                "other_subject_server") if name in funcargs),
+                                                "other_subject_server", "several_server",
+                                                "hostile_server")
+                    if name in funcargs),
                    None)
     if report.failed and isinstance(running, Server):
         report.sections.append(("Streamlit server log (last lines)", running.log_tail()))
@@ -222,6 +251,22 @@ def other_subject_page(browser: Browser, other_subject_server: Server,
                        external_requests: list[str]) -> Iterator[Page]:
     """As `page`, on the server of the third document, on another subject."""
     with _new_page(browser, other_subject_server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def several_page(browser: Browser, several_server: Server,
+                 external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of three documents at once."""
+    with _new_page(browser, several_server, external_requests) as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def hostile_page(browser: Browser, hostile_server: Server,
+                 external_requests: list[str]) -> Iterator[Page]:
+    """As `page`, on the server of the hostile document."""
+    with _new_page(browser, hostile_server, external_requests) as fresh:
         yield fresh
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimscope.model.model import Constant, Model
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display, human
 
 
@@ -18,10 +19,10 @@ def constant_line(constant: Constant) -> str:
 def break_even_method(model: Model) -> str:
     """How break-even values are found for this model: closed forms for the inputs the
     headline is a power of, SymPy's solution or a root finder for the others."""
-    headline = model.headline_output.label.lower()
+    headline = escape_markdown(model.headline_output.label.lower())  # Markdown: labels as typed
     powers, solved, searched = [], [], []
     for name in model.break_even_inputs:
-        label = model.inputs[name].label.lower()
+        label = escape_markdown(model.inputs[name].label.lower())
         exponent = model.elasticity(name)
         if exponent is not None:
             powers.append(f"{label}^{exponent:+g}")

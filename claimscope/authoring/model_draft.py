@@ -1,0 +1,201 @@
+"""A reader's model as they write it in the browser, and the two files it becomes.
+
+The reader's inputs (each a name, a label, a unit, a default often taken from a claim,
+and a range) and outputs (each an expression over inputs and earlier outputs) are plain
+data here; `formula_problems` checks each expression as it is typed, with the place of
+the fault, and `model_files` writes `inputs.yaml` and `model.yaml` as the loader reads
+them, so the normal validation is the final word.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import sympy
+import yaml
+
+from claimscope.model.expressions import ExpressionError, parse
+
+NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+RESERVED = frozenset({"min", "max", "log", "exp", "sqrt", "abs", "if", "and", "or", "not",
+                      "True", "False", "None", "lambda", "in", "is"})
+STATED, ASSUMED = "stated", "assumed"  # the two input groups a reader's model has
+
+
+@dataclass(frozen=True)
+class InputDraft:
+    """One assumption: `claims` names the claim its default comes from (none: the
+    reader's own assumption)."""
+
+    name: str
+    label: str
+    unit: str
+    default: float
+    min: float
+    max: float
+    step: float
+    claims: tuple[str, ...] = ()
+    help: str = ""
+
+
+@dataclass(frozen=True)
+class OutputDraft:
+    """One output: an expression over the inputs and the outputs before it."""
+
+    name: str
+    label: str
+    unit: str
+    formula: str
+    assumed: bool = False  # it rests on an assumption of the reader's, not the text's
+
+
+@dataclass(frozen=True)
+class ModelDraft:
+    """The whole model: the headline output is judged against `claim` (its value the
+    threshold unless `threshold` is given), in words like "more than {claim}"."""
+
+    inputs: tuple[InputDraft, ...]
+    outputs: tuple[OutputDraft, ...]
+    headline: str
+    claim: str
+    threshold: float | None = None
+    threshold_words: str = "more than"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field, in words, and where in its text (None: the whole)."""
+
+    field: str  # e.g. "outputs.total.formula", "inputs.rate.name"
+    message: str
+    start: int | None = None
+    end: int | None = None
+
+
+def _symbol(name: str) -> sympy.Symbol:
+    return sympy.Symbol(name, positive=True)
+
+
+def name_problem(name: str) -> str | None:
+    """Why a name cannot be an input's or output's name in a formula, or None."""
+    if not NAME.fullmatch(name):
+        return ("must start with a lower-case letter and hold only lower-case letters, "
+                "digits and _ (at most 40)")
+    if name in RESERVED:
+        return f"{name!r} is a word formulas use; choose another"
+    return None
+
+
+def formula_problems(draft: ModelDraft) -> list[Problem]:
+    """Every name and formula of the draft checked in order, as the reader types: a name
+    must be new and usable, a formula may use the inputs and the outputs before it.
+    Each problem names its field and, for a formula, the place of the fault."""
+    problems: list[Problem] = []
+    known: dict[str, sympy.Expr] = {}
+    for spec in draft.inputs:
+        problem = name_problem(spec.name) or (
+            f"{spec.name!r} is taken already" if spec.name in known else None)
+        if problem:
+            problems.append(Problem(f"inputs.{spec.name}.name", problem))
+        if not spec.min < spec.max:
+            problems.append(Problem(f"inputs.{spec.name}.min", "must be smaller than max"))
+        elif not spec.min <= spec.default <= spec.max:
+            problems.append(Problem(f"inputs.{spec.name}.default",
+                                    "must lie between min and max"))
+        known[spec.name] = _symbol(spec.name)
+    for output in draft.outputs:
+        problem = name_problem(output.name) or (
+            f"{output.name!r} is taken already" if output.name in known else None)
+        if problem:
+            problems.append(Problem(f"outputs.{output.name}.name", problem))
+        try:
+            parse(output.formula, known)
+        except ExpressionError as error:
+            problems.append(Problem(f"outputs.{output.name}.formula", str(error),
+                                    error.start, error.end))
+        known[output.name] = _symbol(output.name)
+    if draft.headline not in {output.name for output in draft.outputs}:
+        problems.append(Problem("headline", "must be one of the outputs"))
+    return problems
+
+
+def _step(low: float, high: float, whole: bool) -> float:
+    """A step giving about a thousand positions across the range: a power of ten."""
+    raw = (high - low) / 1000
+    step = 10.0 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    return max(1.0, step) if whole else step
+
+
+def suggested_range(value: float, unit_format: str) -> tuple[float, float, float]:
+    """(min, max, step) around a default for a reader who has not set them: a share from
+    0.1 % to 100 % (wider if the value is), a change of none from −50 % to 100 %, a year
+    fifty either side, a count or an amount from a tenth to ten times the value."""
+    whole = unit_format in ("count", "year")
+    if unit_format == "percent" and value > 0:  # a share: never 0, a divisor's end
+        low, high = min(0.1, value), max(100.0, value * 2)
+    elif unit_format == "percent":  # a change, which may fall as well as rise
+        low, high = min(-50.0, value * 2), 100.0
+    elif unit_format == "year":
+        low, high = value - 50, value + 50
+    elif value > 0:
+        low, high = value / 10, value * 10
+    elif value < 0:
+        low, high = value * 10, value / 10
+    else:
+        low, high = 0.0, 1.0
+    if whole:
+        low, high = math.floor(low), math.ceil(high)
+    step = _step(low, high, whole)
+    return float(low), float(high), step
+
+
+def _number(value: float) -> int | float:
+    """YAML writes a whole number as one (26000000, not 26000000.0)."""
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _dump(data: object, comment: str) -> str:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return "".join(f"# {line}\n" for line in comment.splitlines()) + body
+
+
+def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
+                ) -> dict[str, str]:
+    """`inputs.yaml` and `model.yaml` for the draft, as the loader reads them.
+    `claim_words` gives, for a claim id, the words its input's basis quotes."""
+    words = claim_words or {}
+    inputs = []
+    for spec in draft.inputs:
+        basis = ("The document's figure: “" + words[spec.claims[0]] + "”."
+                 if spec.claims and spec.claims[0] in words else
+                 "The document's figure." if spec.claims else
+                 "The reader's assumption: the document does not state it.")
+        inputs.append({
+            "name": spec.name, "group": STATED if spec.claims else ASSUMED,
+            "label": spec.label, "unit": str(spec.unit), "default": _number(spec.default),
+            "min": _number(spec.min), "max": _number(spec.max), "step": _number(spec.step),
+            **({"claims": list(spec.claims)} if spec.claims else {}),
+            "basis": basis, "help": spec.help or spec.label + "."})
+    groups = [{"id": STATED, "title": "The document's figures"},
+              {"id": ASSUMED, "title": "Assumptions the document leaves unstated"}]
+    outputs = [{"name": out.name, "label": out.label, "unit": str(out.unit),
+                "formula": " ".join(out.formula.split()),
+                **({"kind": "assumed"} if out.assumed else {})}
+               for out in draft.outputs]
+    model: dict[str, object] = {
+        "outputs": outputs, "headline": draft.headline, "claim": draft.claim,
+        **({"threshold": _number(draft.threshold)} if draft.threshold is not None else {}),
+        "threshold_text": f"{' '.join(draft.threshold_words.split())} "
+                          f"{{claims.{draft.claim}|human}}".strip(),
+    }
+    return {
+        "inputs.yaml": _dump({"groups": groups, "inputs": inputs},
+                             "The model's assumptions, written in ClaimScope's editor "
+                             "(display units: percentages as percent numbers)."),
+        "model.yaml": _dump(model, "The model, written in ClaimScope's editor: each "
+                                   "output an expression over the inputs and the "
+                                   "outputs before it."),
+    }
