@@ -265,14 +265,3 @@ def test_the_old_words_and_steps_survive() -> None:
     assert [round(s.value) for s in steps] == [26_000_000, 26_000_000, 358_620_690,
                                               358_620_690, 17_931_034_483]
     assert FIXTURE.model.threshold_text == "well over 8,000"
-
-
-def test_the_browser_spec_is_json() -> None:
-    import json
-
-    spec = ECPAT.model.browser_spec()
-    assert json.loads(json.dumps(spec)) == spec
-    assert spec["break_even_inputs"] == ["seized", "share", "unique", "rate_ratio", "coverage"]
-    assert spec["threshold"] == 300e6 and spec["claims"] == {"national-total-claim": 300e6}
-    assert spec["threshold_text"][0] == {"text": "in excess of "}
-    assert {o["name"]: o["card"] for o in spec["outputs"]}["distinct"] is False

@@ -18,7 +18,7 @@ from claimscope.files.folder import DataFile
 from claimscope.files.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
 from claimscope.files.vocabulary import DeclaredUnit, Vocabulary, load_vocabulary
 from claimscope.text.markdown import shown
-from claimscope.text.numbers import display
+from claimscope.text.numbers import display, whole
 
 
 class InputGroup(Record):
@@ -121,7 +121,8 @@ def to_model(specs: Mapping[str, InputSpec], values: Mapping[str, float]) -> dic
 def fit_value(spec: InputSpec, param: str, raw: str, value: float,
               fmt: Callable[[float, str], str] = display) -> tuple[float, str | None]:
     """A number clamped to the input's allowed [min, max] and, for a whole-number input,
-    rounded as its link writes it; with the notice saying which, or None if unchanged.
+    rounded (`numbers.whole`: a tie away from zero, as the panel's `fitted` rounds); with
+    the notice saying which, or None if unchanged.
 
     Values and range ends from a link or a widget go through this one rule, so they are
     changed, and told about, alike. `param`/`raw` name what was typed; `fmt(value, unit)`
@@ -129,7 +130,7 @@ def fit_value(spec: InputSpec, param: str, raw: str, value: float,
     """
     fitted = spec.clamp(value)
     if spec.is_integer and not float(fitted).is_integer():
-        fitted = float(round(fitted))
+        fitted = whole(fitted)
     if fitted == value:
         return value, None
     if not spec.min <= value <= spec.max:
@@ -143,6 +144,6 @@ def format_value(spec: InputSpec, value: float) -> str:
     """How a value is written in the URL: short where that is exact, else every digit, so
     a link always reproduces the value it was made from."""
     if spec.is_integer or float(value).is_integer():
-        return str(int(round(value)))
+        return str(int(whole(value)))
     short = f"{value:.12g}"
     return short if float(short) == value else repr(float(value))

@@ -38,7 +38,7 @@ from sympy.printing.precedence import PRECEDENCE
 
 from claimscope.files.inputs import InputSpec
 from claimscope.model.expressions import Expression
-from claimscope.text.template import Scope, parse_text, render_text
+from claimscope.text.template import Scope, render_text
 
 ArrayLike = float | np.ndarray
 
@@ -286,18 +286,29 @@ class Model:
         """All outputs from display-unit values (missing inputs take their defaults)."""
         return self.evaluate_model(self.to_model(values))
 
-    def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
-        """What the model's templates may name: the inputs (display units), constants and
-        outputs with their units, and the claims; outputs worked out from `values` if not
-        given."""
-        point = self.point_values(values)
-        out = self.evaluate(point) if out is None else out
-        named: dict[str, float] = {**point, **{c.name: c.value for c in self.constants.values()},
-                                   **{name: float(out[name]) for name in out}}
+    @cached_property
+    def fixed_scope(self) -> Scope:
+        """What the document's templates may name that no assumption moves: the constants'
+        values, every name's unit and the claims. `scope` adds the inputs and outputs; the
+        browser's panel gets this as data (`claimscope.views.panel_spec`) and adds them in
+        the same order (`templateScope`, claimscope/live/assets/template.js)."""
         units = {name: spec.unit for name, spec in self.inputs.items()}
         units.update({c.name: c.unit for c in self.constants.values()})
         units.update({spec.name: spec.unit for spec in self.outputs})
-        return Scope(values=named, units=units, claims=self.claims)
+        return Scope(values={c.name: c.value for c in self.constants.values()}, units=units,
+                     claims=self.claims)
+
+    def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
+        """What every template of the document (labels, operations, the sentence) may name:
+        the inputs (display units; defaults where `values` has none), then the constants,
+        then the outputs, with their units, and the claims; outputs worked out from
+        `values` if not given. The one template scope: see `fixed_scope`."""
+        point = self.point_values(values)
+        out = self.evaluate(point) if out is None else out
+        fixed = self.fixed_scope
+        named: dict[str, float] = {**point, **fixed.values,
+                                   **{name: float(out[name]) for name in out}}
+        return Scope(values=named, units=fixed.units, claims=fixed.claims)
 
     def title(self, name: str, values: Mapping[str, float], out: Outputs | None = None
               ) -> str:
@@ -410,29 +421,6 @@ class Model:
         from claimscope.model.printing.javascript import model_javascript
 
         return model_javascript(self)
-
-    def browser_spec(self) -> dict[str, Any]:
-        """What the browser's panel needs besides the generated JavaScript, JSON-able:
-        templates as parsed nodes (`claimscope.text.template.parse_text`), which the browser
-        renders without parsing."""
-        named = [self.threshold_template, *(out.label for out in self.outputs)]
-        claims = {node["name"][len("claims."):] for text in named for node in parse_text(text)
-                  if node.get("name", "").startswith("claims.")}
-        return {
-            "inputs": [{"name": s.name, "label": s.label, "unit": s.unit, "min": s.min,
-                        "max": s.max, "step": s.step, "default": s.default}
-                       for s in self.inputs.values()],
-            "outputs": [{"name": o.name, "label": parse_text(o.label), "unit": o.unit,
-                         "kind": o.kind, "formula": o.formula, "card": o.card}
-                        for o in self.outputs],
-            "headline": self.headline,
-            "threshold": self.threshold,
-            "threshold_text": parse_text(self.threshold_template),
-            "constants": {c.name: c.value for c in self.constants.values()},
-            "units": {c.name: c.unit for c in self.constants.values()},
-            "claims": {claim_id: self.claims[claim_id] for claim_id in sorted(claims)},
-            "break_even_inputs": list(self.break_even_inputs),
-        }
 
     # -- internals -----------------------------------------------------------------------
 

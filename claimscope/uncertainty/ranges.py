@@ -28,7 +28,7 @@ from claimscope.files.inputs import InputSpec, fit_value, format_value
 from claimscope.files.schema import FieldProblem, Prose, Text, brief, load_records
 from claimscope.files.sources import Sourced
 from claimscope.text.markdown import shown
-from claimscope.text.numbers import display, parse_number
+from claimscope.text.numbers import display, parse_number, whole
 from claimscope.uncertainty.distributions import (
     DEFAULT_SHAPE,
     RESAMPLED,
@@ -157,7 +157,7 @@ def validate_range(spec: InputSpec, point: float, lo: object, hi: object,
         notices.append(f"{missing} is missing; using the point value {say(point)} as that "
                        "end of the range.")
         stand_in = spec.clamp(point)
-        stand_in = float(round(stand_in)) if spec.is_integer else stand_in
+        stand_in = whole(stand_in) if spec.is_integer else stand_in
         low = stand_in if low is None else low
         high = stand_in if high is None else high
     if low > high:

@@ -13,19 +13,8 @@ from collections.abc import Mapping
 from claimscope.files.catalogue import Catalogue
 from claimscope.files.sentence import SentenceSpec
 from claimscope.model.model import Model, Outputs
+from claimscope.model.verdict import margin
 from claimscope.text.template import Scope, render_sentence, render_text
-
-
-def sentence_scope(model: Model, catalogue: Catalogue, values: Mapping[str, float],
-                   out: Outputs) -> Scope:
-    """What a document's texts may name: inputs (display units) and outputs by name with
-    their units, and the catalogue's claim values by id."""
-    units = {name: spec.unit for name, spec in model.inputs.items()}
-    units.update({spec.name: spec.unit for spec in model.outputs})
-    named = {name: float(values[name]) for name in model.inputs}
-    named.update({name: float(value) for name, value in out.items()})
-    return Scope(values=named, units=units,
-                 claims={cid: claim.value for cid, claim in catalogue.claims.items()})
 
 
 def changed_inputs(model: Model, values: Mapping[str, float]) -> list[str]:
@@ -36,13 +25,12 @@ def changed_inputs(model: Model, values: Mapping[str, float]) -> list[str]:
 def reactive_sentence(sentence: SentenceSpec, model: Model, catalogue: Catalogue,
                       values: Mapping[str, float], out: Outputs) -> str:
     """The document's sentence with live values, as one line of Markdown."""
-    return render_sentence(sentence, sentence_scope(model, catalogue, values, out),
-                           changed_inputs(model, values))
+    return render_sentence(sentence, model.scope(values, out), changed_inputs(model, values))
 
 
 # The verdict in words, rendered by Python and by the browser's panel alike: `headline` is
 # the headline output, `threshold` the claim's figure, `margin` how far apart they are, as
-# a percent number.
+# a percent number (`claimscope.model.verdict`, printed into the browser's model script).
 VERDICT_HOLDS = ("The document's claim holds: {headline|human} is {margin|percent:1} above "
                  "the claimed {threshold|human}.")
 VERDICT_FAILS = ("The document's claim does not hold on these assumptions: {headline|human} "
@@ -54,5 +42,5 @@ def verdict(model: Model, out: Outputs) -> tuple[bool, str]:
     value = float(out[model.headline])
     holds = bool(out.holds)
     scope = Scope(values={"headline": value, "threshold": model.threshold,
-                          "margin": abs(value / model.threshold - 1.0) * 100})
+                          "margin": margin(value, model.threshold)})
     return holds, render_text(VERDICT_HOLDS if holds else VERDICT_FAILS, scope)

@@ -13,6 +13,7 @@ from components import scenario_store as store
 from components.charts import download_csv, show_chart
 from components.citation import cite_block
 from components.context import bundle, scoped
+from components.copy_block import copy_block
 from components.evidence_links import sources_caption
 from components.report_download import make_report, report_button
 from components.share import (
@@ -117,7 +118,7 @@ else:
     st.header("Share this comparison")
     compare_url = cite_link = compare_link(data, chosen)
     st.markdown("**Copy link** to this comparison (it carries the scenarios themselves):")
-    st.code(compare_url, language=None, wrap_lines=True)
+    copy_block(compare_url, "the link to this comparison", "compare_copy_link")
     links = [{"scenario": s.name, "link": view_link(data, view=s.view)}
              for s in chosen]
     st.markdown("Each scenario on its own, in the projection explorer:")

@@ -26,6 +26,7 @@ from claimscope.text.numbers import (
     human,
     percent,
     signed_percent,
+    whole,
 )
 from claimscope.text.template import (
     CLAIM_PREFIX,
@@ -36,7 +37,7 @@ from claimscope.text.template import (
     render_text,
 )
 from claimscope.text.units import FORMATS, Unit
-from claimscope.views.narrative import changed_inputs, reactive_sentence, sentence_scope
+from claimscope.views.narrative import changed_inputs, reactive_sentence
 from tests.fixture_documents import CLINIC_DOCUMENT
 
 pytestmark = pytest.mark.browser
@@ -117,6 +118,14 @@ def test_every_formatter_writes_what_python_writes(scripts_page: Page, value: fl
         _python_formatters(value, digits, unit)
 
 
+@EXAMPLES
+@given(value=VALUES.filter(math.isfinite))
+def test_whole_rounds_as_python_rounds(scripts_page: Page, value: float) -> None:
+    """format.js's whole is numbers.whole to the double (ties away from zero; read back
+    from the browser's shortest text of it, which names the same double)."""
+    assert float(scripts_page.evaluate("v => String(whole(v))", value)) == whole(value)
+
+
 def test_every_format_is_among_the_units_tried() -> None:
     assert {unit.format for unit in UNITS} == set(FORMATS)
     assert {unit.symbol_before for unit in UNITS if unit.format == "currency"} == {True, False}
@@ -160,7 +169,7 @@ def test_the_sentence_in_the_browser_is_the_servers(scripts_page: Page, data,
     bundle = BUNDLES[document]
     values = data.draw(_values(bundle))
     out = bundle.model.evaluate(values)
-    scope = sentence_scope(bundle.model, bundle.catalogue, values, out)
+    scope = bundle.model.scope(values, out)
     sentence = reactive_sentence(bundle.sentence, bundle.model, bundle.catalogue, values, out)
     rendered = scripts_page.evaluate(
         "([spec, scope, changed]) => { const s = renderSentence(spec, scope, changed);"
@@ -196,8 +205,7 @@ def test_any_template_in_the_browser_is_the_servers(scripts_page: Page, pieces: 
     own unit included (the page texts' filters), reads the same in the browser."""
     bundle, text = BUNDLES["ecpat"], "".join(pieces)
     words = page_scope(bundle.catalogue)
-    scope = replace(sentence_scope(bundle.model, bundle.catalogue, values,
-                                   bundle.model.evaluate(values)),
+    scope = replace(bundle.model.scope(values),
                     claim_units=words.claim_units, claim_words=words.claim_words)
     assert scripts_page.evaluate("([nodes, scope]) => renderText(nodes, scope)",
                                  [parse_text(text), scope.to_json()]) == \

@@ -9,6 +9,16 @@
 /* What a claim has besides its number (template.CLAIM_WORDS). */
 var CLAIM_WORDS = ["mention", "when", "quote", "unit"];
 
+/* The scope the panel's texts are rendered in, as Model.scope makes it: the inputs
+   (`defaults` from the model's script, then the panel's `values`), then the constants,
+   then the outputs; `base` is Model.fixed_scope as the spec carries it (constants' values,
+   every name's unit, the claims). */
+function templateScope(base, defaults, values, outputs) {
+  return {values: Object.assign({}, defaults, values, base.values, outputs),
+          units: base.units, claims: base.claims,
+          claim_units: base.claim_units, claim_words: base.claim_words};
+}
+
 /* One placeholder node written by its filter; `arg` null means the filter's own digits. */
 function renderPlaceholder(node, scope) {
   var isClaim = node.name.indexOf("claims.") === 0;

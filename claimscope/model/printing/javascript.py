@@ -4,9 +4,10 @@
 exports, no framework) for the live panel: `evaluate(d)`, `breakEven(d)` and
 `direction(d)` take display-unit input values by name, as the URL and the sliders hold
 them, and give what `Model.evaluate`, `Model.break_even` and `Model.direction` give in
-Python. Every formula in it is printed by `JavascriptCodePrinter` from the same SymPy
-expressions numpy's functions are printed from; the root finder for break-evens SymPy
-cannot solve is a bisection with the Python root finder's tolerance.
+Python; `margin(headline, threshold)` is the verdict's margin
+(`claimscope.model.verdict`). Every formula in it is printed by `JavascriptCodePrinter`
+from the same SymPy expressions numpy's functions are printed from; the root finder for
+break-evens SymPy cannot solve is a bisection with the Python root finder's tolerance.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from claimscope.model.model import (
     Model,
     output_symbol,
 )
+from claimscope.model.verdict import HEADLINE, MARGIN, THRESHOLD
 
 NAME = "CLAIMSCOPE_MODEL"
 
@@ -105,6 +107,9 @@ const {NAME} = {{
     return {{
       {directions}
     }};
+  }},
+  margin({HEADLINE}, {THRESHOLD}) {{
+    return {_js(MARGIN)};
   }},
   finite(x) {{
     return Number.isFinite(x) ? x : null;
