@@ -20,6 +20,9 @@ At each screen, for the bare page and /projection:
   that has already served the page: navigation → the first chart, and → the last DOM
   mutation before the page counts as drawn (DRAWN: run finished, first chart drawn, no
   loading placeholder left, then QUIET_MS without a change).
+- `page_drawn_strict`: in the same load, navigation → the last time an element was added
+  or removed, once none has been for STRICT_QUIET_MS (the stricter "drawn": attribute and
+  text changes do not count, but an element that appears late does).
 - `key_update`: focus the first assumption's range input, ArrowRight (then ArrowLeft, in
   turn), time from the key press to the first number's text changing (median of
   KEY_PRESSES).
@@ -107,6 +110,7 @@ SCREENS = {
                               interactive=False),
 }
 QUIET_MS = 500  # the page counts as drawn once the DOM has not changed for this long
+STRICT_QUIET_MS = 1500  # ... strictly: once no element has been added or removed this long
 START_TIMEOUT = 60.0  # s for a server's health check
 PAGE_TIMEOUT = 60_000  # ms for anything in the page
 KEY_PRESSES = 9
@@ -130,12 +134,16 @@ EXPAND_SIDEBAR = '[data-testid="stExpandSidebarButton"]'
 PROBE = """
 (() => {
   const probe = window.__bench = {firstChart: null, firstChartTop: null, firstHeading: null,
-                                  lastMutation: 0, lastKey: null};
+                                  lastMutation: 0, lastElement: 0, lastKey: null};
+  const isElement = (node) => node.nodeType === Node.ELEMENT_NODE;
+  const addsOrRemoves = (records) => records.some((r) => r.type === 'childList'
+    && ([...r.addedNodes].some(isElement) || [...r.removedNodes].some(isElement)));
   const drawn = (el) => { const r = el.getBoundingClientRect();
                           return r.width > 0 && r.height > 0; };
-  const look = () => {
+  const look = (records) => {
     const now = performance.now();
     probe.lastMutation = now;
+    if (records && addsOrRemoves(records)) probe.lastElement = now;
     if (probe.firstChart === null) {
       for (const el of document.querySelectorAll('.js-plotly-plot')) {
         if (drawn(el)) { probe.firstChart = now;
@@ -299,16 +307,24 @@ SETTLED = """() => document.querySelector('[data-testid="stApp"]')
   && !document.querySelector('[data-testid="stSkeleton"]')"""
 DRAWN = f"""() => ({SETTLED})() && window.__bench.firstChart !== null
   && performance.now() - window.__bench.lastMutation >= {QUIET_MS}"""
+# Strictly drawn: as settled, and no element added or removed for STRICT_QUIET_MS.
+DRAWN_STRICT = f"""() => ({SETTLED})() && window.__bench.firstChart !== null
+  && performance.now() - window.__bench.lastElement >= {STRICT_QUIET_MS}"""
 
 
-def page_drawn(browser: Browser, url: str, path: str, screen: Screen) -> tuple[float, float]:
-    """ms from navigation to the first chart and to the last DOM mutation before the page
-    counts as drawn, in one load."""
+def page_drawn(browser: Browser, url: str, path: str,
+               screen: Screen) -> tuple[float, float, float]:
+    """ms from navigation to the first chart, to the last DOM mutation before the page
+    counts as drawn, and to the last element added or removed before it counts as
+    strictly drawn, in one load (the drawn stamp is read once drawn, the strict one once
+    strictly drawn)."""
     with tab(browser, url, screen) as page:
         page.goto(url + path)
         page.wait_for_function(DRAWN, timeout=PAGE_TIMEOUT, polling=50)
         probe = page.evaluate("window.__bench")
-        return probe["firstChart"], probe["lastMutation"]
+        page.wait_for_function(DRAWN_STRICT, timeout=PAGE_TIMEOUT, polling=50)
+        strict = page.evaluate("window.__bench.lastElement")
+        return probe["firstChart"], probe["lastMutation"], strict
 
 
 def controls(page: Page) -> tuple[str, str]:
@@ -386,6 +402,7 @@ class Figures:
     chart_top: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     drawn: list[float] = field(default_factory=list)
+    drawn_strict: list[float] = field(default_factory=list)
     keys: list[float] = field(default_factory=list)
     drags: list[int] = field(default_factory=list)
     drag_moved: list[bool] = field(default_factory=list)
@@ -409,9 +426,10 @@ def measure_warm(browser: Browser, screen: Screen, repeats: int, urls: dict[str,
     targets = (("bare", "/"), ("app", MAIN_PAGE))
     for _ in range(repeats):
         for role, path in targets:
-            first, drawn = page_drawn(browser, urls[role], path, screen)
+            first, drawn, strict = page_drawn(browser, urls[role], path, screen)
             figures[role].warm.append(first)
             figures[role].drawn.append(drawn)
+            figures[role].drawn_strict.append(strict)
     if not screen.interactive:
         return
     for role, path in targets:
@@ -425,7 +443,8 @@ def report_screen(screen: Screen, figures: dict[str, Figures]) -> None:
     bare, app = figures["bare"], figures["app"]
     s = screen.name
     pairs = [("first_chart_cold", "cold", "s", 1e-3), ("first_chart_warm", "warm", "s", 1e-3),
-             ("page_drawn", "drawn", "s", 1e-3)]
+             ("page_drawn", "drawn", "s", 1e-3),
+             ("page_drawn_strict", "drawn_strict", "s", 1e-3)]
     if screen.interactive:
         pairs.append(("key_update", "keys", "ms", 1.0))
     for name, attribute, unit, scale in pairs:
@@ -526,7 +545,7 @@ def live_file_sizes() -> None:
     from claimscope.link.scenarios import Scenario
     from claimscope.link.viewstate import default_view
     from claimscope.live.page import standalone_panel
-    from claimscope.text.citation import cite
+    from claimscope.views.citation import cite
 
     bundle = load_bundle()
     view = default_view(bundle.inputs)

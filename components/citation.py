@@ -7,8 +7,9 @@ from datetime import date
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.text.citation import cite
+from claimscope.views.citation import cite
 from claimscope.views.evidence import bibliography
+from components.copy_block import copy_block
 
 
 def cite_block(data: Bundle, link_text: str = "") -> None:
@@ -16,13 +17,16 @@ def cite_block(data: Bundle, link_text: str = "") -> None:
     citation = cite(data.document, date.today(), link_text)
     st.subheader("How to cite")
     st.markdown("**Short form** (a caption or footnote)")
-    st.code(citation.short, language=None, wrap_lines=True)
+    copy_block(citation.short, "the short form of the citation", "cite_short")
     st.markdown("**Long form** (a bibliography: the document, then this analysis)")
-    st.code(citation.long, language=None, wrap_lines=True)
+    copy_block(citation.long, "the long form of the citation", "cite_long")
     st.caption("The access date matters: the catalogue and the assumptions' sources are "
                "corrected from time to time.")
     if data.sources:
-        with st.expander(f"Sources of the figures ClaimScope supplies ({len(data.sources)})"):
-            st.code("\n".join(bibliography(data)), language=None, wrap_lines=True)
-            st.caption("Each source, its exact words and what it supports: the Evidence "
-                       "page (/evidence).")
+        # its content is made only while the reader has it open, not on every page load
+        with st.expander(f"Sources of the figures ClaimScope supplies ({len(data.sources)})",
+                         key="cite_sources_open", on_change="rerun") as sources:
+            if sources.open:
+                copy_block("\n".join(bibliography(data)), "the sources", "cite_sources")
+                st.caption("Each source, its exact words and what it supports: the "
+                           "Evidence page (/evidence).")

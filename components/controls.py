@@ -4,11 +4,13 @@ uncertainty section share (the assumptions themselves are drawn by the live pane
 from __future__ import annotations
 
 from claimscope.files.inputs import InputSpec
+from claimscope.text.numbers import whole
 
 
 def widget_number(spec: InputSpec, value: float) -> int | float:
-    """Streamlit wants one number type per widget: whole numbers for counts and years."""
-    return int(round(value)) if spec.is_integer else float(value)
+    """Streamlit wants one number type per widget: whole numbers for counts and years
+    (rounded as a link's are, `numbers.whole`)."""
+    return int(whole(value)) if spec.is_integer else float(value)
 
 
 def slider_bounds(spec: InputSpec) -> dict[str, int | float]:

@@ -24,6 +24,7 @@ from claimscope.live.page import standalone_panel
 from claimscope.shelf import DOC_PARAM
 from claimscope.views.panel_spec import panel_inputs
 from components import state
+from components.copy_block import copy_block
 from components.share import base_url, view_link
 
 CHOICES = "embed_choices"
@@ -85,7 +86,8 @@ def embed_tools(data: Bundle) -> None:
     title = f"ClaimScope: {data.document.meta['title']}"
     st.caption("Paste this into an article: the sentence, the verdict, these assumptions "
                "(live) and the step chart, with a link back to this view.")
-    st.code(iframe_snippet(address, title, len(shown)), language="html", wrap_lines=True)
+    copy_block(iframe_snippet(address, title, len(shown)), "the embed's HTML snippet",
+               "embed_snippet")
     st.caption("For a page that allows no frames or scripts: a still picture of this view. "
                "For a page of your own: the live panel alone, one HTML file that works "
                "offline.")

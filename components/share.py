@@ -8,22 +8,15 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import (
-    LINK_PARAM,
-    MAX_BYTES,
-    Scenario,
-    clean_name,
-    decode_link,
-    encode_link,
-    link,
-    load_scenarios_json,
-    resampled_ranges,
-    scenarios_json,
-)
+from claimscope.link.scenario_file import MAX_BYTES, load_scenarios_json, scenarios_json
+from claimscope.link.scenario_link import LINK_PARAM, decode_link, encode_link
+from claimscope.link.scenario_presets import resampled_ranges
+from claimscope.link.scenarios import Scenario, clean_name, link
 from claimscope.link.viewstate import View, view_query
 from claimscope.text.markdown import escape_markdown
 from components import state
 from components.context import document_query
+from components.copy_block import copy_block
 from components.scenario_store import add, add_linked, saved, say
 
 LINK_SEEN = "scenario_link_seen"
@@ -57,8 +50,8 @@ def view_link(data: Bundle, path: str = "projection", view: View | None = None) 
 def copy_link(data: Bundle, path: str = "projection") -> str:
     """A 'Copy link' block: the full address of the current view, with a copy button."""
     url = view_link(data, path)
-    st.markdown("**Copy link** to exactly this view (use the copy button on the right):")
-    st.code(url, language=None, wrap_lines=True)
+    st.markdown("**Copy link** to exactly this view (use the Copy button on the right):")
+    copy_block(url, "the link to this view", f"{path}_copy_link")
     return url
 
 

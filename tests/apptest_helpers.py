@@ -91,6 +91,12 @@ def page_text(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def copied_texts(at: AppTest) -> list[str]:
+    """The texts of the page's copy blocks (components/copy_block.py: links, citations)."""
+    return [json.loads(element.proto.json)["text"] for element in at.get("bidi_component")
+            if element.proto.component_name.endswith("claimscope_copy")]
+
+
 def _panel(at: AppTest) -> Any:
     panels = [element for element in at.get("bidi_component")
               if element.proto.component_name.startswith("claimscope_panel_")]

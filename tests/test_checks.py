@@ -1,5 +1,6 @@
-"""Consistency checks as data (checks.yaml): numbers, verdicts, that they follow the
-catalogue and the reader's assumptions, and that a bad file is refused in words."""
+"""Consistency checks as data (checks.yaml, README "Adding a document"): numbers,
+verdicts, that they follow the catalogue and the reader's assumptions, and that a bad file
+is refused in words."""
 
 from __future__ import annotations
 

@@ -20,10 +20,10 @@ from claimscope.files.schema import DataError
 from claimscope.model.break_even import break_even
 from claimscope.model.checks_file import evaluate_checks
 from claimscope.model.model_file import load_model
-from claimscope.text.narrative import verdict
 from claimscope.text.template import render_sentence
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.montecarlo.engine import run
+from claimscope.views.narrative import verdict
 from claimscope.views.projection import output_rows
 from components.navigation import pages
 from tests.apptest_helpers import page_text, panel_data, run_page

@@ -19,6 +19,7 @@ from claimscope.text.numbers import (
     percent,
     plain_number,
     signed_percent,
+    whole,
 )
 
 
@@ -98,6 +99,22 @@ def test_plain_number():
 ])
 def test_fixed_rounds_the_exact_value_ties_away_from_zero(value, digits, text) -> None:
     assert fixed(value, digits) == text
+
+
+@pytest.mark.parametrize(("value", "rounded"), [
+    (2014.5, 2015.0), (2016.5, 2017.0), (-2.5, -3.0), (0.5, 1.0), (-0.4, 0.0),
+    (0.49999999999999994, 0.0), (12.4, 12.0), (1e300, 1e300),
+])
+def test_whole_rounds_ties_away_from_zero_as_fixed_writes(value, rounded) -> None:
+    """Not Python's round (to even: 2014.5 -> 2014): the panel's and a link's one rule."""
+    assert whole(value) == rounded
+    assert str(whole(-0.2)) == "0.0"  # never a negative zero
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_whole_is_the_number_fixed_writes_with_no_decimals(value: float) -> None:
+    assert whole(value) == float(fixed(value, 0, grouped=False))
+    assert abs(whole(value) - value) <= 0.5
 
 
 def test_fixed_without_grouping() -> None:

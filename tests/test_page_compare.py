@@ -10,14 +10,17 @@ from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
-from claimscope.link.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
+from claimscope.link.scenario_file import FORMAT, VERSION
+from claimscope.link.scenario_link import LINK_PARAM, encode_link
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import parse_view
 from claimscope.store.database import open_store
 from claimscope.store.scenarios import owner_scenarios
-from claimscope.text.citation import cite
 from claimscope.text.numbers import display
+from claimscope.views.citation import cite
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import (
+    copied_texts,
     figure_specs,
     kept,
     open_link,
@@ -84,7 +87,7 @@ def test_saved_scenarios_are_compared_in_a_table_and_a_chart(two_saved: AppTest)
     assert "In 1 of 3 scenarios the national total over the window reaches 300 million" in \
         spec["layout"]["title"]["text"]
     assert "Download report" in downloads(at)
-    link = next(c.value for c in at.code if c.value.startswith("/compare?scenarios="))
+    link = next(c for c in copied_texts(at) if c.startswith("/compare?scenarios="))
     assert len(link) > len("/compare?scenarios=") + 20
 
 
@@ -156,9 +159,9 @@ def test_a_bad_file_is_named_and_nothing_saved_is_lost(two_saved: AppTest, data:
 
 def test_projection_offers_link_report_files_and_citation() -> None:
     at = run_page(PROJECTION, {"share": "10"})
-    assert any(c.value == "/projection?share=10" for c in at.code)
+    assert "/projection?share=10" in copied_texts(at)
     assert {"Download report", "Download this scenario (JSON)"} <= set(downloads(at))
-    assert any("figures examined with ClaimScope" in c.value for c in at.code)
+    assert any("figures examined with ClaimScope" in c for c in copied_texts(at))
 
 
 def test_the_report_holds_every_figure_the_page_shows() -> None:
@@ -193,7 +196,7 @@ def test_starting_from_a_preset_sets_every_assumption() -> None:
 def test_method_page_says_how_to_cite() -> None:
     at = run_page("components/pages/method.py")
     assert "How to cite" in page_text(at)
-    assert any(c.value.startswith(BUNDLE.document.citation()) for c in at.code)
+    assert any(c.startswith(BUNDLE.document.citation()) for c in copied_texts(at))
 
 
 @pytest.mark.parametrize("page", [

@@ -16,6 +16,7 @@ from claimscope.bundle import load_bundle
 from claimscope.live.embed import default_shown
 from tests.apptest_helpers import (
     ROOT,
+    copied_texts,
     figure_specs,
     open_link,
     panel_data,
@@ -89,11 +90,11 @@ def test_the_step_chart_follows_a_release() -> None:
 
 def test_projection_offers_the_snippet_and_the_panel_alone() -> None:
     at = run_page("components/pages/projection.py", {"share": "10"})
-    snippet = next(code.value for code in at.code if code.value.startswith("<iframe"))
+    snippet = next(text for text in copied_texts(at) if text.startswith("<iframe"))
     assert "/embed?share=10&amp;doc=ecpat-cstd21-2018&amp;embed=true" in snippet
     assert 'title="ClaimScope: ' in snippet
     at.multiselect(key="embed_show").set_value(["share"]).run()
-    snippet = next(code.value for code in at.code if code.value.startswith("<iframe"))
+    snippet = next(text for text in copied_texts(at) if text.startswith("<iframe"))
     assert "show=share&amp;" in snippet
     labels = [button.label for button in at.get("download_button")]
     assert {"Live panel alone (HTML)", "Still picture of this view (SVG)",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.apptest_helpers import page_text, run_page
+from claimscope.bundle import load_bundle
+from claimscope.views.evidence import bibliography
+from tests.apptest_helpers import copied_texts, page_text, run_page
 
 
 def test_method_page_lists_formulas_assumptions_and_caveats() -> None:
@@ -25,3 +27,14 @@ def test_method_page_states_the_uncertainty_method() -> None:
     assert "first-order (Sobol-type) index" in text
     assert "5th and 95th percentiles" in text
     assert "100,000 draws by default" in text
+
+
+def test_the_sources_of_supplied_figures_are_listed_once_opened() -> None:
+    """'Sources of the figures ClaimScope supplies' makes its list only while open."""
+    at = run_page("components/pages/method.py")
+    listed = "\n".join(bibliography(load_bundle()))
+    assert listed not in copied_texts(at)
+    at.session_state["cite_sources_open"] = True
+    at.run()
+    assert not at.exception
+    assert listed in copied_texts(at)

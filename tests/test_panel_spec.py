@@ -7,11 +7,12 @@ import json
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.views.panel_spec import fit_panel_values, panel_inputs, panel_spec
+from claimscope.views.projection import BREAK_EVEN_WORDS
 
 BUNDLE = load_bundle()
 SPECS = BUNDLE.model.inputs
@@ -26,6 +27,29 @@ def test_spec_is_plain_json_with_every_projection_input() -> None:
     assert "offender_second_year" not in names  # its group is drawn on another page
     assert set(spec["break_even_inputs"]) <= set(names)
     assert spec["outputs"][0]["label"], "labels travel as parsed template nodes"
+    assert spec["break_even_inputs"] == ["seized", "share", "unique", "rate_ratio", "coverage"]
+
+
+def test_the_spec_carries_the_scope_and_words_the_server_uses() -> None:
+    """The browser adds the inputs and outputs to the model's fixed scope, and writes the
+    break-even table in the server's words (tests/browser/test_shared_rules.py runs it)."""
+    spec = panel_spec(BUNDLE)
+    model = BUNDLE.model
+    assert spec["scope"] == model.fixed_scope.to_json()
+    assert spec["scope"]["values"] == {"base_year": 2012.0, "population": 55240000.0}
+    assert spec["scope"]["claims"]["national-total-claim"] == 300e6
+    assert set(spec["scope"]["units"]) == {*model.inputs, *model.output_names,
+                                           *spec["scope"]["values"]}
+    assert spec["texts"]["break_even_words"] == BREAK_EVEN_WORDS
+    assert model.scope(DEFAULTS).to_json()["values"] == {
+        **DEFAULTS, **spec["scope"]["values"],
+        **{name: float(value) for name, value in model.evaluate(DEFAULTS).items()}}
+
+
+def test_a_whole_number_from_the_browser_is_rounded_like_a_link() -> None:
+    """A tie goes away from zero (numbers.whole), not to even as Python's round would."""
+    assert fit_panel_values({"year": 2014.5}, SPECS, DEFAULTS)[0] == {"year": 2015}
+    assert fit_panel_values({"year": 2016.5}, SPECS, DEFAULTS)[0] == {"year": 2017}
 
 
 def test_values_from_the_browser_are_checked_like_a_link() -> None:
@@ -49,6 +73,7 @@ def test_anything_else_is_refused_with_a_notice(raw: object) -> None:
     assert values == {} and len(notices) == 1
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(sorted(SPECS)),
                        st.floats(allow_nan=True, allow_infinity=True) | st.integers()
                        | st.text(max_size=5) | st.none()))

@@ -14,7 +14,14 @@ from streamlit.testing.v1 import AppTest
 from claimscope.bundle import default_document
 from claimscope.shelf import MORE_DOCUMENTS
 from components import context
-from tests.apptest_helpers import kept, page_text, panel_data, release_panel, run_page
+from tests.apptest_helpers import (
+    copied_texts,
+    kept,
+    page_text,
+    panel_data,
+    release_panel,
+    run_page,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CLINIC = "fixture-clinic-2024"
@@ -112,7 +119,7 @@ def test_saved_scenarios_are_each_documents_own() -> None:
 
 def test_a_copied_link_names_the_document() -> None:
     at = run_page("components/pages/projection.py", {"doc": CLINIC, "completeness": "75"})
-    links = [c.value for c in at.code if "projection" in c.value]
+    links = [text for text in copied_texts(at) if "projection" in text]
     assert links and all(f"doc={CLINIC}" in link and "completeness=75" in link
                          for link in links)
 

@@ -1,4 +1,5 @@
-"""The URL contract (DESIGN §5): defaults, notices, clamping, round trips."""
+"""The URL contract (docs/architecture.md, "The URL contract"): defaults, notices, clamping, round
+trips."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.link.urlstate import parse_number, parse_query, shown, to_query
+from claimscope.link.urlstate import parse_query, to_query
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import parse_number
 
 SPECS = load_bundle().inputs
 
@@ -35,6 +38,7 @@ def test_the_designs_example_link_is_the_default_view() -> None:
     ({"share": "nan"}, "share", 7.25, "share=nan is not a number; using the default 7.25%."),
     ({"seized": "inf"}, "seized", 26e6, "seized=inf is not a number"),
     ({"months": "12.4"}, "months", 12, "months=12.4 must be a whole number; rounded to 12."),
+    ({"year": "2014.5"}, "year", 2015, "year=2014.5 must be a whole number; rounded to 2015."),
     ({"share": "10%"}, "share", 10, None),
     ({"seized": "30,000,000"}, "seized", 30e6, None),
 ])

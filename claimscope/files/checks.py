@@ -1,4 +1,5 @@
-"""Consistency checks: the arithmetic a document implies, with a verdict.
+"""Consistency checks (README, "Adding a document"): the arithmetic a document implies,
+with a verdict.
 
 A document's checks are data (`checks.yaml`, read by `claimscope.model.checks_file`),
 never code. A verdict is `consistent`, `inconsistent` or `note` (arithmetic worth knowing

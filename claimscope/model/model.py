@@ -299,20 +299,31 @@ class Model:
         return said if said is not None else with_word(float(out[name]),
                                                        self.output(name).unit, digits)
 
-    def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
-        """What the model's templates may name: the inputs (display units), constants and
-        outputs with their units, and the claims; outputs worked out from `values` if not
-        given."""
-        point = self.point_values(values)
-        out = self.evaluate(point) if out is None else out
-        named: dict[str, float] = {**point, **{c.name: c.value for c in self.constants.values()},
-                                   **{name: float(out[name]) for name in out}}
+    @cached_property
+    def fixed_scope(self) -> Scope:
+        """What the document's templates may name that no assumption moves: the constants'
+        values, every name's unit and the claims. `scope` adds the inputs and outputs; the
+        browser's panel gets this as data (`claimscope.views.panel_spec`) and adds them in
+        the same order (`templateScope`, claimscope/live/assets/template.js)."""
         units = {name: spec.unit for name, spec in self.inputs.items()}
         units.update({c.name: c.unit for c in self.constants.values()})
         units.update({spec.name: spec.unit for spec in self.outputs})
+        return Scope(values={c.name: c.value for c in self.constants.values()}, units=units,
+                     claims=self.claims)
+
+    def scope(self, values: Mapping[str, float], out: Outputs | None = None) -> Scope:
+        """What every template of the document (labels, operations, the sentence) may name:
+        the inputs (display units; defaults where `values` has none), then the constants,
+        then the outputs, with their units, and the claims; outputs worked out from
+        `values` if not given. The one template scope: see `fixed_scope`."""
+        point = self.point_values(values)
+        out = self.evaluate(point) if out is None else out
+        fixed = self.fixed_scope
+        named: dict[str, float] = {**point, **fixed.values,
+                                   **{name: float(out[name]) for name in out}}
         words = {name: said for name in self.conditioned_outputs
                  if (said := self.invalid_words(name, out)) is not None}
-        return Scope(values=named, units=units, claims=self.claims, words=words)
+        return Scope(values=named, units=fixed.units, claims=fixed.claims, words=words)
 
     def title(self, name: str, values: Mapping[str, float], out: Outputs | None = None
               ) -> str:

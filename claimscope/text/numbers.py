@@ -3,7 +3,8 @@
 One formatter family: `human`, `percent`, `signed_percent`, `display` (by the format of
 a unit of the vocabulary) and `count_word` write a value as the pages show it, all
 rounding through `fixed`, whose rule the browser's twins (claimscope/live/assets/format.js)
-share so both write the same digits; `plain_number` rounds to significant figures and
+share so both write the same digits; `whole` rounds a whole-number input's value by the
+same rule; `plain_number` rounds to significant figures and
 `describe_interval` puts a Monte Carlo interval into words (server only).
 """
 
@@ -16,7 +17,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from claimscope.files.vocabulary import as_unit
+from claimscope.text.units import as_unit
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -66,6 +67,19 @@ def numbers_in(text: str) -> list[float]:
     return found
 
 
+def parse_number(text: str) -> float | None:
+    """A finite number from typed or linked text, or None. Accepts '7.25', '7.25%',
+    '26,000,000'."""
+    cleaned = text.strip().rstrip("%").replace(",", "").replace("_", "")
+    if not cleaned or len(cleaned) > 40:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def count_word(count: float) -> str:
     """A small whole count as a capitalised word ('Five'), larger ones in digits."""
     if not _finite(count):
@@ -96,6 +110,14 @@ def fixed(value: float, digits: int, grouped: bool = True) -> str:
     if rounded.is_zero():
         rounded = rounded.copy_abs()
     return f"{rounded:,f}" if grouped else f"{rounded:f}"
+
+
+def whole(value: float) -> float:
+    """`value` rounded to a whole number as `fixed(value, 0)` writes it: an exact tie away
+    from zero (2014.5 -> 2015, -2.5 -> -3; Python's `round` would give 2014 and -2). The one
+    rounding of a value typed, linked or sent for an input that counts whole things; the
+    browser's twin is `whole` in claimscope/live/assets/format.js."""
+    return float(fixed(value, 0, grouped=False))
 
 
 @lru_cache(maxsize=32)

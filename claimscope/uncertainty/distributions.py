@@ -1,4 +1,4 @@
-"""Drawing one input's values from its range: the four shapes of DESIGN §4.5.
+"""Drawing one input's values from its range: the four shapes of README, "Sharing a view".
 
 Pure numpy, no Python loop over samples. `draw_binned` also says which bin of its own
 distribution (by probability rank) each draw fell in: the Monte Carlo engine estimates
@@ -167,7 +167,14 @@ def _cell_bins(cdf: np.ndarray, edges: tuple[float, ...]) -> np.ndarray:
     middle = 0.5 * (cdf[:-1] + cdf[1:])
     index = np.searchsorted(np.asarray(edges), middle, side="right") - 1
     index = np.append(index, len(edges) - 2)
-    return _frozen(np.clip(index, 0, len(edges) - 2).astype(np.intp))
+    return _frozen(np.clip(index, 0, len(edges) - 2).astype(_bin_type(edges)))
+
+
+def _bin_type(edges: tuple[float, ...]) -> type[np.unsignedinteger]:
+    """The smallest whole-number type that holds every bin between `edges`: a million
+    draws' bins then take a megabyte, not eight, to write and to count."""
+    return np.uint8 if len(edges) - 1 <= 1 << 8 else np.uint16 if len(edges) - 1 <= 1 << 16 \
+        else np.uint32
 
 
 @lru_cache(maxsize=16)
@@ -191,7 +198,7 @@ def _bins_from_cells(position: np.ndarray, cell_bins: np.ndarray, clip: bool) ->
     """Bins of values already scaled to cell units (0 … M); `clip` if some may be outside."""
     if clip:
         np.clip(position, 0.0, float(_CDF_TABLE_SIZE), out=position)
-    return cell_bins.take(position.astype(np.intp))
+    return cell_bins.take(position.astype(np.int32))  # cells: at most 2**14
 
 
 # ---- Shape parameters (model units) ----------------------------------------------------
@@ -309,7 +316,8 @@ def _draw(spec: InputSpec, point: float, rng_range: Range, n: int, rng: np.rando
     lo_bound, hi_bound = float(spec.to_model(spec.min)), float(spec.to_model(spec.max))
     if rng_range.is_point:
         value = float(spec.to_model(point))
-        return np.full(n, value), (None if edges is None else np.zeros(n, dtype=np.intp))
+        return np.full(n, value), (None if edges is None
+                                   else np.zeros(n, dtype=_bin_type(edges)))
     shape = rng_range.shape
     if uniforms is not None or shape == RESAMPLED:
         u = rng.random(n) if uniforms is None else np.asarray(uniforms, dtype=float)
@@ -425,4 +433,4 @@ def quantile(spec: InputSpec, point: float, rng_range: Range, q: float) -> float
             *pert_parameters(low, mode, high), q))
     else:
         value = float(inverse(spec, point, rng_range, np.array([q]))[0])
-    return value * 100.0 if spec.is_percent else value
+    return float(spec.to_display(value))

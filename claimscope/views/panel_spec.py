@@ -2,10 +2,12 @@
 JSON-able data, and the check of the values it sends back.
 
 The browser renders every text from this spec with the same templates and number rules
-as the server (`claimscope.text.template`, `claimscope.text.numbers`), and evaluates the model with
-the JavaScript generated from the same expressions (`claimscope.model.printing.javascript`),
-so what it shows
-while a reader drags is what the server would say for those values.
+as the server (`claimscope.text.template`, `claimscope.text.numbers`), in the same scope
+(`Model.fixed_scope`, to which it adds the inputs and outputs as `Model.scope` does), with
+the break-even table's words of `claimscope.views.projection`, and evaluates the model
+with the JavaScript generated from the same expressions
+(`claimscope.model.printing.javascript`), so what it shows while a reader drags is what
+the server would say for those values. Where each rule lives: docs/shared-rules.md.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimscope.bundle import Bundle
-from claimscope.files.inputs import InputSpec
-from claimscope.files.vocabulary import as_unit
-from claimscope.link.urlstate import fit_value, shown
-from claimscope.text.narrative import VERDICT_FAILS, VERDICT_HOLDS
+from claimscope.files.inputs import InputSpec, fit_value
+from claimscope.text.markdown import shown
 from claimscope.text.numbers import display, human
 from claimscope.text.template import parse_text
+from claimscope.text.units import as_unit
+from claimscope.views.narrative import VERDICT_FAILS, VERDICT_HOLDS
+from claimscope.views.projection import BREAK_EVEN_WORDS
 
 KIND_TEXTS = {"derived": "Derived",
               "assumed": "Assumed"}
@@ -64,13 +67,8 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
                      "kind": out.kind, "kind_text": KIND_TEXTS.get(out.kind, out.kind),
                      "formula_text": f"{out.formula}."}
                     for out in model.card_outputs],
-        "constants": {c.name: c.value for c in model.constants.values()},
-        # each name's unit as the browser's `display` takes it: how its numbers are written
-        "units": {name: as_unit(unit).writing() for name, unit in
-                  {**{spec.name: spec.unit for spec in model.inputs.values()},
-                   **{out.name: out.unit for out in model.outputs},
-                   **{c.name: c.unit for c in model.constants.values()}}.items()},
-        "claims": {cid: claim.value for cid, claim in bundle.catalogue.claims.items()},
+        # constants, units and claims: the browser adds the inputs and outputs
+        "scope": model.fixed_scope.to_json(),
         # what is said instead of an output's number where its condition fails
         "invalid_words": {name: model.output(name).invalid_words for name in model.conditioned},
         "headline": model.headline,
@@ -93,7 +91,7 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
                                 f"falls to the document's {human(model.threshold)}, with "
                                 "every other assumption as set.",
             "break_even_columns": list(BREAK_EVEN_COLUMNS),
-            "yes": "Yes", "no": "No", "none": "No break-even",
+            "break_even_words": dict(BREAK_EVEN_WORDS),
         },
     }
 

@@ -17,6 +17,13 @@ from claimscope.model.model import Model, Outputs
 from claimscope.text.numbers import display, human, percent, signed_percent
 from claimscope.uncertainty.montecarlo import SimulationResult
 
+# The break-even table's words, written here and, from the panel's spec, by the browser
+# (`breakEvenTexts`, claimscope/live/assets/panel.js): the condition's relations, the condition
+# of an input with no break-even (the claim holds, or fails, whatever its value), what
+# stands for a missing number, and the yes/no of the last two columns.
+BREAK_EVEN_WORDS = {"at_least": "≥", "at_most": "≤", "holds_at_any": "at any value",
+                    "holds_at_none": "at no value", "missing": "—", "yes": "Yes", "no": "No"}
+
 
 def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
     """For each input the headline depends on: the value where it equals the claim.
@@ -26,8 +33,9 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
     allowed range at all; `change_to_break` is the relative move of the input from its
     current value to the break-even (−16.35% for `unique`). An input with no break-even
     (the headline never reaches the claim through it) has None there and holds_while
-    "at any value" or "at no value".
+    "at any value" or "at no value". `holds_now` is the verdict at these values.
     """
+    words = BREAK_EVEN_WORDS
     rows = []
     holds = bool(model.evaluate(values).holds)
     for name in model.break_even_inputs:
@@ -35,9 +43,11 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
         shown = break_even(model, values, name)
         current = values[name]
         if shown is None:
-            condition, change = ("at any value" if holds else "at no value"), math.nan
+            condition = words["holds_at_any"] if holds else words["holds_at_none"]
+            change = math.nan
         else:
-            condition = f"{'≤' if sign < 0 else '≥'} {display(shown, spec.unit, digits=2)}"
+            relation = words["at_most"] if sign < 0 else words["at_least"]
+            condition = f"{relation} {display(shown, spec.unit, digits=2)}"
             change = shown / current - 1.0 if current else math.nan
         rows.append({
             "input": name,
@@ -45,7 +55,8 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
             "current": current,
             "current_text": display(current, spec.unit),
             "break_even": shown,
-            "break_even_text": "—" if shown is None else display(shown, spec.unit, digits=2),
+            "break_even_text": (words["missing"] if shown is None
+                                else display(shown, spec.unit, digits=2)),
             "holds_while": condition,
             "reachable": shown is not None and bool(spec.min <= shown <= spec.max),
             "holds_now": holds,

@@ -21,12 +21,12 @@ from claimscope.model import break_even as rules
 from claimscope.model.model import Model
 from claimscope.model.model_file import load_model
 from claimscope.model.printing.javascript import model_javascript
-from tests.browser.conftest import CONDITIONS, FIXTURE_DOCUMENT
+from tests.fixture_documents import CLINIC_DOCUMENT, WATERMAINS_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
-ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(FIXTURE_DOCUMENT)
-WATERMAINS = load_bundle(CONDITIONS)  # a conditional and an output valid only sometimes
+ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(CLINIC_DOCUMENT)
+WATERMAINS = load_bundle(WATERMAINS_DOCUMENT)  # a conditional and an output valid only sometimes
 RELATIVE = 1e-12
 EXAMPLES = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,5 +1,5 @@
 """The projection explorer in a real browser: the live assumption panel, shared links, bad
-links (DESIGN §5, §10).
+links (docs/architecture.md, "The URL contract").
 
 Expected totals are worked by hand from N = seized × unique ÷ (share × rate_ratio ×
 coverage) with the document's defaults (26 million seized, 7.25 %, everything else 100 %/1).
@@ -178,3 +178,17 @@ def test_a_scenario_applied_on_the_server_moves_the_panel(
     page.get_by_role("button", name="Use it").click()
     expect(card(page, NATIONAL)).to_have_text(expected)
     expect(slider(page, "unique")).to_have_value(f"{preset.view.values['unique']:g}")
+
+
+def test_the_link_to_the_view_can_be_copied(visit: Callable[[str], Page]) -> None:
+    """The 'Copy link' block shows the full address of the view, and its Copy button puts
+    that address on the clipboard and says so."""
+    page = visit("/projection?share=10")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    block = page.locator(".cs-copy").filter(has_text="/projection?share=10").first
+    expect(block).to_be_visible()
+    address = block.locator("code").text_content()
+    assert address.startswith("http://localhost:") and address.endswith("/projection?share=10")
+    block.get_by_role("button", name="Copy the link to this view").click()
+    expect(block.get_by_role("status")).to_have_text("Copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == address

@@ -43,7 +43,7 @@ def test_compared_scenarios_make_a_report_that_draws_offline(
         ["As the document assumes", "Sample without Cambridgeshire", "Ten percent share",
          "Ten percent, <i>again</i>"])  # saved here, so added to the comparison
 
-    link = page.get_by_test_id("stCode").filter(has_text="/compare?scenarios=").first
+    link = page.locator(".cs-copy").filter(has_text="/compare?scenarios=").first
     expect(link).to_contain_text(f"{server.url}/compare?scenarios=")  # a full address
 
     with page.expect_download(timeout=FIRST_LOAD) as download:

@@ -1,5 +1,5 @@
 /* ClaimScope's number formatting in the browser: the twins of claimscope/text/numbers.py
-   (fixed, human, percent, signed_percent, display, count_word), written to return exactly
+   (fixed, whole, human, percent, signed_percent, display, count_word), written to return exactly
    the strings Python writes for the same double; tests/browser/test_panel_text.py checks
    it for random values. A plain script: top-level functions, no imports, no build step. */
 
@@ -21,6 +21,13 @@ function fixed(value, digits, grouped) {
     groups.unshift(whole.slice(Math.max(end - 3, 0), end));
   }
   return sign + groups.join(",") + (point < 0 ? "" : body.slice(point));
+}
+
+/* `value` rounded to a whole number as fixed(value, 0) writes it (an exact tie away from
+   zero: 2014.5 -> 2015, -2.5 -> -3; Math.round would give -2): numbers.whole, the one
+   rounding of a typed value for an input that counts whole things. */
+function whole(value) {
+  return Number(fixed(value, 0, false));
 }
 
 /* A number that can be written: not null, NaN or infinite (those are written "—"). */

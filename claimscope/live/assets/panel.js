@@ -1,4 +1,4 @@
-/* The live assumption panel (DESIGN §10): every assumption of the document's model as a
+/* The live assumption panel: every assumption of the document's model as a
    labelled range input with an exact entry, and the sentence, verdict, output cards and
    break-even table, recomputed in the browser on every `input` event by the model's
    generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no server
@@ -9,7 +9,8 @@
    streamlit.js in the app (Components v2), standalone.js in a downloaded report or a page
    of its own (see claimscope/live/scripts.py). Concatenated after format.js, template.js
    and the generated model; no framework, no requests. Every text is rendered from the spec
-   Python sends, with the same templates and number rules as the server. */
+   Python sends, with the same templates, scope, words and number rules as the server
+   (where each rule lives: docs/shared-rules.md). */
 
 function element(tag, attributes, text) {
   const node = document.createElement(tag);
@@ -26,14 +27,15 @@ function sameValues(a, b) {
 }
 
 /* A value the reader typed: a finite number inside the input's span, whole where the input
-   counts whole things; with a note when it had to be changed (as the server says it). */
+   counts whole things (format.js's `whole`: the server's rule for a link's value, ties away
+   from zero); with a note when it had to be changed. */
 function fitted(spec, raw) {
   const value = Number(raw);
   if (raw === "" || !Number.isFinite(value)) {
     return { value: null, note: `Not a number: ${spec.label} keeps its value.` };
   }
   let fit = Math.min(Math.max(value, spec.min), spec.max);
-  if (spec.integer) fit = Math.round(fit);
+  if (spec.integer) fit = whole(fit);
   if (fit === value) return { value, note: "" };
   const span = `${display(spec.min, spec.unit, 1)} to ${display(spec.max, spec.unit, 1)}`;
   const note = value < spec.min || value > spec.max
@@ -227,16 +229,16 @@ function recompute(panel) {
   }
   const shown = (name, unit) => (name in words ? words[name]
     : withWord(result.outputs[name], unit, 1));
-  const scope = { values: { ...values, ...spec.constants, ...result.outputs }, units: spec.units,
-                  claims: spec.claims, words };
-  const changed = new Set(Object.keys(spec.defaults)
-    .filter((name) => values[name] !== spec.defaults[name]));
+  const defaults = CLAIMSCOPE_MODEL.defaults;
+  const scope = { ...templateScope(spec.scope, defaults, values, result.outputs), words };
+  const changed = Object.keys(defaults)
+    .filter((name) => name in values && values[name] !== defaults[name]);
   if (spec.sentence) {
     panel.sentence.innerHTML = markdownBold(renderSentence(spec.sentence, scope, changed));
   }
   const headline = result.outputs[spec.headline];
   const verdictScope = { values: { headline, threshold: spec.threshold,
-                                   margin: Math.abs(headline / spec.threshold - 1) * 100 },
+                                   margin: CLAIMSCOPE_MODEL.margin(headline, spec.threshold) },
                          units: {}, claims: {},
                          words: spec.headline in words ? { headline: words[spec.headline],
                                                            margin: "—" } : {} };
@@ -260,27 +262,30 @@ function recompute(panel) {
   }
   for (const name of spec.break_even_inputs) {
     const cells = panel.rows[name].querySelectorAll("td");
-    const texts = breakEvenTexts(spec, name, values[name], breakEven[name], direction[name]);
+    const texts = breakEvenTexts(spec, name, values[name], breakEven[name], direction[name],
+                                 result.holds);
     texts.forEach((text, index) => { cells[index].textContent = text; });
   }
 }
 
-/* One row of the break-even table, as claimscope/views/projection.py writes it. */
-function breakEvenTexts(spec, name, current, shown, sign) {
+/* One row of the break-even table, as claimscope/views/projection.py's break_even_table
+   writes it, in its words (the spec's break_even_words): `holds` is the verdict. */
+function breakEvenTexts(spec, name, current, shown, sign, holds) {
   const input = spec.inputs_by_name[name];
-  const yes = spec.texts.yes;
-  const no = spec.texts.no;
+  const words = spec.texts.break_even_words;
+  const yesNo = (flag) => (flag ? words.yes : words.no);
   if (shown === null || !Number.isFinite(shown)) {
-    return [display(current, input.unit, 1), spec.texts.none, "—", no, "—"];
+    return [display(current, input.unit, 1),
+            holds ? words.holds_at_any : words.holds_at_none,
+            signedPercent(NaN, 2), words.no, yesNo(holds)];
   }
-  const relation = sign > 0 ? "≥" : "≤";
-  const holdsNow = sign > 0 ? current >= shown : current <= shown;
+  const relation = sign < 0 ? words.at_most : words.at_least;
   return [
     display(current, input.unit, 1),
     `${relation} ${display(shown, input.unit, 2)}`,
-    signedPercent(shown / current - 1, 2),
-    shown >= input.min && shown <= input.max ? yes : no,
-    holdsNow ? yes : no,
+    signedPercent(current ? shown / current - 1 : NaN, 2),
+    yesNo(shown >= input.min && shown <= input.max),
+    yesNo(holds),
   ];
 }
 

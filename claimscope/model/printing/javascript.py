@@ -4,7 +4,8 @@
 exports, no framework) for the live panel: `evaluate(d)`, `breakEven(d)` and
 `direction(d)` take display-unit input values by name, as the URL and the sliders hold
 them, and give what `Model.evaluate`, `break_even.break_even` and `break_even.direction`
-give in Python. Every formula and validity condition in it is printed by
+give in Python; `margin(headline, threshold)` is the verdict's margin
+(`claimscope.model.verdict`). Every formula and validity condition in it is printed by
 `JavascriptCodePrinter` from the same SymPy expressions numpy's functions are printed from
 (a conditional as `? :`); an output outside its validity is NaN, with `valid` false and
 `failed` naming the conditions that fail, as `Outputs` says in Python. The root finder
@@ -27,6 +28,7 @@ from claimscope.model.break_even import (
 )
 from claimscope.model.model import INPUT_PREFIX, Model, output_symbol
 from claimscope.model.printing.numpy import ExactDivision
+from claimscope.model.verdict import HEADLINE, MARGIN, THRESHOLD
 
 NAME = "CLAIMSCOPE_MODEL"
 
@@ -129,6 +131,9 @@ const {NAME} = {{
     return {{
       {directions}
     }};
+  }},
+  margin({HEADLINE}, {THRESHOLD}) {{
+    return {_js(MARGIN)};
   }},
   finite(x) {{
     return Number.isFinite(x) ? x : null;

@@ -1,4 +1,4 @@
-"""The Monte Carlo run (DESIGN §4.5): draw every ranged input, evaluate the model once.
+"""The Monte Carlo run (README, "Pages"): draw every ranged input, evaluate the model once.
 
 - `run(model, point_values, ranges, n, seed)` → `Simulation`: the draws kept in memory, for
   any question (another threshold, another output's variance shares). Large: do not cache.
@@ -121,9 +121,10 @@ class Simulation:
         self.model.output(output)  # a KeyError naming the outputs if unknown
         return self.outputs[output]
 
-    def sorted(self, output: str, keep: bool = True) -> np.ndarray | None:
-        """The draws of one output in ascending order, or None if it does not vary; an
-        output with a validity condition keeps only the draws where it has a value."""
+    def sorted(self, output: str) -> np.ndarray | None:
+        """The draws of one output in ascending order, or None if it does not vary (sorted
+        once, then kept with the run); an output with a validity condition keeps only the
+        draws where it has a value."""
         if output in self._sorted:
             return self._sorted[output]
         values = self.values(output)
@@ -131,10 +132,8 @@ class Simulation:
             return None
         if output in self.model.conditioned_outputs:
             values = values[~np.isnan(values)]
-        ordered = np.sort(values)
-        if keep:
-            self._sorted[output] = ordered
-        return ordered
+        self._sorted[output] = np.sort(values)
+        return self._sorted[output]
 
     def probability_at_least(self, output: str, threshold: float) -> tuple[float, float]:
         """(p, standard error): the share of draws with output ≥ threshold, √(p(1−p)/n)."""
@@ -144,21 +143,24 @@ class Simulation:
         p = (len(ordered) - int(np.searchsorted(ordered, threshold, side="left"))) / self.n
         return p, math.sqrt(p * (1.0 - p) / self.n)
 
-    def summary(self, output: str, bins: int = HISTOGRAM_BINS, scale: str = "linear",
-                keep: bool = True) -> OutputSummary:
+    def summary(self, output: str, bins: int = HISTOGRAM_BINS,
+                scale: str = "linear") -> OutputSummary:
         """Point value, mean, 5th/50th/95th percentiles and histogram of one output.
 
-        An output that is a fixed multiple of the headline output in every draw (e.g.
-        per resident; per year while the window length has no range) is summarised from
-        the sorted headline scaled, rather than sorted again; the results agree
-        with sorting to within 1e-12 relative.
+        An output that is a fixed multiple of the headline output, or of an output already
+        sorted, in every draw (e.g. a per-person figure while the population has no range;
+        a later output divided by an input without a range) is summarised from that sorted
+        output scaled, rather than sorted again; the results agree with sorting to within
+        1e-12 relative.
         """
         point = float(self.point_outputs[output])
-        factor = None if output in self._sorted else self._multiple_of_headline(output)
-        if factor is not None:
-            ordered, scaled_by = self.sorted(self.model.headline), factor
+        found = None if output in self._sorted else self._multiple_of_sorted(output)
+        if found is not None:
+            base, scaled_by = found
+            ordered = self.sorted(base)
         else:
-            ordered, scaled_by = self.sorted(output, keep=keep), 1.0
+            base, scaled_by = output, 1.0
+            ordered = self.sorted(output)
         invalid = self._invalid(output, ordered)
         if ordered is not None and len(ordered) == 0:  # no draw where it has a value
             return OutputSummary(output, point, math.nan, math.nan, math.nan, math.nan,
@@ -170,7 +172,7 @@ class Simulation:
                                  constant_histogram(value, self.n, scale), invalid)
         low, median, high = (scaled_by * sorted_quantile(ordered, q) for q in QUANTILES)
         mean = (float(ordered.mean()) if invalid.draws else self.mean(output)
-                if scaled_by == 1.0 else scaled_by * self.mean(self.model.headline))
+                if scaled_by == 1.0 else scaled_by * self.mean(base))
         return OutputSummary(output, point, mean, low, median, high,
                              histogram(ordered, bins, scale, scaled_by), invalid)
 
@@ -191,12 +193,21 @@ class Simulation:
             self._means[output] = float(self.values(output).mean())
         return self._means[output]
 
-    def _multiple_of_headline(self, output: str) -> float | None:
-        """c > 0 if output = c × the headline in every draw (to 1e-12), else None."""
-        if output == self.model.headline or self.model.condition_owners[output] \
-                or self.model.condition_owners[self.model.headline]:
-            return None
-        values, base = self.values(output), self.values(self.model.headline)
+    def _multiple_of_sorted(self, output: str) -> tuple[str, float] | None:
+        """(base, c) if output = c × base in every draw (to 1e-12), c > 0, where base is the
+        headline or an output already sorted; else None."""
+        conditioned = self.model.condition_owners
+        for base in dict.fromkeys([self.model.headline, *self._sorted]):
+            # an output with a validity condition is summarised from its own valid draws
+            factor = (None if base == output or conditioned[output] or conditioned[base]
+                      else self._multiple_of(output, base))
+            if factor is not None:
+                return base, factor
+        return None
+
+    def _multiple_of(self, output: str, base_output: str) -> float | None:
+        """c > 0 if output = c × base_output in every draw (to 1e-12), else None."""
+        values, base = self.values(output), self.values(base_output)
         if np.ndim(values) == 0 or np.ndim(base) == 0:
             return None
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -240,10 +251,8 @@ class Simulation:
             raise ValueError(f"scale must be one of {SCALES}, not {scale!r}")
         headline = self.model.headline
         share_outputs = (headline,) if share_outputs is None else share_outputs
-        summaries = {}
-        for output in (out.name for out in self.model.card_outputs):
-            keep = output == headline or output in share_outputs
-            summaries[output] = self.summary(output, bins, scale, keep=keep)
+        summaries = {output.name: self.summary(output.name, bins, scale)
+                     for output in self.model.card_outputs}
         p, se = self.probability_at_least(headline, self.model.threshold)
         shares = [self.variance_shares(output).assign(output=output)
                   for output in share_outputs]
