@@ -19,28 +19,29 @@ from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
 from claimscope.views.panel_spec import compact_spec, fit_panel_values, panel_spec
 from components import state
+from components.context import BY_VERSION
 from components.context import bundle as cached_bundle
 
 KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _component(key: str) -> Callable[..., Any]:
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+def _component(data: Bundle) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
-    js = panel_script(cached_bundle().model, "streamlit")
+    js = panel_script(data.model, "streamlit")
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=panel_css(), js=js, isolate_styles=False)
 
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _spec(key: str) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+def _spec(data: Bundle) -> dict[str, Any]:
     """The panel's static spec for one version of a document (`Bundle.key`)."""
-    return panel_spec(cached_bundle())
+    return panel_spec(data)
 
 
 def _received() -> None:
@@ -53,18 +54,18 @@ def _received() -> None:
     st.session_state[NOTICES] = notices
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _compact_spec(key: str, shown: tuple[str, ...]) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs=BY_VERSION)
+def _compact_spec(data: Bundle, shown: tuple[str, ...]) -> dict[str, Any]:
     """The embed's spec: only the `shown` assumptions, no cards or break-even table."""
-    return compact_spec(_spec(key), shown)
+    return compact_spec(_spec(data), shown)
 
 
 def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:
     """Draw the panel with the session's values: every assumption, or (the embed) only
     the `shown` ones, compact."""
-    spec = _spec(data.key) if shown is None else _compact_spec(data.key, shown)
+    spec = _spec(data) if shown is None else _compact_spec(data, shown)
     values = dict(state.values())
-    _component(data.key)(key=KEY, data={"spec": spec, "values": values},
+    _component(data)(key=KEY, data={"spec": spec, "values": values},
                        default={"values": values}, on_values_change=_received)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")
