@@ -29,8 +29,13 @@ with st.container(key="embed"):
     st.title(f"{data.document.meta['title']}: the numbers, live", anchor=False)
     for notice in notices:
         st.warning(notice, icon=":material/info:")
-    assumption_panel(data, shown=chosen)
+    # The panel's place comes first (screen readers meet the sentence and the assumptions
+    # before the chart), but the chart is sent first: its drawing, which waits for
+    # plotly.js, starts while the panel's script is still being set up.
+    panel = st.container()
     if model.steps:
         show_chart(step_chart(model, values, model.evaluate(values)), key="embed_steps")
+    with panel:
+        assumption_panel(data, shown=chosen)
     st.markdown(f"[Open this view in ClaimScope's projection explorer]({view_link(data)})")
     still_image_buttons(data, "embed_still")
