@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sympy
-import yaml
 
+from claimscope.authoring.files import dump_yaml
 from claimscope.model.expressions import ExpressionError, parse
 
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -157,11 +157,6 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def _dump(data: object, comment: str) -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return "".join(f"# {line}\n" for line in comment.splitlines()) + body
-
-
 def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
                 ) -> dict[str, str]:
     """`inputs.yaml` and `model.yaml` for the draft, as the loader reads them.
@@ -192,10 +187,10 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
                           f"{{claims.{draft.claim}|human}}".strip(),
     }
     return {
-        "inputs.yaml": _dump({"groups": groups, "inputs": inputs},
+        "inputs.yaml": dump_yaml({"groups": groups, "inputs": inputs},
                              "The model's assumptions, written in ClaimScope's editor "
                              "(display units: percentages as percent numbers)."),
-        "model.yaml": _dump(model, "The model, written in ClaimScope's editor: each "
+        "model.yaml": dump_yaml(model, "The model, written in ClaimScope's editor: each "
                                    "output an expression over the inputs and the "
                                    "outputs before it."),
     }
