@@ -10,13 +10,14 @@ values back, and they go through the same checks as a link's before they become 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
+from claimscope.model.model import Model
 from claimscope.views.panel_spec import compact_spec, fit_panel_values, panel_spec
 from components import state
 from components.context import bundle as cached_bundle
@@ -25,22 +26,22 @@ KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _component(key: str) -> Callable[..., Any]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _component(key: str, _model: Model) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
-    js = panel_script(cached_bundle().model, "streamlit")
+    js = panel_script(_model, "streamlit")
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=panel_css(), js=js, isolate_styles=False)
 
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _spec(key: str) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _spec(key: str, _data: Bundle) -> dict[str, Any]:
     """The panel's static spec for one version of a document (`Bundle.key`)."""
-    return panel_spec(cached_bundle())
+    return panel_spec(_data)
 
 
 def _received() -> None:
@@ -54,17 +55,24 @@ def _received() -> None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _compact_spec(key: str, shown: tuple[str, ...]) -> dict[str, Any]:
+def _compact_spec(key: str, shown: tuple[str, ...], _data: Bundle) -> dict[str, Any]:
     """The embed's spec: only the `shown` assumptions, no cards or break-even table."""
-    return compact_spec(_spec(key), shown)
+    return compact_spec(_spec(key, _data), shown)
+
+
+def draw_panel(data: Bundle, values: Mapping[str, float], key: str,
+               on_change: Callable[[], None], shown: tuple[str, ...] | None = None) -> None:
+    """Draw the panel of any loaded document (a reader's being written, too) at `values`;
+    `on_change` reads what the browser sent from `st.session_state[key]["values"]`."""
+    spec = _spec(data.key, data) if shown is None else _compact_spec(data.key, shown, data)
+    _component(data.key, data.model)(key=key, data={"spec": spec, "values": dict(values)},
+                                     default={"values": dict(values)},
+                                     on_values_change=on_change)
 
 
 def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:
     """Draw the panel with the session's values: every assumption, or (the embed) only
     the `shown` ones, compact."""
-    spec = _spec(data.key) if shown is None else _compact_spec(data.key, shown)
-    values = dict(state.values())
-    _component(data.key)(key=KEY, data={"spec": spec, "values": values},
-                       default={"values": values}, on_values_change=_received)
+    draw_panel(data, state.values(), KEY, _received, shown)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")

@@ -146,7 +146,10 @@ class Catalogue:
 
 
 def claim_id(number: int) -> str:
-    return f"claim-{number:03d}"
+    """The id of the claim the mention numbered `number` (from 0, in the finder's order)
+    becomes: the same whatever is decided about the others, so a model naming it keeps
+    naming it."""
+    return f"claim-{number + 1:03d}"
 
 
 def _claim(mention: Mention, kept: Kept, number: int, text: str, note: str) -> dict:
@@ -169,7 +172,7 @@ def catalogue(text: str, mentions: Sequence[Mention], decisions: Sequence[Decisi
     claims, kept_ids = [], {}
     for number, (mention, decision) in enumerate(zip(mentions, decisions, strict=True)):
         if isinstance(decision, Kept):
-            claims.append(_claim(mention, decision, len(claims) + 1, text, note))
+            claims.append(_claim(mention, decision, number, text, note))
             kept_ids[number] = claims[-1]["id"]
     reasons = [(mentions[number], decision.reason) for number, decision in enumerate(decisions)
                if isinstance(decision, SetAside)]
