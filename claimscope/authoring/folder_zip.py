@@ -16,6 +16,7 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from collections.abc import Mapping
 
 from claimscope.authoring.files import READER_FILES
@@ -48,9 +49,9 @@ def folder_zip(folder_id: str, files: Mapping[str, str]) -> bytes:
     return buffer.getvalue()
 
 
-def _is_link(entry: zipfile.ZipInfo) -> bool:
-    mode = entry.external_attr >> 16
-    return stat.S_ISLNK(mode) or (mode != 0 and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)))
+def _is_special(entry: zipfile.ZipInfo) -> bool:
+    """A link (or a device, a pipe): a Unix file type other than a file or a folder."""
+    return stat.S_IFMT(entry.external_attr >> 16) not in (0, stat.S_IFREG, stat.S_IFDIR)
 
 
 def _file_name(entry: zipfile.ZipInfo, folders: set[str]) -> str | None:
@@ -97,7 +98,7 @@ def _check_entry(entry: zipfile.ZipInfo, name: str, files: dict[str, str]) -> No
     if entry.flag_bits & 0x1:
         raise FolderZipError("The zip is encrypted; export the folder again without a "
                              "password.")
-    if _is_link(entry):
+    if _is_special(entry):
         raise FolderZipError(f"{name[:60]!r} in the zip is a link, not a file; ClaimScope "
                              "opens plain files only.")
     if name not in READER_FILES:
@@ -129,8 +130,8 @@ def _read_entries(archive: zipfile.ZipFile, entries: list[zipfile.ZipInfo]) -> d
         try:
             with archive.open(entry) as member:
                 raw = member.read(MAX_FILE_BYTES + 1)  # whatever the entry declares
-        except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError, EOFError,
-                RuntimeError):
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError,
+                EOFError, RuntimeError):
             raise FolderZipError(f"{name} in the zip cannot be read: export the folder "
                                  "again and try again.") from None
         total += len(raw)

@@ -24,8 +24,7 @@ MAX_BYTES = 4 * 1024 * 1024  # all the files' text as UTF-8: what the store keep
 # document.yaml's fields that pages draw as Markdown (links to help services): a shipped
 # document's own words, never a reader's.
 MARKDOWN_FIELDS = ("content_note", "care_note", "help_services")
-_UNSAFE_TOKENS = {yaml.TagToken: "a tag (!…)", yaml.AnchorToken: "an anchor (&…)",
-                  yaml.AliasToken: "an alias (*…)"}
+
 
 
 class ReaderFolderError(ValueError):
@@ -34,10 +33,12 @@ class ReaderFolderError(ValueError):
 
 def _yaml_problem(name: str, text: str) -> str | None:
     try:
-        for token in yaml.scan(text):
-            kind = _UNSAFE_TOKENS.get(type(token))
+        for event in yaml.parse(text):
+            kind = ("an alias (*…)" if isinstance(event, yaml.AliasEvent) else
+                    "an anchor (&…)" if getattr(event, "anchor", None) else
+                    "a tag (!…)" if getattr(event, "tag", None) else None)
             if kind is not None:
-                line = token.start_mark.line + 1
+                line = event.start_mark.line + 1
                 return (f"{name} uses {kind} near line {line}; a reader's document may "
                         "hold plain YAML only.")
     except yaml.YAMLError as error:
