@@ -39,13 +39,16 @@ bench-browser: $(STAMP)
 	$(PY) bench/browser.py
 
 # Load and soak on loopback: own server on a free localhost port, 50 sessions x 20
-# reruns, then 500 reruns of one session for RSS growth. With REPLICAS=N: N servers
+# reruns (saving a scenario every fifth, counted in the database afterwards), then 500
+# reruns of one session for RSS growth. With REPLICAS=N: N servers
 # behind HAProxy (as serve-replicas), driven through the proxy.
 load: $(STAMP)
 	$(PY) bench/load.py $(if $(REPLICAS),--replicas $(REPLICAS))
 
 # N replicas on loopback ports behind HAProxy (deploy/haproxy.cfg, sticky by cookie) at
-# http://127.0.0.1:8500/ until Ctrl-C. Needs Debian's haproxy package.
+# http://127.0.0.1:8500/ until Ctrl-C, sharing a PostgreSQL server started for them on
+# loopback (or the database CLAIMSCOPE_DATABASE_URL names). Needs Debian's haproxy and
+# postgresql packages.
 serve-replicas: $(STAMP)
 	$(PY) deploy/replicas.py --replicas $(or $(REPLICAS),2)
 

@@ -7,10 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from claimscope.files.schema import DataError
-from components import layout, state
+from components import layout, scenario_store, state
 from components.context import bundle as cached_bundle
 from components.context import open_from_link
 from components.navigation import EMBED, pages
+from components.owner_token import keep_owner
 from components.switcher import document_switcher
 
 # A local file: a Material or emoji icon would make the browser fetch it from a CDN.
@@ -27,6 +28,7 @@ except DataError as error:
     st.stop()
 
 state.init_from_url(bundle)
+scenario_store.open_link()
 # The embed draws no top navigation: asked for by its address, before the page is known.
 navigation = st.navigation(
     [st.Page(entry.path, title=entry.title, url_path=entry.url or None, icon=entry.icon,
@@ -40,7 +42,10 @@ if not embedded:
     document_switcher()
     layout.content_note(bundle)
 layout.url_notices()
+scenario_store.opened_notice()
 layout.integrity(bundle)
 navigation.run()
 state.sync_url(bundle)
+if not embedded:  # an embed saves nothing; in another site's frame it keeps no token
+    keep_owner()
 layout.footer(bundle, compact=embedded)

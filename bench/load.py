@@ -19,19 +19,26 @@ replica that served it; the spread of sessions over replicas is printed.
 Two phases, printed as `name: value unit` lines:
 - load: SESSIONS concurrent sessions on /projection, RERUNS reruns each. The first run of a
   session carries a query string (a different `share` per session, some with a range for
-  the Monte Carlo); later reruns move the `share` slider, so every run recomputes.
+  the Monte Carlo); later reruns move the `share` slider, so every run recomputes, and
+  every SAVE_EVERY-th rerun also saves the view as a scenario (the name field and the
+  "Save scenario" button, as a reader does). Afterwards the saved rows are counted in the
+  database the servers used (a fresh one: a SQLite file in the run's temporary folder, or
+  the PostgreSQL server `deploy/replicas.py` starts for replicas): a save confirmed on
+  screen but missing there, or one sent and neither confirmed nor failed, is lost.
 - soak: one session, WARMUP reruns, then SOAK reruns; the server's RSS growth over the
   soak reruns shows whether anything accumulates per run.
 
 An error is a run that ends with an exception element, without `script_finished`, with a
-status other than success, with a "page not found", or a connection failure or timeout.
-Exit status 1 when a goal is missed (errors > 0, or RSS growth > 10 %).
+status other than success, with a "page not found", or a connection failure or timeout;
+a save whose run shows no "Saved" confirmation is an error too. Exit status 1 when a goal
+is missed (errors > 0, saves lost > 0, load rerun p95 > 3 s, or RSS growth > 10 %).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import socket
 import statistics
 import subprocess
@@ -45,12 +52,15 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import psutil
+import sqlalchemy as sa
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from claimscope.store.database import URL_VARIABLE, open_store  # noqa: E402
+from claimscope.store.tables import scenarios  # noqa: E402
 from deploy.replicas import serve, stop  # noqa: E402
 
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
@@ -60,6 +70,9 @@ SLIDER_KEY = "share"  # moved on every rerun after the first
 START_TIMEOUT = 60.0  # seconds for the server to answer its health check
 RUN_TIMEOUT = 120.0  # seconds for one rerun to finish
 RSS_GROWTH_GOAL = 10.0  # percent
+P95_GOAL_MS = 3000.0  # load rerun latency, saves included
+SAVE_EVERY = 5  # a load session saves on every fifth rerun
+NAME_KEY, SAVE_KEY = "projection_save_name", "projection_save_button"  # /projection's
 SUCCESS = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 
 
@@ -75,13 +88,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(port: int, log: Path, script: str = "serve.py") -> subprocess.Popen:
+def start_server(port: int, log: Path, script: str = "serve.py",
+                 database_url: str | None = None) -> subprocess.Popen:
     command = [str(STREAMLIT), "run", script, "--server.port", str(port),
                "--server.address", HOST, "--server.headless", "true",
                "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, URL_VARIABLE: database_url} if database_url else None
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, start_new_session=True, env=env)
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -106,6 +121,8 @@ class Tally:
     latencies: list[float] = field(default_factory=list)  # seconds per finished rerun
     errors: list[str] = field(default_factory=list)
     replicas: Counter[str] = field(default_factory=Counter)  # sessions per affinity cookie
+    saves_sent: int = 0
+    saves_confirmed: int = 0
 
     @property
     def reruns(self) -> int:
@@ -120,6 +137,7 @@ class Session:
         self.url = f"ws://{HOST}:{port}/_stcore/stream"
         self.tally = tally
         self.slider_id: str | None = None
+        self.widget_ids: dict[str, str] = {}  # the save controls' ids, by key
         self.socket: ClientConnection | None = None
 
     async def __aenter__(self) -> Session:
@@ -135,7 +153,9 @@ class Session:
         if self.socket is not None:
             await self.socket.close()
 
-    async def rerun(self, query: str = "", slider_value: float | None = None) -> None:
+    async def rerun(self, query: str = "", slider_value: float | None = None,
+                    save_as: str | None = None) -> None:
+        """One run; with `save_as`, the name typed and "Save scenario" pressed in it."""
         message = BackMsg()
         state = message.rerun_script
         state.query_string = query
@@ -144,19 +164,32 @@ class Session:
             widget = state.widget_states.widgets.add()
             widget.id = self.slider_id
             widget.double_array_value.data.append(slider_value)
+        saving = save_as is not None and {NAME_KEY, SAVE_KEY} <= set(self.widget_ids)
+        if saving:
+            name = state.widget_states.widgets.add()
+            name.id, name.string_value = self.widget_ids[NAME_KEY], save_as
+            button = state.widget_states.widgets.add()
+            button.id, button.trigger_value = self.widget_ids[SAVE_KEY], True
+            self.tally.saves_sent += 1
         started = time.perf_counter()
         try:
             await self.socket.send(message.SerializeToString())
-            problem = await asyncio.wait_for(self._until_finished(), RUN_TIMEOUT)
+            problem, confirmed = await asyncio.wait_for(self._until_finished(), RUN_TIMEOUT)
         except Exception as exc:  # noqa: BLE001 - a timeout, closed socket or bad frame: counted
-            problem = f"{exc.__class__.__name__}: {exc}"
+            problem, confirmed = f"{exc.__class__.__name__}: {exc}", False
+        if saving and not problem:
+            if confirmed:
+                self.tally.saves_confirmed += 1
+            else:
+                problem = "a save showed no confirmation"
         if problem:
             self.tally.errors.append(problem)
         else:
             self.tally.latencies.append(time.perf_counter() - started)
 
-    async def _until_finished(self) -> str | None:
-        problem = None
+    async def _until_finished(self) -> tuple[str | None, bool]:
+        """Read until the run finishes: (a problem or None, whether it confirmed a save)."""
+        problem, confirmed = None, False
         while True:
             msg = ForwardMsg()
             msg.ParseFromString(await self.socket.recv())
@@ -168,13 +201,20 @@ class Session:
                     problem = problem or f"exception: {element.exception.message[:200]}"
                 elif which == "slider" and element.slider.id.endswith(f"-{SLIDER_KEY}"):
                     self.slider_id = element.slider.id
+                elif which in ("text_input", "button"):
+                    widget_id = getattr(element, which).id
+                    for key in (NAME_KEY, SAVE_KEY):
+                        if widget_id.endswith(f"-{key}"):
+                            self.widget_ids[key] = widget_id
+                elif which == "alert" and element.alert.body.startswith("Saved “"):
+                    confirmed = True
             elif kind == "page_not_found":
                 problem = problem or "page not found"
             elif kind == "script_finished":
                 if msg.script_finished != SUCCESS:
                     name = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
                     problem = problem or f"script finished: {name}"
-                return problem
+                return problem, confirmed
 
 
 def page_cookies(url: str) -> dict[str, str]:
@@ -200,12 +240,16 @@ def first_query(index: int) -> str:
     return urlencode(params)
 
 
-async def drive(port: int, index: int, reruns: int, tally: Tally) -> None:
+async def drive(port: int, index: int, reruns: int, tally: Tally,
+                saving: bool = False) -> None:
+    """One session's reruns; with `saving`, every SAVE_EVERY-th also saves a scenario."""
     try:
         async with Session(port, tally) as session:
             await session.rerun(first_query(index))
-            for value in share_values(reruns - 1, index + 1):
-                await session.rerun(slider_value=value)
+            for number, value in enumerate(share_values(reruns - 1, index + 1), start=2):
+                save_as = (f"Load {index} run {number}"
+                           if saving and number % SAVE_EVERY == 0 else None)
+                await session.rerun(slider_value=value, save_as=save_as)
     except Exception as exc:  # noqa: BLE001 - a failed connection is a counted error
         tally.errors.append(f"{exc.__class__.__name__}: {exc}")
 
@@ -227,8 +271,17 @@ def latency_lines(prefix: str, tally: Tally) -> None:
 
 async def load_phase(port: int, sessions: int, reruns: int) -> Tally:
     tally = Tally()
-    await asyncio.gather(*(drive(port, i, reruns, tally) for i in range(sessions)))
+    await asyncio.gather(*(drive(port, i, reruns, tally, saving=True)
+                           for i in range(sessions)))
     return tally
+
+
+def saved_rows(database_url: str) -> int:
+    """Scenarios in the database the servers used (it was empty when they started)."""
+    store = open_store(database_url)
+    with store.transaction() as connection:
+        return connection.execute(
+            sa.select(sa.func.count()).select_from(scenarios)).scalar_one()
 
 
 async def soak_phase(port: int, warmup: int, reruns: int,
@@ -259,23 +312,26 @@ def main() -> int:
     args = parser.parse_args()
     if args.replicas:
         log_dir = Path(tempfile.mkdtemp(prefix="claimscope-load-"))
-        with serve(args.replicas, log_dir=log_dir) as (url, servers):
+        with serve(args.replicas, log_dir=log_dir) as started:
             report("replicas behind haproxy", args.replicas, "servers")
-            ok = run_phases(int(url.rsplit(":", 1)[1]), servers, args)
+            ok = run_phases(int(started.url.rsplit(":", 1)[1]), started.servers, args,
+                            started.database_url)
         print(f"server and proxy logs: {log_dir}", flush=True)
         return 0 if ok else 1
     port = free_port()
-    log = Path(tempfile.mkdtemp(prefix="claimscope-load-")) / "server.log"
-    server = start_server(port, log, args.script)
+    folder = Path(tempfile.mkdtemp(prefix="claimscope-load-"))
+    log, database_url = folder / "server.log", f"sqlite+pysqlite:///{folder / 'load.sqlite3'}"
+    server = start_server(port, log, args.script, database_url)
     try:
-        ok = run_phases(port, [server], args)
+        ok = run_phases(port, [server], args, database_url)
     finally:
         stop(server)
-    print(f"server log: {log}", flush=True)
+    print(f"server log and database: {folder}", flush=True)
     return 0 if ok else 1
 
 
-def run_phases(port: int, servers: list[subprocess.Popen], args: argparse.Namespace) -> bool:
+def run_phases(port: int, servers: list[subprocess.Popen], args: argparse.Namespace,
+               database_url: str) -> bool:
     """The load phase, then the soak phase, against `port`; True when every goal is met."""
     def rss() -> float:
         return sum(rss_mb(server) for server in servers)
@@ -289,6 +345,12 @@ def run_phases(port: int, servers: list[subprocess.Popen], args: argparse.Namesp
     report("load errors", len(load.errors), "errors")
     report("load throughput", load.reruns / elapsed, "reruns/s")
     latency_lines("load", load)
+    rows = saved_rows(database_url)
+    lost = load.saves_sent - rows
+    report("load saves sent", load.saves_sent, "saves")
+    report("load saves confirmed", load.saves_confirmed, "saves")
+    report("load saves in the database", rows, "saves")
+    report("load saves lost", lost, "saves")
     for replica, count in sorted(load.replicas.items()):
         report(f"load sessions on {replica}", count, "sessions")
     report("server rss after load", rss(), "MB")
@@ -303,7 +365,9 @@ def run_phases(port: int, servers: list[subprocess.Popen], args: argparse.Namesp
     report("soak server rss growth", growth, "%")
     for problem in sorted(set(load.errors + soak.errors))[:10]:
         print(f"error: {problem}", file=sys.stderr)
-    ok = not load.errors and not soak.errors and growth <= RSS_GROWTH_GOAL
+    p95 = percentile([s * 1000 for s in load.latencies], 95)
+    ok = (not load.errors and not soak.errors and growth <= RSS_GROWTH_GOAL and lost == 0
+          and rows == load.saves_confirmed and load.saves_sent > 0 and p95 <= P95_GOAL_MS)
     expected = args.sessions * args.reruns
     if load.reruns + len(load.errors) < expected:
         print(f"error: only {load.reruns + len(load.errors)} of {expected} load reruns "

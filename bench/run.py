@@ -1,23 +1,33 @@
 """ClaimScope benchmarks: prints `name: value unit` lines (run with `make bench`).
 
-Measures model throughput, the projection page's AppTest rerun time and the size of each
-page's largest figure JSON. Figures, not pass/fail: they go into closing notes.
+Measures model throughput, the projection page's AppTest rerun time, the size of each
+page's largest figure JSON, and saving a scenario: from "Save scenario" to the "Saved"
+confirmation on /projection and /compare (the whole rerun, AppTest), and the store's own
+part of it (the write and the list read back). Figures, not pass/fail: they go into closing
+notes. The database is a fresh SQLite file in a temporary folder, unless
+CLAIMSCOPE_DATABASE_URL names one.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
+import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from claimscope.bundle import load_bundle  # noqa: E402
+from claimscope.store.database import URL_VARIABLE, open_store  # noqa: E402
+from claimscope.store.ids import new_id  # noqa: E402
+from claimscope.store.scenarios import Draft, owner_scenarios, save_scenarios  # noqa: E402
 from tests.apptest_helpers import release_panel  # noqa: E402
 
 PAGES = ["overview", "projection", "compare", "sample_units", "estimates_over_time", "membership",
@@ -97,7 +107,45 @@ def bench_pages() -> None:
     report("projection_panel_release_rerun_median", statistics.median(reruns) * 1000, "ms")
 
 
+def bench_saving() -> None:
+    """Median time from pressing "Save scenario" to the confirmation, on SQLite (default)."""
+    from streamlit.testing.v1 import AppTest
+
+    for page in ("projection", "compare"):
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+        at.run()
+        at.switch_page(f"components/pages/{page}.py").run()
+        times, plain = [], []
+        for number in range(15):
+            start = time.perf_counter()
+            at.run()  # the same page's rerun without a save, for comparison
+            plain.append(time.perf_counter() - start)
+            at.text_input(key=f"{page}_save_name").input(f"Bench {number}")
+            button = at.button(key=f"{page}_save_button")
+            start = time.perf_counter()
+            button.click().run()
+            times.append(time.perf_counter() - start)
+            if not any(a.value.startswith("Saved “") for a in at.success):
+                print(f"save_{page}_error: no confirmation", flush=True)
+                return
+        report(f"save_to_confirmation_{page}_median", statistics.median(times) * 1000, "ms")
+        report(f"rerun_without_save_{page}_median", statistics.median(plain) * 1000, "ms")
+    store, owner = open_store(), new_id()
+    times = []
+    for number in range(50):
+        start = time.perf_counter()
+        save_scenarios(store, owner, "bench", [Draft(f"Bench {number}", RANGED_QUERY)])
+        owner_scenarios(store, owner, "bench")
+        times.append(time.perf_counter() - start)
+    report("save_store_write_and_list_median", statistics.median(times) * 1000, "ms")
+
+
 def main() -> None:
+    if not os.environ.get(URL_VARIABLE):
+        folder = tempfile.mkdtemp(prefix="claimscope-bench-")
+        os.environ[URL_VARIABLE] = f"sqlite+pysqlite:///{folder}/bench.sqlite3"
+    print(f"database: {sa.make_url(os.environ[URL_VARIABLE]).get_backend_name()}", flush=True)
+    bench_saving()
     bench_model()
     bench_pages()
     extra = ROOT / "bench" / "bench_uncertainty.py"

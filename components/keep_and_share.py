@@ -12,8 +12,8 @@ from components import state
 from components.citation import cite_block
 from components.embed import embed_tools
 from components.report_download import make_report, report_button
-from components.scenario_store import apply, available, messages, save_control
-from components.share import copy_link, files
+from components.scenario_store import apply, available, messages, save_control, saved_list
+from components.share import base_url, copy_link, files
 from components.uncertainty import run_simulation, run_sobol
 
 
@@ -34,6 +34,7 @@ def projection_tools(data: Bundle) -> None:
                  args=("projection_apply_name",))
     st.page_link("components/pages/compare.py", label="Compare scenarios side by side",
                  icon=":material/compare_arrows:")
+    saved_list(base_url(), "projection")
     view = state.view()
     current = Scenario("Projection explorer view", view)
     files(data, current, "projection_files")

@@ -18,11 +18,13 @@ from components.context import scoped
 # rule has the same specificity and, injected later when a page first draws a caption,
 # would otherwise win on some pages. Plotly's own chart titles are hidden on screen: each
 # chart's title is drawn as page text above it, which wraps (`charts.show_chart`); the
-# figure keeps it for its PNG download.
+# figure keeps it for its PNG download. The owner token's element draws nothing and
+# takes no room (components/owner_token.py).
 ACCESSIBLE_CSS = """<style>
 [data-testid="stCaptionContainer"] { color: #5C5B57 !important; opacity: 1 !important; }
 [data-testid="stCaptionContainer"] a { color: #00578A !important; }
 .js-plotly-plot .gtitle { display: none !important; }
+.st-key-owner_token_keeper, :has(> .st-key-owner_token_keeper) { display: none !important; }
 </style>"""
 
 

@@ -1,8 +1,11 @@
-"""The reader's saved scenarios in the session, and the messages about them.
+"""The reader's scenarios: presets from the document's `scenarios.yaml`, those a compare
+link brought (this session only), and the reader's saved ones, kept in the store
+(claimscope/store) under their browser's owner token (`owner_token.py`), each with a
+short link, `?scenario=<id>`.
 
-Saved scenarios live in `st.session_state` (a list of named Views); presets come from the
-document's `scenarios.yaml`. Names are readers' text: they are shown only as plain text
-(tables, code blocks, option lists) or Markdown-escaped.
+Names are readers' text: they are shown only as plain text (tables, code blocks, option
+lists) or Markdown-escaped. When the database cannot be used, every page still works:
+the saved list is empty with a plain notice, and saving says it is unavailable.
 """
 
 from __future__ import annotations
@@ -11,26 +14,83 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from claimscope.link.scenarios import Scenario, clean_name, merge
+from claimscope.link.scenarios import (
+    SAVED_PARAM,
+    Scenario,
+    clean_name,
+    link,
+    merge,
+    resampled_ranges,
+    saved_id_from_link,
+    view_from_params,
+    view_params,
+)
+from claimscope.store.database import StoreLimit, StoreUnavailable, open_store
+from claimscope.store.scenarios import (
+    Draft,
+    SavedScenario,
+    delete_scenarios,
+    owner_scenarios,
+    save_scenarios,
+)
+from claimscope.store.scenarios import scenario as stored_scenario
 from claimscope.text.markdown import escape_markdown
 from components import state
+from components.charts import download_csv
 from components.context import bundle, scoped
+from components.owner_token import owner
 
-SAVED = "saved_scenarios"  # kept for each document (`scoped`)
+LINKED = "linked_scenarios"  # a compare link's scenarios, kept for the session (`scoped`)
 MESSAGES = "scenario_messages"  # (kind, text) pairs shown once by `messages()`
+LINK_SEEN = "saved_scenario_link_seen"  # the `scenario=` value already opened
+OPENED = "saved_scenario_opened"  # the name of the saved scenario a link opened
+UNAVAILABLE = ("Saved scenarios are unavailable right now: the database cannot be "
+               "reached. Presets, links and scenario files still work.")
 
 
 def presets() -> list[Scenario]:
     return bundle().scenario_presets
 
 
+def linked() -> list[Scenario]:
+    return st.session_state.setdefault(scoped(LINKED), [])
+
+
+def _document_id() -> str:
+    return bundle().document.meta["id"]
+
+
+def _scenario(record: SavedScenario) -> Scenario:
+    """A stored scenario as the pages use it: its parameters through the link validation
+    (what changed since it was saved is kept changed; the store keeps what was saved)."""
+    data = bundle()
+    view, _ = view_from_params(record.params, data.model,
+                               resampled_ranges(data.scenario_presets))
+    return Scenario(record.name, view, record.why, saved_id=record.id)
+
+
 def saved() -> list[Scenario]:
-    return st.session_state.setdefault(scoped(SAVED), [])
+    """The reader's saved scenarios of this document, oldest first ([] if the store is
+    unavailable: `store_problem()` says so)."""
+    try:
+        records = owner_scenarios(open_store(), owner(), _document_id())
+    except StoreUnavailable:
+        return []
+    return [_scenario(record) for record in records]
+
+
+def store_problem() -> str | None:
+    """The plain-words notice when saved scenarios cannot be read now, else None."""
+    try:
+        open_store().ready()
+    except StoreUnavailable:
+        return UNAVAILABLE
+    return None
 
 
 def available() -> list[Scenario]:
-    """Presets first, then the reader's own, by unique name."""
-    return presets() + saved()
+    """Presets first, then those a link brought, then the reader's own; names unique."""
+    return presets() + linked() + saved()
 
 
 def by_name(name: str) -> Scenario | None:
@@ -38,9 +98,31 @@ def by_name(name: str) -> Scenario | None:
 
 
 def add(incoming: list[Scenario]) -> list[Scenario]:
-    """Append to the saved list (renaming clashes); returns the added scenarios as named."""
-    merged, renamed = merge(saved(), incoming, reserved=[p.name for p in presets()])
-    st.session_state[scoped(SAVED)] = merged
+    """Save scenarios to the store (renaming clashes); returns them as saved, or [] with a
+    message if they could not be saved."""
+    if not incoming:
+        return []
+    data = bundle()
+    drafts = [Draft(s.name, view_params(s.view, data.inputs), s.why) for s in incoming]
+    reserved = [s.name for s in presets() + linked()]
+    try:
+        records, renamed = save_scenarios(open_store(), owner(), _document_id(), drafts,
+                                          reserved)
+    except StoreUnavailable:
+        say("error", ["Not saved: " + UNAVAILABLE])
+        return []
+    except StoreLimit as limit:
+        say("error", [f"Not saved: {limit}"])
+        return []
+    say("warning", [escape_markdown(message) for message in renamed])
+    return [_scenario(record) for record in records]
+
+
+def add_linked(incoming: list[Scenario]) -> list[Scenario]:
+    """Keep a link's scenarios for this session (renaming clashes); returns them as named."""
+    reserved = [s.name for s in presets() + saved()]
+    merged, renamed = merge(linked(), incoming, reserved=reserved)
+    st.session_state[scoped(LINKED)] = merged
     say("warning", [escape_markdown(message) for message in renamed])
     return merged[len(merged) - len(incoming):]
 
@@ -65,6 +147,8 @@ def _save(name_key: str, then: Callable[[Scenario], None] | None) -> None:
         say("warning", ["Give the scenario a name first."])
         return
     added = add([Scenario(name, state.view())])
+    if not added:
+        return
     st.session_state[name_key] = ""
     say("success", [f"Saved “{escape_markdown(added[0].name)}”."])
     if then is not None:
@@ -82,19 +166,38 @@ def save_control(key: str = "save", then: Callable[[Scenario], None] | None = No
                  args=(name_key, then))
 
 
-def remove_control(key: str) -> None:
-    """Forget saved scenarios the reader no longer wants (presets stay)."""
-    names = [s.name for s in saved()]
-    if not names:
+def saved_list(base: str, key: str) -> None:
+    """The reader's saved scenarios with their links, and a control to delete them."""
+    problem = store_problem()
+    if problem:
+        st.info(problem)
         return
+    kept = saved()
+    if not kept:
+        st.caption("No saved scenarios yet. Saved scenarios are kept for this browser.")
+        return
+    st.caption("Kept for this browser (no account needed). Anyone with a scenario's link "
+               "can open it.")
+    rows = [{"scenario": s.name,
+             "link": link(base, "projection", {SAVED_PARAM: s.saved_id})} for s in kept]
+    st.dataframe(rows, hide_index=True, key=f"{key}_saved_links",
+                 column_config={"link": st.column_config.LinkColumn("link")})
+    download_csv(rows, f"{key}-saved-scenarios")
 
     def remove() -> None:
         gone = set(st.session_state.get(f"{key}_remove_names") or [])
-        st.session_state[scoped(SAVED)] = [s for s in saved() if s.name not in gone]
+        ids = [s.saved_id for s in saved() if s.name in gone and s.saved_id]
+        try:
+            count = delete_scenarios(open_store(), owner(), ids)
+        except StoreUnavailable:
+            say("error", ["Not deleted: " + UNAVAILABLE])
+            return
+        say("success", [f"Deleted {count} saved scenario{'s' if count != 1 else ''}."])
 
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    left.multiselect("Remove saved scenarios", names, key=f"{key}_remove_names")
-    right.button("Remove", key=f"{key}_remove", on_click=remove)
+    left.multiselect("Delete saved scenarios", [s.name for s in kept],
+                     key=f"{key}_remove_names")
+    right.button("Delete", key=f"{key}_remove", on_click=remove)
 
 
 def apply(name_key: str) -> None:
@@ -102,8 +205,61 @@ def apply(name_key: str) -> None:
     scenario = by_name(st.session_state.get(name_key) or "")
     if scenario is None:
         return
+    show(scenario)
+    say("success", [f"Now showing “{escape_markdown(scenario.name)}”."])
+
+
+def show(scenario: Scenario) -> None:
+    """Make the scenario's view the session's."""
     for name, value in scenario.view.values.items():
         state.set_value(name, value)
         state.set_range(name, scenario.view.ranges.get(name))
     state.set_simulation(scenario.view.samples, scenario.view.seed)
-    say("success", [f"Now showing “{escape_markdown(scenario.name)}”."])
+    state.set_correlations(scenario.view.correlations)
+
+
+def open_link() -> None:
+    """Open the saved scenario a `?scenario=<id>` link names (once per link and session);
+    what could not be opened joins the session's URL notices."""
+    raw = st.query_params.get(SAVED_PARAM)
+    if raw is None or st.session_state.get(LINK_SEEN) == raw:
+        return
+    st.session_state[LINK_SEEN] = raw
+    scenario_id, notice = saved_id_from_link(raw)
+    record = None
+    if scenario_id is not None:
+        try:
+            record = stored_scenario(open_store(), scenario_id)
+        except StoreUnavailable:
+            notice = ("The saved scenario in the link cannot be opened right now: "
+                      + UNAVAILABLE)
+        else:
+            if record is None:
+                notice = (f"No saved scenario has the id {scenario_id}: it may have been "
+                          "deleted by whoever saved it.")
+            elif record.document != _document_id():
+                notice = (f"The saved scenario in the link is about another document "
+                          f"(“{escape_markdown(clean_name(record.document))}”), not this one.")
+                record = None
+    if record is None:
+        state.add_notices([notice])
+        return
+    data = bundle()
+    view, changed = view_from_params(record.params, data.model,
+                                     resampled_ranges(data.scenario_presets))
+    show(Scenario(record.name, view))
+    st.session_state[OPENED] = record.name
+    state.add_notices([f"Saved scenario “{escape_markdown(record.name)}”: {n}"
+                       for n in changed])
+
+
+def opened_notice() -> None:
+    """Which saved scenario a link opened, until the reader dismisses it."""
+    name = st.session_state.get(OPENED)
+    if not name:
+        return
+    with st.container(key="opened_scenario"):
+        st.info(f"Showing the saved scenario “{escape_markdown(name)}” from its link.")
+        if st.button("Dismiss", key="dismiss_opened_scenario"):
+            st.session_state[OPENED] = None
+            st.rerun()

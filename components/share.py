@@ -24,7 +24,7 @@ from claimscope.link.viewstate import View, view_query
 from claimscope.text.markdown import escape_markdown
 from components import state
 from components.context import document_query
-from components.scenario_store import add, saved, say
+from components.scenario_store import add, add_linked, saved, say
 
 LINK_SEEN = "scenario_link_seen"
 
@@ -68,8 +68,8 @@ def compare_link(data: Bundle, chosen: list[Scenario]) -> str:
 
 
 def consume_compare_link(data: Bundle) -> list[str] | None:
-    """Add the scenarios a `/compare?scenarios=…` link carries; return their names (None
-    when there is no link not yet read).
+    """Keep the scenarios a `/compare?scenarios=…` link carries for the session (the reader
+    may save them); return their names (None when there is no link not yet read).
 
     What the link's scenarios needed changing joins the session's URL notices.
     """
@@ -79,9 +79,8 @@ def consume_compare_link(data: Bundle) -> list[str] | None:
     st.session_state[LINK_SEEN] = raw
     incoming, problems = decode_link(raw, data.model, data.document.meta["id"],
                                      resampled_ranges(data.scenario_presets))
-    added = add(incoming) if incoming else []
-    st.session_state[state.NOTICES] = (st.session_state.get(state.NOTICES, [])
-                                       + [f"Compare link: {p}" for p in problems])
+    added = add_linked(incoming) if incoming else []
+    state.add_notices([f"Compare link: {p}" for p in problems])
     return [s.name for s in added]
 
 
@@ -103,6 +102,8 @@ def _import(data: Bundle, key: str) -> None:
                       + " ".join(problems) + " Your saved scenarios are unchanged."])
         return
     added = add(incoming)
+    if not added:
+        return  # `add` said why
     say("success", [f"Imported {len(added)} scenario{'s' if len(added) > 1 else ''}: "
                     + ", ".join(escape_markdown(s.name) for s in added) + "."])
     say("warning", problems)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import LINK_PARAM, resampled_ranges
+from claimscope.link.scenarios import LINK_PARAM, SAVED_PARAM, resampled_ranges
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
 from claimscope.live.embed import SHOW_PARAM
 from claimscope.shelf import DOC_PARAM
@@ -31,13 +31,18 @@ def init_from_url(bundle: Bundle) -> None:
     if URL_READ not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         view, notices = parse_view(params, bundle.model,
-                                   also_known=(LINK_PARAM, DOC_PARAM, SHOW_PARAM),
+                                   also_known=(LINK_PARAM, SAVED_PARAM, DOC_PARAM, SHOW_PARAM),
                                    resampled=resampled_ranges(bundle.scenario_presets))
         st.session_state[scoped(VIEW)] = view
         st.session_state[NOTICES] = [*st.session_state.get(NOTICES, []), *notices]
         st.session_state[URL_READ] = True
     elif scoped(VIEW) not in st.session_state:
         st.session_state[scoped(VIEW)] = default_view(bundle.inputs)
+
+
+def add_notices(notices: list[str]) -> None:
+    """More plain-words notices about the link (Markdown, visitor text already escaped)."""
+    st.session_state[NOTICES] = st.session_state.get(NOTICES, []) + notices
 
 
 def view() -> View:

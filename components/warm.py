@@ -1,18 +1,21 @@
 """Readying a server process before its first reader (serve.py runs this at start).
 
 What every session would otherwise wait for on a fresh server: the modules the pages
-import, the document bundle (a cache shared by all sessions) and its provenance check
-(cached too). The pages themselves are not run: only their imports are read (with `ast`)
-and imported, so a new page is warmed without being named here.
+import, the store's schema made or migrated (claimscope/store), the document bundle (a
+cache shared by all sessions) and its provenance check (cached too). The pages
+themselves are not run: only their imports are read (with `ast`) and imported, so a new
+page is warmed without being named here.
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
+from contextlib import suppress
 from pathlib import Path
 
 from claimscope.files.schema import DataError
+from claimscope.store.database import StoreUnavailable, open_store
 from components.context import bundle
 from components.layout import integrity_problems
 
@@ -34,9 +37,12 @@ def page_imports() -> list[str]:
 def warm() -> None:
     """Import what the pages import, load the bundle and check its provenance, once. A
     bad data file is left for app.py to show each reader (a DataError here would stop
-    the server from starting)."""
+    the server from starting), and so is a database that cannot be reached: saving says
+    so, and the schema is made on the first use that reaches it."""
     for name in page_imports():
         importlib.import_module(name)
+    with suppress(StoreUnavailable):
+        open_store().ready()
     try:
         data = bundle()
     except DataError:

@@ -1,7 +1,10 @@
-"""N ClaimScope replicas on loopback behind HAProxy (`make serve-replicas REPLICAS=N`).
+"""N ClaimScope replicas on loopback behind HAProxy, sharing one PostgreSQL database
+(`make serve-replicas REPLICAS=N`).
 
-Renders `deploy/haproxy.cfg` for N replicas (its `bind` line and the server lines between
-the `replicas` markers), starts N `streamlit run serve.py` servers on loopback ports and
+Starts a PostgreSQL server on loopback in a temporary folder (deploy/postgres.py) unless
+`CLAIMSCOPE_DATABASE_URL` names a database already, renders `deploy/haproxy.cfg` for N
+replicas (its `bind` line and the server lines between the `replicas` markers), starts N
+`streamlit run serve.py` servers on loopback ports, all pointed at that database, and
 HAProxy in front of them, waits until every replica and the proxy answer the health check,
 and serves until interrupted. `bench/load.py --replicas N` uses `serve()` the same way.
 """
@@ -21,9 +24,14 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script (make serve-replicas): the app's packages
+from claimscope.store.database import URL_VARIABLE  # noqa: E402
+from deploy.postgres import postgres_server  # noqa: E402
+
 CONFIG = ROOT / "deploy" / "haproxy.cfg"
 STREAMLIT = ROOT / ".venv" / "bin" / "streamlit"
 HOST = "127.0.0.1"
@@ -83,11 +91,13 @@ def wait_healthy(process: subprocess.Popen, url: str, what: str, log: Path) -> N
 
 
 @contextmanager
-def running(command: list[str], log: Path) -> Iterator[subprocess.Popen]:
+def running(command: list[str], log: Path,
+            env: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
     """A process in its own process group, stopped (SIGTERM, then SIGKILL) on exit."""
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
+                                   stderr=subprocess.STDOUT, start_new_session=True,
+                                   env=env)
     try:
         yield process
     finally:
@@ -105,10 +115,21 @@ def stop(process: subprocess.Popen) -> None:
             process.wait()
 
 
+@dataclass(frozen=True)
+class Replicas:
+    """What `serve` started: the proxy's address, the replica processes (in order r1,
+    r2, …), and the database they share."""
+
+    url: str
+    servers: list[subprocess.Popen]
+    database_url: str
+
+
 @contextmanager
-def serve(replicas: int, proxy_port: int | None = None,
-          log_dir: Path | None = None) -> Iterator[tuple[str, list[subprocess.Popen]]]:
-    """Start `replicas` servers and HAProxy; yield the proxy's URL and the server processes."""
+def serve(replicas: int, proxy_port: int | None = None, log_dir: Path | None = None,
+          database_url: str | None = None) -> Iterator[Replicas]:
+    """Start `replicas` servers on `database_url` (None: a PostgreSQL server started here)
+    and HAProxy in front of them; stop them all on exit."""
     if replicas < 1:
         raise ValueError("at least one replica")
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="claimscope-replicas-"))
@@ -119,6 +140,9 @@ def serve(replicas: int, proxy_port: int | None = None,
     haproxy = haproxy_binary()
     subprocess.run([haproxy, "-c", "-q", "-f", str(config)], check=True)
     with ExitStack() as stack:
+        if database_url is None:
+            database_url = stack.enter_context(postgres_server())
+        env = {**os.environ, URL_VARIABLE: database_url}
         servers = []
         for i, port in enumerate(ports, start=1):
             log = log_dir / f"replica-{i}.log"
@@ -126,14 +150,14 @@ def serve(replicas: int, proxy_port: int | None = None,
                        "--server.address", HOST, "--server.headless", "true",
                        "--server.fileWatcherType", "none", "--browser.gatherUsageStats",
                        "false"]
-            servers.append((stack.enter_context(running(command, log)), port, log))
+            servers.append((stack.enter_context(running(command, log, env)), port, log))
         for i, (process, port, log) in enumerate(servers, start=1):
             wait_healthy(process, f"http://{HOST}:{port}/_stcore/health", f"replica {i}", log)
         log = log_dir / "haproxy.log"
         proxy = stack.enter_context(running([haproxy, "-db", "-f", str(config)], log))
         url = f"http://{HOST}:{proxy_port}"
         wait_healthy(proxy, f"{url}/_stcore/health", "HAProxy", log)
-        yield url, [process for process, _, _ in servers]
+        yield Replicas(url, [process for process, _, _ in servers], database_url)
 
 
 def main() -> int:
@@ -144,9 +168,13 @@ def main() -> int:
     stop = []
     signal.signal(signal.SIGTERM, lambda *_: stop.append(True))
     log_dir = Path(tempfile.mkdtemp(prefix="claimscope-replicas-"))
-    with serve(args.replicas, args.port, log_dir) as (url, _):
-        print(f"ClaimScope: {args.replicas} replica(s) behind HAProxy at {url}/ "
-              f"(logs and config in {log_dir}); Ctrl-C stops them.", flush=True)
+    existing = os.environ.get(URL_VARIABLE) or None
+    with serve(args.replicas, args.port, log_dir, existing) as started:
+        where = ("the database CLAIMSCOPE_DATABASE_URL names" if existing else
+                 "a PostgreSQL server started for them on loopback")
+        print(f"ClaimScope: {args.replicas} replica(s) behind HAProxy at {started.url}/, "
+              f"sharing {where} (logs and config in {log_dir}); Ctrl-C stops them.",
+              flush=True)
         try:
             while not stop:
                 time.sleep(0.5)

@@ -1,4 +1,12 @@
-"""Shared test settings: the hypothesis profile of the fuzz tests and their example count.
+"""Shared test settings: the hypothesis profile of the fuzz tests and their example count,
+the test session's own database, and a real PostgreSQL server for the store's tests.
+
+Every test process (each pytest-xdist worker) points `CLAIMSCOPE_DATABASE_URL` at a SQLite
+file of its own in a temporary folder, so AppTests and the servers the browser tests start
+never write to `var/`. The store's tests run once on SQLite and once on PostgreSQL: a
+server this session starts on a free loopback port (deploy/postgres.py: initdb + pg_ctl
+in a temporary folder, as the `postgres` user under root), each test in a fresh database.
+Without PostgreSQL installed those runs are skipped, but fail in CI (`CI=true`).
 
 `make test` prints "fuzz examples: N" at the end, N being how many generated inputs the
 fuzz tests (tests/test_fuzz.py) fed to the parsers and loaders in this run. Tests run in
@@ -7,8 +15,24 @@ parallel (pytest-xdist): each worker counts its own, and the controller adds the
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, settings
+
+from claimscope.store.database import URL_VARIABLE, Store, forget_store, open_store
+from claimscope.store.ids import new_id
+from deploy.postgres import installed, postgres_server
+
+_DATABASE_DIR = Path(tempfile.mkdtemp(prefix="claimscope-test-db-"))
+atexit.register(shutil.rmtree, _DATABASE_DIR, ignore_errors=True)
+os.environ[URL_VARIABLE] = f"sqlite+pysqlite:///{_DATABASE_DIR / 'claimscope.sqlite3'}"
 
 FUZZ_PROFILE = "fuzz"
 settings.register_profile(
@@ -47,3 +71,46 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # no
     if counts:
         detail = ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
         terminalreporter.write_line(f"fuzz examples: {sum(counts.values())} ({detail})")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A PostgreSQL server for the session (its `postgres` database's URL), in a folder of
+    its own under /tmp (pytest's are private to root, and the server runs as `postgres`)."""
+    if not installed():
+        reason = "PostgreSQL is not installed (apt-get install -y postgresql)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; the store's tests must run on it in CI", pytrace=False)
+        pytest.skip(reason)
+    with postgres_server(durable=False) as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database: a SQLite file, or a new database on the session's
+    PostgreSQL server (dropped afterwards)."""
+    if request.param == "sqlite":
+        url = f"sqlite+pysqlite:///{tmp_path / 'store.sqlite3'}"
+        yield url
+        forget_store(url)
+        return
+    server = request.getfixturevalue("postgres_url")
+    name = "test_" + new_id().lower().replace("-", "_")
+    admin = sa.create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+        url = sa.make_url(server).set(database=name).render_as_string(hide_password=False)
+        yield url
+        forget_store(url)
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture
+def store(database_url: str) -> Store:
+    """The process's store on an empty database (migrated on first use)."""
+    return open_store(database_url)

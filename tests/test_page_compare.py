@@ -12,6 +12,8 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
 from claimscope.link.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
 from claimscope.link.viewstate import parse_view
+from claimscope.store.database import open_store
+from claimscope.store.scenarios import owner_scenarios
 from claimscope.text.citation import cite
 from claimscope.text.numbers import display
 from claimscope.views.projection import output_rows
@@ -39,7 +41,9 @@ def save(at: AppTest, name: str, prefix: str = "projection_save") -> AppTest:
 
 
 def saved_names(at: AppTest) -> list[str]:
-    return [s.name for s in kept(at, "saved_scenarios")]
+    """The names the session's browser has saved, as the store keeps them."""
+    return [s.name for s in owner_scenarios(open_store(), at.session_state["owner_token"],
+                                            BUNDLE.document.meta["id"])]
 
 
 def downloads(at: AppTest) -> list[str]:
@@ -94,7 +98,8 @@ def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
     value = encode_link([Scenario("From a link", view),
                          Scenario("Also linked", view.with_value("unique", 80))], SPECS)
     at = open_compare({LINK_PARAM: value, "share": "abc"})
-    assert saved_names(at) == ["From a link", "Also linked"]
+    assert [s.name for s in kept(at, "linked_scenarios")] == ["From a link", "Also linked"]
+    assert saved_names(at) == []  # kept for the session; the reader may save them
     assert at.multiselect(key="compare_choice").value == ["From a link", "Also linked"]
     text = page_text(at)
     assert "unknown parameter" not in text  # scenarios= belongs to this page
@@ -104,7 +109,7 @@ def test_a_compare_link_brings_its_scenarios_and_no_false_notice() -> None:
 def test_a_damaged_compare_link_is_explained_and_the_page_works() -> None:
     at = open_compare({LINK_PARAM: "@@not-a-link@@"})
     assert "damaged" in page_text(at)
-    assert kept(at, "saved_scenarios") == []
+    assert saved_names(at) == []
     assert at.multiselect(key="compare_choice").value  # the presets are still there
 
 

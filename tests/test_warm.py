@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from claimscope.store import migrate
+from claimscope.store.database import open_store
 from components import context, layout, warm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,3 +56,16 @@ def test_serve_defines_the_app_streamlit_run_serves() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_warm_makes_the_stores_schema(monkeypatch, tmp_path: Path) -> None:
+    """A fresh database gets its schema at server start, before any reader saves."""
+    url = f"sqlite+pysqlite:///{tmp_path / 'fresh.sqlite3'}"
+    monkeypatch.setenv("CLAIMSCOPE_DATABASE_URL", url)
+    warm.warm()
+    assert migrate.current(open_store(url).engine) == migrate.head()
+
+
+def test_warm_starts_the_server_with_the_database_unreachable(monkeypatch) -> None:
+    monkeypatch.setenv("CLAIMSCOPE_DATABASE_URL", "postgresql+psycopg://x:y@127.0.0.1:1/db")
+    warm.warm()  # no exception: pages say saving is unavailable

@@ -33,6 +33,7 @@ from claimscope.files.sources import Cited, Sourced
 from claimscope.link.urlstate import format_value, shown
 from claimscope.link.viewstate import View, parse_view, view_query
 from claimscope.model.model import Model
+from claimscope.store.ids import is_id
 from claimscope.text.numbers import display
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.montecarlo import SimulationResult
@@ -48,6 +49,7 @@ MAX_PARAMS = 64  # parameters per scenario (a full view has about 45)
 MAX_TEXT_VALUE = 40  # characters of one parameter value given as text
 MAX_LINK = 8000  # characters of the `scenarios=` value of a compare link
 LINK_PARAM = "scenarios"
+SAVED_PARAM = "scenario"  # `?scenario=<id>`: one saved scenario, by its id in the store
 PRESETS_FILE = "scenarios.yaml"
 
 Params = dict[str, str | int | float]
@@ -65,6 +67,9 @@ class Scenario:
     cites: tuple[Cited, ...] = field(default=(), compare=False)
     # A preset whose range comes from resampling the sample of units (`from_sample`).
     sample: SampleSpread | None = field(default=None, compare=False)
+    # The store's id of a saved scenario (its short link, `?scenario=<id>`); None for
+    # presets and for scenarios from files and links not saved.
+    saved_id: str | None = field(default=None, compare=False)
 
 
 # ---- Names -----------------------------------------------------------------------------
@@ -97,15 +102,33 @@ def merge(saved: Sequence[Scenario], incoming: Sequence[Scenario],
     A new scenario whose name is taken (by a saved one or a `reserved` preset name) gets a
     number after its name, and a message says so.
     """
-    result, messages = list(saved), []
-    taken = {s.name for s in saved} | set(reserved)
-    for scenario in incoming:
-        name = unique_name(scenario.name, taken)
-        if name != scenario.name:
-            messages.append(f"“{scenario.name}” is already taken; saved as “{name}”.")
-        taken.add(name)
-        result.append(replace(scenario, name=name))
-    return result, messages
+    names, messages = unique_names([s.name for s in incoming],
+                                   {s.name for s in saved} | set(reserved))
+    return ([*saved, *(replace(s, name=n) for s, n in zip(incoming, names, strict=True))],
+            messages)
+
+
+def unique_names(wanted: Sequence[str], taken: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Each wanted name made unique against `taken` and the ones before it (`unique_name`),
+    with a message for each that had to change."""
+    names, messages, taken = [], [], set(taken)
+    for name in wanted:
+        unique = unique_name(name, taken)
+        if unique != name:
+            messages.append(f"“{name}” is already taken; saved as “{unique}”.")
+        taken.add(unique)
+        names.append(unique)
+    return names, messages
+
+
+def saved_id_from_link(raw: str) -> tuple[str | None, str | None]:
+    """The store id a `scenario=` value gives, or None and a notice saying it is none (a
+    well-formed id may still name nothing: the store says so)."""
+    text = str(raw).strip()
+    if is_id(text):
+        return text, None
+    return None, (f"{SAVED_PARAM}={shown(text)} is not the id of a saved scenario; ask "
+                  "whoever sent the link for it again.")
 
 
 # ---- Views as parameters -----------------------------------------------------------------

@@ -14,7 +14,14 @@ from components.citation import cite_block
 from components.context import bundle, scoped
 from components.evidence_links import sources_caption
 from components.report_download import make_report, report_button
-from components.share import address, compare_link, consume_compare_link, files, view_link
+from components.share import (
+    address,
+    base_url,
+    compare_link,
+    consume_compare_link,
+    files,
+    view_link,
+)
 from components.uncertainty import run_simulation
 
 MAX_COMPARED = 6
@@ -50,26 +57,35 @@ st.markdown(
 def compare_too(scenario: Scenario) -> None:
     """A scenario saved on this page joins the comparison (while there is room)."""
     chosen = st.session_state.get(CHOSEN, [])
-    if len(chosen) < MAX_COMPARED:
+    if len(chosen) < MAX_COMPARED and scenario.name not in chosen:
         st.session_state[CHOSEN] = [*chosen, scenario.name]
+
+
+def first_choice(names: list[str], linked: list[str], saved: list[str]) -> list[str]:
+    """What a first visit compares: the first scenario listed (the first preset, if the
+    document has presets) with those the reader brought or saved, else the first two;
+    each once (without presets the first listed is itself a saved one)."""
+    mine = linked + saved
+    chosen = [names[0], *mine] if mine else names[:2]
+    return list(dict.fromkeys(chosen))[:MAX_COMPARED]
 
 
 store.messages()
 store.save_control("compare_save", then=compare_too)
 
-names = [s.name for s in store.available()]
-saved_names = [s.name for s in store.saved()]
+scenarios = {s.name: s for s in store.available()}  # names are unique
+names = list(scenarios)
 if CHOSEN not in st.session_state:
-    st.session_state[CHOSEN] = ([names[0], *saved_names] if saved_names else names[:2])[
-        :MAX_COMPARED]
-st.session_state[CHOSEN] = st.session_state[CHOICE] = [
-    n for n in st.session_state[CHOSEN] if n in names]
+    st.session_state[CHOSEN] = first_choice(names, [s.name for s in store.linked()],
+                                            [s.name for s in store.saved()])
+st.session_state[CHOSEN] = st.session_state[CHOICE] = list(dict.fromkeys(
+    n for n in st.session_state[CHOSEN] if n in scenarios))
 chosen_names: list[str] = []
 if len(names) >= 2:  # with fewer, an empty (disabled) picker would only confuse
     chosen_names = st.multiselect(f"Scenarios to compare (up to {MAX_COMPARED})", names,
                                   key=CHOICE, max_selections=MAX_COMPARED,
                                   on_change=keep_choice)
-chosen = [s for s in (store.by_name(n) for n in chosen_names) if s is not None]
+chosen = [scenarios[n] for n in dict.fromkeys(chosen_names) if n in scenarios]
 
 if store.presets():
     with st.expander("What each preset asks"):
@@ -112,6 +128,6 @@ else:
                   "claimscope-comparison.html", "compare_report")
 
 st.header("Saved scenarios")
+store.saved_list(base_url(), "compare")
 files(data, None, "compare_files")
-store.remove_control("compare")
 cite_block(data, cite_link)

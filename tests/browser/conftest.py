@@ -124,11 +124,12 @@ def chromium_path() -> Path:
 
 @contextmanager
 def _serve(log_dir: Path, document: str | None = None,
-           more: tuple[Path, ...] = ()) -> Iterator[Server]:
-    """`streamlit run serve.py` on a free localhost port, ready when its health check says
-    so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default document if None),
-    `more` the further document folders it serves beside it (CLAIMSCOPE_DOCUMENTS)."""
-    port = _free_port()
+           more: tuple[Path, ...] = (), port: int | None = None) -> Iterator[Server]:
+    """`streamlit run serve.py` on `port` (default: a free localhost port), ready when its
+    health check says so; `document` is the CLAIMSCOPE_DOCUMENT it serves (the default
+    document if None), `more` the further document folders it serves beside it
+    (CLAIMSCOPE_DOCUMENTS). It uses the test process's database (tests/conftest.py)."""
+    port = port or _free_port()
     running = Server(f"http://localhost:{port}", log_dir / "server.log")
     command = [str(ROOT / ".venv/bin/streamlit"), "run", "serve.py",
                "--server.port", str(port), "--server.headless", "true",
@@ -140,7 +141,7 @@ def _serve(log_dir: Path, document: str | None = None,
         env["CLAIMSCOPE_DOCUMENT"] = document
     if more:
         env["CLAIMSCOPE_DOCUMENTS"] = os.pathsep.join(str(folder) for folder in more)
-    with running.log.open("wb") as output:
+    with running.log.open("ab") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, env=env,
                                    stdout=output, stderr=subprocess.STDOUT)
     try:

@@ -1,4 +1,6 @@
-"""Two replicas behind HAProxy (deploy/): a page loads through the proxy and stays sticky."""
+"""Two replicas behind HAProxy on one PostgreSQL database (deploy/): a page loads through
+the proxy and stays sticky, and a scenario saved through the proxy is still listed after
+the replica that served it is stopped."""
 
 from __future__ import annotations
 
@@ -10,22 +12,32 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from deploy.replicas import serve
-from tests.browser.conftest import FIRST_LOAD, heading
+from deploy.postgres import installed as postgres_installed
+from deploy.replicas import serve, stop
+from tests.browser.conftest import FIRST_LOAD, heading, wait_for_run
+from tests.browser.test_report import save_scenario
+from tests.browser.test_saved_scenarios import compared
 
 pytestmark = pytest.mark.browser
 HAPROXY = Path("/usr/sbin/haproxy")
 
 
+def needs_haproxy_and_postgres() -> None:
+    """Skip without HAProxy or PostgreSQL; fail in CI, where they must run."""
+    missing = [name for name, here in (("haproxy", HAPROXY.exists()),
+                                       ("postgresql", postgres_installed())) if not here]
+    if missing:
+        reason = f"not installed: {', '.join(missing)} (apt-get install -y {' '.join(missing)})"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; the replica tests must run in CI", pytrace=False)
+        pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def proxy_url(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not HAPROXY.exists():
-        reason = "haproxy is not installed (apt-get install -y haproxy)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; the replica test must run in CI", pytrace=False)
-        pytest.skip(reason)
-    with serve(2, log_dir=tmp_path_factory.mktemp("replicas")) as (url, _):
-        yield url
+    needs_haproxy_and_postgres()
+    with serve(2, log_dir=tmp_path_factory.mktemp("replicas")) as started:
+        yield started.url
 
 
 def affinity_cookie(url: str) -> str:
@@ -51,3 +63,29 @@ def test_page_loads_through_the_proxy(browser: Browser, proxy_url: str) -> None:
         assert any(c["name"] == "SERVERID" for c in context.cookies())
     finally:
         context.close()
+
+
+def test_a_save_survives_the_loss_of_the_replica_that_served_it(
+        browser: Browser, chromium_path: Path, tmp_path: Path) -> None:
+    """Saved through the proxy on PostgreSQL; that replica stopped; the reload lands on the
+    other replica, which lists the scenario (the store is shared, not a replica's memory)."""
+    needs_haproxy_and_postgres()
+    with serve(2, log_dir=tmp_path) as started:
+        assert started.database_url.startswith("postgresql+psycopg://")
+        context = browser.new_context(base_url=started.url,
+                                      viewport={"width": 1600, "height": 1000})
+        try:
+            page = context.new_page()
+            page.goto("/compare?share=10")
+            wait_for_run(page)
+            save_scenario(page, "Saved before the replica stopped")
+            replica = next(c["value"] for c in context.cookies() if c["name"] == "SERVERID")
+            served_by = started.servers[int(replica.removeprefix("r")) - 1]
+            stop(served_by)
+            page.reload()
+            wait_for_run(page)
+            expect(compared(page)).to_contain_text("Saved before the replica stopped")
+            now = next(c["value"] for c in context.cookies() if c["name"] == "SERVERID")
+            assert now != replica, "the reload was served by the other replica"
+        finally:
+            context.close()
