@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.bundle import DATA_DIR, document_folder, folder_named
-from claimscope.files.folder import Folder
+from claimscope.files.folder import Folder, HeldFolder
 from claimscope.files.schema import DataError, read_yaml
 from claimscope.link.urlstate import shown
+from claimscope.store.ids import is_id
 
 DOC_PARAM = "doc"
 MORE_DOCUMENTS = "CLAIMSCOPE_DOCUMENTS"  # further document folders, os.pathsep-separated
@@ -62,6 +63,17 @@ def served() -> Shelf:
         if DOCUMENT_ID.fullmatch(entry.name) and (entry / "document.yaml").is_file():
             folders.setdefault(entry.name, entry.resolve())
     return Shelf(default.name, folders)
+
+
+def saved_folder(document_id: str, read: Callable[[str], Mapping[str, str] | None]
+                 ) -> HeldFolder | None:
+    """A reader's saved document as a folder held as texts (`saved/<id>`), found by `read`
+    (the store's files of that id, None if there is none); an id without the shape of
+    the store's ids is never looked up."""
+    if not is_id(document_id):
+        return None
+    files = read(document_id)
+    return None if files is None else HeldFolder(f"saved/{document_id}", files)
 
 
 def read_doc_param(raw: str | Sequence[str] | None, known: Callable[[str], bool],

@@ -169,3 +169,75 @@ def test_a_decision_in_a_300_number_document_reruns_quickly() -> None:
     median = statistics.median(times)
     print(f"yours_decision_rerun_300_mentions: {median * 1000:.0f} ms")
     assert median < 1.5, times
+
+
+PAGES = ["components/pages/overview.py", "components/pages/projection.py",
+         "components/pages/compare.py", "components/pages/source.py",
+         "components/pages/method.py"]
+
+
+def _saved(owner: str) -> tuple[AppTest, str]:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["owner_token"] = owner
+    at.switch_page(PAGE)
+    _run(at)
+    at = _make_model(_paste(at, TEXT))
+    _run(at.radio(key=state.STEP).set_value(STEPS[3]))
+    at.text_input(key="yours_save_name").input("Library loans")
+    _run(at.button(key="yours_save").click())
+    saved_id = at.session_state[state.WORK].saved_id
+    assert saved_id and f"/?doc={saved_id}" in [c.value for c in at.code]
+    return at, saved_id
+
+
+def test_a_saved_document_opens_on_every_page_for_anyone_with_its_link() -> None:
+    from claimscope.store.ids import new_id
+    owner = new_id()
+    at, saved_id = _saved(owner)
+    for page in PAGES:
+        stranger = AppTest.from_file(APP, default_timeout=60)
+        stranger.query_params["doc"] = saved_id
+        stranger.switch_page(page)
+        _run(stranger)
+        assert stranger.session_state["document"] == saved_id
+        assert not stranger.warning, [w.value for w in stranger.warning]
+        assert any("Northby" in m.value or "Book loans" in m.value
+                   for m in [*stranger.markdown, *stranger.caption]), page
+    # Only its owner lists it, and only its owner can delete it.
+    other = _page()
+    assert not [c for c in other.get("flex_container") if c.key == f"yours_saved_{saved_id}"]
+    mine = AppTest.from_file(APP, default_timeout=60)
+    mine.session_state["owner_token"] = owner
+    mine.switch_page(PAGE)
+    _run(mine)
+    _run(mine.button(key=f"yours_delete_{saved_id}").click())
+    gone = AppTest.from_file(APP, default_timeout=60)
+    gone.query_params["doc"] = saved_id
+    _run(gone)
+    assert gone.session_state["document"] != saved_id
+
+
+def test_a_saved_document_is_changed_by_its_owner_and_opened_in_the_editor() -> None:
+    from claimscope.store.ids import new_id
+    owner = new_id()
+    at, saved_id = _saved(owner)
+    _run(at.radio(key=state.STEP).set_value(STEPS[2]))
+    _run(at.text_input(key="yours_m_out_label_0").input("Loans in the whole county"))
+    _run(at.radio(key=state.STEP).set_value(STEPS[3]))
+    _run(at.button(key="yours_save").click())
+    assert at.session_state[state.WORK].saved_id == saved_id  # replaced, not a second one
+    editor = AppTest.from_file(APP, default_timeout=60)
+    editor.session_state["owner_token"] = owner
+    editor.switch_page(PAGE)
+    _run(editor)
+    _run(editor.button(key=f"yours_open_{saved_id}").click())
+    assert editor.session_state[state.WORK].saved_id == saved_id
+    assert editor.text_input(key="yours_m_out_label_0").value == "Loans in the whole county"
+
+
+def test_a_doc_link_that_names_nothing_opens_the_default_with_a_notice() -> None:
+    for value in ("AAAAAAAAAAAAAAAAAAAAAA", "../../etc", "x" * 500):
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.query_params["doc"] = value
+        _run(at)
+        assert "names no document" in at.warning[0].value

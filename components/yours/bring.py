@@ -6,17 +6,18 @@ from __future__ import annotations
 import datetime
 
 import streamlit as st
-from claimscope.authoring.restore import restored
 
 from claimscope.authoring.draft import document_title
 from claimscope.authoring.folder_zip import FolderZipError, read_folder_zip
 from claimscope.authoring.reader_folder import ReaderFolderError
+from claimscope.authoring.restore import restored
 from claimscope.authoring.workspace import About
 from claimscope.files.schema import DataError
 from claimscope.finder import find_mentions
 from claimscope.intake import IntakeError, convert
 from claimscope.text.markdown import escape_markdown
 from components.yours import state
+from components.yours.keep import your_documents
 
 TYPES = ["md", "markdown", "txt", "text", "pdf", "docx", "html", "htm"]
 MAX_PASTE = 2_000_000  # characters: about 600 pages
@@ -84,7 +85,6 @@ def _take_zip() -> None:
     st.session_state[NOTICE] = None
     current = state.start(back.text, back.about)
     current.decisions.update(back.decisions)
-    current.model = back.model
     state.show_model(back.model)
     st.session_state[NOTICE] = " ".join(back.notices) or None
     st.session_state[state.STEP] = state.STEPS[1]
@@ -113,6 +113,7 @@ def bring() -> None:
     current = state.work()
     if current is not None:
         about_the_text(current)
+    your_documents()
 
 
 def _about_changed() -> None:

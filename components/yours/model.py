@@ -66,8 +66,9 @@ def _make_from_shape() -> None:
 
 def _add_output() -> None:
     count = st.session_state.get(state.OUTPUTS, 0)
-    state.set_output(count, OutputDraft(f"result_{count + 1}", "Another result", "number",
-                                        "1"))
+    spec = OutputDraft(f"result_{count + 1}", "Another result", "number", "1")
+    for key, value in state.output_fields(count, spec).items():
+        st.session_state[key] = value
     st.session_state[state.OUTPUTS] = count + 1
 
 
@@ -155,7 +156,7 @@ def _output_fields(number: int, problems: dict[str, Problem]) -> None:
 
 def _panel_changed() -> None:
     current = state.work()
-    made = state.made(current, state.model_from_widgets())
+    made = state.made(current, current.model)
     if made.bundle is None:
         return
     values = state.panel_values(made.bundle)
@@ -167,7 +168,7 @@ def _panel_changed() -> None:
 def editor(current: state.Work) -> None:
     """The model's inputs and outputs as fields, each problem at its place, then the live
     panel or, until the folder validates, why not."""
-    model = state.model_from_widgets()
+    model = state.model_fields(current)
     if model is None:
         st.caption("No model yet: the document's first kept figure stands alone until you "
                    "make one from a shape.")

@@ -103,33 +103,49 @@ def panel_values(data: Bundle) -> dict[str, float]:
 INPUTS, OUTPUTS = "yours_m_inputs", "yours_m_outputs"  # how many of each
 
 
-def set_input(number: int, spec: InputDraft) -> None:
-    key = f"yours_m_in_{{}}_{number}"
-    for part in ("name", "label", "unit", "default", "min", "max"):
-        st.session_state[key.format(part)] = getattr(spec, part)
-    st.session_state[key.format("claims")] = tuple(spec.claims)
+def _fields(model: ModelDraft) -> dict[str, object]:
+    """Every field's key and value for a model."""
+    fields: dict[str, object] = {}
+    for number, spec in enumerate(model.inputs):
+        for part in ("name", "label", "unit", "default", "min", "max"):
+            fields[f"yours_m_in_{part}_{number}"] = getattr(spec, part)
+        fields[f"yours_m_in_claims_{number}"] = tuple(spec.claims)
+    for number, spec in enumerate(model.outputs):
+        fields.update(output_fields(number, spec))
+    fields.update({INPUTS: len(model.inputs), OUTPUTS: len(model.outputs),
+                   "yours_m_headline": model.headline, "yours_m_threshold": model.threshold,
+                   "yours_m_made_claim": model.claim,
+                   "yours_m_made_words": model.threshold_words})
+    return fields
 
 
-def set_output(number: int, spec: OutputDraft) -> None:
-    key = f"yours_m_out_{{}}_{number}"
-    for part in ("name", "label", "unit", "formula"):
-        st.session_state[key.format(part)] = getattr(spec, part)
+def output_fields(number: int, spec: OutputDraft) -> dict[str, object]:
+    return {f"yours_m_out_{part}_{number}": getattr(spec, part)
+            for part in ("name", "label", "unit", "formula")}
 
 
 def show_model(model: ModelDraft | None) -> None:
-    """Put a model in the editor's fields (None: no model, the placeholder stands)."""
+    """Make `model` the work's and put it in the editor's fields (None: no model, the
+    placeholder stands). For callbacks, which run before the fields are drawn."""
+    current = work()
+    if current is not None:
+        current.model = model
     if model is None:
         st.session_state[INPUTS] = st.session_state[OUTPUTS] = 0
         return
-    for number, spec in enumerate(model.inputs):
-        set_input(number, spec)
-    for number, spec in enumerate(model.outputs):
-        set_output(number, spec)
-    st.session_state[INPUTS], st.session_state[OUTPUTS] = len(model.inputs), len(model.outputs)
-    st.session_state["yours_m_headline"] = model.headline
-    st.session_state["yours_m_threshold"] = model.threshold
-    st.session_state["yours_m_made_claim"] = model.claim
-    st.session_state["yours_m_made_words"] = model.threshold_words
+    for key, value in _fields(model).items():
+        st.session_state[key] = value
+
+
+def model_fields(current: Work) -> ModelDraft | None:
+    """The model as the editor's fields now read it, kept as the work's. Streamlit forgets
+    a field's value on a run that does not draw it (another step): such fields start
+    again from the work's model."""
+    if current.model is not None:
+        for key, value in _fields(current.model).items():
+            st.session_state.setdefault(key, value)
+    current.model = model_from_widgets()
+    return current.model
 
 
 def _number(key: str, fallback: float = 0.0) -> float:
