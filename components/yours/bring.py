@@ -94,7 +94,7 @@ def bring() -> None:
     """The three ways in, and the plain-words message of the last one that failed."""
     st.markdown("Upload a file (Markdown, plain text, PDF, Word or HTML, up to 10 MB and "
                 "300 pages), paste the text, or open a document folder you exported here "
-                "before. Only the text is kept: images and attachments are never read.")
+                "before. Only the text is kept: pictures and attachments are never read.")
     upload, paste, folder = st.tabs(["Upload a file", "Paste the text",
                                      "Open an exported folder"])
     with upload:
