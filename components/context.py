@@ -51,13 +51,18 @@ def _shelf(document: str, more: str) -> Shelf:
 
 # A saved document's files, read again every few seconds: its owner's save shows on the
 # next reload, a deleted one is gone (and its id opens the default, with a notice).
+# A store that cannot be reached raises, which is not cached: the next run asks again.
 @st.cache_resource(show_spinner=False, ttl=5, max_entries=256)
 def _saved_files(document_id: str) -> dict[str, str] | None:
+    record = stored_document(open_store(), document_id)
+    return None if record is None else record.files
+
+
+def _saved_files_now(document_id: str) -> dict[str, str] | None:
     try:
-        record = stored_document(open_store(), document_id)
+        return _saved_files(document_id)
     except StoreUnavailable:
         return None
-    return None if record is None else record.files
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -73,7 +78,7 @@ def saved(document_id: str) -> HeldFolder | None:
     document has that id; None if the store holds none of that id."""
     if document_id in shelf().folders:
         return None
-    return saved_folder(document_id, _saved_files)
+    return saved_folder(document_id, _saved_files_now)
 
 
 def forget_saved(document_id: str) -> None:

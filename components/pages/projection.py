@@ -37,7 +37,7 @@ if model.steps:
     show_chart(step_chart(model, values, out), key="steps")
 
 # The sweep is drawn for the assumption the reader picks, not on every visit.
-chosen = st.selectbox(f"Show the {headline.label.lower()} against",
+chosen = st.selectbox(f"Show the {escape_markdown(headline.label.lower())} against",
                       list(model.break_even_inputs), index=None,
                       placeholder="Choose an assumption to sweep its whole range",
                       key="sweep_input", format_func=lambda name: specs[name].label)
