@@ -526,7 +526,7 @@ def live_file_sizes() -> None:
     from claimscope.link.scenarios import Scenario
     from claimscope.link.viewstate import default_view
     from claimscope.live.page import standalone_panel
-    from claimscope.text.citation import cite
+    from claimscope.views.citation import cite
 
     bundle = load_bundle()
     view = default_view(bundle.inputs)

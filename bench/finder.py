@@ -17,13 +17,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimscope.bundle import DATA_DIR, load_bundle  # noqa: E402
-from claimscope.finder import find_mentions  # noqa: E402
-from claimscope.finder.measure import (  # noqa: E402
+from claimscope.authoring.measure import (  # noqa: E402
     load_labelled,
     score_catalogue,
     score_labelled,
 )
+from claimscope.bundle import DATA_DIR, load_bundle  # noqa: E402
+from claimscope.finder import find_mentions  # noqa: E402
 from claimscope.intake import convert  # noqa: E402
 from tests.intake_files import pdf_bytes  # noqa: E402
 

@@ -46,13 +46,14 @@ from claimscope.files.inputs import InputGroup, InputSpec, load_input_file
 from claimscope.files.page_config import PAGES_FILE, Pages, load_pages
 from claimscope.files.references import REFERENCES_FILE, Reference, load_references
 from claimscope.files.schema import MODEL_CONFIG, DataError, read_yaml
+from claimscope.files.sentence import SENTENCE_FILE, SentencePart, SentenceSpec, load_sentence
 from claimscope.files.sources import SOURCES_FILE, Cited, check_citations, load_sources
 from claimscope.files.sources import Source as SourceRecord
 from claimscope.files.vocabulary import VOCABULARY_FILE, Vocabulary, VocabularyFile, load_vocabulary
-from claimscope.link.scenarios import PRESETS_FILE, Preset, Scenario, load_presets
+from claimscope.link.scenario_presets import PRESETS_FILE, Preset, load_presets
+from claimscope.link.scenarios import Scenario
 from claimscope.model.model import Model
 from claimscope.model.model_file import MODEL_FILE, ModelFile, load_model
-from claimscope.text import narrative
 from claimscope.uncertainty.ranges import RangePreset, load_range_presets
 
 T = TypeVar("T")
@@ -75,7 +76,7 @@ RANGES_FILE = "ranges.yaml"
 CHECKS_FILE = "checks"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Bundle:
     document: Document
     catalogue: Catalogue
@@ -90,7 +91,7 @@ class Bundle:
     scenario_presets: list[Scenario]  # named assumption sets shipped with the app
     model: Model  # the document's projection, from its model.yaml
     # the document's sentence (sentence.yaml) as a spec both renderers take, if it has one
-    sentence: narrative.SentenceSpec | None
+    sentence: SentenceSpec | None
     sources: dict[str, SourceRecord]  # external sources of the figures ClaimScope supplies
     citations: tuple[Cited, ...]  # every record's citations, in file order
     input_groups: tuple[InputGroup, ...]  # headings of the inputs, in display order
@@ -213,13 +214,15 @@ def load_bundle(folder: Folder | None = None) -> Bundle:
         + (sample_units.cited(SAMPLE_UNITS_FILE) if sample_units is not None else [])
         + (estimates.cited(ESTIMATES_CONTEXT_FILE) if estimates is not None else []))
     check_citations(sources, folder, citations)
-    return Bundle(document, catalogue, inputs, references, caveats,
-                  not_claims, sample_units, presets,
-                  scenarios, model, narrative.load_sentence(folder, model, catalogue), sources,
-                  tuple(citations), input_groups, pages,
-                  (_load_checks(folder, catalogue, model, document.meta.date, sample_units,
-                                pages) if isinstance(folder, Path) else ()),
-                  estimates, version)
+    return Bundle(
+        document=document, catalogue=catalogue, inputs=inputs, references=references,
+        caveats=caveats, not_claims=not_claims, sample_units=sample_units,
+        range_presets=presets, scenario_presets=scenarios, model=model,
+        sentence=load_sentence(folder, model.inputs, model.output_names, catalogue.claims),
+        sources=sources, citations=tuple(citations), input_groups=input_groups, pages=pages,
+        checks=(_load_checks(folder, catalogue, model, document.meta.date, sample_units, pages)
+                if isinstance(folder, Path) else ()),
+        estimates_context=estimates, version=version)
 
 
 def _if_present(path: Path, load: Callable[[Path], T], absent: T) -> T:
@@ -263,7 +266,7 @@ _FILES: dict[str, Any] = {
     "inputs.yaml": _file_model("InputsFile", groups=list[InputGroup], inputs=list[InputSpec]),
     PAGES_FILE: Pages,
     MODEL_FILE: ModelFile,
-    narrative.SENTENCE_FILE: _file_model("SentenceFile", parts=list[narrative.SentencePart]),
+    SENTENCE_FILE: _file_model("SentenceFile", parts=list[SentencePart]),
     REFERENCES_FILE: _file_model("ReferencesFile", references=list[Reference]),
     CAVEATS_FILE: _file_model("CaveatsFile", caveats=list[Caveat]),
     SOURCES_FILE: _file_model("SourcesFile", sources=list[SourceRecord]),

@@ -18,8 +18,8 @@ from pathlib import Path
 from claimscope.bundle import DATA_DIR, document_folder, folder_named
 from claimscope.files.folder import Folder, HeldFolder
 from claimscope.files.schema import DataError, read_yaml
-from claimscope.link.urlstate import shown
 from claimscope.store.ids import is_id
+from claimscope.text.markdown import shown
 
 DOC_PARAM = "doc"
 MORE_DOCUMENTS = "CLAIMSCOPE_DOCUMENTS"  # further document folders, os.pathsep-separated

@@ -17,31 +17,31 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
-from claimscope.model.model import Model
 from claimscope.views.panel_spec import compact_spec, fit_panel_values, panel_spec
 from components import state
+from components.context import BY_VERSION
 from components.context import bundle as cached_bundle
 
 KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _component(key: str, _model: Model) -> Callable[..., Any]:
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=BY_VERSION)
+def _component(data: Bundle) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
     from text in the browser."""
-    js = panel_script(_model, "streamlit")
+    js = panel_script(data.model, "streamlit")
     name = "claimscope_panel_" + hashlib.sha256(js.encode()).hexdigest()[:12]
     return st.components.v2.component(name, css=panel_css(), js=js, isolate_styles=False)
 
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _spec(key: str, _data: Bundle) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=BY_VERSION)
+def _spec(data: Bundle) -> dict[str, Any]:
     """The panel's static spec for one version of a document (`Bundle.key`)."""
-    return panel_spec(_data)
+    return panel_spec(data)
 
 
 def _received() -> None:
@@ -54,20 +54,19 @@ def _received() -> None:
     st.session_state[NOTICES] = notices
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _compact_spec(key: str, shown: tuple[str, ...], _data: Bundle) -> dict[str, Any]:
+@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs=BY_VERSION)
+def _compact_spec(data: Bundle, shown: tuple[str, ...]) -> dict[str, Any]:
     """The embed's spec: only the `shown` assumptions, no cards or break-even table."""
-    return compact_spec(_spec(key, _data), shown)
+    return compact_spec(_spec(data), shown)
 
 
 def draw_panel(data: Bundle, values: Mapping[str, float], key: str,
                on_change: Callable[[], None], shown: tuple[str, ...] | None = None) -> None:
     """Draw the panel of any loaded document (a reader's being written, too) at `values`;
     `on_change` reads what the browser sent from `st.session_state[key]["values"]`."""
-    spec = _spec(data.key, data) if shown is None else _compact_spec(data.key, shown, data)
-    _component(data.key, data.model)(key=key, data={"spec": spec, "values": dict(values)},
-                                     default={"values": dict(values)},
-                                     on_values_change=on_change)
+    spec = _spec(data) if shown is None else _compact_spec(data, shown)
+    _component(data)(key=key, data={"spec": spec, "values": dict(values)},
+                     default={"values": dict(values)}, on_values_change=on_change)
 
 
 def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:

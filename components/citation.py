@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.text.citation import cite
+from claimscope.views.citation import cite
 from claimscope.views.evidence import bibliography
 
 

@@ -34,6 +34,10 @@ from claimscope.store.documents import document as stored_document
 DOCUMENT = "document"  # session state: the id of the document the session shows
 NOTICES = "url_notices"  # what a link held that could not be used (shown by layout)
 
+# How a function cached on a Bundle hashes it: by its folder and the version of its files
+# (`Bundle.key`), so an edited data file is never answered from a stale cache.
+BY_VERSION = {Bundle: lambda data: data.key}
+
 
 # A few entries per document served: an edit makes a new version, and the superseded
 # bundles are let go.

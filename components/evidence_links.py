@@ -1,4 +1,5 @@
-"""'Sources (on the Evidence page): …' under a figure ClaimScope supplies (DESIGN §8), so
+"""'Sources (on the Evidence page): …' under a figure ClaimScope supplies (README, "Data and
+credits"), so
 every range, preset and context figure leads to the words that support it."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from components.embed import embed_tools
 from components.report_download import make_report, report_button
 from components.scenario_store import apply, available, messages, save_control, saved_list
 from components.share import base_url, copy_link, files
-from components.uncertainty import run_simulation, run_sobol
+from components.simulation_cache import run_simulation, run_sobol
 
 
 def projection_tools(data: Bundle) -> None:
@@ -39,10 +39,10 @@ def projection_tools(data: Bundle) -> None:
     current = Scenario("Projection explorer view", view)
     files(data, current, "projection_files")
     st.subheader("Report")
-    simulation = run_simulation(view) if view.ranges else None
+    simulation = run_simulation(data, view) if view.ranges else None
 
     def report() -> str:  # the Sobol indices are worked out only when a report is asked for
-        sobol = run_sobol(view) if view.ranges else None
+        sobol = run_sobol(data, view) if view.ranges else None
         return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
     report_button(report, "claimscope-report.html", "projection_report")
     embed_tools(data)

@@ -9,7 +9,7 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from claimscope.text.markdown import escape_markdown
 from components import state
-from components.context import scoped
+from components.context import BY_VERSION, scoped
 
 # WCAG 2.1 AA contrast (4.5:1) for text the theme draws faded: Streamlit's light theme
 # draws captions at 60 % opacity, so their text is 3.9:1 on white and the links and inline
@@ -62,16 +62,10 @@ def url_notices() -> None:
             st.rerun()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _integrity_problems(_bundle: Bundle, key: str) -> list[str]:
-    """Checked once per version of the document's files; `key` (the bundle's folder and
-    version) keys the cache, the bundle itself is not hashed."""
-    return _bundle.integrity_problems()
-
-
+@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
 def integrity_problems(bundle: Bundle) -> list[str]:
     """The document's provenance problems, computed once per version of its files."""
-    return _integrity_problems(bundle, bundle.key)
+    return bundle.integrity_problems()
 
 
 def integrity(bundle: Bundle) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from claimscope.bundle import Bundle
 from claimscope.charts.report import ReportEntry, build_report
-from claimscope.text.citation import cite
+from claimscope.views.citation import cite
 
 
 def report_button(make: Callable[[], str], file_name: str, key: str) -> None:

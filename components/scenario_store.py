@@ -14,13 +14,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from claimscope.link.scenario_presets import resampled_ranges
 from claimscope.link.scenarios import (
     SAVED_PARAM,
     Scenario,
     clean_name,
     link,
     merge,
-    resampled_ranges,
     saved_id_from_link,
     view_from_params,
     view_params,
@@ -161,7 +161,7 @@ def save_control(key: str = "save", then: Callable[[Scenario], None] | None = No
     name_key = f"{key}_name"
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Name for the current assumptions", key=name_key, max_chars=80,
-                    placeholder="e.g. Half duplicates, 2030")
+                    placeholder="e.g. My cautious case")
     right.button("Save scenario", key=f"{key}_button", on_click=_save,
                  args=(name_key, then))
 

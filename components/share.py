@@ -8,18 +8,10 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import (
-    LINK_PARAM,
-    MAX_BYTES,
-    Scenario,
-    clean_name,
-    decode_link,
-    encode_link,
-    link,
-    load_scenarios_json,
-    resampled_ranges,
-    scenarios_json,
-)
+from claimscope.link.scenario_file import MAX_BYTES, load_scenarios_json, scenarios_json
+from claimscope.link.scenario_link import LINK_PARAM, decode_link, encode_link
+from claimscope.link.scenario_presets import resampled_ranges
+from claimscope.link.scenarios import Scenario, clean_name, link
 from claimscope.link.viewstate import View, view_query
 from claimscope.text.markdown import escape_markdown
 from components import state

@@ -1,4 +1,5 @@
-"""Session state <-> URL: the shareable view every page uses (DESIGN §5).
+"""Session state <-> URL: the shareable view every page uses (docs/architecture.md, "The URL
+contract").
 
 The URL is read once, when a session starts; afterwards the session's `View` is the truth
 and is written back to the address bar after every run, so a copied link always
@@ -12,7 +13,9 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.bundle import Bundle
-from claimscope.link.scenarios import LINK_PARAM, SAVED_PARAM, resampled_ranges
+from claimscope.link.scenario_link import LINK_PARAM
+from claimscope.link.scenario_presets import resampled_ranges
+from claimscope.link.scenarios import SAVED_PARAM
 from claimscope.link.viewstate import View, default_view, parse_view, view_query
 from claimscope.live.embed import SHOW_PARAM
 from claimscope.shelf import DOC_PARAM

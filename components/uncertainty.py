@@ -2,15 +2,13 @@
 Carlo results, how P(claim holds) settles, correlations, tornado, variance shares, Sobol
 indices, claim map).
 
-The simulation is cached on exactly what it depends on (point values, ranges,
-correlations, sample count, seed), and the Sobol indices on the point values and ranges,
-so moving a control that only changes the view — the histogram's output, the claim map's
-axes — never draws again.
+The runs behind them are cached in `components.simulation_cache`, so moving a control
+that only changes the view — the histogram's output, the claim map's axes — never draws
+again.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from claimscope.bundle import Bundle
@@ -23,7 +21,7 @@ from claimscope.charts.uncertainty import (
     tornado_chart,
 )
 from claimscope.files.inputs import InputSpec
-from claimscope.link.scenarios import resampled_ranges, sample_preset
+from claimscope.link.scenario_presets import resampled_ranges, sample_preset
 from claimscope.link.viewstate import View, ranged_inputs, suggested_range
 from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import count_word, display, human, percent
@@ -36,8 +34,7 @@ from claimscope.uncertainty.correlations import (
     parse_correlations,
 )
 from claimscope.uncertainty.distributions import RESAMPLED, SHAPES, Range
-from claimscope.uncertainty.montecarlo import SimulationResult, claim_map, simulate, tornado
-from claimscope.uncertainty.montecarlo.sobol import SobolResult, sobol_indices
+from claimscope.uncertainty.montecarlo import claim_map
 from claimscope.uncertainty.ranges import (
     SAMPLES_DEFAULT,
     SAMPLES_MAX,
@@ -51,6 +48,7 @@ from components.charts import download_csv, show_chart
 from components.context import bundle
 from components.controls import slider_bounds, widget_number
 from components.evidence_links import sources_caption
+from components.simulation_cache import run_simulation, run_sobol, run_tornado
 
 SAMPLE_CHOICES = (SAMPLES_MIN, 10_000, SAMPLES_DEFAULT, 250_000, SAMPLES_MAX)
 RANGE_EDITOR = "range_editor_open"  # the expander's state: open while a reader edits ranges
@@ -176,58 +174,6 @@ def apply_presets(data: Bundle) -> None:
         state.set_range(name, preset.range)
 
 
-ValueKeys = tuple[tuple[str, float], ...]
-RangeKeys = tuple[tuple[str, float, float, str, tuple[float, ...]], ...]
-CorrelationKeys = tuple[tuple[str, str, float], ...]
-
-
-def _ranges(keys: RangeKeys) -> dict[str, Range]:
-    return {name: Range(low, high, shape, sample) for name, low, high, shape, sample in keys}
-
-
-# cache_resource, not cache_data: every rerun reads the result (the page and the report
-# both do), and cache_data would unpickle a fresh copy each time. The results are never
-# changed after they are made, so sessions can share one object.
-@st.cache_resource(max_entries=24, show_spinner="Drawing the Monte Carlo samples…")
-def cached_simulation(document: str, values: ValueKeys, ranges: RangeKeys,
-                      correlations: CorrelationKeys, samples: int, seed: int
-                      ) -> SimulationResult:
-    return simulate(bundle().model, dict(values), _ranges(ranges), samples, seed,
-                    correlations=[Correlation(*c) for c in correlations])
-
-
-@st.cache_resource(max_entries=24, show_spinner="Working out the Sobol indices…")
-def cached_sobol(document: str, values: ValueKeys, ranges: RangeKeys) -> SobolResult:
-    """Sobol indices: their own design (independent inputs), so neither the draws, the
-    seed nor the correlations of the Monte Carlo change them."""
-    return sobol_indices(bundle().model, dict(values), _ranges(ranges))
-
-
-@st.cache_resource(max_entries=24, show_spinner=False)
-def cached_tornado(document: str, values: ValueKeys, ranges: RangeKeys) -> pd.DataFrame:
-    """The tornado sweep: no sampling, so it is cached apart from the Monte Carlo and
-    survives a change of draws or seed."""
-    return tornado(bundle().model, dict(values), _ranges(ranges))
-
-
-def _cache_keys(view: View) -> tuple[str, ValueKeys, RangeKeys]:
-    """The document's version (`Bundle.key`: an edited model.yaml is never answered from
-    the cache) and a view's point values and ranges, as plain values: cheap to hash."""
-    ranges = tuple((name, r.low, r.high, r.shape, r.sample) for name, r in view.ranges.items())
-    return bundle().key, tuple(view.values.items()), ranges
-
-
-def run_simulation(view: View) -> SimulationResult:
-    """The cached Monte Carlo for a view."""
-    correlations = tuple((c.first, c.second, c.rank) for c in view.correlations)
-    return cached_simulation(*_cache_keys(view), correlations, view.samples, view.seed)
-
-
-def run_sobol(view: View) -> SobolResult:
-    """The cached Sobol indices for a view's point values and ranges."""
-    return cached_sobol(*_cache_keys(view))
-
-
 def _simulation_settings(view: View) -> None:
     def changed() -> None:
         state.set_simulation(int(st.session_state["mc_samples"]),
@@ -266,7 +212,7 @@ def uncertainty_section(data: Bundle) -> None:
                       on_click=apply_presets, args=(data,), type="primary")
     else:
         _simulation_settings(view)
-        result = run_simulation(view)
+        result = run_simulation(data, view)
         count = len(result.ranged)
         ranged = f"{count} assumption{'s' if count > 1 else ''} given a range"
         summary = result[headline.name]
@@ -300,10 +246,10 @@ def uncertainty_section(data: Bundle) -> None:
         quantiles = result.quantiles().assign(output=lambda f: f["output"].map(labels))
         st.dataframe(quantiles, hide_index=True, key="mc_quantiles")
         download_csv(quantiles, "mc-quantiles")
-        show_chart(tornado_chart(model, cached_tornado(*_cache_keys(view))), key="tornado")
+        show_chart(tornado_chart(model, run_tornado(data, view)), key="tornado")
         show_chart(shares_chart(model, result.variance_shares, bool(result.correlations)),
                    key="variance_shares")
-        _sobol(view, bool(result.correlations))
+        _sobol(data, view, bool(result.correlations))
     st.subheader("Where the claim holds: any two assumptions")
     # Drawn at once when ranges are set; otherwise when the reader asks for it.
     if view.ranges or st.toggle("Show the claim map", key="claim_map_shown"):
@@ -314,7 +260,7 @@ SOBOL_SCALES = {"log": "the log of the total (a product is a sum of logs)",
                 "linear": "the total as it is"}
 
 
-def _sobol(view: View, correlated: bool) -> None:
+def _sobol(data: Bundle, view: View, correlated: bool) -> None:
     """First- and total-order Sobol indices with their intervals, on either scale: on
     request, as their own design takes a few tenths of a second whenever the assumptions
     change (then cached, like the Monte Carlo)."""
@@ -327,11 +273,11 @@ def _sobol(view: View, correlated: bool) -> None:
         return
     scale = st.radio("Sobol indices of", list(SOBOL_SCALES), key="sobol_scale",
                      format_func=SOBOL_SCALES.get, horizontal=True)
-    sobol = run_sobol(view)
+    sobol = run_sobol(data, view)
     if correlated:
         st.caption("Sobol indices are defined for independent inputs: these ignore the "
                    "correlations set above.")
-    show_chart(sobol_chart(bundle().model, sobol, scale), key="sobol")
+    show_chart(sobol_chart(data.model, sobol, scale), key="sobol")
 
 
 CORRELATION_NOTICES = "correlation_notices"

@@ -1,5 +1,11 @@
-"""Shared test settings: the hypothesis profile of the fuzz tests and their example count,
-the test session's own database, and a real PostgreSQL server for the store's tests.
+"""Shared test settings: the hypothesis profiles (every test's, the fuzz tests') and the
+fuzz tests' example count, the test session's own database, and a real PostgreSQL server
+for the store's tests.
+
+Every property test runs without a deadline (the "loaded" profile, loaded here): what
+they check is a property, not a speed, and CI runs them on a loaded machine, where one
+example once took 546 ms against Hypothesis' default 200 ms. A test that means to bound
+time says so with its own `deadline`.
 
 Every test process (each pytest-xdist worker) points `CLAIMSCOPE_DATABASE_URL` at a SQLite
 file of its own in a temporary folder, so AppTests and the servers the browser tests start
@@ -29,6 +35,10 @@ from hypothesis import HealthCheck, settings
 from claimscope.store.database import URL_VARIABLE, Store, forget_store, open_store
 from claimscope.store.ids import new_id
 from deploy.postgres import installed, postgres_server
+
+LOADED_PROFILE = "loaded"
+settings.register_profile(LOADED_PROFILE, deadline=None)
+settings.load_profile(LOADED_PROFILE)
 
 _DATABASE_DIR = Path(tempfile.mkdtemp(prefix="claimscope-test-db-"))
 atexit.register(shutil.rmtree, _DATABASE_DIR, ignore_errors=True)

@@ -24,14 +24,16 @@ from claimscope.charts.uncertainty import (
     sobol_chart,
     tornado_chart,
 )
-from claimscope.link.scenarios import Scenario, resampled_ranges, totals_frame
+from claimscope.link.scenario_presets import resampled_ranges
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import View, default_view, parse_view, ranged_inputs
-from claimscope.text.citation import cite
 from claimscope.uncertainty.correlations import CORR_PARAM
 from claimscope.uncertainty.distributions import RESAMPLED, SHAPES
 from claimscope.uncertainty.montecarlo import SimulationResult, claim_map, simulate, tornado
 from claimscope.uncertainty.montecarlo.sobol import sobol_indices
 from claimscope.uncertainty.ranges import SAMPLES_MIN, SAMPLES_PARAM, range_params
+from claimscope.views.citation import cite
+from claimscope.views.compare import totals_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = (DATA_DIR / default_document(), ROOT / "tests" / "fixtures" / "fixture-clinic-2024",

@@ -1,4 +1,5 @@
-"""The claims catalogue: every claim traces to the document's words (DESIGN §3, §3.1)."""
+"""The claims catalogue: every claim traces to the document's words (README, "Adding a
+document")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Consistency checks (DESIGN §3.3): numbers, verdicts, and that they follow the catalogue."""
+"""Consistency checks (README, "Adding a document"): numbers, verdicts, and that they follow the
+catalogue."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from claimscope.bundle import load_bundle
-from claimscope.text.citation import TOOL, cite, written_date
+from claimscope.views.citation import TOOL, cite, written_date
 
 DOCUMENT = load_bundle().document
 

@@ -55,7 +55,7 @@ def claim(data: dict, claim_id: str) -> dict:
      "pages.yaml, field 'path': must be lower-case letters, digits, - or _"),
     ("pages.yaml", lambda d: d["estimates_over_time"].pop("counted"),
      "pages.yaml, field 'counted': is missing"),
-    ("pages.yaml", lambda d: d["overview"]["cards"][0].update(value="{{ c[5] | text }}"),
+    ("pages.yaml", lambda d: d["overview"]["cards"][0].update(value="{claims.nothing|text}"),
      "pages.yaml: has a template that does not render"),
     ("pages.yaml", lambda d: d["overview"]["cards"][0].pop("claims"),
      "pages.yaml, field 'claims': a card needs a title and claims, or headline: true"),
@@ -133,7 +133,7 @@ def test_reference_caveat_and_not_claim_files_are_optional(tmp_path: Path) -> No
     needs none of those files; a model naming a reference then finds none."""
     import shutil
 
-    from tests.test_second_document import FIXTURE
+    from tests.test_clinic_document import FIXTURE
 
     folder = tmp_path / "doc"
     shutil.copytree(FIXTURE, folder)

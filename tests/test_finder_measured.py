@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from claimscope.authoring.measure import load_labelled, score_catalogue, score_labelled
 from claimscope.bundle import DATA_DIR, load_bundle
 from claimscope.finder import Expected, score
 from claimscope.finder.find import find_mentions
-from claimscope.finder.measure import load_labelled, score_catalogue, score_labelled
 
 LABELLED = Path(__file__).parent / "finder" / "labelled.yaml"
 DOCUMENTS = [DATA_DIR / "ecpat-cstd21-2018",

@@ -23,14 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import DATA_DIR, Bundle, default_document, json_schemas, load_bundle
-from claimscope.context.sample_units import (
-    SampleUnits,
-    alternatives_frame,
-    comparison_frame,
-    load_sample_units,
-    spread,
-    what_the_spread_says,
-)
+from claimscope.context.sample_alternatives import alternatives_frame, comparison_frame
+from claimscope.context.sample_arithmetic import spread, what_the_spread_says
+from claimscope.context.sample_units import SampleUnits, load_sample_units
 from claimscope.files.catalogue import load_catalogue
 from claimscope.files.caveats import load_caveats
 from claimscope.files.coverage import load_not_claims
@@ -38,20 +33,18 @@ from claimscope.files.document import load_document
 from claimscope.files.inputs import load_input_file
 from claimscope.files.references import load_references
 from claimscope.files.schema import DataError, read_yaml
+from claimscope.files.sentence import SENTENCE_FILE, load_sentence
 from claimscope.files.sources import load_sources
 from claimscope.files.vocabulary import VOCABULARY_FILE, load_vocabulary
-from claimscope.link.scenarios import (
+from claimscope.link.scenario_file import (
     FORMAT,
     MAX_BYTES,
-    MAX_NAME,
     MAX_SCENARIOS,
     VERSION,
-    Scenario,
-    load_presets,
     load_scenarios_json,
-    merge,
-    resampled_ranges,
 )
+from claimscope.link.scenario_presets import load_presets, resampled_ranges
+from claimscope.link.scenarios import MAX_NAME, Scenario, merge
 from claimscope.link.viewstate import (
     View,
     default_view,
@@ -59,7 +52,6 @@ from claimscope.link.viewstate import (
     ranged_inputs,
     view_query,
 )
-from claimscope.text.narrative import SENTENCE_FILE, load_sentence
 from claimscope.uncertainty.correlations import CORR_PARAM
 from claimscope.uncertainty.distributions import ALL_SHAPES
 from claimscope.uncertainty.ranges import (
@@ -322,7 +314,8 @@ LOADERS: dict[str, Callable[[Path], object]] = {
                                                 BUNDLE.range_presets),
     "document.yaml": lambda path: load_document(path.parent),
     "sources.yaml": load_sources,
-    SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model, BUNDLE.catalogue),
+    SENTENCE_FILE: lambda path: load_sentence(path.parent, BUNDLE.model.inputs,
+                                              BUNDLE.model.output_names, BUNDLE.catalogue.claims),
 }
 TREES = {name: yaml.safe_load((FOLDER / name).read_text(encoding="utf-8")) for name in LOADERS}
 KEEP = 3  # records kept from a long list, so that each example stays quick to load

@@ -19,7 +19,7 @@ from claimscope.files.coverage import (
     find_mentions,
     load_not_claims,
 )
-from claimscope.text.highlight import MARKS, highlight_html, legend_html
+from claimscope.views.highlight import MARKS, highlight_html, legend_html
 
 BUNDLE = load_bundle()
 TEXT = BUNDLE.document.text

@@ -1,7 +1,7 @@
-"""Hostile links on every page: no exception, and nothing a visitor typed is rendered as
-HTML, a link, an image or markdown (DESIGN §5: "Nothing in the URL can crash the app or
-run code"). Also every assumption at its extremes at once, with a million draws.
-"""
+"""Hostile links on every page: no exception, and nothing a visitor typed is rendered as HTML, a
+link, an image or markdown (docs/architecture.md, "The URL contract": "Nothing in the URL can
+crash the app or run code"). Also every assumption at its extremes at once, with a million
+draws."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 
 from claimscope.bundle import load_bundle
-from claimscope.link.scenarios import Scenario, encode_link
+from claimscope.link.scenario_link import encode_link
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view, ranged_inputs
 from claimscope.uncertainty.ranges import SAMPLES_MAX, SHAPES, range_params
 from tests.apptest_helpers import ROOT, kept, page_text, panel_data, run_page

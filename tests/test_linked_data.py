@@ -6,7 +6,7 @@ import hashlib
 import json
 
 from claimscope.bundle import load_bundle
-from claimscope.text.linked_data import author, catalogue_jsonld, catalogue_jsonld_bytes
+from claimscope.views.linked_data import author, catalogue_jsonld, catalogue_jsonld_bytes
 
 BUNDLE = load_bundle()
 DOC = BUNDLE.document

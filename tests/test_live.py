@@ -29,7 +29,7 @@ from claimscope.live.page import (
     standalone_panel,
 )
 from claimscope.live.scripts import panel_script
-from claimscope.text.citation import cite
+from claimscope.views.citation import cite
 from claimscope.views.panel_spec import compact_spec, panel_spec
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,5 @@
-"""Coverage (DESIGN §3.2): the number detector, and every number in the document accounted."""
+"""Coverage (README, "Adding a document"): the number detector, and every number in the document
+accounted."""
 
 from __future__ import annotations
 

@@ -16,10 +16,10 @@ from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
 from claimscope.files.schema import DataError
 from claimscope.model.model_file import load_model
-from tests.browser.conftest import FIXTURE_DOCUMENT
+from tests.fixture_documents import CLINIC_DOCUMENT
 
 ECPAT = load_bundle(DATA_DIR / default_document())
-FIXTURE = load_bundle(FIXTURE_DOCUMENT)
+FIXTURE = load_bundle(CLINIC_DOCUMENT)
 
 
 def spec(name: str, low: float, high: float, default: float, unit: str = "ratio"
@@ -53,7 +53,7 @@ def output(name: str, formula: str, **more) -> dict:
 
 
 def test_no_document_holds_python_for_its_model() -> None:
-    for folder in [*DATA_DIR.iterdir(), FIXTURE_DOCUMENT]:
+    for folder in [*DATA_DIR.iterdir(), CLINIC_DOCUMENT]:
         if (folder / "document.yaml").is_file():
             assert (folder / "model.yaml").is_file() and not (folder / "model.py").exists()
 

@@ -10,7 +10,8 @@ import pytest
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.files.schema import DataError
-from claimscope.text.narrative import SENTENCE_FILE, reactive_sentence
+from claimscope.files.sentence import SENTENCE_FILE
+from claimscope.views.narrative import reactive_sentence
 from tests.data_helpers import copy_document, edit
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fixture-clinic-2024"

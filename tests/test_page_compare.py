@@ -10,12 +10,14 @@ from streamlit.testing.v1 import AppTest
 
 from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
-from claimscope.link.scenarios import FORMAT, LINK_PARAM, VERSION, Scenario, encode_link
+from claimscope.link.scenario_file import FORMAT, VERSION
+from claimscope.link.scenario_link import LINK_PARAM, encode_link
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import parse_view
 from claimscope.store.database import open_store
 from claimscope.store.scenarios import owner_scenarios
-from claimscope.text.citation import cite
 from claimscope.text.numbers import display
+from claimscope.views.citation import cite
 from claimscope.views.projection import output_rows
 from tests.apptest_helpers import (
     figure_specs,

@@ -10,7 +10,8 @@ import streamlit as st
 import yaml
 
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
-from claimscope.context.sample_units import SAMPLE_UNITS_FILE, group_frame
+from claimscope.context.sample_arithmetic import group_frame
+from claimscope.context.sample_units import SAMPLE_UNITS_FILE
 from claimscope.text.markdown import escape_markdown
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 

@@ -15,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimscope.link.scenarios import LINK_PARAM, Scenario, encode_link
+from claimscope.link.scenario_link import LINK_PARAM, encode_link
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
 from components.navigation import pages
 from tests.apptest_helpers import figure_specs, kept, open_link, page_text

@@ -11,13 +11,15 @@ import pytest
 from claimscope.bundle import load_bundle
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry, build_report, markdown_bold
-from claimscope.link.scenarios import PRESETS_FILE, Scenario, load_presets, totals_frame
+from claimscope.link.scenario_presets import PRESETS_FILE, load_presets
+from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
-from claimscope.text.citation import cite
 from claimscope.text.numbers import human, percent
 from claimscope.uncertainty.correlations import Correlation
 from claimscope.uncertainty.montecarlo import simulate
 from claimscope.uncertainty.montecarlo.sobol import sobol_indices
+from claimscope.views.citation import cite
+from claimscope.views.compare import totals_frame
 from claimscope.views.projection import output_rows
 
 BUNDLE = load_bundle()

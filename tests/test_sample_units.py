@@ -15,24 +15,28 @@ from hypothesis import strategies as st
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.charts.sample_units import leave_one_out_chart, rate_chart, share_chart
 from claimscope.charts.style import PROVENANCE
-from claimscope.context.sample_units import (
+from claimscope.context.sample_alternatives import (
     CUT_OFF,
     DIFFERS,
     EXACT,
     ROUNDED,
-    SAMPLE_UNITS_FILE,
-    SampleUnits,
-    Stated,
     agreement,
     comparison_frame,
+    recompute,
+)
+from claimscope.context.sample_arithmetic import (
     exact_bootstrap,
     group_frame,
     leave_one_out,
-    load_sample_units,
-    national_from,
-    recompute,
     spread,
     what_the_spread_says,
+)
+from claimscope.context.sample_units import (
+    SAMPLE_UNITS_FILE,
+    SampleUnits,
+    Stated,
+    load_sample_units,
+    national_from,
 )
 from claimscope.files.catalogue import Catalogue
 from claimscope.files.schema import DataError

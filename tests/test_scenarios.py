@@ -12,31 +12,22 @@ from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
 from claimscope.files.schema import DataError
-from claimscope.link.scenarios import (
+from claimscope.link.scenario_file import (
     FORMAT,
     MAX_BYTES,
-    MAX_LINK,
-    MAX_NAME,
     MAX_SCENARIOS,
-    PRESETS_FILE,
     VERSION,
-    Scenario,
-    clean_name,
-    decode_link,
-    differences_frame,
-    encode_link,
-    link,
-    load_presets,
     load_scenarios_json,
-    merge,
-    resampled_ranges,
     scenarios_json,
-    totals_frame,
-    unique_name,
 )
+from claimscope.link.scenario_link import MAX_LINK, decode_link, encode_link
+from claimscope.link.scenario_presets import PRESETS_FILE, load_presets, resampled_ranges
+from claimscope.link.scenarios import MAX_NAME, Scenario, clean_name, link, merge
 from claimscope.link.viewstate import View, default_view, view_query
+from claimscope.text.names import unique_name
 from claimscope.uncertainty.distributions import SHAPES, Range
 from claimscope.uncertainty.ranges import SAMPLES_MAX, SAMPLES_MIN, SEED_MAX
+from claimscope.views.compare import differences_frame, totals_frame
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model

@@ -1,4 +1,5 @@
-"""Sources as data (DESIGN §8): each figure ClaimScope supplies cites a source or states a
+"""Sources as data (README, "Data and credits"): each figure ClaimScope supplies cites a source or
+states a
 judgement, citations are checked both ways on load, and each data file has a JSON Schema."""
 
 from __future__ import annotations

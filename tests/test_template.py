@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.text.template import (
+    FILTERS,
     Scope,
     TemplateError,
     check_text,
@@ -112,3 +113,49 @@ SPEC = {"parts": [
 ])
 def test_render_sentence_shows_the_parts_of_the_moved_inputs(changed, sentence) -> None:
     assert render_sentence(SPEC, SCOPE, changed) == sentence
+
+
+WORDS = Scope(claims={"count": 26e6, "share": 7.25},
+              claim_units={"count": "images", "share": "percent"},
+              claim_words={"count": {"mention": "nearly 26 million", "when": "2012–2014",
+                                     "quote": "seized nearly 26 million", "unit": "images"},
+                           "share": {"mention": "7.25%", "when": "2016", "quote": "q",
+                                     "unit": "percent"}})
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("{claims.count|text} {claims.count|unit}", "26 million images"),
+    ("{claims.share|text}", "7.25%"), ("{claims.share|text:0}", "7.25%"),
+    ("{claims.share}", "7.25"), ("“{claims.count|quote}” ({claims.count|when})",
+                                 "“seized nearly 26 million” (2012–2014)"),
+    ("**{claims.count|mention}**", "**nearly 26 million**"),
+])
+def test_a_claims_value_in_its_unit_and_its_words(text: str, words: str) -> None:
+    assert render_text(text, WORDS) == words
+
+
+@pytest.mark.parametrize("text", ["{seized|quote}", "{share|text}", "{claims.count|when:2}"])
+def test_words_belong_to_claims_and_take_no_digits(text: str) -> None:
+    with pytest.raises(TemplateError):
+        parse_text(text)
+
+
+def test_a_text_checked_for_the_panel_may_not_use_a_claims_words() -> None:
+    assert check_text("{claims.count|quote}", (), ["count"]) == [
+        "{claims.count|quote}: this text may use only the filters human, percent, display, "
+        "count_word"]
+    assert check_text("{claims.count|quote}", (), ["count"], FILTERS) == []
+
+
+def test_words_outside_the_scope_are_a_clear_error() -> None:
+    with pytest.raises(TemplateError, match="names nothing"):
+        render_text("{claims.count|quote}", SCOPE)
+    with pytest.raises(TemplateError, match="names nothing"):
+        render_text("{claims.forces-replied|text}", SCOPE)
+
+
+def test_a_scope_with_words_carries_them_to_the_browser() -> None:
+    scope = WORDS.to_json()
+    assert scope["claim_units"]["share"]["format"] == "percent"
+    assert scope["claim_words"]["count"]["when"] == "2012–2014"
+    assert "claim_words" not in SCOPE.to_json()

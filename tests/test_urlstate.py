@@ -1,4 +1,5 @@
-"""The URL contract (DESIGN §5): defaults, notices, clamping, round trips."""
+"""The URL contract (docs/architecture.md, "The URL contract"): defaults, notices, clamping, round
+trips."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.bundle import load_bundle
-from claimscope.link.urlstate import parse_number, parse_query, shown, to_query
+from claimscope.link.urlstate import parse_query, to_query
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import parse_number
 
 SPECS = load_bundle().inputs
 

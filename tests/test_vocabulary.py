@@ -16,22 +16,15 @@ from claimscope.bundle import json_schemas, load_bundle
 from claimscope.files.catalogue import load_catalogue
 from claimscope.files.inputs import load_inputs
 from claimscope.files.schema import DataError
-from claimscope.files.vocabulary import (
-    FORMATS,
-    KINDS,
-    VOCABULARY_FILE,
-    Unit,
-    as_unit,
-    built_in_vocabulary,
-    load_vocabulary,
-)
+from claimscope.files.vocabulary import KINDS, VOCABULARY_FILE, built_in_vocabulary, load_vocabulary
 from claimscope.text.numbers import display, human, percent
+from claimscope.text.units import FORMATS, Unit, as_unit
 from components.controls import slider_bounds, widget_number
-from tests.browser.conftest import FIXTURE_DOCUMENT
 from tests.data_helpers import copy_document, edit
+from tests.fixture_documents import CLINIC_DOCUMENT
 
 ECPAT = load_bundle()
-FIXTURE = load_bundle(FIXTURE_DOCUMENT)
+FIXTURE = load_bundle(CLINIC_DOCUMENT)
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ def test_page_imports_are_every_page_scripts_top_level_imports() -> None:
 
 def test_warm_fills_the_caches_the_first_reader_would_wait_for(monkeypatch) -> None:
     context.clear()
-    layout._integrity_problems.clear()
+    layout.integrity_problems.clear()
     try:
         warm.warm()
 

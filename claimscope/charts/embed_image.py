@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 from claimscope.bundle import Bundle
 from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT
-from claimscope.text.narrative import reactive_sentence, verdict
+from claimscope.views.narrative import reactive_sentence, verdict
 
 Kind = Literal["svg", "png"]
 WIDTH = 820  # px: an article's column

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from claimscope.charts.style import KIND_MARKERS, Chart, base_layout
 from claimscope.files.catalogue import Catalogue
-from claimscope.files.vocabulary import Unit
+from claimscope.text.units import Unit
 from claimscope.views.overview import (
     TIMELINE_END,
     TIMELINE_START,

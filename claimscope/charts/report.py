@@ -24,16 +24,17 @@ from claimscope.charts.projection import step_chart
 from claimscope.charts.style import FONT, Chart
 from claimscope.charts.uncertainty import convergence_chart, sobol_chart
 from claimscope.files.inputs import InputSpec
-from claimscope.link.scenarios import Scenario, differences_frame
+from claimscope.link.scenarios import Scenario
 from claimscope.live.page import CSP_META, LIVE_NOTE, panel_assets, panel_block
-from claimscope.text.citation import Citation
-from claimscope.text.narrative import reactive_sentence, verdict
 from claimscope.text.numbers import display
 from claimscope.uncertainty.correlations import correlation_sentence
 from claimscope.uncertainty.montecarlo import SimulationResult
 from claimscope.uncertainty.montecarlo.sobol import SobolResult
+from claimscope.views.citation import Citation
+from claimscope.views.compare import differences_frame
 from claimscope.views.evidence import citation_line, supports_text
 from claimscope.views.evidence import entries as evidence_entries
+from claimscope.views.narrative import reactive_sentence, verdict
 from claimscope.views.projection import (
     break_even_table,
     interval_rows,

@@ -21,7 +21,8 @@ from claimscope.charts.style import (
     claim_line,
     reference_line,
 )
-from claimscope.context.sample_units import SampleUnits, group_frame
+from claimscope.context.sample_arithmetic import group_frame
+from claimscope.context.sample_units import SampleUnits
 from claimscope.files.page_config import UnitWords, slug
 from claimscope.text.numbers import human, percent
 

@@ -1,5 +1,5 @@
 """Other published estimates of the quantity a document estimates, over time — context
-data, not from the document (DESIGN §8, "Context over time").
+data, not from the document (README, "Data and credits").
 
 A document may quote two estimates as if they measured one quantity at two dates. Set
 beside every other published estimate, each labelled with what it counted, a reader sees

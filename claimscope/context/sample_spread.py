@@ -1,4 +1,5 @@
-"""Uncertainty from the sample itself (DESIGN §8): the sample of units' exact bootstrap as a
+"""Uncertainty from the sample itself (README, "Data and credits"): the sample of units' exact
+bootstrap as a
 range on one input of the model, so the Monte Carlo, the chance the claim holds, /compare
 and the report can use the sample's own spread.
 
@@ -18,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimscope.context.sample_units import SampleUnits, exact_bootstrap, spread
+from claimscope.context.sample_arithmetic import spread
+from claimscope.context.sample_units import SampleUnits
 from claimscope.files.page_config import UnitWords
 from claimscope.model.model import Model
 from claimscope.text.numbers import count_word, display, human, percent
@@ -83,7 +85,7 @@ def sample_spread(sample: SampleUnits, model: Model, name: str) -> SampleSpread:
         raise ValueError(f"the sample's range of {name}, {low:.3g} to {high:.3g}, lies outside "
                          f"its allowed span {spec.min:g} to {spec.max:g}")
     span = (spec.min, spec.max)
-    resampled = exact_bootstrap(*sample.arrays(), sample.whole_population)
+    resampled = s.resampled
     values = central / resampled
     sampled = sample.units_sampled
     return SampleSpread(

@@ -1,7 +1,7 @@
 """The claims catalogue: every number the document states, with its verbatim words.
 
 Loading checks the schema; `provenance_problems` checks each quote against the shipped
-text (DESIGN §3.1). Problems are returned, not raised, so the app can show them.
+text (README, "Adding a document"). Problems are returned, not raised, so the app can show them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Consistency checks (DESIGN §3.3): the arithmetic a document implies, with a verdict.
+"""Consistency checks (README, "Adding a document"): the arithmetic a document implies, with a
+verdict.
 
 Which checks a document has is its own code: `checks.py` in its folder defines
 `consistency_checks(catalogue, model, document_year, context, pages) -> list[Check]`,

@@ -1,4 +1,5 @@
-"""Coverage (DESIGN §3.2): every number written in the document, and what accounts for it.
+"""Coverage (README, "Adding a document"): every number written in the document, and what accounts
+for it.
 
 `find_mentions` reads the text the way a careful reader would — digits in any form
 ("7.25%", "100,000", "2006/46", "21<sup>st</sup>", "C5", "1–2", a footnote marker) and

@@ -47,7 +47,7 @@ class DocumentMeta(Record):
     licence: Text
     text_file: Text
     sha256: Text
-    content_note: Prose | None = None  # Markdown shown on first load (DESIGN §7)
+    content_note: Prose | None = None  # Markdown shown on first load (README, "Adding a document")
     help_services: Prose | None = None  # Markdown in every page's footer: report, get help
     care_note: Prose | None = None  # a sentence in every footer on how the subject is treated
     sections: Annotated[tuple[Section, ...], AsTuple] = WHOLE_TEXT

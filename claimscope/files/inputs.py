@@ -1,13 +1,15 @@
 """The projection's assumptions: their ranges, defaults and meaning, read from data.
 
 Values live in *display units* everywhere a person sees them (the URL, widgets, tables):
-percentages as percent numbers, so `share=7.25` means 7.25 %. Only the model works in
-fractions; `to_model` is the one place that converts.
+percentages as percent numbers. Only the model works in fractions: `InputSpec.to_model`
+and its inverse `to_display` are the one place that converts (the browser's copy is
+printed from them by claimscope/model/printing/javascript.py). `fit_value` and
+`format_value` are how a typed or linked value is fitted to its input and written back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 from pydantic import ValidationInfo, model_validator
@@ -15,6 +17,8 @@ from pydantic import ValidationInfo, model_validator
 from claimscope.files.folder import DataFile
 from claimscope.files.schema import FieldProblem, Prose, Record, Text, Texts, read_yaml, records_of
 from claimscope.files.vocabulary import DeclaredUnit, Vocabulary, load_vocabulary
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import display
 
 
 class InputGroup(Record):
@@ -79,6 +83,10 @@ class InputSpec(Record):
         """Display units to model units; works on scalars and numpy arrays alike."""
         return value / 100.0 if self.is_percent else value * 1.0
 
+    def to_display(self, value: float | np.ndarray) -> float | np.ndarray:
+        """Model units back to display units: `to_model`'s inverse."""
+        return value * 100.0 if self.is_percent else value * 1.0
+
     def clamp(self, value: float) -> float:
         return min(max(value, self.min), self.max)
 
@@ -108,3 +116,33 @@ def defaults(specs: Mapping[str, InputSpec]) -> dict[str, float]:
 def to_model(specs: Mapping[str, InputSpec], values: Mapping[str, float]) -> dict[str, float]:
     """Convert display-unit values (percent numbers) into model units (fractions)."""
     return {name: specs[name].to_model(values[name]) for name in specs}
+
+
+def fit_value(spec: InputSpec, param: str, raw: str, value: float,
+              fmt: Callable[[float, str], str] = display) -> tuple[float, str | None]:
+    """A number clamped to the input's allowed [min, max] and, for a whole-number input,
+    rounded as its link writes it; with the notice saying which, or None if unchanged.
+
+    Values and range ends from a link or a widget go through this one rule, so they are
+    changed, and told about, alike. `param`/`raw` name what was typed; `fmt(value, unit)`
+    writes numbers (default `numbers.display`).
+    """
+    fitted = spec.clamp(value)
+    if spec.is_integer and not float(fitted).is_integer():
+        fitted = float(round(fitted))
+    if fitted == value:
+        return value, None
+    if not spec.min <= value <= spec.max:
+        return fitted, (f"{param}={shown(raw)} is out of range ({fmt(spec.min, spec.unit)} "
+                        f"to {fmt(spec.max, spec.unit)}); clamped to "
+                        f"{fmt(fitted, spec.unit)}.")
+    return fitted, f"{param}={shown(raw)} must be a whole number; rounded to {fitted:.0f}."
+
+
+def format_value(spec: InputSpec, value: float) -> str:
+    """How a value is written in the URL: short where that is exact, else every digit, so
+    a link always reproduces the value it was made from."""
+    if spec.is_integer or float(value).is_integer():
+        return str(int(round(value)))
+    short = f"{value:.12g}"
+    return short if float(short) == value else repr(float(value))

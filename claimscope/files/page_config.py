@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
-from jinja2 import TemplateError
 from pydantic import BeforeValidator, model_validator
 
 from claimscope.files.catalogue import Catalogue, Claim
@@ -32,20 +31,21 @@ from claimscope.files.schema import (
     validate,
 )
 from claimscope.text.markdown import escape_markdown
-from claimscope.text.narrative import render
+from claimscope.text.template import FILTERS, Scope, check_text, render_text
 
 PAGES_FILE = "pages.yaml"
 
 
 class Card(Record):
     """One Overview card: the model's headline (`headline: true`), or claims shown through
-    `value` and `detail`, sandboxed Jinja2 templates over `c` (the claims, in order)."""
+    `value` and `detail`, page texts (`page_text`); by default the first claim's value
+    and date."""
 
     title: Text | None = None
     claims: Texts = ()
     headline: bool = False
-    value: Text = "{{ c[0] | text }}"
-    detail: Text = "{{ c[0].when }}"
+    value: Text | None = None
+    detail: Text | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Card:
@@ -57,8 +57,8 @@ class Card(Record):
 
 
 class OverviewPage(Record):
-    """`intro` is a template over `claims` (by id) and `meta`: the document's key claim in
-    neutral words. Without one the Overview quotes the claim the model judges."""
+    """`intro` is a page text (`page_text`): the document's key claim in neutral words.
+    Without one the Overview quotes the claim the model judges."""
 
     intro: Prose | None = None
     cards: Annotated[tuple[Card, ...], AsTuple] = (Card(headline=True),)
@@ -105,8 +105,8 @@ class EstimatesOverTimePage(Record):
     title: Text = "Estimates over time"
     path: UrlPath = "estimates"
     icon: Text = ":material/timeline:"
-    intro: Prose  # a template over `first` and `second` (the two estimate claims)
-    caution: Prose  # a template, as `intro`
+    intro: Prose  # a page text (`page_text`), naming its claims by id
+    caution: Prose  # a page text, as `intro`
     first: Text  # the earlier count
     first_year: Text  # a claim whose value is the year the earlier count was stated
     second: Text  # the later count
@@ -254,10 +254,32 @@ class Pages(Record):
                 yield "membership", claim_id
 
 
+def page_scope(catalogue: Catalogue) -> Scope:
+    """What a page text may name: every claim, with its value, unit and words."""
+    claims = catalogue.claims.values()
+    return Scope(claims={c.id: c.value for c in claims},
+                 claim_units={c.id: c.unit for c in claims},
+                 claim_words={c.id: {"mention": c.mention, "when": c.when, "quote": c.quote,
+                                     "unit": c.unit} for c in claims})
+
+
+def page_text(template: str, catalogue: Catalogue) -> str:
+    """A document's page text (an intro, a card line) in the template language of
+    `claimscope.text.template`, naming claims by id with their numbers and words
+    (`{claims.<id>|text}`, `{claims.<id>|when}`), as one line of Markdown."""
+    return " ".join(render_text(template, page_scope(catalogue)).split())
+
+
+def _card_templates(card: Card) -> tuple[str, str]:
+    first = f"claims.{card.claims[0]}"
+    return (card.value if card.value is not None else f"{{{first}|text}}",
+            card.detail if card.detail is not None else f"{{{first}|when}}")
+
+
 def card_text(card: Card, catalogue: Catalogue) -> tuple[str, str]:
     """A claims card's value and detail lines."""
-    claims = [catalogue[c] for c in card.claims]
-    return render(card.value, c=claims), render(card.detail, c=claims)
+    value, detail = _card_templates(card)
+    return page_text(value, catalogue), page_text(detail, catalogue)
 
 
 def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Claim) -> str:
@@ -267,14 +289,22 @@ def intro_text(pages: Pages, catalogue: Catalogue, meta: DocumentMeta, claim: Cl
             "the document attributes it to, and when.")
     if pages.overview.intro is None:
         return f"{lead} The key claim: “{escape_markdown(claim.quote)}”."
-    return f"{lead} {render(pages.overview.intro, claims=catalogue.claims, meta=meta)}"
+    return f"{lead} {page_text(pages.overview.intro, catalogue)}"
 
 
 def estimates_texts(page: EstimatesOverTimePage, catalogue: Catalogue) -> tuple[str, str]:
-    """The estimates page's intro and caution, over its two estimates."""
-    first, second = catalogue[page.first], catalogue[page.second]
-    return (render(page.intro, first=first, second=second),
-            render(page.caution, first=first, second=second))
+    """The estimates page's intro and caution."""
+    return page_text(page.intro, catalogue), page_text(page.caution, catalogue)
+
+
+def _page_texts(pages: Pages) -> Iterator[str]:
+    for card in pages.overview.cards:
+        if not card.headline:
+            yield from _card_templates(card)
+    if pages.overview.intro is not None:
+        yield pages.overview.intro
+    if pages.estimates_over_time is not None:
+        yield from (pages.estimates_over_time.intro, pages.estimates_over_time.caution)
 
 
 def slug(label: str) -> str:
@@ -299,15 +329,9 @@ def load_pages(folder: Folder, catalogue: Catalogue, meta: DocumentMeta,
             if getattr(o, field) not in names[kind]:
                 raise DataError(path, f"names unknown {kind[:-1]} {getattr(o, field)!r}",
                                 "estimates_over_time", field)
-    try:
-        for card in pages.overview.cards:
-            if not card.headline:
-                card_text(card, catalogue)
-        if pages.overview.intro is not None:
-            render(pages.overview.intro, claims=catalogue.claims, meta=meta)
-        if pages.estimates_over_time is not None:
-            estimates_texts(pages.estimates_over_time, catalogue)
-    except (TemplateError, LookupError, TypeError) as exc:
-        raise DataError(path, f"has a template that does not render: "
-                              f"{exc.__class__.__name__}: {brief(str(exc), 160)}") from exc
+    for template in _page_texts(pages):
+        problems = check_text(template, (), catalogue.claims, FILTERS)
+        if problems:
+            raise DataError(path, f"has a template that does not render: "
+                                  f"{brief(problems[0], 160)}")
     return pages

@@ -1,4 +1,4 @@
-"""External sources behind the figures ClaimScope supplies itself (DESIGN §8).
+"""External sources behind the figures ClaimScope supplies itself (README, "Data and credits").
 
 The catalogue traces the document's numbers to its words; everything else shown (ranges,
 presets, context data, reference figures, caveats) is ClaimScope's own claim. Each such

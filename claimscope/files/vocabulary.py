@@ -1,7 +1,8 @@
 """A document's vocabulary: the categories its claims are filed under, the labels of the
 claim kinds, and its units, each with the way numbers in it are written.
 
-Generic built-ins (`claimscope/files/vocabulary.yaml`) hold for every document, so one that
+Generic built-ins (categories and kinds in `claimscope/files/vocabulary.yaml`, units in
+`claimscope.text.units`) hold for every document, so one that
 declares nothing still works; a document's own optional `vocabulary.yaml` adds to them
 or overrides one by its id. Its declarations come first, in its order (the timeline's
 lanes and the filters follow it), then the built-ins it did not override.
@@ -28,17 +29,14 @@ from claimscope.files.schema import (
     read_yaml,
     records_of,
 )
+from claimscope.text.units import BUILT_IN_UNITS, NumberFormat, Unit
 
 VOCABULARY_FILE = "vocabulary.yaml"
 BUILT_IN_FILE = Path(__file__).resolve().parent / VOCABULARY_FILE
 
-NumberFormat = Literal["count", "number", "percent", "ratio", "year", "duration", "currency"]
-FORMATS: tuple[str, ...] = get_args(NumberFormat)
 # The kinds the code gives a meaning: how charts, tables and the text mark a claim.
 ClaimKind = Literal["reported", "derived", "target", "date"]
 KINDS: tuple[str, ...] = get_args(ClaimKind)
-_WHOLE = frozenset({"count", "year", "duration"})
-_SUFFIXES = {"percent": "%", "ratio": "×"}
 
 
 class UnitRecord(Record):
@@ -68,54 +66,6 @@ class UnitRecord(Record):
         return self
 
 
-class Unit(str):
-    """A unit: its name, as data files write it (so it reads, compares and serialises as
-    that name in tables, links and downloads), and how a number in it is written."""
-
-    format: str
-    word: str
-    symbol: str
-    symbol_before: bool
-    suffix: str
-
-    def __new__(cls, name: str, format: str = "number", word: str = "", symbol: str = "",
-                symbol_before: bool = True, suffix: str | None = None) -> Unit:
-        unit = super().__new__(cls, name)
-        unit.format, unit.word, unit.symbol, unit.symbol_before = (
-            format, word, symbol, symbol_before)
-        unit.suffix = suffix if suffix is not None else _SUFFIXES.get(format, word or symbol)
-        return unit
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return Unit, (str(self), self.format, self.word, self.symbol, self.symbol_before,
-                      self.suffix)
-
-    @classmethod
-    def of(cls, record: UnitRecord) -> Unit:
-        return cls(record.id, record.format, record.word or "", record.symbol or "",
-                   record.symbol_before, record.suffix)
-
-    @property
-    def is_integer(self) -> bool:
-        """Whole numbers only: counts, years and durations step (and round) by whole units."""
-        return self.format in _WHOLE
-
-    @property
-    def is_percent(self) -> bool:
-        """Written as a percent number (7.25), worked with as a fraction (0.0725)."""
-        return self.format == "percent"
-
-    @property
-    def writes_itself(self) -> bool:
-        """A number in it reads as the unit without its name: '7.25%', '2012', '£5'."""
-        return self.format not in ("count", "number")
-
-    def writing(self) -> dict[str, Any]:
-        """How its numbers are written, as the browser's `display` takes it."""
-        return {"format": self.format, "word": self.word, "symbol": self.symbol,
-                "symbol_before": self.symbol_before}
-
-
 class Category(Record):
     """A heading claims are filed under; `label` is what a reader sees (lower case, as in
     running text; written with a capital where it starts a line)."""
@@ -134,7 +84,7 @@ class Kind(Record):
     description: Prose
 
 
-R = TypeVar("R", Category, Kind, UnitRecord)
+R = TypeVar("R", Category, Kind)
 
 
 class VocabularyFile(Record):
@@ -192,23 +142,25 @@ def _read(path: Path) -> VocabularyFile:
                              for key, model in _LISTS.items() if key in data})
 
 
+def _unit(record: UnitRecord | Unit) -> Unit:
+    if isinstance(record, Unit):
+        return record
+    return Unit(record.id, record.format, record.word or "", record.symbol or "",
+                record.symbol_before, record.suffix)
+
+
 def _vocabulary(own: VocabularyFile, built_in: VocabularyFile) -> Vocabulary:
-    units = _merged(own.units, built_in.units)
+    units: dict[str, UnitRecord | Unit] = {record.id: record for record in own.units}
+    units |= {name: unit for name, unit in BUILT_IN_UNITS.items() if name not in units}
     return Vocabulary(_merged(own.categories, built_in.categories),
                       _merged(own.kinds, built_in.kinds),
-                      {uid: Unit.of(record) for uid, record in units.items()})
+                      {uid: _unit(record) for uid, record in units.items()})
 
 
 @lru_cache(maxsize=1)
 def built_in_vocabulary() -> Vocabulary:
     """The generic vocabulary every document starts from (claimscope/files/vocabulary.yaml)."""
-    return _vocabulary(_read(BUILT_IN_FILE), VocabularyFile())
-
-
-def as_unit(unit: str) -> Unit:
-    """`unit` itself if it is a Unit, else the built-in unit of that name (or a plain
-    number): how a unit given by its bare name, in code or a test, is written."""
-    return unit if isinstance(unit, Unit) else built_in_vocabulary().unit(unit)
+    return _vocabulary(VocabularyFile(), _read(BUILT_IN_FILE))
 
 
 def load_vocabulary(folder: Folder) -> Vocabulary:

@@ -1,4 +1,4 @@
-"""Everything a link carries (DESIGN §5 and its uncertainty extension), parsed in one place.
+"""Everything a link carries (docs/architecture.md, "The URL contract"), parsed in one place.
 
 A `View` is the shareable state of the dashboard: the assumption values, any ranges, the
 correlations between ranged assumptions, the Monte Carlo sample count and seed.

@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from claimscope.bundle import Bundle
-from claimscope.link.urlstate import shown, to_query
+from claimscope.link.urlstate import to_query
 from claimscope.link.viewstate import View
 from claimscope.shelf import DOC_PARAM
+from claimscope.text.markdown import shown
 from claimscope.views.panel_spec import panel_inputs
 
 SHOW_PARAM = "show"

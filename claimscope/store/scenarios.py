@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from claimscope.link.scenarios import unique_names
 from claimscope.store.database import Store, StoreLimit, check_name
 from claimscope.store.ids import is_id, new_id
 from claimscope.store.tables import DOCUMENT_LENGTH, NAME_LENGTH, WHY_LENGTH, scenarios
+from claimscope.text.names import unique_names
 
 MAX_PER_OWNER = 200  # saved scenarios of one owner for one document
 MAX_PARAMS_BYTES = 16 * 1024  # of one scenario's parameters as JSON (a full view: ~1 KB)

@@ -1,2 +1,2 @@
-"""Numbers and words: writing numbers for people, the template language, Markdown escaping,
-the document's sentence, highlighting, linked data and citations."""
+"""Numbers and words: writing numbers for people, units, the one template language,
+Markdown made inert. Imports nothing else of the core, so every sub-package may use it."""

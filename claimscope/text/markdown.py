@@ -27,6 +27,7 @@ _LINE_START = re.compile(r"(^|[\r\n])([ \t]*)([-+=])(?=[-+= \t\r\n]|$)")
 # them. A decimal point between digits is left alone, so numbers read as typed.
 _JOINED = re.compile(r"[:@]|(?<!\d)\.|\.(?!\d)")
 WORD_JOINER = "\u2060"
+MAX_SHOWN = 40  # characters of a visitor's text repeated back in a notice
 
 
 def escape_markdown(text: str) -> str:
@@ -35,3 +36,12 @@ def escape_markdown(text: str) -> str:
     escaped = _ESCAPED.sub(lambda m: "\\" + m.group(), text)
     escaped = _LINE_START.sub(r"\1\2\\\3", escaped)
     return _JOINED.sub(lambda m: WORD_JOINER + m.group() + WORD_JOINER, escaped)
+
+
+def shown(text: str) -> str:
+    """A visitor's text made safe to repeat inside markdown: shortened, single line, shown
+    as typed but unable to become a link, an image, emphasis or HTML. Notices are
+    markdown, and this is the one place visitor text enters them."""
+    flat = " ".join(str(text).split())
+    short = flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
+    return escape_markdown(short)

@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from claimscope.files.vocabulary import as_unit
+from claimscope.text.units import as_unit
 
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -64,6 +64,19 @@ def numbers_in(text: str) -> list[float]:
             value, mult = word_value, match.group("wmult")
         found.append(value * _MULTIPLIERS[mult] if mult else value)
     return found
+
+
+def parse_number(text: str) -> float | None:
+    """A finite number from typed or linked text, or None. Accepts '7.25', '7.25%',
+    '26,000,000'."""
+    cleaned = text.strip().rstrip("%").replace(",", "").replace("_", "")
+    if not cleaned or len(cleaned) > 40:
+        return None
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def count_word(count: float) -> str:

@@ -1,11 +1,15 @@
-"""One text template language for every document text with live numbers (DESIGN §4.4).
+"""One text template language for every document text with live numbers (docs/architecture.md,
+"Rules the browser and the server share").
 
 A template is plain text (Markdown; only `**bold**` matters in the browser) with
 placeholders: `{name}`, `{name|filter}` or `{name|filter:digits}`, where `name` is an
 input, an output or `claims.<claim-id>`. Filters are the formatters of
 `claimscope.text.numbers`: `human[:digits]`, `percent[:digits]`, `display[:digits]` (in the
 name's unit) and `count_word`; with no filter a value is written with `display` and a
-claim with `human`. `{{` and `}}` stand for literal braces.
+claim with `human`. A claim also has `text[:digits]` (its value in its own unit, as the
+catalogue writes it) and its words `mention`, `when`, `quote` and `unit`, for the texts
+whose scope carries them (`WORD_FILTERS`: a document's page texts). `{{` and `}}` stand
+for literal braces.
 
 A template is data, never code: `parse_text` turns it into a JSON-able list of nodes,
 which `render_text` here and `renderText` in `claimscope/live/assets/template.js` both render,
@@ -22,8 +26,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimscope.files.vocabulary import as_unit
 from claimscope.text.numbers import count_word, display, human, percent
+from claimscope.text.units import as_unit
 
 CLAIM_PREFIX = "claims."
 
@@ -35,8 +39,12 @@ _WRITERS: Mapping[str, Callable[..., str]] = {
     "display": display,
     "count_word": lambda value, unit: count_word(value),
 }
-FILTERS = tuple(_WRITERS)
-TAKES_DIGITS = frozenset({"human", "percent", "display"})
+# What a claim has besides its number: its value in its own unit, and its words.
+CLAIM_WORDS = ("mention", "when", "quote", "unit")
+NUMBER_FILTERS = tuple(_WRITERS)
+WORD_FILTERS = ("text", *CLAIM_WORDS)
+FILTERS = (*NUMBER_FILTERS, *WORD_FILTERS)
+TAKES_DIGITS = frozenset({"human", "percent", "display", "text"})
 MAX_DIGITS = 12
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*|claims\.[A-Za-z0-9][A-Za-z0-9_.-]*"
@@ -55,17 +63,28 @@ class TemplateError(ValueError):
 class Scope:
     """What a template may name: display-unit input values and output values by name, the
     unit of each (a vocabulary Unit, or a bare name: `numbers.display`), and the
-    catalogue's claim values by id."""
+    catalogue's claim values by id; for the word filters also each claim's unit and its
+    words (`CLAIM_WORDS`)."""
 
     values: Mapping[str, float] = field(default_factory=dict)
     units: Mapping[str, str] = field(default_factory=dict)
     claims: Mapping[str, float] = field(default_factory=dict)
+    claim_units: Mapping[str, str] = field(default_factory=dict)
+    claim_words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, dict[str, Any]]:
-        """The scope as the browser's renderers take it: {values, units, claims}."""
-        return {"values": {name: float(value) for name, value in self.values.items()},
-                "units": {name: as_unit(unit).writing() for name, unit in self.units.items()},
-                "claims": {cid: float(value) for cid, value in self.claims.items()}}
+        """The scope as the browser's renderers take it: {values, units, claims}, and
+        {claim_units, claim_words} where it has them."""
+        scope: dict[str, dict[str, Any]] = {
+            "values": {name: float(value) for name, value in self.values.items()},
+            "units": {name: as_unit(unit).writing() for name, unit in self.units.items()},
+            "claims": {cid: float(value) for cid, value in self.claims.items()}}
+        if self.claim_units or self.claim_words:
+            scope["claim_units"] = {cid: as_unit(unit).writing()
+                                   for cid, unit in self.claim_units.items()}
+            scope["claim_words"] = {cid: {word: str(words[word]) for word in CLAIM_WORDS}
+                                   for cid, words in self.claim_words.items()}
+        return scope
 
 
 def parse_text(text: str) -> list[Node]:
@@ -117,6 +136,10 @@ def _placeholder(match: re.Match[str]) -> Node:
     if chosen not in FILTERS:
         raise TemplateError(f"{{{name}|{chosen}}} uses an unknown filter {chosen!r}; "
                             f"expected one of {', '.join(FILTERS)}")
+    if chosen in WORD_FILTERS and not name.startswith(CLAIM_PREFIX):
+        raise TemplateError(f"{{{name}|{chosen}}}: {chosen} writes a claim's "
+                            f"{'value' if chosen == 'text' else 'words'}: "
+                            f"name one as claims.<id>")
     digits = None if arg is None else int(arg)
     if digits is not None and chosen not in TAKES_DIGITS:
         raise TemplateError(f"{{{name}|{chosen}:{arg}}}: {chosen} takes no digits")
@@ -125,19 +148,25 @@ def _placeholder(match: re.Match[str]) -> Node:
     return {"name": name, "filter": chosen, "arg": digits}
 
 
-def check_text(text: str, names: Iterable[str], claim_ids: Iterable[str] = ()) -> list[str]:
+def check_text(text: str, names: Iterable[str], claim_ids: Iterable[str] = (),
+               filters: Iterable[str] = NUMBER_FILTERS) -> list[str]:
     """What is wrong with a template, for load-time validation: a bad brace, placeholder
-    or filter, or a name that is not among `names` (inputs, outputs) or `claim_ids`."""
+    or filter, a filter not among `filters` (a text rendered in the browser's panel has
+    claims' numbers, not their words), or a name that is not among `names` (inputs,
+    outputs) or `claim_ids`."""
     try:
         nodes = _parsed(text)
     except TemplateError as exc:
         return [str(exc)]
-    known, claims = set(names), set(claim_ids)
+    known, claims, allowed = set(names), set(claim_ids), set(filters)
     problems = []
     for node in nodes:
         name = node.get("name")
         if name is None:
             continue
+        if node["filter"] not in allowed:
+            problems.append(f"{{{name}|{node['filter']}}}: this text may use only the "
+                            f"filters {', '.join(f for f in FILTERS if f in allowed)}")
         if name.startswith(CLAIM_PREFIX):
             if name[len(CLAIM_PREFIX):] not in claims:
                 problems.append(f"{{{name}}} names an unknown claim "
@@ -154,15 +183,23 @@ def render_nodes(nodes: Sequence[Node], scope: Scope) -> str:
         if "text" in node:
             pieces.append(node["text"])
             continue
-        name = node["name"]
+        name, chosen = node["name"], node["filter"]
         if name.startswith(CLAIM_PREFIX):
             key, source, unit = name[len(CLAIM_PREFIX):], scope.claims, ""
         else:
             key, source, unit = name, scope.values, scope.units.get(name, "")
-        if key not in source:
+        if chosen in CLAIM_WORDS:
+            source = scope.claim_words
+        elif chosen == "text":
+            unit = scope.claim_units.get(key, "")
+        if key not in source or (chosen == "text" and key not in scope.claim_units):
             raise TemplateError(f"{{{name}}} names nothing in this scope")
+        if chosen in CLAIM_WORDS:
+            pieces.append(str(source[key][chosen]))
+            continue
         digits = {} if node["arg"] is None else {"digits": node["arg"]}
-        pieces.append(_WRITERS[node["filter"]](float(source[key]), unit, **digits))
+        writer = _WRITERS["display" if chosen == "text" else chosen]
+        pieces.append(writer(float(source[key]), unit, **digits))
     return "".join(pieces)
 
 
@@ -172,7 +209,7 @@ def render_text(text: str, scope: Scope) -> str:
 
 
 def render_sentence(spec: Mapping[str, Any], scope: Scope, changed: Iterable[str]) -> str:
-    """A sentence spec (see `claimscope.text.narrative.sentence_spec`) as one line of Markdown:
+    """A sentence spec (see `claimscope.views.narrative.sentence_spec`) as one line of Markdown:
     its shown parts joined by single spaces. `changed` names the inputs off their default.
     The same steps as `renderSentence` in claimscope/live/assets/template.js."""
     moved = set(changed)

@@ -1,5 +1,5 @@
 """Assumptions that move together: rank correlations between ranged inputs, drawn through a
-Gaussian copula, and their part of the URL contract (DESIGN §5).
+Gaussian copula, and their part of the URL contract (docs/architecture.md, "The URL contract").
 
 A reader may say that two ranged assumptions tend to be low or high together (e.g. a low
 distinct share and a low coverage) with a rank (Spearman) correlation ρ between −0.9 and
@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import special
 
-from claimscope.link.urlstate import parse_number, shown
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import parse_number
 
 CORR_PARAM = "corr"
 RANK_LIMIT = 0.9  # the largest |ρ| a reader may set

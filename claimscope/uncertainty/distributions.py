@@ -1,4 +1,4 @@
-"""Drawing one input's values from its range: the four shapes of DESIGN §4.5.
+"""Drawing one input's values from its range: the four shapes of README, "Sharing a view".
 
 Pure numpy, no Python loop over samples. `draw_binned` also says which bin of its own
 distribution (by probability rank) each draw fell in: the Monte Carlo engine estimates
@@ -425,4 +425,4 @@ def quantile(spec: InputSpec, point: float, rng_range: Range, q: float) -> float
             *pert_parameters(low, mode, high), q))
     else:
         value = float(inverse(spec, point, rng_range, np.array([q]))[0])
-    return value * 100.0 if spec.is_percent else value
+    return float(spec.to_display(value))

@@ -1,7 +1,7 @@
 """Ranges for the projection's inputs: URL names, validation in plain words, preset ranges.
 
 Everything here is in display units (percent numbers), like the URL and the widgets. The
-URL contract (DESIGN §5) gains, for every input `x`:
+URL contract (docs/architecture.md, "The URL contract") gains, for every input `x`:
 
 - `x_lo`, `x_hi`: the two ends of its range, in the same units as `x`;
 - `x_dist`: the shape, one of `uniform` (default), `triangular`, `pert`, `lognormal`
@@ -10,7 +10,7 @@ URL contract (DESIGN §5) gains, for every input `x`:
   resamples; `x_lo`/`x_hi` are not needed, and if given a notice says they are ignored:
   the ends are the data's);
 
-plus `samples` (1,000 to 1,000,000; default 100,000) and `seed` (0 to 2³²−1; default 2018).
+plus `samples` (1,000 to 1,000,000; default 100,000) and `seed` (0 to 2³²−1; default 12345).
 Parsers turn raw values into a `Range` (or none) with `validate_range`, `validate_samples`
 and `validate_seed`; none of them raises on bad input, each returns notices saying what it
 did instead.
@@ -24,11 +24,11 @@ from collections.abc import Callable, Mapping
 from pydantic import ValidationInfo, model_validator
 
 from claimscope.files.folder import DataFile
-from claimscope.files.inputs import InputSpec
+from claimscope.files.inputs import InputSpec, fit_value, format_value
 from claimscope.files.schema import FieldProblem, Prose, Text, brief, load_records
 from claimscope.files.sources import Sourced
-from claimscope.link.urlstate import fit_value, format_value, parse_number, shown
-from claimscope.text.numbers import display
+from claimscope.text.markdown import shown
+from claimscope.text.numbers import display, parse_number
 from claimscope.uncertainty.distributions import (
     DEFAULT_SHAPE,
     RESAMPLED,
@@ -46,7 +46,7 @@ __all__ = ["DEFAULT_SHAPE", "SHAPES", "Range", "RangePreset", "SAMPLES_DEFAULT",
 SAMPLES_DEFAULT = 100_000
 SAMPLES_MIN = 1_000
 SAMPLES_MAX = 1_000_000
-SEED_DEFAULT = 2018
+SEED_DEFAULT = 12345  # an arbitrary fixed number: no document's date
 SEED_MAX = 2**32 - 1
 SAMPLES_PARAM = "samples"
 SEED_PARAM = "seed"

@@ -1,4 +1,5 @@
-"""The evidence behind the figures ClaimScope supplies itself (DESIGN §8), for the Evidence
+"""The evidence behind the figures ClaimScope supplies itself (README, "Data and credits"), for the
+Evidence
 page (/evidence), the range captions, the report and the citation block.
 
 Pure: no Streamlit. Every source has an anchor on /evidence (`anchor`), and `link` is the

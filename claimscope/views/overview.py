@@ -17,8 +17,8 @@ from claimscope.files.page_config import card_text
 from claimscope.files.page_config import intro_text as pages_intro
 from claimscope.files.vocabulary import Vocabulary
 from claimscope.text.markdown import escape_markdown
-from claimscope.text.narrative import verdict
 from claimscope.text.numbers import display
+from claimscope.views.narrative import verdict
 from claimscope.views.palette import PROVENANCE
 
 TIMELINE_START, TIMELINE_END = 2010, 2030
@@ -210,6 +210,13 @@ def kinds_caption(vocabulary: Vocabulary) -> str:
     """What each kind means, in one line under the claims table (Markdown)."""
     return "Kind: " + ", ".join(f"*{kind.label}* {kind.description}"
                                 for kind in vocabulary.kinds.values()) + "."
+
+
+def search_example(catalogue: Catalogue) -> str:
+    """What the claims search suggests typing: one of this document's claim ids, which
+    the search always finds, so no document's words are written in generic code."""
+    first = next(iter(catalogue.claims), "")
+    return f"e.g. {first}" if first else ""
 
 
 def filter_claims(table: pd.DataFrame, categories: Collection[str] = (),

@@ -30,6 +30,6 @@ PROVENANCE = {
     "context": {"color": OKABE_ITO["green"], "pattern": "x", "dash": "dashdot",
                 "label": "Context data, not from the document"},
 }
-CLAIM_LINE = OKABE_ITO["vermillion"]  # the document's 300 million threshold
+CLAIM_LINE = OKABE_ITO["vermillion"]  # the threshold of the document's claim
 
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"

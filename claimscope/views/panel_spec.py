@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimscope.bundle import Bundle
-from claimscope.files.inputs import InputSpec
-from claimscope.files.vocabulary import as_unit
-from claimscope.link.urlstate import fit_value, shown
-from claimscope.text.narrative import VERDICT_FAILS, VERDICT_HOLDS
+from claimscope.files.inputs import InputSpec, fit_value
+from claimscope.text.markdown import shown
 from claimscope.text.numbers import display, human
 from claimscope.text.template import parse_text
+from claimscope.text.units import as_unit
+from claimscope.views.narrative import VERDICT_FAILS, VERDICT_HOLDS
 
 KIND_TEXTS = {"derived": "Derived",
               "assumed": "Assumed"}

@@ -6,8 +6,9 @@ import streamlit as st
 
 from claimscope.charts.compare import compare_chart
 from claimscope.charts.report import ReportEntry
-from claimscope.link.scenarios import Scenario, differences_frame, totals_frame
+from claimscope.link.scenarios import Scenario
 from claimscope.text.markdown import escape_markdown
+from claimscope.views.compare import differences_frame, totals_frame
 from components import scenario_store as store
 from components.charts import download_csv, show_chart
 from components.citation import cite_block
@@ -22,7 +23,7 @@ from components.share import (
     files,
     view_link,
 )
-from components.uncertainty import run_simulation
+from components.simulation_cache import run_simulation
 
 MAX_COMPARED = 6
 # The reader's choice lives under CHOSEN, not under the multiselect's own key: Streamlit
@@ -109,7 +110,7 @@ else:
         st.dataframe(differences.drop(columns="input"), hide_index=True,
                      key="compare_differences")
         download_csv(differences, "compare-differences")
-    simulations = {s.name: run_simulation(s.view) if s.view.ranges else None for s in chosen}
+    simulations = {s.name: run_simulation(data, s.view) if s.view.ranges else None for s in chosen}
     totals = totals_frame(chosen, data.model, simulations)
     chart = compare_chart(totals, data.model)
     show_chart(chart, key="compare_totals")

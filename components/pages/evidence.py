@@ -1,6 +1,6 @@
 """Evidence (/evidence): every external source behind the figures ClaimScope supplies itself
 (ranges, presets, context data, reference figures, caveats), what was read of it, its exact
-words, and what it supports (DESIGN §8)."""
+words, and what it supports (README, "Data and credits")."""
 
 from __future__ import annotations
 

@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from claimscope.context.sample_spread import method_words
-from claimscope.link.scenarios import sample_preset
+from claimscope.link.scenario_presets import sample_preset
+from claimscope.link.urlstate import percent_example
 from claimscope.model.printing.words import break_even_method, constant_line
 from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display, human
@@ -124,7 +125,8 @@ st.dataframe(pd.DataFrame(rows), hide_index=True, key="assumptions_table",
              column_config={"Why this default": st.column_config.TextColumn(width="large"),
                             "Meaning": st.column_config.TextColumn(width="large")})
 download_csv(rows, "assumptions")
-st.caption("Percentages are written as percent numbers in links: `share=7.25` means 7.25%.")
+if (example := percent_example(data.inputs)) is not None:
+    st.caption(f"Percentages are written as percent numbers in links: {example}.")
 
 st.header("Reference figures (not from the document)")
 for ref in data.references.values():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.overview import timeline_chart
-from claimscope.text.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
+from claimscope.views.linked_data import MEDIA_TYPE, catalogue_jsonld_bytes
 from claimscope.views.overview import (
     claims_table,
     filter_claims,
@@ -13,6 +13,7 @@ from claimscope.views.overview import (
     intro_text,
     kinds_caption,
     options,
+    search_example,
 )
 from components import state
 from components.charts import download_csv, show_chart
@@ -62,7 +63,8 @@ kinds = by_kind.multiselect("Kind", options(table, "kind", vocabulary),
                             format_func=vocabulary.kind_label, key="filter_kind",
                             placeholder="All kinds")
 search = by_text.text_input("Search quotes, sources, ids and notes", key="claim_search",
-                            max_chars=200, placeholder="e.g. Bristow")
+                            max_chars=200,
+                            placeholder=search_example(data.catalogue))
 shown = filter_claims(table, categories, kinds, search)
 
 st.caption(f"Showing {len(shown)} of {len(table)} claims. {kinds_caption(vocabulary)}")

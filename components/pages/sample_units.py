@@ -7,13 +7,11 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.sample_units import leave_one_out_chart, rate_chart, share_chart
-from claimscope.context.sample_units import (
-    alternatives_frame,
-    comparison_frame,
+from claimscope.context.sample_alternatives import alternatives_frame, comparison_frame, recompute
+from claimscope.context.sample_arithmetic import (
     count_as_known,
     group_frame,
     in_words,
-    recompute,
     spread,
     what_the_spread_says,
 )

@@ -7,9 +7,9 @@ import streamlit as st
 
 from claimscope.files.checks import checks_frame, checks_summary
 from claimscope.files.coverage import account, coverage_summary, mentions_frame
-from claimscope.text.highlight import MARKS, highlight_html, legend_html
 from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display
+from claimscope.views.highlight import MARKS, highlight_html, legend_html
 from components.charts import download_csv
 from components.context import bundle
 
@@ -75,7 +75,7 @@ st.caption("The small tag after each number says what it is, so the marks do not
            "colour: rep = reported claim, der = derived by the document, tgt = target, "
            "date = date, n/c = not a claim (hover for the reason).")
 with st.container(border=True, height=720, key="source_document"):
-    # Shipped document and catalogue text only, escaped in claimscope.text.highlight.
+    # Shipped document and catalogue text only, escaped in claimscope.views.highlight.
     st.markdown(highlight_html(document.text, accounted, selected=chosen),
                 unsafe_allow_html=True)
 

@@ -1,4 +1,4 @@
-"""ECPAT's consistency checks (DESIGN §3.3): the arithmetic its numbers imply.
+"""ECPAT's consistency checks (README, "Adding a document"): the arithmetic its numbers imply.
 
 Document code, loaded by `claimscope.files.document_code`: each check reads its numbers from
 the catalogue by claim id and reuses the core module that owns the arithmetic, so the

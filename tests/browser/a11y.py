@@ -1,4 +1,5 @@
-"""What an accessible page means in these tests (DESIGN §10), used by every page's own test
+"""What an accessible page means in these tests (docs/architecture.md, "From a page to the
+browser's panel"), used by every page's own test
 (test_pages.py) and by the accessibility tests: axe-core finds no serious or critical WCAG
 2.1 A/AA violation and no skipped heading level, and every chart is named by its title,
 shows that title as page text (which wraps; plotly's own cannot) and has its data beside it.

@@ -31,13 +31,10 @@ from playwright.sync_api import (
 )
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT, ROOT
 from tests.hostile_document import write_hostile_document
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
-FIXTURE_DOCUMENT = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"  # the second document
-# The third, on another subject: README's worked example of adding a document.
-OTHER_SUBJECT = ROOT / "tests" / "fixtures" / "fixture-flytipping-2025"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
@@ -51,7 +48,8 @@ FOOTER = ".st-key-page_footer"  # app.py draws the footer after the page: run fi
 
 expect.set_options(timeout=UPDATE)
 
-# DESIGN §5: every page has its own path. Titles as in the top navigation, in its order.
+# Every page has its own path (docs/architecture.md, "The URL contract"). Titles as in the top
+# navigation, in its order.
 PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/", "Overview", "ClaimScope", True),
     ("/projection", "Projection explorer", "Projection explorer", True),
@@ -171,7 +169,7 @@ def server(chromium_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def fixture_server(chromium_path: Path,
                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on the second document, the test fixture (a path, as a maintainer gives it)."""
-    with _serve(tmp_path_factory.mktemp("streamlit-fixture"), str(FIXTURE_DOCUMENT)) as running:
+    with _serve(tmp_path_factory.mktemp("streamlit-fixture"), str(CLINIC_DOCUMENT)) as running:
         yield running
 
 
@@ -179,7 +177,7 @@ def fixture_server(chromium_path: Path,
 def other_subject_server(chromium_path: Path,
                          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on the third document, on another subject, with its own units."""
-    with _serve(tmp_path_factory.mktemp("streamlit-other"), str(OTHER_SUBJECT)) as running:
+    with _serve(tmp_path_factory.mktemp("streamlit-other"), str(FLYTIPPING_DOCUMENT)) as running:
         yield running
 
 
@@ -188,7 +186,7 @@ def several_server(chromium_path: Path,
                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app serving three documents at once: the default and the two fixtures."""
     with _serve(tmp_path_factory.mktemp("streamlit-several"),
-                more=(FIXTURE_DOCUMENT, OTHER_SUBJECT)) as running:
+                more=(CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT)) as running:
         yield running
 
 

@@ -1,4 +1,5 @@
-"""Accessibility in a real browser (DESIGN §10): a page with ranges, the keyboard, and a
+"""Accessibility in a real browser (docs/architecture.md, "From a page to the browser's panel"): a
+page with ranges, the keyboard, and a
 narrow screen. Every page's own test in test_pages.py also checks it with axe-core and
 its charts' names (tests/browser/a11y.py), in the same visit.
 """

@@ -19,16 +19,11 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
 from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
-from claimscope.text.citation import cite
+from claimscope.views.citation import cite
 from tests.browser.a11y import assert_accessible
-from tests.browser.conftest import (
-    FIRST_LOAD,
-    FIXTURE_DOCUMENT,
-    OTHER_SUBJECT,
-    Server,
-    wait_for_run,
-)
+from tests.browser.conftest import FIRST_LOAD, Server, wait_for_run
 from tests.browser.test_panel_live import READ_PANEL, SET_VALUES, VALUES, server_text
+from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
@@ -157,7 +152,7 @@ def test_the_report_writes_the_servers_text(report_page: Page,
     assert report_page.evaluate(READ_PANEL) == server_text(values)
 
 
-@pytest.mark.parametrize("folder", [FIXTURE_DOCUMENT, OTHER_SUBJECT],
+@pytest.mark.parametrize("folder", [CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT],
                          ids=["fixture", "other-subject"])
 def test_every_documents_report_is_live(folder: Path, offline: Offline,
                                         tmp_path: Path) -> None:

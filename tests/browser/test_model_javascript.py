@@ -19,11 +19,11 @@ from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
 from claimscope.model.model import Model
 from claimscope.model.model_file import load_model
-from tests.browser.conftest import FIXTURE_DOCUMENT
+from tests.fixture_documents import CLINIC_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
-ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(FIXTURE_DOCUMENT)
+ECPAT, FIXTURE = load_bundle(DATA_DIR / default_document()), load_bundle(CLINIC_DOCUMENT)
 RELATIVE = 1e-12
 EXAMPLES = settings(max_examples=300, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,4 +1,5 @@
-"""The live panel writes exactly what the server writes (DESIGN §10): for random assumption
+"""The live panel writes exactly what the server writes (docs/architecture.md, "From a page to the
+browser's panel"): for random assumption
 values, the sentence, verdict, cards and break-even table the browser computes with the
 generated model and the shared templates equal Python's text for the same values.
 
@@ -16,8 +17,8 @@ from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
 from claimscope.bundle import load_bundle
-from claimscope.text.narrative import reactive_sentence, verdict
 from claimscope.text.numbers import display
+from claimscope.views.narrative import reactive_sentence, verdict
 from claimscope.views.panel_spec import panel_inputs
 from claimscope.views.projection import break_even_table
 

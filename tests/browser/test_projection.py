@@ -1,5 +1,5 @@
 """The projection explorer in a real browser: the live assumption panel, shared links, bad
-links (DESIGN §5, §10).
+links (docs/architecture.md, "The URL contract").
 
 Expected totals are worked by hand from N = seized × unique ÷ (share × rate_ratio ×
 coverage) with the document's defaults (26 million seized, 7.25 %, everything else 100 %/1).

@@ -12,17 +12,13 @@ from playwright.sync_api import Locator, Page, expect
 from claimscope.bundle import load_bundle
 from claimscope.text.numbers import display
 from tests.browser.a11y import assert_accessible
-from tests.browser.conftest import (
-    FIXTURE_DOCUMENT,
-    choose,
-    nav_link,
-    wait_for_run,
-)
+from tests.browser.conftest import choose, nav_link, wait_for_run
+from tests.fixture_documents import CLINIC_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
-CLINIC = load_bundle(FIXTURE_DOCUMENT)
-CLINIC_ID = FIXTURE_DOCUMENT.name
+CLINIC = load_bundle(CLINIC_DOCUMENT)
+CLINIC_ID = CLINIC_DOCUMENT.name
 ECPAT_TITLE = "ECPAT International, CSTD 21 submission (2018)"
 CLINIC_TITLE = CLINIC.document.meta.short_title
 

@@ -1,4 +1,4 @@
-"""Monte Carlo uncertainty for the projection (DESIGN §4.5): pure, vectorised, reproducible.
+"""Monte Carlo uncertainty for the projection (README, "Pages"): pure, vectorised, reproducible.
 
 - `engine`: `run` → `Simulation` (draws in memory) and `simulate` → `SimulationResult`;
 - `summary`: the small, picklable result types, quantiles and histograms;

@@ -1,4 +1,4 @@
-"""The Monte Carlo run (DESIGN §4.5): draw every ranged input, evaluate the model once.
+"""The Monte Carlo run (README, "Pages"): draw every ranged input, evaluate the model once.
 
 - `run(model, point_values, ranges, n, seed)` → `Simulation`: the draws kept in memory, for
   any question (another threshold, another output's variance shares). Large: do not cache.

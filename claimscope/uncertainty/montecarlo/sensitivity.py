@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -22,13 +22,29 @@ from claimscope.model.model import Model
 from claimscope.uncertainty.distributions import Range
 from claimscope.uncertainty.montecarlo.summary import sorted_quantile
 
-if TYPE_CHECKING:
-    from claimscope.uncertainty.montecarlo.engine import Simulation
-
-
 # ---- Variance shares ---------------------------------------------------------------------
 
-def variance_shares(simulation: Simulation, output: str | None = None) -> pd.DataFrame:
+class Draws(Protocol):
+    """What `variance_shares` reads of a run (`engine.Simulation` is one): the model, the
+    ranged inputs, each output's draws and each input draw's probability bin. A protocol,
+    so this module needs nothing of the engine, which imports it."""
+
+    model: Model
+    share_edges: tuple[float, ...]
+
+    @property
+    def ranges(self) -> Mapping[str, Range]: ...
+
+    def values(self, output: str) -> np.ndarray | float: ...
+
+    def sorted(self, output: str, keep: bool = True) -> np.ndarray | None: ...
+
+    def mean(self, output: str) -> float: ...
+
+    def input_bins(self, name: str) -> np.ndarray: ...
+
+
+def variance_shares(simulation: Draws, output: str | None = None) -> pd.DataFrame:
     """First-order variance share of each ranged input in one output, from its draws.
 
     Method (a first-order Sobol index S_i = Var(E[Y | X_i]) / Var(Y), estimated from the

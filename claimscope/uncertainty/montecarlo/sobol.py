@@ -33,11 +33,12 @@ from SALib.sample import sobol as sobol_sample
 
 from claimscope.model.model import Model
 from claimscope.uncertainty.distributions import Range, inverse
+from claimscope.uncertainty.ranges import SEED_DEFAULT
 
 SOBOL_BASE = 4096  # N: base rows of the design (a power of 2); N (D + 2) evaluations
 SOBOL_RESAMPLES = 100  # bootstrap resamples for the confidence intervals (SALib's default)
 CONF_LEVEL = 0.95
-SOBOL_SEED = 2018
+SOBOL_SEED = SEED_DEFAULT  # the Monte Carlo's default: one arbitrary fixed number
 COLUMNS = ("scale", "input", "first", "first_conf", "total", "total_conf")
 
 

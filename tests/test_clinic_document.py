@@ -1,6 +1,6 @@
-"""Proof that a document is a folder (DESIGN §9): a second, invented document with its own
-formula (tests/fixtures/fixture-clinic-2024) loads, lists only the pages its data
-supports, and every one of them renders; generic code names no claim of any document."""
+"""Proof that a document is a folder (docs/architecture.md): a second, invented document
+with its own formula (tests/fixtures/fixture-clinic-2024) loads, lists only the pages its
+data supports, and every one of them renders; generic code names no claim of any document."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from claimscope.files.schema import DataError
 from components import context
 from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, page_text, panel_data, run_page
+from tests.fixture_documents import CLINIC_DOCUMENT as FIXTURE
+from tests.fixture_documents import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"
 DOCUMENTS = [DATA_DIR / default_document(), FIXTURE]
 GENERIC = [ROOT / "app.py", *sorted((ROOT / "claimscope").rglob("*.py")),
            *sorted((ROOT / "components").rglob("*.py"))]

@@ -1,4 +1,4 @@
-"""The claims catalogue as schema.org `Claim` records in JSON-LD (DESIGN §8: linked data),
+"""The claims catalogue as schema.org `Claim` records in JSON-LD (README, "Data and credits"),
 the format fact-checkers' tools read. Pure: no Streamlit.
 
 One `@graph` item per claim: its verbatim quote as `text`, who the document attributes it

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,9 @@ from claimscope.bundle import load_bundle
 from claimscope.text.numbers import display
 from components.navigation import pages
 from tests.apptest_helpers import figure_specs, page_text, panel_data, release_panel, run_page
+from tests.fixture_documents import FLYTIPPING_DOCUMENT
 
-FOLDER = Path(__file__).resolve().parent / "fixtures" / "fixture-flytipping-2025"
+FOLDER = FLYTIPPING_DOCUMENT
 BUNDLE = load_bundle(FOLDER)
 FIRST_SUBJECT = re.compile(r"\b(images?|forces?|offenders?|seized|abuse|harm|ECPAT)\b", re.I)
 
