@@ -6,6 +6,7 @@ written once the folder validates."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from claimscope.authoring.model_draft import OutputDraft, Problem, formula_problems, marked
 from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
@@ -120,14 +121,19 @@ def _at(problems: dict[str, Problem], field: str, text: str | None = None) -> No
     st.caption(":red[" + escape_markdown(problem.message) + "]")
 
 
+def _named(key: str) -> DeltaGenerator:
+    """The name and label fields of an input or output; the column left for its unit."""
+    name, label, unit = st.columns([2, 3, 2])
+    name.text_input("Name in formulas", key=key.format("name"), max_chars=40)
+    label.text_input("Label", key=key.format("label"), max_chars=200)
+    return unit
+
+
 def _input_fields(number: int, problems: dict[str, Problem]) -> None:
     key = f"yours_m_in_{{}}_{number}"
     name = st.session_state.get(key.format("name"), "")
     with st.container(border=True, key=f"yours_input_{number}"):
-        top = st.columns([2, 3, 2])
-        top[0].text_input("Name in formulas", key=key.format("name"), max_chars=40)
-        top[1].text_input("Label", key=key.format("label"), max_chars=200)
-        top[2].selectbox("Unit", _units(), key=key.format("unit"))
+        _named(key).selectbox("Unit", _units(), key=key.format("unit"))
         low = st.columns(3)
         low[0].number_input("Default", key=key.format("default"), format="%g")
         low[1].number_input("Lowest", key=key.format("min"), format="%g")
@@ -143,10 +149,7 @@ def _output_fields(number: int, problems: dict[str, Problem]) -> None:
     key = f"yours_m_out_{{}}_{number}"
     name = st.session_state.get(key.format("name"), "")
     with st.container(border=True, key=f"yours_output_{number}"):
-        top = st.columns([2, 3, 2])
-        top[0].text_input("Name in formulas", key=key.format("name"), max_chars=40)
-        top[1].text_input("Label", key=key.format("label"), max_chars=200)
-        top[2].text_input("Unit", key=key.format("unit"), max_chars=40)
+        _named(key).text_input("Unit", key=key.format("unit"), max_chars=40)
         formula = st.text_input("Formula", key=key.format("formula"), max_chars=500,
                                 help="+ − × ÷ as + - * /, powers as **, brackets, the "
                                      "names above, min(), max(), log(), exp(), sqrt().")

@@ -25,6 +25,16 @@ def _card_values(page: Page) -> list[str]:
     return page.locator(".cs-card-value").all_text_contents()
 
 
+def _moves(page: Page, key: str) -> None:
+    """A key press on the share's slider changes the panel's numbers, in the browser."""
+    expect(page.locator(".cs-card-value").first).not_to_be_empty(timeout=FIRST_LOAD)
+    before = _card_values(page)
+    slider = page.locator('.cs-panel input[type=range][name="sample_share"]')
+    slider.focus()
+    slider.press(key)
+    expect(page.locator(".cs-card-value")).not_to_have_text(before)
+
+
 def _pick(page: Page, label: str, option: str) -> None:
     """Choose `option` (a regex) in the select box labelled `label`."""
     page.get_by_label(label, exact=True).click()
@@ -51,13 +61,7 @@ def _from_file_to_link(page: Page, name: str, data: bytes, mime: str) -> str:
     _pick(page, "The claim the result is judged against", r"^48,000")
     page.get_by_role("button", name="Make the model from this shape").click()
     wait_for_run(page)
-    # The panel moves: a key press on a slider changes the numbers, in the browser.
-    expect(page.locator(".cs-card-value").first).not_to_be_empty(timeout=FIRST_LOAD)
-    before = _card_values(page)
-    slider = page.locator('.cs-panel input[type=range][name="sample_share"]')
-    slider.focus()
-    slider.press("ArrowLeft")
-    expect(page.locator(".cs-card-value")).not_to_have_text(before)
+    _moves(page, "ArrowLeft")
     page.get_by_text("4 · Keep and share").click()
     wait_for_run(page)
     page.get_by_label("Name it (only you see the name)").fill("Library loans")
@@ -88,10 +92,5 @@ def test_from_a_file_to_a_saved_shareable_moving_model(
             expect(stranger.get_by_test_id("stNotification")).to_have_count(0)
         stranger.goto("/projection" + query)
         wait_for_run(stranger)
-        expect(stranger.locator(".cs-card-value").first).not_to_be_empty(timeout=FIRST_LOAD)
-        before = _card_values(stranger)
-        slider = stranger.locator('.cs-panel input[type=range][name="sample_share"]')
-        slider.focus()
-        slider.press("ArrowRight")
-        expect(stranger.locator(".cs-card-value")).not_to_have_text(before)
+        _moves(stranger, "ArrowRight")
     assert external_requests == [] and stranger_requests == []
