@@ -23,8 +23,9 @@ from claimscope.text.markdown import shown
 
 DOC_PARAM = "doc"
 MORE_DOCUMENTS = "CLAIMSCOPE_DOCUMENTS"  # further document folders, os.pathsep-separated
-# What a document id may be: letters, digits, hyphens and underscores, a letter or digit
-# first (a folder name under data/ is one; a saved document's id from the store too).
+# What a shipped document's id may be: letters, digits, hyphens and underscores, a letter
+# or digit first (a folder name under data/). A saved document's id is the store's
+# (`claimscope.store.ids`), which may begin with - or _.
 DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 MAX_TITLE = 120  # characters of a title the switcher lists
 
@@ -86,7 +87,7 @@ def read_doc_param(raw: str | Sequence[str] | None, known: Callable[[str], bool]
     text = (raw or "").strip()
     if not text:
         return default, None
-    if DOCUMENT_ID.fullmatch(text) and known(text):
+    if (DOCUMENT_ID.fullmatch(text) or is_id(text)) and known(text):
         return text, None
     return default, (f"{DOC_PARAM}={shown(text)} names no document served here; showing "
                      "the default document instead.")

@@ -234,3 +234,11 @@ def test_a_saved_document_is_looked_up_only_by_an_id_of_the_stores_shape() -> No
     held = saved_folder("A" * 22, read)
     assert held is not None and held.label == "saved/" + "A" * 22
     assert saved_folder("B" * 22, read) is None
+
+
+@pytest.mark.parametrize("saved_id", ["-NZGYf5UZjBjanjf6uxxcw", "_" * 22, "A" * 22])
+def test_a_saved_documents_id_may_begin_with_any_of_the_stores_characters(saved_id: str
+                                                                           ) -> None:
+    from claimscope.shelf import read_doc_param
+    assert read_doc_param(saved_id, lambda found: found == saved_id, "default") == (
+        saved_id, None)
