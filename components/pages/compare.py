@@ -47,7 +47,8 @@ if from_link is not None:
     st.rerun()  # the notices above this page were drawn before the link was read
 
 st.title("Compare scenarios")
-compared = " and ".join(out.label.lower() for out in data.model.compared_outputs)
+compared = escape_markdown(" and ".join(out.label.lower()
+                                         for out in data.model.compared_outputs))
 st.markdown(
     "A scenario is a whole set of assumptions with a name. Compare presets shipped with "
     "ClaimScope and the scenarios you saved (on this page or the projection explorer): "
