@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from claimscope.files.schema import DataError
+from claimscope.text.markdown import escape_markdown
 from components import layout, scenario_store, state
 from components.context import bundle as cached_bundle
 from components.context import open_from_link
@@ -23,7 +24,8 @@ try:
     open_from_link()
     bundle = cached_bundle()
 except DataError as error:
-    st.error(f"**ClaimScope cannot start: a data file is invalid.**\n\n{error}\n\n"
+    st.error("**ClaimScope cannot start: a data file is invalid.**\n\n"
+             f"{escape_markdown(str(error))}\n\n"
              "Fix the file named above and reload the page.")
     st.stop()
 

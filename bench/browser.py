@@ -36,6 +36,10 @@ has one (`.cs-panel`: `input[type=range]` and `.cs-card-value`, /work/notes/brie
 otherwise Streamlit's (`stSlider`'s range input and the first `stMetricValue`). On a phone
 the sidebar starts closed; it is opened first, as a reader would.
 
+Saving (`save_to_confirmation_<page>`, at 1280 × 720, on /projection and /compare): type
+a name, press "Save scenario", and time from the click to the "Saved" confirmation drawn
+(SAVES saves per page, median), on a server with a fresh SQLite database.
+
 After the screens: the embed (`/embed`, as an article's <iframe> asks for it) against the
 bare page, first chart warm at 1280 × 720 and 390 × 844 (`embed_first_chart_warm`), and
 the sizes of the live report and of the panel alone as downloaded from /projection for
@@ -114,6 +118,8 @@ STRICT_QUIET_MS = 1500  # ... strictly: once no element has been added or remove
 START_TIMEOUT = 60.0  # s for a server's health check
 PAGE_TIMEOUT = 60_000  # ms for anything in the page
 KEY_PRESSES = 9
+SAVES = 7  # per page, in `save_times`
+SAVE_PAGES = ("/projection", "/compare")
 DRAG_STEPS = 12
 DRAG_STEP_PX = 6  # per step: a slow, deliberate drag
 DRAG_PAUSE_MS = 80  # between steps, as a reader's hand moves
@@ -134,7 +140,8 @@ EXPAND_SIDEBAR = '[data-testid="stExpandSidebarButton"]'
 PROBE = """
 (() => {
   const probe = window.__bench = {firstChart: null, firstChartTop: null, firstHeading: null,
-                                  lastMutation: 0, lastElement: 0, lastKey: null};
+                                  lastMutation: 0, lastElement: 0, lastKey: null,
+                                  lastClick: null};
   const isElement = (node) => node.nodeType === Node.ELEMENT_NODE;
   const addsOrRemoves = (records) => records.some((r) => r.type === 'childList'
     && ([...r.addedNodes].some(isElement) || [...r.removedNodes].some(isElement)));
@@ -155,7 +162,20 @@ PROBE = """
   new MutationObserver(look).observe(document, {subtree: true, childList: true,
                                                 attributes: true, characterData: true});
   document.addEventListener('keydown', () => { probe.lastKey = performance.now(); }, true);
+  document.addEventListener('click', () => { probe.lastClick = performance.now(); }, true);
 })();
+"""
+
+# Arms `window.__saved`: resolves with the time a "Saved “<name>”" confirmation is drawn.
+SAVED_DRAWN = """
+(name) => { window.__saved = new Promise((resolve) => {
+  const check = () => {
+    for (const el of document.querySelectorAll('[data-testid="stAlertContainer"]')) {
+      if (el.textContent.includes(`Saved “${name}”`) && el.getBoundingClientRect().height > 0)
+        { observer.disconnect(); resolve(performance.now()); return; } } };
+  const observer = new MutationObserver(check);
+  observer.observe(document, {subtree: true, childList: true, characterData: true});
+}); }
 """
 
 # Arms `window.__numberChange`: resolves with the time the number's text changes.
@@ -394,6 +414,51 @@ def drag_values(browser: Browser, url: str, path: str, screen: Screen) -> tuple[
         return len(seen - {before}), number.text_content() != before
 
 
+def save_times(browser: Browser, url: str, path: str, screen: Screen, saves: int) -> list[float]:
+    """ms from each click on "Save scenario" to its "Saved" confirmation drawn."""
+    times = []
+    with tab(browser, url, screen) as page:
+        page.goto(url + path)
+        wait_idle(page)
+        field = page.get_by_label("Name for the current assumptions")
+        button = page.get_by_role("button", name="Save scenario")
+        for number in range(saves):
+            name = f"Bench {path.strip('/')} {number}"
+            field.fill(name)
+            field.press("Enter")  # the name is sent (a rerun), as a reader's typing is
+            wait_idle(page)
+            page.evaluate(SAVED_DRAWN, name)
+            button.click()
+            drawn = page.evaluate("window.__saved")
+            times.append(drawn - page.evaluate("window.__bench.lastClick"))
+            wait_idle(page)
+            page.wait_for_timeout(200)
+    return times
+
+
+def save_figures(browser: Browser, log_dir: Path, app: str) -> None:
+    """Click on "Save scenario" → the confirmation drawn, on each of SAVE_PAGES."""
+    screen = SCREENS["1280x720"]
+    variable = "CLAIMSCOPE_DATABASE_URL"  # the bench's saves go to a database of their own
+    before = os.environ.get(variable)
+    os.environ[variable] = f"sqlite+pysqlite:///{log_dir / 'saves.sqlite3'}"
+    try:
+        with serving(app, log_dir) as url:
+            _save_pages(browser, url, screen)
+    finally:
+        if before is None:
+            del os.environ[variable]
+        else:
+            os.environ[variable] = before
+
+
+def _save_pages(browser: Browser, url: str, screen: Screen) -> None:
+    first_content(browser, url, MAIN_PAGE, screen)  # the server's first run of the page
+    for path in SAVE_PAGES:
+        report_spread(f"{screen.name}_save_to_confirmation_{path.strip('/')}",
+                      save_times(browser, url, path, screen, SAVES), "ms")
+
+
 @dataclass
 class Figures:
     """Every sample of one page at one screen (ms, px, counts)."""
@@ -475,6 +540,8 @@ def main() -> int:
     parser.add_argument("--embed-only", action="store_true",
                         help="only the embed against the bare page, and the live files' "
                              "sizes")
+    parser.add_argument("--save-only", action="store_true",
+                        help="only saving a scenario: click → confirmation drawn")
     parser.add_argument("--main-only", action="store_true",
                         help=f"only {MAIN_PAGE} and the bare page: no panel page, no other "
                              "pages")
@@ -493,7 +560,7 @@ def main() -> int:
         try:
             with serving(BARE, log_dir) as url:  # the browser's own first start: not counted
                 first_content(browser, url, "/", desktop)
-            if args.embed_only:
+            if args.embed_only or args.save_only:
                 screens = []
             for screen in screens:
                 figures = {"bare": Figures(), "app": Figures()}
@@ -506,10 +573,12 @@ def main() -> int:
                     measure_warm(browser, screen, args.repeats, urls, figures)
                 report_screen(screen, figures)
                 load_line(f"after {screen.name}")
-            if not args.main_only:
+            if not (args.main_only or args.save_only):
                 embed_figures(browser, log_dir, args.app, args.repeats)
                 live_file_sizes()
             if not (args.main_only or args.embed_only):
+                save_figures(browser, log_dir, args.app)
+            if not (args.main_only or args.embed_only or args.save_only):
                 other_figures(browser, desktop, log_dir, args.app)
         finally:
             browser.close()

@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.bundle import DATA_DIR, document_folder, folder_named
-from claimscope.files.folder import Folder
+from claimscope.files.folder import Folder, HeldFolder
 from claimscope.files.schema import DataError, read_yaml
+from claimscope.store.ids import is_id
 from claimscope.text.markdown import shown
 
 DOC_PARAM = "doc"
 MORE_DOCUMENTS = "CLAIMSCOPE_DOCUMENTS"  # further document folders, os.pathsep-separated
-# What a document id may be: letters, digits, hyphens and underscores, a letter or digit
-# first (a folder name under data/ is one; a saved document's id from the store too).
+# What a shipped document's id may be: letters, digits, hyphens and underscores, a letter
+# or digit first (a folder name under data/). A saved document's id is the store's
+# (`claimscope.store.ids`), which may begin with - or _.
 DOCUMENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}")
 MAX_TITLE = 120  # characters of a title the switcher lists
 
@@ -64,6 +66,17 @@ def served() -> Shelf:
     return Shelf(default.name, folders)
 
 
+def saved_folder(document_id: str, read: Callable[[str], Mapping[str, str] | None]
+                 ) -> HeldFolder | None:
+    """A reader's saved document as a folder held as texts (`saved/<id>`), found by `read`
+    (the store's files of that id, None if there is none); an id without the shape of
+    the store's ids is never looked up."""
+    if not is_id(document_id):
+        return None
+    files = read(document_id)
+    return None if files is None else HeldFolder(f"saved/{document_id}", files)
+
+
 def read_doc_param(raw: str | Sequence[str] | None, known: Callable[[str], bool],
                    default: str) -> tuple[str, str | None]:
     """The document a link names and, if it names none served here, the plain-words
@@ -74,7 +87,7 @@ def read_doc_param(raw: str | Sequence[str] | None, known: Callable[[str], bool]
     text = (raw or "").strip()
     if not text:
         return default, None
-    if DOCUMENT_ID.fullmatch(text) and known(text):
+    if (DOCUMENT_ID.fullmatch(text) or is_id(text)) and known(text):
         return text, None
     return default, (f"{DOC_PARAM}={shown(text)} names no document served here; showing "
                      "the default document instead.")

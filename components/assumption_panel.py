@@ -10,7 +10,7 @@ values back, and they go through the same checks as a link's before they become 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import streamlit as st
@@ -26,7 +26,7 @@ KEY = "assumption_panel"
 NOTICES = "assumption_panel_notices"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=BY_VERSION)
 def _component(data: Bundle) -> Callable[..., Any]:
     """The panel's element for one version of a document (`Bundle.key`), made once: its
     scripts are one ES module, so the generated model is concatenated in, never evaluated
@@ -38,7 +38,7 @@ def _component(data: Bundle) -> Callable[..., Any]:
 
 # cache_resource, not cache_data: every rerun reads the spec, and cache_data would unpickle
 # a fresh copy each time; nothing changes it after it is made.
-@st.cache_resource(show_spinner=False, max_entries=4, hash_funcs=BY_VERSION)
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs=BY_VERSION)
 def _spec(data: Bundle) -> dict[str, Any]:
     """The panel's static spec for one version of a document (`Bundle.key`)."""
     return panel_spec(data)
@@ -60,12 +60,18 @@ def _compact_spec(data: Bundle, shown: tuple[str, ...]) -> dict[str, Any]:
     return compact_spec(_spec(data), shown)
 
 
+def draw_panel(data: Bundle, values: Mapping[str, float], key: str,
+               on_change: Callable[[], None], shown: tuple[str, ...] | None = None) -> None:
+    """Draw the panel of any loaded document (a reader's being written, too) at `values`;
+    `on_change` reads what the browser sent from `st.session_state[key]["values"]`."""
+    spec = _spec(data) if shown is None else _compact_spec(data, shown)
+    _component(data)(key=key, data={"spec": spec, "values": dict(values)},
+                     default={"values": dict(values)}, on_values_change=on_change)
+
+
 def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:
     """Draw the panel with the session's values: every assumption, or (the embed) only
     the `shown` ones, compact."""
-    spec = _spec(data) if shown is None else _compact_spec(data, shown)
-    values = dict(state.values())
-    _component(data)(key=KEY, data={"spec": spec, "values": values},
-                       default={"values": values}, on_values_change=_received)
+    draw_panel(data, state.values(), KEY, _received, shown)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")

@@ -58,9 +58,9 @@ def show_chart(chart: Chart, key: str) -> None:
     st.plotly_chart(chart.figure, key=key, config=plotly_config(key, name),
                     alt=name or None)
     if chart.source:
-        st.caption(chart.source)
+        st.caption(escape_markdown(chart.source))  # it may quote a document's labels
     for note in chart.notes:
-        st.caption(note)
+        st.caption(escape_markdown(note))
     with st.expander("Data behind this chart", key=f"{key}_data_open",
                      on_change="rerun") as data_view:
         if data_view.open:

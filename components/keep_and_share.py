@@ -16,13 +16,35 @@ from components.scenario_store import apply, available, messages, save_control, 
 from components.share import base_url, copy_link, files
 from components.simulation_cache import run_simulation, run_sobol
 
+CURRENT = "Projection explorer view"  # the name the view's scenario goes by
+
 
 def projection_tools(data: Bundle) -> None:
     """The /projection section: link, scenarios, files, report and citation."""
     st.header("Keep, compare and share")
-    messages()
     url = copy_link(data)
+    _scenarios(data)
+    view = state.view()
+    current = Scenario(CURRENT, view)
+    st.subheader("Report")
+    simulation = run_simulation(data, view) if view.ranges else None
+
+    def report() -> str:  # the Sobol indices are worked out only when a report is asked for
+        sobol = run_sobol(data, view) if view.ranges else None
+        return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
+    report_button(report, "claimscope-report.html", "projection_report")
+    embed_tools(data)
+    cite_block(data, url)
+
+
+@st.fragment
+def _scenarios(data: Bundle) -> None:
+    """Saving, using, deleting and importing scenarios, with what they did: a fragment,
+    so a save, a deletion or an import reruns only this part, which holds everything on
+    the page that lists saved scenarios. Using one changes the view: `apply` reruns the
+    page."""
     st.subheader("Scenarios")
+    messages()
     st.caption("Save the current assumptions under a name, then compare saved scenarios "
                "and presets side by side.")
     save_control("projection_save")
@@ -35,15 +57,4 @@ def projection_tools(data: Bundle) -> None:
     st.page_link("components/pages/compare.py", label="Compare scenarios side by side",
                  icon=":material/compare_arrows:")
     saved_list(base_url(), "projection")
-    view = state.view()
-    current = Scenario("Projection explorer view", view)
-    files(data, current, "projection_files")
-    st.subheader("Report")
-    simulation = run_simulation(data, view) if view.ranges else None
-
-    def report() -> str:  # the Sobol indices are worked out only when a report is asked for
-        sobol = run_sobol(data, view) if view.ranges else None
-        return make_report(data, [ReportEntry(current, simulation, url, sobol)], url)()
-    report_button(report, "claimscope-report.html", "projection_report")
-    embed_tools(data)
-    cite_block(data, url)
+    files(data, Scenario(CURRENT, state.view()), "projection_files")

@@ -93,7 +93,8 @@ def footer(bundle: Bundle, compact: bool = False) -> None:
     meta = bundle.document.meta
     if compact:
         with st.container(key="page_footer"):
-            st.caption(f"Source: {meta['author']}, *{meta['title']}* ({meta['date']})."
+            st.caption(f"Source: {escape_markdown(meta['author'])}, "
+                       f"*{escape_markdown(meta['title'])}* ({meta['date']})."
                        + (f" {meta.care_note}" if meta.care_note else ""))
         return
     with st.container(key="page_footer"):

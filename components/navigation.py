@@ -17,6 +17,11 @@ class PageEntry(NamedTuple):
     hidden: bool = False  # reached by its address only, never listed (the embed)
 
 
+# "Examine your own document": every document's navigation leads to it.
+YOURS = PageEntry("components/pages/yours.py", "Your document", "yours",
+                  ":material/upload_file:")
+
+
 def _block_entry(path: str, block: EstimatesOverTimePage | MembershipPage | None
                  ) -> tuple[PageEntry, bool]:
     """A page whose pages.yaml block names it, shown only when the block is there."""
@@ -48,6 +53,7 @@ def pages(loaded: Bundle) -> list[PageEntry]:
                    ":material/functions:"), True),
         (PageEntry("components/pages/evidence.py", "Evidence", "evidence",
                    ":material/fact_check:"), bool(loaded.sources)),
+        (YOURS, True),
     ]
     return [entry for entry, shown in candidates if shown]
 

@@ -157,7 +157,11 @@ def _save(name_key: str, then: Callable[[Scenario], None] | None) -> None:
 
 def save_control(key: str = "save", then: Callable[[Scenario], None] | None = None) -> None:
     """A name field and a button saving the current assumptions under that name; `then`
-    is called with the saved scenario (e.g. to add it to a comparison)."""
+    is called with the saved scenario (e.g. to add it to a comparison).
+
+    Pages draw it inside an `st.fragment` with `messages()` and everything that lists
+    saved scenarios, so a save reruns only that part and the new scenario can be chosen
+    at once (README, "Saved scenarios")."""
     name_key = f"{key}_name"
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.text_input("Name for the current assumptions", key=name_key, max_chars=80,
@@ -201,12 +205,14 @@ def saved_list(base: str, key: str) -> None:
 
 
 def apply(name_key: str) -> None:
-    """Callback: show the scenario named in `st.session_state[name_key]`."""
+    """Callback: show the scenario named in `st.session_state[name_key]`. The whole page
+    reruns (the control sits in a fragment, and the view is the whole page's)."""
     scenario = by_name(st.session_state.get(name_key) or "")
     if scenario is None:
         return
     show(scenario)
     say("success", [f"Now showing “{escape_markdown(scenario.name)}”."])
+    st.rerun()
 
 
 def show(scenario: Scenario) -> None:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from claimscope.bundle import folder_version
 from claimscope.shelf import short_title
-from components.context import document_id, shelf, switch_to
+from components.context import bundle, document_id, shelf, switch_to
 
 SWITCH = "document_switch"
 
@@ -27,10 +27,12 @@ def _switched() -> None:
 def document_switcher() -> None:
     """The select box listing every document served, titled by their short titles."""
     served_now = shelf()
-    if len(served_now.folders) < 2:
-        return
     titles = {doc_id: _title(str(folder), folder_version(folder))
               for doc_id, folder in served_now.folders.items()}
+    if document_id() not in titles:  # a reader's saved document, opened by its link
+        titles[document_id()] = " ".join(bundle().document.meta.short_title.split())[:120]
+    if len(titles) < 2:
+        return
     st.session_state[SWITCH] = document_id()
     st.selectbox("Document", list(titles), key=SWITCH, format_func=titles.__getitem__,
                  on_change=_switched, width=420,

@@ -23,6 +23,7 @@ from claimscope.charts.uncertainty import (
 from claimscope.files.inputs import InputSpec
 from claimscope.link.scenario_presets import resampled_ranges, sample_preset
 from claimscope.link.viewstate import View, ranged_inputs, suggested_range
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import count_word, display, human, percent
 from claimscope.uncertainty.correlations import (
     RANK_LIMIT,
@@ -138,7 +139,7 @@ def range_editor(data: Bundle) -> None:
                      if spec.group == group.id and spec.name in rangeable]
             if not group.on_projection or not specs:
                 continue
-            st.markdown(f"**{group.title}**")
+            st.markdown(f"**{escape_markdown(group.title)}**")
             for spec in specs:
                 with st.container(border=True, key=f"{spec.name}_range_box"):
                     range_control(spec)

@@ -39,7 +39,9 @@ def hostile_texts() -> dict[str, str]:
                             f"who: {_quoted('Riverby ' + HOSTILE)}")
     texts["claims.yaml"] = claims
     texts["inputs.yaml"] = texts["inputs.yaml"].replace(
-        "label: Residents\n", f"label: {_quoted('Residents ' + HOSTILE)}\n")
+        "label: Residents\n", f"label: {_quoted('Residents ' + HOSTILE)}\n").replace(
+        "title: How complete the records are (assumption)\n",
+        f"title: {_quoted('How complete ' + HOSTILE)}\n")
     texts["model.yaml"] = texts["model.yaml"].replace(
         "label: Recorded visits\n", f"label: {_quoted('Recorded visits ' + HOSTILE)}\n")
     return texts
@@ -56,3 +58,27 @@ def write_hostile_document(folder: Path) -> Path:
     for name, text in hostile_texts().items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def hostile_reader_files() -> dict[str, str]:
+    """A reader's document as the editor makes it, the hostile words in its text, its
+    title, author and publisher, a claim's who and when and unit, and the model's labels
+    and units: what the store keeps for a reader who means harm."""
+    from claimscope.authoring.decisions import Kept
+    from claimscope.authoring.model_draft import InputDraft, ModelDraft, OutputDraft
+    from claimscope.authoring.workspace import About, folder_files
+    from claimscope.finder import find_mentions
+
+    text = f"# Loans {HOSTILE}\n\nThe library lent 48,000 books. {HOSTILE}\n"
+    mentions = tuple(find_mentions(text))
+    (number,) = [n for n, m in enumerate(mentions) if m.text == "48,000"]
+    kept = Kept(48000, "books " + HOSTILE, "reported", "figures", HOSTILE, HOSTILE)
+    claim = f"claim-{number + 1:03d}"
+    model = ModelDraft(
+        (InputDraft("loans", "Loans " + HOSTILE, "count", 48000, 4800, 480000, 100,
+                    (claim,), "Help " + HOSTILE),),
+        (OutputDraft("total", "Total " + HOSTILE, "books " + HOSTILE, "loans * 2"),),
+        "total", claim)
+    about = About("Loans " + HOSTILE, HOSTILE, HOSTILE, 2024, HOSTILE)
+    return folder_files(text, hashlib.sha256(text.encode()).hexdigest(), about, mentions,
+                        {number: kept}, model)

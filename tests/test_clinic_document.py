@@ -78,10 +78,10 @@ def test_the_fixture_is_a_whole_document_with_its_own_formula() -> None:
 
 def test_pages_the_data_cannot_fill_are_not_in_the_navigation() -> None:
     urls = [entry.url for entry in pages(load_bundle(FIXTURE))]
-    assert urls == ["", "projection", "compare", "source", "method"]
+    assert urls == ["", "projection", "compare", "source", "method", "yours"]
     ecpat = pages(load_bundle(DATA_DIR / default_document()))
     assert [e.url for e in ecpat] == ["", "projection", "compare", "forces", "offenders",
-                                      "network", "source", "method", "evidence"]
+                                      "network", "source", "method", "evidence", "yours"]
     assert ecpat[3].title == "Behind the 26 million"
 
 

@@ -13,7 +13,7 @@ CONFIG = ROOT / ".streamlit" / "config.toml"
 EXPECTED = {
     "server.enableXsrfProtection": True,  # forms and uploads need the XSRF token
     "server.enableCORS": True,
-    "server.maxUploadSize": 1,  # MB
+    "server.maxUploadSize": 10,  # MB: a reader's document, as intake takes it
     "server.address": "localhost",  # deployment opts in with --server.address
     "server.headless": True,
     "browser.gatherUsageStats": False,  # no telemetry

@@ -59,7 +59,7 @@ def test_its_units_write_counts_and_money_as_people_do() -> None:
 
 def test_only_the_pages_its_data_fills_are_listed() -> None:
     assert [entry.url for entry in pages(BUNDLE)] == ["", "projection", "compare", "source",
-                                                      "method"]
+                                                      "method", "yours"]
 
 
 @pytest.mark.parametrize("page", [entry.path for entry in pages(BUNDLE)])

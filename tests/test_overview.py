@@ -14,6 +14,7 @@ from claimscope.bundle import load_bundle
 from claimscope.charts.overview import KIND_MARKERS, timeline_chart
 from claimscope.files.catalogue import Catalogue
 from claimscope.files.inputs import defaults
+from claimscope.text.markdown import escape_markdown
 from claimscope.views.overview import (
     TIMELINE_END,
     TIMELINE_START,
@@ -86,8 +87,9 @@ def test_card_help_quotes_the_document_with_who_and_when(title: str,
     card = cards_by_title(with_values())[title]
     for claim_id in claim_ids:
         claim = CATALOGUE[claim_id]
-        assert f"“{claim.quote}”" in card.help
-        assert f"{claim.who}, {claim.when}" in card.help
+        # As typed: the document's words are inert in the Markdown tooltip.
+        assert f"“{escape_markdown(claim.quote)}”" in card.help
+        assert f"{escape_markdown(claim.who)}, {escape_markdown(claim.when)}" in card.help
 
 
 def test_cards_say_whether_reported_or_derived() -> None:
@@ -107,7 +109,7 @@ def test_extrapolated_card_follows_the_assumptions() -> None:
     assert card.value == "260 million images"
     assert card.kind == "assumed"
     assert "does not hold" in card.help
-    assert "10% (default 7.25%)" in card.help
+    assert escape_markdown("10% (default 7.25%)") in card.help
 
 
 def test_cards_read_values_from_the_catalogue() -> None:

@@ -12,6 +12,7 @@ import yaml
 from claimscope.bundle import DATA_DIR, default_document, load_bundle
 from claimscope.context.sample_arithmetic import group_frame
 from claimscope.context.sample_units import SAMPLE_UNITS_FILE
+from claimscope.text.markdown import escape_markdown
 from tests.apptest_helpers import decode, figure_specs, page_text, run_page
 
 PAGE = "components/pages/sample_units.py"
@@ -89,8 +90,8 @@ def test_broken_context_file_is_named_not_a_crash(tmp_path: Path, monkeypatch) -
     try:
         at = run_page(PAGE)
         errors = " ".join(e.value for e in at.error)
-        assert ("sample_units.yaml, record cambridgeshire, field 'population': must be at "
-                "least 1") in errors
+        assert escape_markdown("sample_units.yaml, record cambridgeshire, field "
+                               "'population': must be at least 1") in errors
         assert not at.get("plotly_chart")
     finally:
         st.cache_resource.clear()

@@ -219,3 +219,27 @@ def test_a_missing_or_broken_held_file_is_named_like_a_file_on_disk() -> None:
     tagged = "a: !!python/object/apply:os.system [echo]"  # safe-loaded: a tag is refused
     with pytest.raises(DataError, match=r"^claims.yaml: is not valid YAML"):
         load_bundle(HeldFolder("saved/x", {**texts, "claims.yaml": tagged}))
+
+
+def test_a_saved_document_is_looked_up_only_by_an_id_of_the_stores_shape() -> None:
+    from claimscope.shelf import saved_folder
+    asked: list[str] = []
+
+    def read(document_id: str) -> dict[str, str] | None:
+        asked.append(document_id)
+        return {"document.md": "x"} if document_id == "A" * 22 else None
+
+    assert saved_folder("../../etc/passwd", read) is None
+    assert saved_folder("short", read) is None
+    assert asked == []
+    held = saved_folder("A" * 22, read)
+    assert held is not None and held.label == "saved/" + "A" * 22
+    assert saved_folder("B" * 22, read) is None
+
+
+@pytest.mark.parametrize("saved_id", ["-NZGYf5UZjBjanjf6uxxcw", "_" * 22, "A" * 22])
+def test_a_saved_documents_id_may_begin_with_any_of_the_stores_characters(saved_id: str
+                                                                           ) -> None:
+    from claimscope.shelf import read_doc_param
+    assert read_doc_param(saved_id, lambda found: found == saved_id, "default") == (
+        saved_id, None)

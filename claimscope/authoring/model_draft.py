@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sympy
-import yaml
 
+from claimscope.authoring.files import dump_yaml
 from claimscope.model.expressions import ExpressionError, parse
 
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
@@ -122,7 +122,7 @@ def formula_problems(draft: ModelDraft) -> list[Problem]:
     return problems
 
 
-def _step(low: float, high: float, whole: bool) -> float:
+def step_for(low: float, high: float, whole: bool) -> float:
     """A step giving about a thousand positions across the range: a power of ten."""
     raw = (high - low) / 1000
     step = 10.0 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
@@ -148,18 +148,13 @@ def suggested_range(value: float, unit_format: str) -> tuple[float, float, float
         low, high = 0.0, 1.0
     if whole:
         low, high = math.floor(low), math.ceil(high)
-    step = _step(low, high, whole)
+    step = step_for(low, high, whole)
     return float(low), float(high), step
 
 
 def _number(value: float) -> int | float:
     """YAML writes a whole number as one (26000000, not 26000000.0)."""
     return int(value) if float(value).is_integer() else float(value)
-
-
-def _dump(data: object, comment: str) -> str:
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
-    return "".join(f"# {line}\n" for line in comment.splitlines()) + body
 
 
 def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
@@ -192,10 +187,50 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
                           f"{{claims.{draft.claim}|human}}".strip(),
     }
     return {
-        "inputs.yaml": _dump({"groups": groups, "inputs": inputs},
+        "inputs.yaml": dump_yaml({"groups": groups, "inputs": inputs},
                              "The model's assumptions, written in ClaimScope's editor "
                              "(display units: percentages as percent numbers)."),
-        "model.yaml": _dump(model, "The model, written in ClaimScope's editor: each "
+        "model.yaml": dump_yaml(model, "The model, written in ClaimScope's editor: each "
                                    "output an expression over the inputs and the "
                                    "outputs before it."),
     }
+
+
+def placeholder_model(claim: dict, unit: str) -> dict[str, str]:
+    """`inputs.yaml` and `model.yaml` of a placeholder model, one input and one output,
+    so that the folder loads: the figure the text states, unchanged. The reader writes
+    the document's own arithmetic."""
+    value = float(claim["value"])
+    spread = max(abs(value), 1.0)
+    inputs = {
+        "groups": [{"id": "stated", "title": "The document's figures"}],
+        "inputs": [{
+            "name": "figure", "group": "stated", "label": f"{claim['mention']} (as stated)",
+            "unit": unit, "default": value, "min": value - spread, "max": value + spread,
+            "step": spread / 100, "claims": [claim["id"]],
+            "basis": "The document's figure, as drafted.",
+            "help": "A placeholder: replace this model with the document's own arithmetic.",
+        }],
+    }
+    model = {
+        "outputs": [{"name": "stated", "label": "The figure as stated", "unit": unit,
+                     "formula": "figure"}],
+        "headline": "stated",
+        "claim": claim["id"],
+        "threshold_text": f"{{claims.{claim['id']}|human}}",
+    }
+    return {
+        "inputs.yaml": dump_yaml(inputs, "A placeholder model's one input; replace it."),
+        "model.yaml": dump_yaml(model, "A placeholder model (the figure as stated); write "
+                                       "the document's own arithmetic here."),
+    }
+
+
+def marked(text: str, start: int | None, end: int | None) -> str:
+    """The text on one line and, under it, `^` marks under the fault (the whole text when
+    no place is known), as plain text an editor shows in a fixed-width font. Line breaks
+    and tabs in the text become spaces, so the marks stay under their characters."""
+    line = re.sub(r"[\r\n\t\v\f]", " ", text)
+    begin = 0 if start is None else max(0, min(start, len(line)))
+    finish = len(line) if start is None or end is None else max(begin + 1, min(end, len(line)))
+    return f"{line}\n{' ' * begin}{'^' * max(1, finish - begin)}"

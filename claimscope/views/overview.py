@@ -16,6 +16,7 @@ from claimscope.files.catalogue import Catalogue, Claim, claim_date, claim_text
 from claimscope.files.page_config import card_text
 from claimscope.files.page_config import intro_text as pages_intro
 from claimscope.files.vocabulary import Vocabulary
+from claimscope.text.markdown import escape_markdown
 from claimscope.text.numbers import display
 from claimscope.views.narrative import verdict
 from claimscope.views.palette import PROVENANCE
@@ -27,9 +28,11 @@ _CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
 
 
 def source_line(claim: Claim) -> str:
-    """The verbatim quote with who said it, when, and where in the document (Markdown)."""
-    line = f"“{claim.quote}” — {claim.who}, {claim.when} ({claim.section})."
-    return f"{line} *{claim.note}*" if claim.note else line
+    """The verbatim quote with who said it, when, and where in the document (Markdown,
+    the document's words inert in it)."""
+    line = (f"“{escape_markdown(claim.quote)}” — {escape_markdown(claim.who)}, "
+            f"{escape_markdown(claim.when)} ({escape_markdown(claim.section)}).")
+    return f"{line} *{escape_markdown(claim.note)}*" if claim.note else line
 
 
 # Headline cards --------------------------------------------------------------------------
@@ -48,7 +51,8 @@ class Card:
 
 def _card(title: str, value: str, detail: str, kind: str, lines: Sequence[str]) -> Card:
     help_text = "\n\n".join([f"**{PROVENANCE[kind]['label']}.**", *lines])
-    return Card(f"{title} · {_CARD_KIND_WORDS[kind]}", value, detail, help_text, kind)
+    return Card(f"{escape_markdown(title)} · {_CARD_KIND_WORDS[kind]}", value, detail,
+                help_text, kind)
 
 
 def changed_assumptions(bundle: Bundle, values: Mapping[str, float],
@@ -68,9 +72,11 @@ def _extrapolation_card(bundle: Bundle, values: Mapping[str, float]) -> Card:
     out = model.evaluate(values)
     shown = model.shown(headline.name, out)
     changed = changed_assumptions(bundle, values, model.used_by(headline.name))
-    lines = [f"{headline.label}: {headline.formula} = **{shown}**.", verdict(model, out)[1]]
+    lines = [f"{escape_markdown(headline.label)}: {escape_markdown(headline.formula)} = "
+             f"**{shown}**.", escape_markdown(verdict(model, out)[1])]
     if changed:
-        lines.append("Assumptions changed from the document's: " + "; ".join(changed) + ".")
+        lines.append("Assumptions changed from the document's: "
+                     + escape_markdown("; ".join(changed)) + ".")
     lines.append("The document: " + source_line(claim))
     return _card(headline.label, shown, f"Document: {model.threshold_text}",
                  "assumed" if changed else "derived", lines)

@@ -7,7 +7,8 @@ as the server (`claimscope.text.template`, `claimscope.text.numbers`), in the sa
 the break-even table's words of `claimscope.views.projection`, and evaluates the model
 with the JavaScript generated from the same expressions
 (`claimscope.model.printing.javascript`), so what it shows while a reader drags is what
-the server would say for those values. Where each rule lives: docs/shared-rules.md.
+the server would say for those values. Where each rule lives: docs/architecture.md,
+"Rules the browser and the server share".
 """
 
 from __future__ import annotations

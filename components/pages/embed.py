@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from claimscope.charts.projection import step_chart
+from claimscope.text.markdown import escape_markdown
 from components import state
 from components.assumption_panel import assumption_panel
 from components.charts import show_chart
@@ -26,11 +27,17 @@ values = state.values()
 
 with st.container(key="embed"):
     st.markdown(EMBED_CSS, unsafe_allow_html=True)
-    st.title(f"{data.document.meta['title']}: the numbers, live", anchor=False)
+    st.title(f"{escape_markdown(data.document.meta['title'])}: the numbers, live",
+             anchor=False)
     for notice in notices:
         st.warning(notice, icon=":material/info:")
-    assumption_panel(data, shown=chosen)
+    # The panel's place comes first (screen readers meet the sentence and the assumptions
+    # before the chart), but the chart is sent first: its drawing, which waits for
+    # plotly.js, starts while the panel's script is still being set up.
+    panel = st.container()
     if model.steps:
         show_chart(step_chart(model, values, model.evaluate(values)), key="embed_steps")
+    with panel:
+        assumption_panel(data, shown=chosen)
     st.markdown(f"[Open this view in ClaimScope's projection explorer]({view_link(data)})")
     still_image_buttons(data, "embed_still")

@@ -22,6 +22,7 @@ from components.evidence_links import sources_caption
 data = bundle()
 model = data.model
 headline = model.headline_output
+headline_words = escape_markdown(headline.label.lower())  # a reader's label, inert
 
 st.title("Method & caveats")
 st.markdown(
@@ -72,12 +73,12 @@ st.markdown(
     "with a notice. Ties in a resampled range lower the rank correlation seen a little.\n"
     "- **Intervals**: the 5th and 95th percentiles of the draws — the central 90%, "
     "written as \"9 times in 10\". Histograms are binned on the server.\n"
-    f"- **Chance the claim holds**: the share $p$ of draws with the {headline.label.lower()} "
+    f"- **Chance the claim holds**: the share $p$ of draws with the {headline_words} "
     f"at least {human(model.threshold)}, with its Monte Carlo standard error "
     "$\\sqrt{p(1-p)/n}$. **How it settles**: the same share from the first 1,000, "
     "2,000, 5,000 … draws, with its standard error, so a reader sees when the sample is "
     "large enough (quadrupling the draws halves the error).\n"
-    f"- **Tornado**: the {headline.label.lower()} with one ranged assumption at each end "
+    f"- **Tornado**: the {headline_words} with one ranged assumption at each end "
     "of its range (5th and 95th percentiles for lognormal and resampled) and all others "
     "at their single values; no sampling.\n"
     "- **Variance shares**: a first-order (Sobol-type) index $S_i = "
@@ -90,7 +91,7 @@ st.markdown(
     "set they overlap (a correlated input carries part of its partner's share).\n"
     "- **Sobol indices with error bars**: first-order $S_i$ and total-order $S_{T,i}$ "
     f"(the share left if every input but $X_i$ were fixed: its interactions included) of "
-    f"the {headline.label.lower()} and of its log, computed with SALib: a Saltelli design "
+    f"the {headline_words} and of its log, computed with SALib: a Saltelli design "
     f"of {SOBOL_BASE:,} × (inputs + 2) points of a scrambled Sobol' sequence on the unit "
     "hypercube, each coordinate mapped through its input's quantile function, then "
     "SALib's estimators (Saltelli 2010 for $S_i$, Jansen for $S_{T,i}$) with "
@@ -99,7 +100,7 @@ st.markdown(
     "known answers: the Ishigami function's analytic indices, and this model's log, "
     "whose indices are exactly each input's share of $\\sum \\mathrm{Var}(\\log X_i)$. "
     "Sobol indices are defined for independent inputs, so they ignore correlations.\n"
-    f"- **Claim map**: the {headline.label.lower()} on a 60 × 60 grid of two assumptions "
+    f"- **Claim map**: the {headline_words} on a 60 × 60 grid of two assumptions "
     "(over their ranges, or their whole allowed span), the others at their single values; "
     "the dashed contour is where it equals the claim."
 )

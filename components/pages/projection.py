@@ -12,6 +12,7 @@ import streamlit as st
 
 from claimscope.charts.projection import step_chart, sweep_chart
 from claimscope.model.break_even import break_even
+from claimscope.text.markdown import escape_markdown
 from claimscope.views.projection import break_even_table, sweep
 from components import state
 from components.assumption_panel import assumption_panel
@@ -37,7 +38,7 @@ if model.steps:
     show_chart(step_chart(model, values, out), key="steps")
 
 # The sweep is drawn for the assumption the reader picks, not on every visit.
-chosen = st.selectbox(f"Show the {headline.label.lower()} against",
+chosen = st.selectbox(f"Show the {escape_markdown(headline.label.lower())} against",
                       list(model.break_even_inputs), index=None,
                       placeholder="Choose an assumption to sweep its whole range",
                       key="sweep_input", format_func=lambda name: specs[name].label)
@@ -48,7 +49,8 @@ if chosen is not None:
                     float(out[model.headline]), break_even(model, values, chosen)),
         key="sweep",
     )
-    st.caption(f"Break-even for {specs[chosen].label.lower()}: {row['break_even_text']}.")
+    st.caption(f"Break-even for {escape_markdown(specs[chosen].label.lower())}: "
+               f"{escape_markdown(row['break_even_text'])}.")
 
 uncertainty_section(data)
 projection_tools(data)

@@ -95,7 +95,7 @@ if data.checks:
                 f"{checks_summary(checks)}.")
     for check in checks:
         with st.container(border=True, key=f"source_check_{check.id}"):
-            st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {check.title}**")
+            st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {escape_markdown(check.title)}**")
             st.markdown(f"{check.formula} → **{check.result}**")
             st.caption(f"The document: {check.statement}")
             st.markdown(check.explanation)

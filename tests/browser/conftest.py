@@ -60,6 +60,7 @@ PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
     ("/source", "Source", "Source", False),
     ("/method", "Method & caveats", "Method & caveats", False),
     ("/evidence", "Evidence", "Evidence", False),
+    ("/yours", "Your document", "Examine your own document", False),
 ]
 HEADINGS = {title: heading for _, title, heading, _ in PAGES}
 

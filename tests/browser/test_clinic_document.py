@@ -19,6 +19,7 @@ FIXTURE_PAGES = [  # (path, navigation title, page heading, page draws plotly ch
     ("/compare", "Compare", "Compare scenarios", False),  # no presets: nothing to chart yet
     ("/source", "Source", "Source", False),
     ("/method", "Method & caveats", "Method & caveats", False),
+    ("/yours", "Your document", "Examine your own document", False),
 ]
 
 

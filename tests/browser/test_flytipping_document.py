@@ -21,6 +21,7 @@ PAGES = [  # (path, navigation title, page heading)
     ("/compare", "Compare", "Compare scenarios"),
     ("/source", "Source", "Source"),
     ("/method", "Method & caveats", "Method & caveats"),
+    ("/yours", "Your document", "Examine your own document"),
 ]
 # Words of the first document's subject that must not reach a page of another subject.
 FIRST_SUBJECT = re.compile(r"\b(images?|forces?|offenders?|seized|abuse|harm)\b", re.I)

@@ -33,3 +33,26 @@ def test_the_hostile_document_shows_as_text(hostile_page: Page, external_request
     found = hostile_page.evaluate(ACTIVE)
     assert found == {"pwned": None, "scriptLinks": [], "evilImages": [], "bold": 0}, found
     assert external_requests == [], f"requests to other hosts: {external_requests}"
+
+
+@pytest.fixture(scope="module")
+def hostile_saved() -> str:
+    """A reader's hostile document saved in the store the servers share."""
+    from claimscope.store.database import open_store
+    from claimscope.store.documents import save_document
+    from claimscope.store.ids import new_id
+    from tests.hostile_document import hostile_reader_files
+    return save_document(open_store(), new_id(), "hostile", hostile_reader_files()).id
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/embed"])
+def test_a_hostile_saved_document_shows_as_text(hostile_page: Page, external_requests: list[str],
+                                                hostile_saved: str, path: str) -> None:
+    """The same, for a reader's document kept in the store and opened by its link."""
+    hostile_page.goto(f"{path}?doc={hostile_saved}")
+    wait_for_run(hostile_page)
+    expect(hostile_page.get_by_test_id("stMain")).to_contain_text("Loans")
+    hostile_page.wait_for_load_state("networkidle")
+    found = hostile_page.evaluate(ACTIVE)
+    assert found == {"pwned": None, "scriptLinks": [], "evilImages": [], "bold": 0}, found
+    assert external_requests == [], f"requests to other hosts: {external_requests}"

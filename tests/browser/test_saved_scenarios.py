@@ -4,6 +4,7 @@ link opens them in a browser that never saw them."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from tests.browser.conftest import (
     Server,
     _free_port,
     _serve,
+    choose,
     wait_for_run,
 )
 from tests.browser.test_report import save_scenario
@@ -104,3 +106,30 @@ def test_the_saved_list_is_accessible_and_takes_no_room_for_the_token(
     keeper = page.locator(".st-key-owner_token_keeper")
     expect(keeper).to_be_attached()
     expect(keeper).to_be_hidden()
+
+
+def test_a_scenario_saved_on_the_projection_explorer_can_be_used_at_once(
+        visit: Callable[[str], Page]) -> None:
+    """The save reruns only the "Scenarios" block (a fragment), which holds the "Start
+    from a scenario" box: the new scenario is listed there without a reload, and using it
+    (the whole page follows) says so."""
+    page = visit("/projection?share=12&unique=40")
+    save_scenario(page, "Used <i>at once</i>")
+    choose(page, "Start from a scenario", "Used <i>at once</i>")
+    page.get_by_role("button", name="Use it").click()
+    expect(page.get_by_test_id("stAlertContainer").filter(
+        has_text="Now showing “Used <i>at once</i>”")).to_be_visible()
+    wait_for_run(page)
+    expect(page).to_have_url(re.compile(r"share=12&unique=40"))
+
+
+def test_a_scenario_saved_on_compare_is_compared_at_once(
+        visit: Callable[[str], Page]) -> None:
+    """On /compare the save reruns the page's body (a fragment): the scenario is a chip
+    of "Scenarios to compare" and a column of the table of differences at once."""
+    page = visit("/compare?share=14")
+    save_scenario(page, "Compared at once")
+    expect(compared(page)).to_contain_text("Compared at once")
+    expect(page.get_by_test_id("stAlertContainer").filter(
+        has_text="Saved “Compared at once”")).to_be_visible()
+    expect(page.get_by_role("heading", name="Assumptions that differ")).to_be_visible()

@@ -1,5 +1,6 @@
 """Each rule the live panel and the server share, checked in Chromium for random values
-(docs/shared-rules.md says where each lives): the template scope, the verdict's margin,
+(docs/architecture.md, "Rules the browser and the server share", says where each
+lives): the template scope, the verdict's margin,
 the break-even table's words, the rounding of a typed whole number, and every text the
 panel writes. Besides the three shipped documents, two test models: one whose input has
 no break-even (its headline is bounded in it, so the claim holds, or fails, at any of its

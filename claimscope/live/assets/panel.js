@@ -10,7 +10,7 @@
    of its own (see claimscope/live/scripts.py). Concatenated after format.js, template.js
    and the generated model; no framework, no requests. Every text is rendered from the spec
    Python sends, with the same templates, scope, words and number rules as the server
-   (where each rule lives: docs/shared-rules.md). */
+   (where each rule lives: docs/architecture.md ("Rules the browser and the server share")). */
 
 function element(tag, attributes, text) {
   const node = document.createElement(tag);

@@ -1,0 +1,213 @@
+"""Step 3 of "Examine your own document": the model. Pick a shape and fill its fields by
+picking kept claims; it becomes ordinary inputs and expressions the reader can edit, each
+checked as typed with the fault marked under it; the live panel shows the model as it is
+written once the folder validates."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from claimscope.authoring.model_draft import OutputDraft, Problem, formula_problems, marked
+from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
+from claimscope.authoring.workspace import kept_claims
+from claimscope.files.vocabulary import built_in_vocabulary
+from claimscope.text.markdown import escape_markdown
+from claimscope.views.panel_spec import fit_panel_values
+from components.assumption_panel import draw_panel
+from components.yours import state
+
+TYPED = "__typed__"  # a slot filled by typing a value, not by picking a claim
+WORDS = ("more than", "at least", "fewer than", "at most", "about")
+PANEL = "yours_panel"
+NOTICE = "yours_model_notice"
+NONE_PICKED = "— pick a claim —"
+
+
+def _units() -> list[str]:
+    return list(built_in_vocabulary().units)
+
+
+def _claim_label(kept: dict, claim: str) -> str:
+    if claim == TYPED:
+        return "Type a value instead"
+    mention, decision = kept[claim]
+    return f"{mention.text} ({decision.unit}) — {claim}"
+
+
+def _make_from_shape() -> None:
+    current = state.work()
+    shape = BY_ID[st.session_state["yours_m_shape"]]
+    kept = kept_claims(current.text, current.mentions, current.decisions)
+    units = set(_units())
+    picks: dict[str, Pick] = {}
+    for slot in shape.slots:
+        chosen = st.session_state.get(f"yours_m_slot_{slot.name}")
+        if chosen == TYPED:
+            typed = st.session_state.get(f"yours_m_typed_{slot.name}")
+            if typed is not None:
+                picks[slot.name] = Pick(float(typed), slot.unit)
+        elif chosen in kept:
+            mention, decision = kept[chosen]
+            unit = decision.unit if decision.unit in units else slot.unit
+            picks[slot.name] = Pick(decision.value, unit, chosen,
+                                    f"{slot.label} ({mention.text})")
+    claim = st.session_state.get("yours_m_claim")
+    if claim not in kept:
+        st.session_state[NOTICE] = "Pick the claim the result is judged against."
+        return
+    try:
+        model = fill(shape, picks, claim, st.session_state.get("yours_m_words") or WORDS[0])
+    except ShapeError as error:
+        st.session_state[NOTICE] = f"The shape cannot be filled: {error}."
+        return
+    st.session_state[NOTICE] = None
+    state.show_model(model)
+
+
+def _add_output() -> None:
+    count = st.session_state.get(state.OUTPUTS, 0)
+    spec = OutputDraft(f"result_{count + 1}", "Another result", "number", "1")
+    for key, value in state.output_fields(count, spec).items():
+        st.session_state[key] = value
+    st.session_state[state.OUTPUTS] = count + 1
+
+
+def _remove_output() -> None:
+    count = st.session_state.get(state.OUTPUTS, 0)
+    if count > 1:
+        st.session_state[state.OUTPUTS] = count - 1
+
+
+def shape_picker(current: state.Work) -> None:
+    """The six shapes; each field picks a kept claim or takes a typed value."""
+    kept = kept_claims(current.text, current.mentions, current.decisions)
+    if not kept:
+        st.info("Keep at least one number as a claim first (step 2).")
+        return
+    with st.container(border=True, key="yours_shape"):
+        shape_id = st.selectbox("Start from a shape", [shape.id for shape in SHAPES],
+                                format_func=lambda i: BY_ID[i].title, key="yours_m_shape")
+        shape = BY_ID[shape_id]
+        st.caption(shape.summary)
+        options = [*kept, TYPED]
+        for slot in shape.slots:
+            left, right = st.columns([3, 1])
+            chosen = left.selectbox(slot.label, options, index=None, placeholder=NONE_PICKED,
+                                    format_func=lambda c: _claim_label(kept, c),
+                                    key=f"yours_m_slot_{slot.name}",
+                                    help=slot.help or None)
+            if chosen == TYPED or (chosen is None and slot.default is not None):
+                right.number_input("Value", value=slot.default, format="%g",
+                                   key=f"yours_m_typed_{slot.name}")
+        left, right = st.columns([3, 1])
+        left.selectbox("The claim the result is judged against", list(kept), index=None,
+                       placeholder=NONE_PICKED, format_func=lambda c: _claim_label(kept, c),
+                       key="yours_m_claim")
+        right.selectbox("The result is", WORDS, key="yours_m_words")
+        st.button("Make the model from this shape", key="yours_make_model",
+                  on_click=_make_from_shape, type="primary")
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.warning(escape_markdown(notice))
+
+
+def _at(problems: dict[str, Problem], field: str, text: str | None = None) -> None:
+    problem = problems.get(field)
+    if problem is None:
+        return
+    if text is not None and problem.start is not None:
+        st.code(marked(text, problem.start, problem.end), language=None)
+    st.caption(":red[" + escape_markdown(problem.message) + "]")
+
+
+def _named(key: str) -> DeltaGenerator:
+    """The name and label fields of an input or output; the column left for its unit."""
+    name, label, unit = st.columns([2, 3, 2])
+    name.text_input("Name in formulas", key=key.format("name"), max_chars=40)
+    label.text_input("Label", key=key.format("label"), max_chars=200)
+    return unit
+
+
+def _input_fields(number: int, problems: dict[str, Problem]) -> None:
+    key = f"yours_m_in_{{}}_{number}"
+    name = st.session_state.get(key.format("name"), "")
+    with st.container(border=True, key=f"yours_input_{number}"):
+        _named(key).selectbox("Unit", _units(), key=key.format("unit"))
+        low = st.columns(3)
+        low[0].number_input("Default", key=key.format("default"), format="%g")
+        low[1].number_input("Lowest", key=key.format("min"), format="%g")
+        low[2].number_input("Highest", key=key.format("max"), format="%g")
+        claims = st.session_state.get(key.format("claims")) or ()
+        st.caption("From the claim " + escape_markdown(", ".join(claims)) if claims
+                   else "The reader's own assumption: the document does not state it.")
+        for field in ("name", "min", "default"):
+            _at(problems, f"inputs.{name}.{field}")
+
+
+def _output_fields(number: int, problems: dict[str, Problem]) -> None:
+    key = f"yours_m_out_{{}}_{number}"
+    name = st.session_state.get(key.format("name"), "")
+    with st.container(border=True, key=f"yours_output_{number}"):
+        _named(key).text_input("Unit", key=key.format("unit"), max_chars=40)
+        formula = st.text_input("Formula", key=key.format("formula"), max_chars=500,
+                                help="+ − × ÷ as + - * /, powers as **, brackets, the "
+                                     "names above, min(), max(), log(), exp(), sqrt().")
+        _at(problems, f"outputs.{name}.name")
+        _at(problems, f"outputs.{name}.formula", formula)
+
+
+def _panel_changed() -> None:
+    current = state.work()
+    made = state.made(current, current.model)
+    if made.bundle is None:
+        return
+    values = state.panel_values(made.bundle)
+    raw = (st.session_state.get(PANEL) or {}).get("values")
+    fitted, _ = fit_panel_values(raw, made.bundle.model.inputs, values)
+    values.update(fitted)
+
+
+def editor(current: state.Work) -> None:
+    """The model's inputs and outputs as fields, each problem at its place, then the live
+    panel or, until the folder validates, why not."""
+    model = state.model_fields(current)
+    if model is None:
+        st.caption("No model yet: the document's first kept figure stands alone until you "
+                   "make one from a shape.")
+    else:
+        problems = {problem.field: problem for problem in formula_problems(model)}
+        st.markdown("**Assumptions** (each a slider in the panel below)")
+        for number in range(len(model.inputs)):
+            _input_fields(number, problems)
+        st.markdown("**Results** (each a formula of the assumptions and the results above "
+                    "it)")
+        for number in range(len(model.outputs)):
+            _output_fields(number, problems)
+        add, remove = st.columns(2)
+        add.button("Add a result", key="yours_add_output", on_click=_add_output)
+        remove.button("Remove the last result", key="yours_remove_output",
+                      on_click=_remove_output, disabled=len(model.outputs) < 2)
+        names = [output.name for output in model.outputs]
+        left, right = st.columns(2)
+        left.selectbox("The headline result", names, key="yours_m_headline")
+        right.number_input("Its threshold (empty: the claim's value)", value=None,
+                           format="%g", key="yours_m_threshold")
+        _at(problems, "headline")
+        if problems:
+            st.warning(f"The model has {len(problems)} problem(s), marked above; the panel "
+                       "shows once they are fixed.")
+            return
+    made = state.made(current, model)
+    if made.bundle is None:
+        st.error("The document does not validate yet:")
+        st.code(made.problem or "", language=None, wrap_lines=True)
+        return
+    st.markdown("**The model, live** — move an assumption and the numbers follow.")
+    draw_panel(made.bundle, state.panel_values(made.bundle), PANEL, _panel_changed)
+
+
+def model_step(current: state.Work) -> None:
+    shape_picker(current)
+    editor(current)
+
