@@ -2,7 +2,9 @@
 
 What every session would otherwise wait for on a fresh server: the modules the pages
 import, the store's schema made or migrated (claimscope/store), the document bundle (a
-cache shared by all sessions) and its provenance check (cached too). The pages
+cache shared by all sessions), its provenance check (cached too) and the model's browser
+script (its break-even rules are solved by SymPy once per model: half a second of the
+first reader's run of /projection, measured with bench/profile_server.py). The pages
 themselves are not run: only their imports are read (with `ast`) and imported, so a new
 page is warmed without being named here.
 """
@@ -15,6 +17,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from claimscope.files.schema import DataError
+from claimscope.model.printing.javascript import model_javascript
 from claimscope.store.database import StoreUnavailable, open_store
 from components.context import bundle
 from components.layout import integrity_problems
@@ -48,3 +51,4 @@ def warm() -> None:
     except DataError:
         return
     integrity_problems(data)
+    model_javascript(data.model)  # kept on the model, which the bundle's cache keeps
