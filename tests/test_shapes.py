@@ -39,13 +39,16 @@ def from_claim(bundle: Bundle, claim_id: str, unit: str | None = None) -> Pick:
     return Pick(claim.value, unit or claim.unit, claim_id)
 
 
-def rebuilt(folder: Path, draft: ModelDraft, more_units: str = "") -> Bundle:
+def rebuilt(folder: Path, draft: ModelDraft, more_units: str = "",
+            claim_words: dict[str, str] | None = None) -> Bundle:
     """The document's text and catalogue with the drafted model in place of its own
-    (and `more_units` declared in its vocabulary, as a reader's folder declares them)."""
+    (and `more_units` declared in its vocabulary, as a reader's folder declares them;
+    `claim_words` the claims the editor knows, as `model_files` takes them)."""
     texts = {name: (folder / name).read_text(encoding="utf-8") for name in KEPT
              if (folder / name).is_file()}
     texts["vocabulary.yaml"] += more_units
-    return load_bundle(HeldFolder(f"reader/{folder.name}", {**texts, **model_files(draft)}))
+    texts.update(model_files(draft, claim_words))
+    return load_bundle(HeldFolder(f"reader/{folder.name}", texts))
 
 
 def headline_at_defaults(bundle: Bundle) -> float:

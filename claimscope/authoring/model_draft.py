@@ -125,12 +125,18 @@ def claim_name(claim_id: str) -> str:
 
 
 def _parsed(problems: list[Problem], field: str, text: str,
-            symbols: Mapping[str, sympy.Expr], condition: bool = False) -> None:
-    """Parse `text` as a formula (or a condition), noting its fault at its place."""
+            symbols: Mapping[str, sympy.Expr], condition: bool = False) -> frozenset[str]:
+    """Parse `text` as a formula (or a condition), noting its fault at its place; the
+    names it uses (none if it has a fault)."""
     try:
-        (parse_condition if condition else parse)(text, symbols)
+        return (parse_condition if condition else parse)(text, symbols).names
     except ExpressionError as error:
         problems.append(Problem(field, str(error), error.start, error.end))
+        return frozenset()
+
+
+# a check's own figures, which its formulas' names would mean instead of a model's
+CHECK_PARTS = frozenset({"value", "against", "low", "high"})
 
 
 def _condition_problems(output: OutputDraft, known: Mapping[str, sympy.Expr]
@@ -168,7 +174,14 @@ def check_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list[P
             continue
         parts = ("low", "high") if check.relation == "within" else ("against",)
         for part in ("value", *parts):
-            _parsed(problems, f"{field}.{part}", getattr(check, part), symbols)
+            text = getattr(check, part)
+            clash = sorted(_parsed(problems, f"{field}.{part}", text, symbols) & CHECK_PARTS)
+            if clash:
+                where = re.search(rf"\b{clash[0]}\b", text)
+                problems.append(Problem(
+                    f"{field}.{part}", f"{clash[0]!r} names a part of every check here; "
+                    "rename that input or output to use it in a check",
+                    where.start() if where else None, where.end() if where else None))
         if check.relation == "equals" and not (math.isfinite(check.tolerance)
                                                and check.tolerance >= 0):
             problems.append(Problem(f"{field}.tolerance", "must be a number, 0 or more"))
