@@ -84,7 +84,8 @@ def _model(files: Mapping[str, str], ids: Mapping[str, str]) -> ModelDraft | Non
     outputs = tuple(
         OutputDraft(str(out["name"]), str(out.get("label", out["name"])),
                     str(out.get("unit", "number")), str(out["formula"]),
-                    out.get("kind") == "assumed")
+                    out.get("kind") == "assumed", str(out.get("valid_when") or ""),
+                    str(out.get("invalid_words") or ""))
         for out in model_file.get("outputs") or ())
     words = str(model_file.get("threshold_text", ""))
     words = words.split(_CLAIM_WORDS)[0].strip() if _CLAIM_WORDS in words else "more than"
