@@ -300,14 +300,14 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
     return files
 
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+FORMULA_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a name in a formula
 
 
 def _check_record(number: int, check: CheckDraft, claim_ids: Collection[str]) -> dict:
     """One check as checks.yaml writes it, naming the claims its formulas use."""
     parts = ("low", "high") if check.relation == "within" else ("against",)
     formulas = {part: " ".join(getattr(check, part).split()) for part in ("value", *parts)}
-    used = {word for text in formulas.values() for word in _WORD.findall(text)}
+    used = {word for text in formulas.values() for word in FORMULA_WORD.findall(text)}
     claims = {claim_name(cid): cid for cid in sorted(claim_ids) if claim_name(cid) in used}
     against = ("from {low|display} to {high|display}" if check.relation == "within" else
                "against {against|display}")

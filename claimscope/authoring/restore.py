@@ -9,7 +9,6 @@ cannot be shown on the editor's list and is left out, with a notice saying so.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -18,6 +17,7 @@ import yaml
 from claimscope.authoring.decisions import Decision, Kept, SetAside, claim_id
 from claimscope.authoring.model_draft import (
     CHECK_RELATIONS,
+    FORMULA_WORD,
     CheckDraft,
     InputDraft,
     ModelDraft,
@@ -31,7 +31,6 @@ from claimscope.files.coverage import context_places
 from claimscope.finder import Mention, find_mentions
 
 _CLAIM_WORDS = "{claims."
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -117,7 +116,7 @@ def _checks(data: Bundle, ids: Mapping[str, str]) -> tuple[tuple[CheckDraft, ...
         names = {name: claim_name(ids[claim]) for name, claim in record.claims.items()}
 
         def renamed(text: str | None, names: Mapping[str, str] = names) -> str:
-            return _WORD.sub(lambda word: names.get(word[0], word[0]), text or "")
+            return FORMULA_WORD.sub(lambda word: names.get(word[0], word[0]), text or "")
 
         drafts.append(CheckDraft(record.title, renamed(record.value), record.relation,
                                  renamed(record.against), record.tolerance,
