@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from claimscope.authoring.decisions import Kept, SetAside, claim_id, decided, prefilled, who_in
 from claimscope.authoring.folder_zip import folder_zip, read_folder_zip
-from claimscope.authoring.model_draft import formula_problems, marked
+from claimscope.authoring.model_draft import CheckDraft, claim_name, formula_problems, marked
 from claimscope.authoring.reader_folder import reader_bundle
 from claimscope.authoring.restore import restored
 from claimscope.authoring.review import PER_PAGE, matching, page_count, page_of
@@ -119,19 +120,32 @@ def test_marks_always_sit_under_the_text(text: str, start: int, end: int) -> Non
     assert len(line) == len(text)
 
 
+def _checked_model():
+    """The pro rata model with a validity condition and a check over a claim."""
+    drafted = _model()
+    [total] = drafted.outputs
+    share = claim_name(_claim("12.5%"))
+    return replace(drafted, outputs=(replace(total, valid_when="sample_share > 1",
+                                             invalid_words="too small a sample"),),
+                   checks=(CheckDraft("The share is at most half", share, "at_most", "50"),))
+
+
 def test_the_exported_zip_is_a_folder_the_app_serves_and_opens_again(tmp_path: Path) -> None:
     files = folder_files(TEXT, SHA, About("Loans", "A. Reader", "Northby", 2024), MENTIONS,
-                         {_number("four"): SetAside("the branches, not a figure")}, _model())
+                         {_number("four"): SetAside("the branches, not a figure")},
+                         _checked_model())
     data = folder_zip(folder_id(SHA), files)
     with zipfile.ZipFile(BytesIO(data)) as archive:
         archive.extractall(tmp_path)
     folder = tmp_path / folder_id(SHA)
     served = load_bundle(folder)
     assert served.integrity_problems() == []
-    assert served.model.headline == "total"
+    assert served.model.headline == "total" and len(served.checks) == 1
     back = restored(read_folder_zip(data))
     assert back.text == TEXT and back.notices == ()
-    assert back.model.outputs == _model().outputs and back.model.claim == _model().claim
+    made = _checked_model()
+    assert (back.model.outputs, back.model.checks, back.model.claim) == \
+        (made.outputs, made.checks, made.claim)
     assert back.about == About("Loans", "A. Reader", "Northby", 2024, back.about.where)
     again = folder_files(back.text, SHA, back.about, MENTIONS, back.decisions, back.model)
     assert again == files

@@ -135,6 +135,33 @@ def test_a_shape_makes_a_model_that_validates_and_its_faults_are_marked() -> Non
     assert not at.warning, [w.value for w in at.warning]
 
 
+def test_a_condition_and_a_check_are_added_with_their_faults_marked() -> None:
+    at = _make_model(_paste(_page(), TEXT))
+    claim = {m.text: f"claim_{n + 1:03d}" for n, m in
+             enumerate(at.session_state[state.WORK].mentions)}
+    _run(at.text_input(key="yours_m_out_valid_when_0").input("sample_shar > 0"))
+    marked = [c.value for c in at.code if "^" in c.value]
+    assert marked == ["sample_shar > 0\n^^^^^^^^^^^"]
+    _run(at.text_input(key="yours_m_out_valid_when_0").input("sample_share > 1"))
+    assert any("say what is shown" in c.value for c in at.caption)
+    _run(at.text_input(key="yours_m_out_invalid_words_0").input("too small a sample"))
+    assert not at.warning, [w.value for w in at.warning]
+    _run(at.button(key="yours_add_check").click())
+    _run(at.text_input(key="yours_m_check_title_0").input("The total is over the claim"))
+    _run(at.text_input(key="yours_m_check_against_0").input(claim["1,900"] + " +"))
+    assert [c.value for c in at.code if "^" in c.value]
+    assert "panel shows once they are fixed" in at.warning[0].value
+    _run(at.selectbox(key="yours_m_check_relation_0").set_value("within"))
+    _run(at.text_input(key="yours_m_check_low_0").input(claim["1,900"]))
+    _run(at.text_input(key="yours_m_check_high_0").input("sample_count"))
+    assert not at.warning and not at.error, [w.value for w in at.warning]
+    work = at.session_state[state.WORK]
+    files = state.made(work, work.model).files
+    assert "invalid_words: too small a sample" in files["model.yaml"]
+    assert "relation: within" in files["checks.yaml"]
+    assert f"{claim['1,900']}: {claim['1,900'].replace('_', '-')}" in files["checks.yaml"]
+
+
 def test_the_folder_is_exported_and_opened_again() -> None:
     at = _make_model(_paste(_page(), TEXT))
     _run(at.radio(key=state.STEP).set_value(STEPS[3]))

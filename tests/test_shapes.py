@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ECPAT = DATA_DIR / "ecpat-cstd21-2018"
 CLINIC = ROOT / "tests" / "fixtures" / "fixture-clinic-2024"
 FLYTIPPING = ROOT / "tests" / "fixtures" / "fixture-flytipping-2025"
+WATERMAINS = ROOT / "tests" / "fixtures" / "fixture-watermains-2026"
 # What a reader's folder keeps of a shipped one: the text and its catalogue. The rest
 # (pages, sentence, ranges, scenarios, context data) speaks of the document's own model.
 KEPT = ("document.yaml", "document.md", "claims.yaml", "not_claims.yaml", "vocabulary.yaml")
@@ -38,13 +39,16 @@ def from_claim(bundle: Bundle, claim_id: str, unit: str | None = None) -> Pick:
     return Pick(claim.value, unit or claim.unit, claim_id)
 
 
-def rebuilt(folder: Path, draft: ModelDraft, more_units: str = "") -> Bundle:
+def rebuilt(folder: Path, draft: ModelDraft, more_units: str = "",
+            claim_words: dict[str, str] | None = None) -> Bundle:
     """The document's text and catalogue with the drafted model in place of its own
-    (and `more_units` declared in its vocabulary, as a reader's folder declares them)."""
+    (and `more_units` declared in its vocabulary, as a reader's folder declares them;
+    `claim_words` the claims the editor knows, as `model_files` takes them)."""
     texts = {name: (folder / name).read_text(encoding="utf-8") for name in KEPT
              if (folder / name).is_file()}
     texts["vocabulary.yaml"] += more_units
-    return load_bundle(HeldFolder(f"reader/{folder.name}", {**texts, **model_files(draft)}))
+    texts.update(model_files(draft, claim_words))
+    return load_bundle(HeldFolder(f"reader/{folder.name}", texts))
 
 
 def headline_at_defaults(bundle: Bundle) -> float:
@@ -106,9 +110,28 @@ def test_every_shape_makes_files_the_loader_accepts(shape) -> None:
     assert headline_at_defaults(made) > 0
 
 
-def test_the_backlog_shape_says_when_it_holds() -> None:
-    backlog = BY_ID["backlog"]
-    assert backlog.valid_when == "repairs > arrivals" and backlog.valid_words
+def test_the_water_mains_backlog_is_the_backlog_shape_with_its_condition() -> None:
+    original = load_bundle(WATERMAINS)
+    at_defaults = original.model.evaluate(original.model.defaults())
+    draft = fill(BY_ID["backlog"], {
+        # the note's backlog: its own model's leaks in the whole network
+        "backlog": Pick(float(at_defaults["leaks"]), "leaks"),
+        "repairs": from_claim(original, "repairs-a-month"),
+        "arrivals": from_claim(original, "new-leaks-a-month"),
+        "periods": Pick(12, "number"),
+    }, "years-to-clear-claim", "at most")
+    [years] = draft.outputs
+    assert (years.valid_when, years.invalid_words) == ("repairs > arrivals",
+                                                       "never clears at this pace")
+    made = rebuilt(WATERMAINS, draft)
+    assert headline_at_defaults(made) == pytest.approx(float(at_defaults["years_to_clear"]))
+    # at a pace where repairs do not outpace new leaks, both say the same words
+    stalled = {**made.model.defaults(), "repairs": made.model.defaults()["arrivals"]}
+    out = made.model.evaluate(stalled)
+    assert made.model.invalid_words("years", out) == "never clears at this pace"
+    theirs = {**original.model.defaults(), "repairs": original.model.defaults()["new_leaks"]}
+    assert original.model.invalid_words("years_to_clear", original.model.evaluate(theirs)) \
+        == made.model.invalid_words("years", out)
 
 
 def test_a_slot_left_empty_is_an_assumption_at_its_default_or_named() -> None:

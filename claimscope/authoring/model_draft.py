@@ -4,20 +4,23 @@ The reader's inputs (each a name, a label, a unit, a default often taken from a 
 and a range) and outputs (each an expression over inputs and earlier outputs) are plain
 data here; `formula_problems` checks each expression as it is typed, with the place of
 the fault, and `model_files` writes `inputs.yaml` and `model.yaml` as the loader reads
-them, so the normal validation is the final word.
+them, so the normal validation is the final word. An output may say where it means
+something (`valid_when`, with the words shown elsewhere), and the reader's checks
+(`CheckDraft`) become `checks.yaml`, checked the same way as they are typed.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import sympy
 
 from claimscope.authoring.files import dump_yaml
-from claimscope.model.expressions import ExpressionError, parse
+from claimscope.model.checks_file import RELATIONS
+from claimscope.model.expressions import ExpressionError, parse, parse_condition
 
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 RESERVED = frozenset({"min", "max", "log", "exp", "sqrt", "abs", "if", "and", "or", "not",
@@ -43,13 +46,35 @@ class InputDraft:
 
 @dataclass(frozen=True)
 class OutputDraft:
-    """One output: an expression over the inputs and the outputs before it."""
+    """One output: an expression over the inputs and the outputs before it; where
+    `valid_when` (a condition over the same names and itself) fails, it has no value
+    and `invalid_words` are said instead (both empty: always valid)."""
 
     name: str
     label: str
     unit: str
     formula: str
     assumed: bool = False  # it rests on an assumption of the reader's, not the text's
+    valid_when: str = ""
+    invalid_words: str = ""
+
+
+CHECK_RELATIONS = tuple(relation for relation in RELATIONS if relation != "note")
+
+
+@dataclass(frozen=True)
+class CheckDraft:
+    """One check of the reader's: `value` (a formula over claims, inputs and outputs)
+    against `against` (at_least, at_most, equals within `tolerance`) or from `low` to
+    `high` (within). A claim is named in formulas by its id with `_` for `-`."""
+
+    title: str
+    value: str
+    relation: str = "at_least"
+    against: str = ""
+    tolerance: float = 0.0
+    low: str = ""
+    high: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +88,11 @@ class ModelDraft:
     claim: str
     threshold: float | None = None
     threshold_words: str = "more than"
+    checks: tuple[CheckDraft, ...] = ()
+
+    @property
+    def output_names(self) -> tuple[str, ...]:
+        return tuple(output.name for output in self.outputs)
 
 
 @dataclass(frozen=True)
@@ -89,10 +119,80 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-def formula_problems(draft: ModelDraft) -> list[Problem]:
-    """Every name and formula of the draft checked in order, as the reader types: a name
-    must be new and usable, a formula may use the inputs and the outputs before it.
-    Each problem names its field and, for a formula, the place of the fault."""
+def claim_name(claim_id: str) -> str:
+    """How a check's formulas name a claim: its id with `_` for `-`."""
+    return claim_id.replace("-", "_")
+
+
+def _parsed(problems: list[Problem], field: str, text: str,
+            symbols: Mapping[str, sympy.Expr], condition: bool = False) -> frozenset[str]:
+    """Parse `text` as a formula (or a condition), noting its fault at its place; the
+    names it uses (none if it has a fault)."""
+    try:
+        return (parse_condition if condition else parse)(text, symbols).names
+    except ExpressionError as error:
+        problems.append(Problem(field, str(error), error.start, error.end))
+        return frozenset()
+
+
+# a check's own figures, which its formulas' names would mean instead of a model's
+CHECK_PARTS = frozenset({"value", "against", "low", "high"})
+
+
+def _condition_problems(output: OutputDraft, known: Mapping[str, sympy.Expr]
+                        ) -> list[Problem]:
+    """An output's validity: a condition over the names before it and itself, with the
+    words said where it fails; neither, or both."""
+    problems: list[Problem] = []
+    field = f"outputs.{output.name}"
+    if output.valid_when.strip():
+        _parsed(problems, f"{field}.valid_when", output.valid_when,
+                {**known, output.name: _symbol(output.name)}, condition=True)
+        if not output.invalid_words.strip():
+            problems.append(Problem(f"{field}.invalid_words",
+                                    "say what is shown where the condition fails"))
+    elif output.invalid_words.strip():
+        problems.append(Problem(f"{field}.valid_when",
+                                "give the condition these words are shown without"))
+    return problems
+
+
+def check_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list[Problem]:
+    """Each check's title, relation and formulas (over `claim_ids` by `claim_name`, the
+    inputs and the outputs), with the fault placed; fields `checks.<n>.<part>`."""
+    problems: list[Problem] = []
+    model_names = [spec.name for spec in draft.inputs] + [out.name for out in draft.outputs]
+    symbols = {name: sympy.Symbol(name, real=True)
+               for name in [*map(claim_name, claim_ids), *model_names]}
+    for number, check in enumerate(draft.checks):
+        field = f"checks.{number}"
+        if not check.title.strip():
+            problems.append(Problem(f"{field}.title", "say what the check is about"))
+        if check.relation not in CHECK_RELATIONS:
+            problems.append(Problem(f"{field}.relation",
+                                    f"must be one of {', '.join(CHECK_RELATIONS)}"))
+            continue
+        parts = ("low", "high") if check.relation == "within" else ("against",)
+        for part in ("value", *parts):
+            text = getattr(check, part)
+            clash = sorted(_parsed(problems, f"{field}.{part}", text, symbols) & CHECK_PARTS)
+            if clash:
+                where = re.search(rf"\b{clash[0]}\b", text)
+                problems.append(Problem(
+                    f"{field}.{part}", f"{clash[0]!r} names a part of every check here; "
+                    "rename that input or output to use it in a check",
+                    where.start() if where else None, where.end() if where else None))
+        if check.relation == "equals" and not (math.isfinite(check.tolerance)
+                                               and check.tolerance >= 0):
+            problems.append(Problem(f"{field}.tolerance", "must be a number, 0 or more"))
+    return problems
+
+
+def formula_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list[Problem]:
+    """Every name, formula, condition and check of the draft checked in order, as the
+    reader types: a name must be new and usable, a formula may use the inputs and the
+    outputs before it, a check also the claims (`claim_ids`). Each problem names its
+    field and, for a formula or a condition, the place of the fault."""
     problems: list[Problem] = []
     known: dict[str, sympy.Expr] = {}
     for spec in draft.inputs:
@@ -111,15 +211,12 @@ def formula_problems(draft: ModelDraft) -> list[Problem]:
             f"{output.name!r} is taken already" if output.name in known else None)
         if problem:
             problems.append(Problem(f"outputs.{output.name}.name", problem))
-        try:
-            parse(output.formula, known)
-        except ExpressionError as error:
-            problems.append(Problem(f"outputs.{output.name}.formula", str(error),
-                                    error.start, error.end))
+        _parsed(problems, f"outputs.{output.name}.formula", output.formula, known)
+        problems.extend(_condition_problems(output, known))
         known[output.name] = _symbol(output.name)
     if draft.headline not in {output.name for output in draft.outputs}:
         problems.append(Problem("headline", "must be one of the outputs"))
-    return problems
+    return problems + check_problems(draft, claim_ids)
 
 
 def step_for(low: float, high: float, whole: bool) -> float:
@@ -178,7 +275,10 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
               {"id": ASSUMED, "title": "Assumptions the document leaves unstated"}]
     outputs = [{"name": out.name, "label": out.label, "unit": str(out.unit),
                 "formula": " ".join(out.formula.split()),
-                **({"kind": "assumed"} if out.assumed else {})}
+                **({"kind": "assumed"} if out.assumed else {}),
+                **({"valid_when": " ".join(out.valid_when.split()),
+                    "invalid_words": " ".join(out.invalid_words.split())}
+                   if out.valid_when.strip() else {})}
                for out in draft.outputs]
     model: dict[str, object] = {
         "outputs": outputs, "headline": draft.headline, "claim": draft.claim,
@@ -186,7 +286,7 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
         "threshold_text": f"{' '.join(draft.threshold_words.split())} "
                           f"{{claims.{draft.claim}|human}}".strip(),
     }
-    return {
+    files = {
         "inputs.yaml": dump_yaml({"groups": groups, "inputs": inputs},
                              "The model's assumptions, written in ClaimScope's editor "
                              "(display units: percentages as percent numbers)."),
@@ -194,6 +294,38 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
                                    "output an expression over the inputs and the "
                                    "outputs before it."),
     }
+    if draft.checks:
+        model_names = {spec.name for spec in draft.inputs} | set(draft.output_names)
+        files["checks.yaml"] = checks_file(draft.checks, set(words) - model_names)
+    return files
+
+
+FORMULA_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a name in a formula
+
+
+def _check_record(number: int, check: CheckDraft, claim_ids: Collection[str]) -> dict:
+    """One check as checks.yaml writes it, naming the claims its formulas use."""
+    parts = ("low", "high") if check.relation == "within" else ("against",)
+    formulas = {part: " ".join(getattr(check, part).split()) for part in ("value", *parts)}
+    used = {word for text in formulas.values() for word in FORMULA_WORD.findall(text)}
+    claims = {claim_name(cid): cid for cid in sorted(claim_ids) if claim_name(cid) in used}
+    against = ("from {low|display} to {high|display}" if check.relation == "within" else
+               "against {against|display}")
+    return {
+        "id": f"check-{number + 1}", "title": " ".join(check.title.split()),
+        **({"claims": claims} if claims else {}), **formulas, "relation": check.relation,
+        **({"tolerance": _number(check.tolerance)} if check.relation == "equals" else {}),
+        "result": "{value|display}",
+        "explanation": f"The reader's check: {{value|display}} {against}.",
+    }
+
+
+def checks_file(checks: Collection[CheckDraft], claim_ids: Collection[str]) -> str:
+    """`checks.yaml` for the reader's checks; `claim_ids` are the claims they may name."""
+    return dump_yaml({"checks": [_check_record(number, check, claim_ids)
+                                 for number, check in enumerate(checks)]},
+                     "The reader's checks, written in ClaimScope's editor: each a formula "
+                     "over the claims, inputs and outputs, and how it should compare.")
 
 
 def placeholder_model(claim: dict, unit: str) -> dict[str, str]:

@@ -10,12 +10,20 @@ cannot be shown on the editor's list and is left out, with a notice saying so.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
 from claimscope.authoring.decisions import Decision, Kept, SetAside, claim_id
-from claimscope.authoring.model_draft import InputDraft, ModelDraft, OutputDraft
+from claimscope.authoring.model_draft import (
+    CHECK_RELATIONS,
+    FORMULA_WORD,
+    CheckDraft,
+    InputDraft,
+    ModelDraft,
+    OutputDraft,
+    claim_name,
+)
 from claimscope.authoring.reader_folder import reader_bundle
 from claimscope.authoring.workspace import About
 from claimscope.bundle import Bundle
@@ -84,7 +92,8 @@ def _model(files: Mapping[str, str], ids: Mapping[str, str]) -> ModelDraft | Non
     outputs = tuple(
         OutputDraft(str(out["name"]), str(out.get("label", out["name"])),
                     str(out.get("unit", "number")), str(out["formula"]),
-                    out.get("kind") == "assumed")
+                    out.get("kind") == "assumed", str(out.get("valid_when") or ""),
+                    str(out.get("invalid_words") or ""))
         for out in model_file.get("outputs") or ())
     words = str(model_file.get("threshold_text", ""))
     words = words.split(_CLAIM_WORDS)[0].strip() if _CLAIM_WORDS in words else "more than"
@@ -92,6 +101,27 @@ def _model(files: Mapping[str, str], ids: Mapping[str, str]) -> ModelDraft | Non
     return ModelDraft(inputs, outputs, str(model_file.get("headline", "")), claim,
                       float(threshold) if isinstance(threshold, (int, float)) else None,
                       words or "more than")
+
+
+def _checks(data: Bundle, ids: Mapping[str, str]) -> tuple[tuple[CheckDraft, ...], int]:
+    """The checks the editor can show (a relation over claims, inputs and outputs), their
+    claims renamed as the editor numbers them; and how many others were left out."""
+    drafts = []
+    for spec in data.checks:
+        record = spec.record
+        if (record.months or record.counts or record.also
+                or record.relation not in CHECK_RELATIONS
+                or any(claim not in ids for claim in record.claims.values())):
+            continue
+        names = {name: claim_name(ids[claim]) for name, claim in record.claims.items()}
+
+        def renamed(text: str | None, names: Mapping[str, str] = names) -> str:
+            return FORMULA_WORD.sub(lambda word: names.get(word[0], word[0]), text or "")
+
+        drafts.append(CheckDraft(record.title, renamed(record.value), record.relation,
+                                 renamed(record.against), record.tolerance,
+                                 renamed(record.low), renamed(record.high)))
+    return tuple(drafts), len(data.checks) - len(drafts)
 
 
 def restored(files: Mapping[str, str]) -> Restored:
@@ -102,12 +132,18 @@ def restored(files: Mapping[str, str]) -> Restored:
     mentions = find_mentions(text)
     decisions, ids, lost = _decisions(data, mentions)
     model = _model(files, ids)
+    checks, dropped = _checks(data, ids)
+    if model is not None:
+        model = replace(model, checks=checks)
     meta = data.document.meta
     about = About(meta.title, meta.author, meta.publisher, int(meta.date), meta.where)
     notices = []
     if lost:
         notices.append(f"{len(lost)} claim(s) ({', '.join(lost[:5])}) could not be placed "
                        "on a number in their quote and were left out.")
+    if dropped:
+        notices.append(f"{dropped} check(s) the editor cannot show (months, counts, "
+                       "notes, or a claim left out) were left out.")
     if model is None:
         notices.append("The folder's model judges a claim that was left out; make the "
                        "model again from a shape.")

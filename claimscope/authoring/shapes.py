@@ -38,6 +38,10 @@ class ShapeOutput:
     unit_of: str | None = None  # the slot whose unit the output counts in
     unit: str = "number"  # the unit when no slot gives one
     assumed: bool = False
+    # a condition the result needs to mean anything (e.g. repairs outpace arrivals), in
+    # the expressions' terms, and what is said where it fails
+    valid_when: str = ""
+    invalid_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,6 @@ class Shape:
     slots: tuple[Slot, ...]
     outputs: tuple[ShapeOutput, ...]
     headline: str
-    # a condition the result needs to mean anything (e.g. repairs outpace arrivals),
-    # in the expressions' terms, and what it means in words
-    valid_when: str | None = None
-    valid_words: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,16 +116,18 @@ SHAPES: tuple[Shape, ...] = (
           (ShapeOutput("per_year", "Per year", "count * 12 / months", unit_of="count"),),
           "per_year"),
     Shape("backlog", "Time to clear a backlog",
-          "A backlog divided by how much faster it is cleared than it grows.",
+          "A backlog divided by how much faster it is cleared than it grows; it never "
+          "clears unless more are cleared than arrive.",
           (Slot("backlog", "The backlog", COUNT, "count"),
-           Slot("repairs", "Cleared per year", COUNT, "count"),
-           Slot("arrivals", "New cases per year", COUNT, "count", 0)),
+           Slot("repairs", "Cleared each month or year", COUNT, "count"),
+           Slot("arrivals", "New cases each month or year", COUNT, "count", 0),
+           Slot("periods", "Those periods in a year (12 for monthly figures)", NUMBER,
+                "number", 1, "Leave at 1 if the figures are per year.")),
           (ShapeOutput("years", "Years to clear the backlog",
-                       "backlog / (repairs - arrivals)", unit="years"),),
-          "years",
-          valid_when="repairs > arrivals",
-          valid_words="only while more are cleared each year than arrive; otherwise the "
-                      "backlog never clears"),
+                       "backlog / (periods * (repairs - arrivals))", unit="years",
+                       valid_when="repairs > arrivals",
+                       invalid_words="never clears at this pace"),),
+          "years"),
 )
 BY_ID: dict[str, Shape] = {shape.id: shape for shape in SHAPES}
 
@@ -152,7 +154,8 @@ def fill(shape: Shape, picks: Mapping[str, Pick], claim: str,
         units[slot.name] = pick.unit
     outputs = tuple(OutputDraft(out.name, out.label,
                                 units[out.unit_of] if out.unit_of else out.unit,
-                                out.formula, out.assumed)
+                                out.formula, out.assumed, out.valid_when,
+                                out.invalid_words)
                     for out in shape.outputs)
     return ModelDraft(tuple(inputs), outputs, shape.headline, claim,
                       threshold_words=threshold_words)

@@ -1,14 +1,22 @@
 """Step 3 of "Examine your own document": the model. Pick a shape and fill its fields by
-picking kept claims; it becomes ordinary inputs and expressions the reader can edit, each
-checked as typed with the fault marked under it; the live panel shows the model as it is
-written once the folder validates."""
+picking kept claims; it becomes ordinary inputs and expressions the reader can edit, with
+each result's validity condition and the reader's checks, each checked as typed with the
+fault marked under it; the live panel shows the model as it is written once the folder
+validates."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from claimscope.authoring.model_draft import OutputDraft, Problem, formula_problems, marked
+from claimscope.authoring.model_draft import (
+    CHECK_RELATIONS,
+    CheckDraft,
+    OutputDraft,
+    Problem,
+    formula_problems,
+    marked,
+)
 from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
 from claimscope.authoring.workspace import kept_claims
 from claimscope.files.vocabulary import built_in_vocabulary
@@ -22,6 +30,8 @@ WORDS = ("more than", "at least", "fewer than", "at most", "about")
 PANEL = "yours_panel"
 NOTICE = "yours_model_notice"
 NONE_PICKED = "— pick a claim —"
+RELATION_WORDS = {"at_least": "is at least", "at_most": "is at most",
+                  "equals": "equals, within a tolerance", "within": "lies within a span"}
 
 
 def _units() -> list[str]:
@@ -77,6 +87,19 @@ def _remove_output() -> None:
     count = st.session_state.get(state.OUTPUTS, 0)
     if count > 1:
         st.session_state[state.OUTPUTS] = count - 1
+
+
+def _add_check() -> None:
+    count = st.session_state.get(state.CHECKS, 0)
+    headline = st.session_state.get("yours_m_headline") or ""
+    check = CheckDraft("Another check", headline, "at_least", "0")
+    for key, value in state.check_fields(count, check).items():
+        st.session_state[key] = value
+    st.session_state[state.CHECKS] = count + 1
+
+
+def _remove_check() -> None:
+    st.session_state[state.CHECKS] = max(0, st.session_state.get(state.CHECKS, 0) - 1)
 
 
 def shape_picker(current: state.Work) -> None:
@@ -155,6 +178,46 @@ def _output_fields(number: int, problems: dict[str, Problem]) -> None:
                                      "names above, min(), max(), log(), exp(), sqrt().")
         _at(problems, f"outputs.{name}.name")
         _at(problems, f"outputs.{name}.formula", formula)
+        condition, words = st.columns([3, 2])
+        valid_when = condition.text_input(
+            "Means something only when (optional)", key=key.format("valid_when"),
+            max_chars=300, help="A condition over the names above and this result, e.g. "
+                                "repairs > arrivals; compare with < <= > >= == != and "
+                                "join with and, or, not.")
+        words.text_input("Otherwise say", key=key.format("invalid_words"), max_chars=200,
+                         placeholder="e.g. never clears at this pace")
+        _at(problems, f"outputs.{name}.valid_when", valid_when)
+        _at(problems, f"outputs.{name}.invalid_words")
+
+
+def _check_fields(number: int, problems: dict[str, Problem]) -> None:
+    key = f"yours_m_check_{{}}_{number}"
+    field = f"checks.{number}"
+    with st.container(border=True, key=f"yours_check_{number}"):
+        st.text_input("What the check says", key=key.format("title"), max_chars=200)
+        value, relation = st.columns([3, 2])
+        formula = value.text_input("Formula", key=key.format("value"), max_chars=500,
+                                   help="Over the claims (claim-001 as claim_001), the "
+                                        "assumptions and the results.")
+        chosen = relation.selectbox("It", CHECK_RELATIONS, key=key.format("relation"),
+                                    format_func=RELATION_WORDS.__getitem__)
+        _at(problems, f"{field}.title")
+        _at(problems, f"{field}.value", formula)
+        if chosen == "within":
+            low, high = st.columns(2)
+            low_text = low.text_input("From", key=key.format("low"), max_chars=500)
+            high_text = high.text_input("To", key=key.format("high"), max_chars=500)
+            _at(problems, f"{field}.low", low_text)
+            _at(problems, f"{field}.high", high_text)
+            return
+        against, tolerance = st.columns([3, 2])
+        against_text = against.text_input("Threshold", key=key.format("against"),
+                                          max_chars=500)
+        if chosen == "equals":
+            tolerance.number_input("Tolerance", min_value=0.0, format="%g",
+                                   key=key.format("tolerance"))
+        _at(problems, f"{field}.against", against_text)
+        _at(problems, f"{field}.tolerance")
 
 
 def _panel_changed() -> None:
@@ -176,7 +239,8 @@ def editor(current: state.Work) -> None:
         st.caption("No model yet: the document's first kept figure stands alone until you "
                    "make one from a shape.")
     else:
-        problems = {problem.field: problem for problem in formula_problems(model)}
+        kept = kept_claims(current.text, current.mentions, current.decisions)
+        problems = {problem.field: problem for problem in formula_problems(model, kept)}
         st.markdown("**Assumptions** (each a slider in the panel below)")
         for number in range(len(model.inputs)):
             _input_fields(number, problems)
@@ -194,6 +258,13 @@ def editor(current: state.Work) -> None:
         right.number_input("Its threshold (empty: the claim's value)", value=None,
                            format="%g", key="yours_m_threshold")
         _at(problems, "headline")
+        st.markdown("**Checks** (each a formula that should compare as you say)")
+        for number in range(len(model.checks)):
+            _check_fields(number, problems)
+        add, remove = st.columns(2)
+        add.button("Add a check", key="yours_add_check", on_click=_add_check)
+        remove.button("Remove the last check", key="yours_remove_check",
+                      on_click=_remove_check, disabled=not model.checks)
         if problems:
             st.warning(f"The model has {len(problems)} problem(s), marked above; the panel "
                        "shows once they are fixed.")

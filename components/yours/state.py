@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from claimscope.authoring.decisions import Decision
-from claimscope.authoring.model_draft import InputDraft, ModelDraft, OutputDraft, step_for
+from claimscope.authoring.model_draft import (
+    CheckDraft,
+    InputDraft,
+    ModelDraft,
+    OutputDraft,
+    step_for,
+)
 from claimscope.authoring.reader_folder import ReaderFolderError, reader_bundle
 from claimscope.authoring.workspace import About, NothingKept, folder_files
 from claimscope.bundle import Bundle
@@ -100,7 +106,9 @@ def panel_values(data: Bundle) -> dict[str, float]:
 
 # The model's fields are its widgets' values (keys "yours_m_..."), so that what the reader
 # types is the model: `show_model` fills them, `model_from_widgets` reads them back.
-INPUTS, OUTPUTS = "yours_m_inputs", "yours_m_outputs"  # how many of each
+INPUTS, OUTPUTS, CHECKS = "yours_m_inputs", "yours_m_outputs", "yours_m_checks"  # how many
+_OUTPUT_PARTS = ("name", "label", "unit", "formula", "valid_when", "invalid_words")
+_CHECK_PARTS = ("title", "value", "relation", "against", "tolerance", "low", "high")
 
 
 def _fields(model: ModelDraft) -> dict[str, object]:
@@ -112,7 +120,10 @@ def _fields(model: ModelDraft) -> dict[str, object]:
         fields[f"yours_m_in_claims_{number}"] = tuple(spec.claims)
     for number, spec in enumerate(model.outputs):
         fields.update(output_fields(number, spec))
+    for number, check in enumerate(model.checks):
+        fields.update(check_fields(number, check))
     fields.update({INPUTS: len(model.inputs), OUTPUTS: len(model.outputs),
+                   CHECKS: len(model.checks),
                    "yours_m_headline": model.headline, "yours_m_threshold": model.threshold,
                    "yours_m_made_claim": model.claim,
                    "yours_m_made_words": model.threshold_words})
@@ -120,8 +131,11 @@ def _fields(model: ModelDraft) -> dict[str, object]:
 
 
 def output_fields(number: int, spec: OutputDraft) -> dict[str, object]:
-    return {f"yours_m_out_{part}_{number}": getattr(spec, part)
-            for part in ("name", "label", "unit", "formula")}
+    return {f"yours_m_out_{part}_{number}": getattr(spec, part) for part in _OUTPUT_PARTS}
+
+
+def check_fields(number: int, check: CheckDraft) -> dict[str, object]:
+    return {f"yours_m_check_{part}_{number}": getattr(check, part) for part in _CHECK_PARTS}
 
 
 def show_model(model: ModelDraft | None) -> None:
@@ -131,7 +145,7 @@ def show_model(model: ModelDraft | None) -> None:
     if current is not None:
         current.model = model
     if model is None:
-        st.session_state[INPUTS] = st.session_state[OUTPUTS] = 0
+        st.session_state[INPUTS] = st.session_state[OUTPUTS] = st.session_state[CHECKS] = 0
         return
     for key, value in _fields(model).items():
         st.session_state[key] = value
@@ -173,10 +187,20 @@ def model_from_widgets() -> ModelDraft | None:
     outputs = tuple(OutputDraft((read(f"yours_m_out_name_{n}") or "").strip(),
                                 read(f"yours_m_out_label_{n}") or "",
                                 read(f"yours_m_out_unit_{n}") or "number",
-                                read(f"yours_m_out_formula_{n}") or "")
+                                read(f"yours_m_out_formula_{n}") or "",
+                                valid_when=read(f"yours_m_out_valid_when_{n}") or "",
+                                invalid_words=read(f"yours_m_out_invalid_words_{n}") or "")
                     for n in range(read(OUTPUTS)))
+    checks = tuple(CheckDraft(read(f"yours_m_check_title_{n}") or "",
+                              read(f"yours_m_check_value_{n}") or "",
+                              read(f"yours_m_check_relation_{n}") or "at_least",
+                              read(f"yours_m_check_against_{n}") or "",
+                              _number(f"yours_m_check_tolerance_{n}"),
+                              read(f"yours_m_check_low_{n}") or "",
+                              read(f"yours_m_check_high_{n}") or "")
+                   for n in range(read(CHECKS) or 0))
     threshold = read("yours_m_threshold")
     return ModelDraft(tuple(inputs), outputs, read("yours_m_headline") or outputs[0].name,
                       read("yours_m_made_claim") or "",
                       float(threshold) if isinstance(threshold, (int, float)) else None,
-                      read("yours_m_made_words") or "more than")
+                      read("yours_m_made_words") or "more than", checks)
