@@ -112,7 +112,11 @@ function createPanel(host, spec, values, starts) {
     assumptions.append(fieldset);
   }
 
-  root.append(results, assumptions);
+  // The results stay in view only while the assumptions beside them do: their box ends
+  // where the assumptions end, so they never slide over the break-even table below.
+  const live = element("div", { class: "cs-live" });
+  live.append(results, assumptions);
+  root.append(live);
   if (spec.break_even_inputs.length) root.append(breakEvenSection(panel));
   host.append(root);
   recompute(panel);
