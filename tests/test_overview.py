@@ -16,8 +16,6 @@ from claimscope.files.catalogue import Catalogue
 from claimscope.files.inputs import defaults
 from claimscope.text.markdown import escape_markdown
 from claimscope.views.overview import (
-    TIMELINE_END,
-    TIMELINE_START,
     claim_date,
     claims_table,
     dates_left_out,
@@ -28,7 +26,9 @@ from claimscope.views.overview import (
     options,
     timeline_finding,
     timeline_frame,
+    timeline_span,
 )
+from tests.fixture_documents import WATERMAINS_DOCUMENT
 
 BUNDLE = load_bundle()
 CATALOGUE = BUNDLE.catalogue
@@ -143,23 +143,20 @@ def test_claim_date_reads_year_and_year_month(text: str | None, expected) -> Non
     assert claim_date(text) == expected
 
 
-def test_timeline_holds_every_dated_claim_of_the_catalogue_sorted_and_in_range() -> None:
+def test_timeline_holds_every_dated_claim_of_the_catalogue_sorted() -> None:
     frame = timeline_frame(CATALOGUE)
-    dated = {c.id for c in CATALOGUE.claims.values()
-             if claim_date(c.date) and TIMELINE_START <= claim_date(c.date)[0].year
-             <= TIMELINE_END}
+    dated = {c.id for c in CATALOGUE.claims.values() if claim_date(c.date)}
     assert set(frame["id"]) == dated
     assert len(frame) == len(dated) > 0
     assert frame["date"].is_monotonic_increasing
-    assert frame["date"].dt.year.between(TIMELINE_START, TIMELINE_END).all()
     assert frame.loc[frame["id"] == "offenders-2014", "date"].item() == pd.Timestamp(2014, 10, 1)
     assert "seized-images" not in set(frame["id"])  # undated: not on the timeline
 
 
 dates = st.one_of(
     st.none(),
-    st.integers(1990, 2050).map(str),
-    st.tuples(st.integers(1990, 2050), st.integers(0, 13)).map(lambda p: f"{p[0]}-{p[1]:02d}"),
+    st.integers(0, 9999).map(lambda year: f"{year:04d}"),
+    st.tuples(st.integers(0, 9999), st.integers(0, 13)).map(lambda p: f"{p[0]:04d}-{p[1]:02d}"),
     st.text(max_size=8),
 )
 
@@ -173,7 +170,11 @@ def test_timeline_places_or_reports_every_dated_claim(items) -> None:
     dated = [c for c in catalogue.claims.values() if c.date is not None]
     assert len(frame) + len(left_out) == len(dated)
     assert frame["date"].is_monotonic_increasing
-    assert frame["date"].dt.year.between(TIMELINE_START, TIMELINE_END).all()
+    span = timeline_span(frame)
+    assert (span is None) == frame.empty
+    if span is not None:  # the axis holds every marker
+        assert (span[0] <= frame["date"]).all() and (frame["date"] <= span[1]).all()
+    timeline_chart(catalogue)  # any year a date can name draws, none crashes
     assert frame["date"].notna().all()
     lanes = [c for c in CATEGORIES if c in set(frame["category"])]
     lane = frame["category"].map(lanes.index)
@@ -232,7 +233,20 @@ def test_timeline_chart_plots_exactly_its_data() -> None:
         assert trace.marker.symbol == KIND_MARKERS[kind]["symbol"]
         assert all(row[2].startswith("“") for row in trace.customdata)  # the quote
     x_range = chart.figure.layout.xaxis.range
-    assert pd.Timestamp(x_range[0]).year == 2010 and pd.Timestamp(x_range[1]).year == 2030
+    assert pd.Timestamp(x_range[0]).year == 2009 and pd.Timestamp(x_range[1]).year == 2031
+
+
+def test_timeline_spans_the_documents_own_dates_so_a_2035_target_shows() -> None:
+    catalogue = load_bundle(WATERMAINS_DOCUMENT).catalogue
+    target = catalogue["survey-year"].model_copy(update={
+        "id": "target-2035", "value": 2035, "date": "2035", "mention": "2035"})
+    catalogue = Catalogue({**catalogue.claims, "target-2035": target}, catalogue.vocabulary)
+    chart = timeline_chart(catalogue)
+    assert set(chart.data["id"]) == {"survey-year", "target-2035"}
+    assert not dates_left_out(catalogue) and not any("outside" in n for n in chart.notes)
+    start, end = (pd.Timestamp(x) for x in chart.figure.layout.xaxis.range)
+    assert (start.year, end.year) == (2025, 2036)
+    assert chart.figure.layout.title.text == "2 dated claims from 2026 to 2035"
 
 
 def test_kinds_differ_by_shape_and_by_colour() -> None:
@@ -250,10 +264,11 @@ def test_timeline_hover_cannot_carry_markup() -> None:
 
 
 def test_timeline_notes_name_dates_it_cannot_place() -> None:
-    catalogue = synthetic(["2016", "2045", "soon"])
+    catalogue = synthetic(["2016", "2045", "soon", "0000"])
     notes = " ".join(timeline_chart(catalogue).notes)
-    assert "c1: 2045 lies outside 2010–2030" in notes
+    assert "c1" not in notes  # a far year is placed, not refused
     assert "c2: date 'soon' is not YYYY or YYYY-MM" in notes
+    assert "c3: date '0000' is not YYYY or YYYY-MM" in notes
 
 
 # Claims table ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 
 from claimscope.bundle import load_bundle
 from claimscope.views.projection import break_even_table, ranges_off_the_headline, sweep
+from tests.fixture_documents import WATERMAINS_DOCUMENT
 
 BUNDLE = load_bundle()
 MODEL = BUNDLE.model
@@ -22,9 +23,18 @@ def test_break_even_table_at_defaults() -> None:
     assert rows.loc["unique", "holds_while"] == "≥ 83.65%"
     assert rows.loc["unique", "change_to_break_text"] == "-16.35%"
     assert rows.loc["share", "break_even"] == pytest.approx(26e6 / 300e6 * 100)
-    assert rows.loc["seized", "holds_while"] == "≥ 21.75 million"
+    assert rows.loc["seized", "holds_while"] == "≥ 21.75 million images"
     assert not rows.loc["coverage", "reachable"]  # 119.5% is beyond 100%
     assert rows["holds_now"].all()
+
+
+def test_a_units_word_follows_its_number_in_every_cell() -> None:
+    model = load_bundle(WATERMAINS_DOCUMENT).model
+    rows = break_even_table(model, model.defaults()).set_index("input")
+    found = rows.loc["found"]
+    assert (found["current_text"], found["break_even_text"], found["holds_while"]) == (
+        "310 leaks", "300 leaks", "≥ 300 leaks")
+    assert rows.loc["surveyed", "holds_while"] == "≤ 12.4%"  # a percent says what it is
 
 
 def test_break_even_table_when_the_claim_fails() -> None:

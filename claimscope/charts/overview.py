@@ -1,4 +1,5 @@
-"""The Overview's timeline: every dated claim, 2010 → 2030, in one lane per category."""
+"""The Overview's timeline: every dated claim, across the years the document names, in one
+lane per category."""
 
 from __future__ import annotations
 
@@ -12,16 +13,16 @@ from claimscope.charts.style import KIND_MARKERS, Chart, base_layout
 from claimscope.files.catalogue import Catalogue
 from claimscope.text.units import Unit
 from claimscope.views.overview import (
-    TIMELINE_END,
-    TIMELINE_START,
     dates_left_out,
     timeline_finding,
     timeline_frame,
     timeline_lanes,
+    timeline_span,
 )
 
 _HOVER_WIDTH = 60
 _MIN_LANE_PX, _MARKER_GAP_PX = 60, 20
+_MOST_TICKS = 12
 
 
 def _hover_quote(quote: str) -> str:
@@ -32,6 +33,16 @@ def _hover_quote(quote: str) -> str:
 def _headline(value_text: str, unit: Unit) -> str:
     """'26 million members', '2030'; a unit its format already writes is not repeated."""
     return value_text if unit.writes_itself else f"{value_text} {unit}"
+
+
+def _time_axis(data: pd.DataFrame) -> dict[str, object]:
+    """The document's own span of years, a tick every year or every few, so a long span
+    stays readable; plotly's own choice when nothing is dated."""
+    span = timeline_span(data)
+    if span is None:
+        return {"tickformat": "%Y"}
+    years_per_tick = max(1, -(-(span[1].year - span[0].year) // _MOST_TICKS))
+    return {"range": list(span), "dtick": f"M{12 * years_per_tick}", "tickformat": "%Y"}
 
 
 def _lane_height(data: pd.DataFrame) -> int:
@@ -71,8 +82,7 @@ def timeline_chart(catalogue: Catalogue) -> Chart:
     fig = go.Figure(data=traces, layout=base_layout(
         timeline_finding(data), "Date the claim refers to (year)", "Category",
         height=max(320, 140 + _lane_height(data) * len(lanes)),
-        xaxis={"range": [pd.Timestamp(TIMELINE_START, 1, 1), pd.Timestamp(TIMELINE_END, 12, 31)],
-               "dtick": "M24", "tickformat": "%Y"},
+        xaxis=_time_axis(data),
         yaxis={"tickvals": list(range(len(lanes))),
                "ticktext": [vocabulary.category_heading(lane) for lane in lanes],
                "range": [len(lanes) - 0.5, -0.5], "showgrid": False, "zeroline": False}))

@@ -132,6 +132,8 @@ def claim_date(text: str | None) -> tuple[pd.Timestamp, str] | None:
     if not match:
         return None
     year, month = int(match["year"]), match["month"]
+    if year == 0:  # no calendar has a year 0
+        return None
     if month is None:
         return pd.Timestamp(year=year, month=7, day=1), "year"
     if not 1 <= int(month) <= 12:

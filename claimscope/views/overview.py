@@ -21,7 +21,6 @@ from claimscope.text.numbers import display
 from claimscope.views.narrative import verdict
 from claimscope.views.palette import PROVENANCE
 
-TIMELINE_START, TIMELINE_END = 2010, 2030
 SEARCH_FIELDS = ("quote", "who", "id", "note")
 _CARD_KIND_WORDS = {"reported": "reported", "derived": "derived",
                     "assumed": "your assumptions"}
@@ -121,13 +120,13 @@ def timeline_lanes(frame: pd.DataFrame, vocabulary: Vocabulary) -> list[str]:
     return [c for c in vocabulary.categories if c in set(frame["category"])]
 
 
-def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
-                   end: int = TIMELINE_END) -> pd.DataFrame:
-    """Every dated claim from `start` to `end` (inclusive years), sorted by date."""
+def timeline_frame(catalogue: Catalogue) -> pd.DataFrame:
+    """Every claim with a readable date, sorted by date: the timeline spans the document's
+    own dates, whatever years they name."""
     rows = []
     for claim in catalogue.claims.values():
         parsed = claim_date(claim.date)
-        if parsed is None or not start <= parsed[0].year <= end:
+        if parsed is None:
             continue
         rows.append({
             "date": parsed[0], "date_as_catalogued": claim.date, "precision": parsed[1],
@@ -144,19 +143,23 @@ def timeline_frame(catalogue: Catalogue, start: int = TIMELINE_START,
     return frame
 
 
-def dates_left_out(catalogue: Catalogue, start: int = TIMELINE_START,
-                   end: int = TIMELINE_END) -> list[str]:
-    """Claims with a date the timeline cannot place, each with the reason (never silent)."""
-    problems = []
-    for claim in catalogue.claims.values():
-        if claim.date is None:
-            continue
-        parsed = claim_date(claim.date)
-        if parsed is None:
-            problems.append(f"{claim.id}: date '{claim.date}' is not YYYY or YYYY-MM")
-        elif not start <= parsed[0].year <= end:
-            problems.append(f"{claim.id}: {claim.date} lies outside {start}–{end}")
-    return problems
+def timeline_span(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The time axis for a timeline frame: mid-year before its first year to mid-year
+    after its last, so no marker sits on the edge (within the years a date can name);
+    None when nothing is dated."""
+    if frame.empty:
+        return None
+    years = frame["date"].dt.year
+    first, last = int(years.min()), int(years.max())
+    return (pd.Timestamp(first - 1, 7, 1) if first > 1 else pd.Timestamp(1, 1, 1),
+            pd.Timestamp(last + 1, 7, 1) if last < 9999 else pd.Timestamp(9999, 12, 31))
+
+
+def dates_left_out(catalogue: Catalogue) -> list[str]:
+    """Claims with a date the timeline cannot read, each with the reason (never silent)."""
+    return [f"{claim.id}: date '{claim.date}' is not YYYY or YYYY-MM"
+            for claim in catalogue.claims.values()
+            if claim.date is not None and claim_date(claim.date) is None]
 
 
 def densest_span(years: Sequence[int]) -> tuple[int, int, int]:

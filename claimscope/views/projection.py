@@ -14,7 +14,7 @@ import pandas as pd
 
 from claimscope.model.break_even import break_even, direction
 from claimscope.model.model import Model, Outputs
-from claimscope.text.numbers import display, human, percent, signed_percent
+from claimscope.text.numbers import human, percent, signed_percent, with_word
 from claimscope.uncertainty.montecarlo import SimulationResult
 
 # The break-even table's words, written here and, from the panel's spec, by the browser
@@ -47,16 +47,16 @@ def break_even_table(model: Model, values: Mapping[str, float]) -> pd.DataFrame:
             change = math.nan
         else:
             relation = words["at_most"] if sign < 0 else words["at_least"]
-            condition = f"{relation} {display(shown, spec.unit, digits=2)}"
+            condition = f"{relation} {with_word(shown, spec.unit, digits=2)}"
             change = shown / current - 1.0 if current else math.nan
         rows.append({
             "input": name,
             "assumption": spec.label,
             "current": current,
-            "current_text": display(current, spec.unit),
+            "current_text": with_word(current, spec.unit),
             "break_even": shown,
             "break_even_text": (words["missing"] if shown is None
-                                else display(shown, spec.unit, digits=2)),
+                                else with_word(shown, spec.unit, digits=2)),
             "holds_while": condition,
             "reachable": shown is not None and bool(spec.min <= shown <= spec.max),
             "holds_now": holds,

@@ -112,7 +112,11 @@ function createPanel(host, spec, values, starts) {
     assumptions.append(fieldset);
   }
 
-  root.append(results, assumptions);
+  // The results stay in view only while the assumptions beside them do: their box ends
+  // where the assumptions end, so they never slide over the break-even table below.
+  const live = element("div", { class: "cs-live" });
+  live.append(results, assumptions);
+  root.append(live);
   if (spec.break_even_inputs.length) root.append(breakEvenSection(panel));
   host.append(root);
   recompute(panel);
@@ -275,14 +279,14 @@ function breakEvenTexts(spec, name, current, shown, sign, holds) {
   const words = spec.texts.break_even_words;
   const yesNo = (flag) => (flag ? words.yes : words.no);
   if (shown === null || !Number.isFinite(shown)) {
-    return [display(current, input.unit, 1),
+    return [withWord(current, input.unit, 1),
             holds ? words.holds_at_any : words.holds_at_none,
             signedPercent(NaN, 2), words.no, yesNo(holds)];
   }
   const relation = sign < 0 ? words.at_most : words.at_least;
   return [
-    display(current, input.unit, 1),
-    `${relation} ${display(shown, input.unit, 2)}`,
+    withWord(current, input.unit, 1),
+    `${relation} ${withWord(shown, input.unit, 2)}`,
     signedPercent(current ? shown / current - 1 : NaN, 2),
     yesNo(shown >= input.min && shown <= input.max),
     yesNo(holds),
