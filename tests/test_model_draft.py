@@ -9,11 +9,16 @@ import yaml
 
 from claimscope.authoring.model_draft import (
     CheckDraft,
+    DraftRefused,
     InputDraft,
     ModelDraft,
     OutputDraft,
+    add_input,
     formula_problems,
+    input_uses,
     model_files,
+    new_input_problems,
+    remove_input,
 )
 from claimscope.model.checks_file import evaluate_checks
 from tests.test_shapes import CLINIC, rebuilt
@@ -109,3 +114,51 @@ def test_a_check_cannot_read_an_input_named_like_its_own_parts() -> None:
     [problem] = formula_problems(draft)
     assert problem.field == "checks.0.high" and "rename" in problem.message
     assert "low * 10"[problem.start:problem.end] == "low"
+
+
+UNITS = ("count", "percent", "number")
+STAFF = InputDraft("staff", "Staff on duty", "count", 12, 1, 100, 1)
+
+
+def test_an_added_input_is_written_and_loads_through_the_normal_loader() -> None:
+    output = OutputDraft("per_staff", "Gap per member of staff", "number", "gap / staff")
+    added = add_input(DRAFT, STAFF, UNITS)
+    draft = ModelDraft(added.inputs, (GAP, output), "gap", "visits-claim")
+    assert new_input_problems(DRAFT, STAFF, UNITS) == [] and formula_problems(draft) == []
+    from_claim = add_input(draft, InputDraft("visits", "Visits", "count", 5, 1, 50, 1,
+                                             ("visits-claim",)), UNITS)
+    made = rebuilt(CLINIC, from_claim).model
+    assert made.inputs["staff"].default == 12 and made.inputs["visits"].group == "stated"
+    assert made.evaluate(made.defaults())["per_staff"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("spec", "field"), [
+    (InputDraft("Staff", "Staff", "count", 12, 1, 100, 1), "new_input.name"),
+    (InputDraft("sqrt", "Staff", "count", 12, 1, 100, 1), "new_input.name"),
+    (InputDraft("gap", "Staff", "count", 12, 1, 100, 1), "new_input.name"),
+    (InputDraft("upper", "Staff", "count", 12, 1, 100, 1), "new_input.name"),
+    (InputDraft("staff", " ", "count", 12, 1, 100, 1), "new_input.label"),
+    (InputDraft("staff", "Staff", "furlongs", 12, 1, 100, 1), "new_input.unit"),
+    (InputDraft("staff", "Staff", "count", 12, 100, 1, 1), "new_input.min"),
+    (InputDraft("staff", "Staff", "count", 12, float("nan"), 100, 1), "new_input.min"),
+    (InputDraft("staff", "Staff", "count", 200, 1, 100, 1), "new_input.default"),
+])
+def test_an_input_being_added_is_checked_as_typed(spec: InputDraft, field: str) -> None:
+    [problem] = new_input_problems(DRAFT, spec, UNITS)
+    assert problem.field == field and problem.message
+    with pytest.raises(DraftRefused):
+        add_input(DRAFT, spec, UNITS)
+
+
+def test_an_input_is_removed_only_once_nothing_uses_it() -> None:
+    draft = add_input(DRAFT, STAFF, UNITS)
+    assert [spec.name for spec in remove_input(draft, "staff").inputs] == ["upper", "lower"]
+    with pytest.raises(DraftRefused, match="formula of 'Gap'.*condition of 'Gap'"):
+        remove_input(draft, "lower")
+    checked = ModelDraft(draft.inputs, (OutputDraft("twice", "Twice", "count", "upper * 2"),),
+                         "twice", "c", checks=(CheckDraft("Staff enough", "staff", "at_least",
+                                                          "lower"),))
+    with pytest.raises(DraftRefused, match="check 'Staff enough'"):
+        remove_input(checked, "staff")
+    assert input_uses(checked, "staff") == ["the check 'Staff enough'"]
+    assert input_uses(checked, "upper") == ["the formula of 'Twice'"]

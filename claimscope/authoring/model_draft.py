@@ -4,7 +4,9 @@ The reader's inputs (each a name, a label, a unit, a default often taken from a 
 and a range) and outputs (each an expression over inputs and earlier outputs) are plain
 data here; `formula_problems` checks each expression as it is typed, with the place of
 the fault, and `model_files` writes `inputs.yaml` and `model.yaml` as the loader reads
-them, so the normal validation is the final word. An output may say where it means
+them, so the normal validation is the final word. Inputs are added
+(`add_input`, checked as typed by `new_input_problems`) and removed (`remove_input`,
+refused while a result or a check uses them) here. An output may say where it means
 something (`valid_when`, with the words shown elsewhere), and the reader's checks
 (`CheckDraft`) become `checks.yaml`, checked the same way as they are typed.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 
@@ -26,6 +28,7 @@ NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 RESERVED = frozenset({"min", "max", "log", "exp", "sqrt", "abs", "if", "and", "or", "not",
                       "True", "False", "None", "lambda", "in", "is"})
 STATED, ASSUMED = "stated", "assumed"  # the two input groups a reader's model has
+FORMULA_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a name in a formula
 
 
 @dataclass(frozen=True)
@@ -188,6 +191,24 @@ def check_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list[P
     return problems
 
 
+def _input_problems(spec: InputDraft, taken: Collection[str], field: str
+                    ) -> list[Problem]:
+    """An input's name (usable in formulas, not `taken`) and its range around its
+    default; fields `<field>.name`, `.min`, `.default`."""
+    problems: list[Problem] = []
+    problem = name_problem(spec.name) or (
+        f"{spec.name!r} is taken already" if spec.name in taken else None)
+    if problem:
+        problems.append(Problem(f"{field}.name", problem))
+    if not (math.isfinite(spec.min) and math.isfinite(spec.max)):
+        problems.append(Problem(f"{field}.min", "the lowest and highest must be numbers"))
+    elif not spec.min < spec.max:
+        problems.append(Problem(f"{field}.min", "must be smaller than max"))
+    elif not spec.min <= spec.default <= spec.max:
+        problems.append(Problem(f"{field}.default", "must lie between min and max"))
+    return problems
+
+
 def formula_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list[Problem]:
     """Every name, formula, condition and check of the draft checked in order, as the
     reader types: a name must be new and usable, a formula may use the inputs and the
@@ -196,15 +217,7 @@ def formula_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list
     problems: list[Problem] = []
     known: dict[str, sympy.Expr] = {}
     for spec in draft.inputs:
-        problem = name_problem(spec.name) or (
-            f"{spec.name!r} is taken already" if spec.name in known else None)
-        if problem:
-            problems.append(Problem(f"inputs.{spec.name}.name", problem))
-        if not spec.min < spec.max:
-            problems.append(Problem(f"inputs.{spec.name}.min", "must be smaller than max"))
-        elif not spec.min <= spec.default <= spec.max:
-            problems.append(Problem(f"inputs.{spec.name}.default",
-                                    "must lie between min and max"))
+        problems.extend(_input_problems(spec, known, f"inputs.{spec.name}"))
         known[spec.name] = _symbol(spec.name)
     for output in draft.outputs:
         problem = name_problem(output.name) or (
@@ -217,6 +230,63 @@ def formula_problems(draft: ModelDraft, claim_ids: Collection[str] = ()) -> list
     if draft.headline not in {output.name for output in draft.outputs}:
         problems.append(Problem("headline", "must be one of the outputs"))
     return problems + check_problems(draft, claim_ids)
+
+
+NEW_INPUT = "new_input"  # the field prefix of an assumption being added
+
+
+def new_input_problems(draft: ModelDraft, spec: InputDraft, units: Collection[str]
+                       ) -> list[Problem]:
+    """An assumption the reader is adding, checked as typed: its name as a formula's
+    (new among the inputs and outputs), a label, one of the document's `units`, and a
+    default within its range; fields `new_input.<part>`."""
+    taken = {*(other.name for other in draft.inputs), *draft.output_names}
+    problems = _input_problems(spec, taken, NEW_INPUT)
+    if not spec.label.strip():
+        problems.append(Problem(f"{NEW_INPUT}.label", "say what the assumption is"))
+    if spec.unit not in units:
+        problems.append(Problem(f"{NEW_INPUT}.unit", "pick one of the document's units"))
+    return problems
+
+
+class DraftRefused(ValueError):
+    """A change the draft refuses, with why in plain words."""
+
+
+def add_input(draft: ModelDraft, spec: InputDraft, units: Collection[str]) -> ModelDraft:
+    """The draft with `spec` as its last input; refused while `new_input_problems` finds
+    any."""
+    problems = new_input_problems(draft, spec, units)
+    if problems:
+        raise DraftRefused("; ".join(f"{p.field.rsplit('.', 1)[1]} {p.message}"
+                                     for p in problems))
+    return replace(draft, inputs=(*draft.inputs, spec))
+
+
+def input_uses(draft: ModelDraft, name: str) -> list[str]:
+    """Where the draft's results and checks name the input `name`, in words (a word
+    match, so a formula with a fault still counts)."""
+    def names(text: str) -> set[str]:
+        return set(FORMULA_WORD.findall(text))
+
+    uses = [f"the formula of {out.label or out.name!r}" for out in draft.outputs
+            if name in names(out.formula)]
+    uses += [f"the condition of {out.label or out.name!r}" for out in draft.outputs
+             if name in names(out.valid_when)]
+    uses += [f"the check {check.title or '(untitled)'!r}" for check in draft.checks
+             if name in names(" ".join((check.value, check.against, check.low,
+                                        check.high)))]
+    return uses
+
+
+def remove_input(draft: ModelDraft, name: str) -> ModelDraft:
+    """The draft without the input `name`; refused, saying where, while a result's
+    formula or condition or a check uses it."""
+    uses = input_uses(draft, name)
+    if uses:
+        raise DraftRefused(f"{name!r} cannot be removed while it is used in "
+                           + ", ".join(uses) + "; change those first.")
+    return replace(draft, inputs=tuple(spec for spec in draft.inputs if spec.name != name))
 
 
 def step_for(low: float, high: float, whole: bool) -> float:
@@ -299,8 +369,6 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
         files["checks.yaml"] = checks_file(draft.checks, set(words) - model_names)
     return files
 
-
-FORMULA_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # a name in a formula
 
 
 def _check_record(number: int, check: CheckDraft, claim_ids: Collection[str]) -> dict:
