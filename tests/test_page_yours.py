@@ -268,3 +268,43 @@ def test_a_doc_link_that_names_nothing_opens_the_default_with_a_notice() -> None
         at.query_params["doc"] = value
         _run(at)
         assert "names no document" in at.warning[0].value
+
+
+def test_an_assumption_is_added_checked_as_typed_and_removed_only_when_unused() -> None:
+    at = _make_model(_paste(_page(), TEXT))
+    claim = {m.text: f"claim-{n + 1:03d}" for n, m in
+             enumerate(at.session_state[state.WORK].mentions)}
+    _run(at.button(key="yours_remove_input_0").click())
+    assert "cannot be removed" in at.warning[0].value
+    assert at.session_state[state.INPUTS] == 3
+    _run(at.text_input(key="yours_m_new_name").input("Staff"))
+    assert any("lower-case letter" in c.value for c in at.caption)
+    assert at.button(key="yours_add_input").disabled
+    _run(at.text_input(key="yours_m_new_name").input("staff"))
+    _run(at.text_input(key="yours_m_new_label").input("Staff on duty"))
+    _run(at.selectbox(key="yours_m_new_unit").set_value("count"))
+    _run(at.number_input(key="yours_m_new_default").set_value(12))
+    _run(at.number_input(key="yours_m_new_min").set_value(100))
+    _run(at.number_input(key="yours_m_new_max").set_value(1))
+    assert any("smaller than max" in c.value for c in at.caption)
+    _run(at.number_input(key="yours_m_new_min").set_value(1))
+    _run(at.number_input(key="yours_m_new_max").set_value(100))
+    assert not at.button(key="yours_add_input").disabled
+    _run(at.button(key="yours_add_input").click())
+    assert at.session_state[state.INPUTS] == 4 and not at.warning
+    assert at.text_input(key="yours_m_in_name_3").value == "staff"
+    assert at.text_input(key="yours_m_new_name").value == ""
+    (values,) = at.session_state[state.VALUES].values()
+    assert values["staff"] == 12
+    _run(at.text_input(key="yours_m_new_name").input("loans"))
+    _run(at.text_input(key="yours_m_new_label").input("Loans"))
+    _run(at.selectbox(key="yours_m_new_from").set_value(claim["48,000"]))
+    assert at.number_input(key="yours_m_new_min").value == 4800
+    _run(at.button(key="yours_add_input").click())
+    assert at.session_state["yours_m_in_claims_4"] == (claim["48,000"],)
+    _run(at.button(key="yours_remove_input_3").click())
+    assert at.session_state[state.INPUTS] == 4 and not at.warning
+    assert at.text_input(key="yours_m_in_name_3").value == "loans"
+    work = at.session_state[state.WORK]
+    assert "name: loans" in state.made(work, work.model).files["inputs.yaml"]
+    assert "staff" not in state.made(work, work.model).files["inputs.yaml"]

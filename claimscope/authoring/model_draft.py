@@ -204,6 +204,8 @@ def _input_problems(spec: InputDraft, taken: Collection[str], field: str
         problems.append(Problem(f"{field}.min", "the lowest and highest must be numbers"))
     elif not spec.min < spec.max:
         problems.append(Problem(f"{field}.min", "must be smaller than max"))
+    elif not math.isfinite(spec.default):
+        problems.append(Problem(f"{field}.default", "must be a number"))
     elif not spec.min <= spec.default <= spec.max:
         problems.append(Problem(f"{field}.default", "must lie between min and max"))
     return problems

@@ -6,16 +6,26 @@ validates."""
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from claimscope.authoring.model_draft import (
     CHECK_RELATIONS,
+    NEW_INPUT,
     CheckDraft,
+    DraftRefused,
+    InputDraft,
+    ModelDraft,
     OutputDraft,
     Problem,
+    add_input,
     formula_problems,
     marked,
+    new_input_problems,
+    remove_input,
+    suggested_range,
 )
 from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
 from claimscope.authoring.workspace import kept_claims
@@ -29,6 +39,8 @@ TYPED = "__typed__"  # a slot filled by typing a value, not by picking a claim
 WORDS = ("more than", "at least", "fewer than", "at most", "about")
 PANEL = "yours_panel"
 NOTICE = "yours_model_notice"
+INPUT_NOTICE = "yours_input_notice"  # why an assumption was not removed
+NEW = "yours_m_new_{}"  # the fields of the assumption being added
 NONE_PICKED = "— pick a claim —"
 RELATION_WORDS = {"at_least": "is at least", "at_most": "is at most",
                   "equals": "equals, within a tolerance", "within": "lies within a span"}
@@ -87,6 +99,63 @@ def _remove_output() -> None:
     count = st.session_state.get(state.OUTPUTS, 0)
     if count > 1:
         st.session_state[state.OUTPUTS] = count - 1
+
+
+def _remove_input(number: int) -> None:
+    model = state.model_from_widgets()
+    if model is None:
+        return
+    try:
+        state.show_model(remove_input(model, model.inputs[number].name))
+    except DraftRefused as refusal:
+        st.session_state[INPUT_NOTICE] = str(refusal)
+
+
+def _new_input(kept: dict) -> InputDraft:
+    """The assumption being added as its fields read; an empty number is not one (NaN)."""
+    read = st.session_state.get
+
+    def number(part: str) -> float:
+        value = read(NEW.format(part))
+        return float(value) if isinstance(value, (int, float)) else math.nan
+
+    source = read(NEW.format("from"))
+    default, claims = ((kept[source][1].value, (source,)) if source in kept
+                       else (number("default"), ()))
+    return state.input_draft(read(NEW.format("name")) or "", read(NEW.format("label")) or "",
+                             read(NEW.format("unit")) or "", default, number("min"),
+                             number("max"), claims)
+
+
+def _new_default_picked() -> None:
+    """A claim picked for the default brings its unit and, if none is typed, a range."""
+    current = state.work()
+    kept = kept_claims(current.text, current.mentions, current.decisions)
+    source = st.session_state.get(NEW.format("from"))
+    if source not in kept:
+        return
+    decision = kept[source][1]
+    units = built_in_vocabulary().units
+    if decision.unit in units:
+        st.session_state[NEW.format("unit")] = decision.unit
+    unit = units.get(st.session_state.get(NEW.format("unit")) or "")
+    low, high, _ = suggested_range(decision.value, unit.format if unit else "number")
+    for part, value in (("min", low), ("max", high)):
+        if st.session_state.get(NEW.format(part)) is None:
+            st.session_state[NEW.format(part)] = value
+
+
+def _add_input() -> None:
+    current, model = state.work(), state.model_from_widgets()
+    if model is None:
+        return
+    kept = kept_claims(current.text, current.mentions, current.decisions)
+    try:
+        state.show_model(add_input(model, _new_input(kept), _units()))
+    except DraftRefused:
+        return  # the button is disabled while the fields have problems
+    for part in ("name", "label", "default", "min", "max", "from"):
+        st.session_state.pop(NEW.format(part), None)
 
 
 def _add_check() -> None:
@@ -162,10 +231,44 @@ def _input_fields(number: int, problems: dict[str, Problem]) -> None:
         low[1].number_input("Lowest", key=key.format("min"), format="%g")
         low[2].number_input("Highest", key=key.format("max"), format="%g")
         claims = st.session_state.get(key.format("claims")) or ()
-        st.caption("From the claim " + escape_markdown(", ".join(claims)) if claims
-                   else "The reader's own assumption: the document does not state it.")
+        words, remove = st.columns([4, 1])
+        words.caption("From the claim " + escape_markdown(", ".join(claims)) if claims
+                      else "The reader's own assumption: the document does not state it.")
+        remove.button("Remove", key=f"yours_remove_input_{number}", on_click=_remove_input,
+                      args=(number,), help="Remove this assumption (not while a result or "
+                                           "a check uses it).")
         for field in ("name", "min", "default"):
             _at(problems, f"inputs.{name}.{field}")
+
+
+def _new_input_fields(model: ModelDraft, kept: dict) -> None:
+    """The fields of an assumption to add, each checked as typed once the reader starts."""
+    with st.container(border=True, key="yours_new_input"):
+        st.markdown("**Add an assumption**")
+        _named(NEW).selectbox("Unit", _units(), key=NEW.format("unit"))
+        source = st.selectbox("Its default", [TYPED, *kept], key=NEW.format("from"),
+                              format_func=lambda c: ("Type a value" if c == TYPED else
+                                                     "From " + _claim_label(kept, c)),
+                              on_change=_new_default_picked)
+        numbers = st.columns(3)
+        if source in kept:
+            numbers[0].caption(f"Default: {kept[source][1].value:g}, the claim's value")
+        else:
+            numbers[0].number_input("Default", value=None, format="%g",
+                                    key=NEW.format("default"))
+        numbers[1].number_input("Lowest", value=None, format="%g", key=NEW.format("min"))
+        numbers[2].number_input("Highest", value=None, format="%g", key=NEW.format("max"))
+        problems = new_input_problems(model, _new_input(kept), _units())
+        started = any(st.session_state.get(NEW.format(part))
+                      for part in ("name", "label"))
+        if started:
+            found = {problem.field: problem for problem in problems}
+            for part in ("name", "label", "unit", "min", "default"):
+                _at(found, f"{NEW_INPUT}.{part}")
+        else:
+            st.caption("Give a name, a label, a default and a range to add an assumption.")
+        st.button("Add the assumption", key="yours_add_input", on_click=_add_input,
+                  disabled=bool(problems))
 
 
 def _output_fields(number: int, problems: dict[str, Problem]) -> None:
@@ -244,6 +347,10 @@ def editor(current: state.Work) -> None:
         st.markdown("**Assumptions** (each a slider in the panel below)")
         for number in range(len(model.inputs)):
             _input_fields(number, problems)
+        refusal = st.session_state.pop(INPUT_NOTICE, None)
+        if refusal:
+            st.warning(escape_markdown(refusal))
+        _new_input_fields(model, kept)
         st.markdown("**Results** (each a formula of the assumptions and the results above "
                     "it)")
         for number in range(len(model.outputs)):

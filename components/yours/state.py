@@ -167,22 +167,27 @@ def _number(key: str, fallback: float = 0.0) -> float:
     return float(value) if isinstance(value, (int, float)) else fallback
 
 
+def input_draft(name: str, label: str, unit: str, default: float, low: float, high: float,
+                claims: tuple[str, ...] = ()) -> InputDraft:
+    """An input as its fields read, its slider's step fitted to its range and unit."""
+    units = built_in_vocabulary().units
+    whole = unit in units and units[unit].format in ("count", "year")
+    step = step_for(low, high, whole) if high > low else 1.0
+    return InputDraft(name.strip(), label, unit, default, low, high, step, claims)
+
+
 def model_from_widgets() -> ModelDraft | None:
     """The model as its fields now read, or None if none was made."""
     read = st.session_state.get
     if not read(OUTPUTS):
         return None
-    units = built_in_vocabulary().units
     inputs = []
     for number in range(read(INPUTS) or 0):
         key = f"yours_m_in_{{}}_{number}"
-        low, high = _number(key.format("min")), _number(key.format("max"), 1.0)
-        unit = read(key.format("unit")) or "number"
-        whole = unit in units and units[unit].format in ("count", "year")
-        inputs.append(InputDraft(
-            (read(key.format("name")) or "").strip(), read(key.format("label")) or "",
-            unit, _number(key.format("default")), low, high,
-            step_for(low, high, whole) if high > low else 1.0,
+        inputs.append(input_draft(
+            read(key.format("name")) or "", read(key.format("label")) or "",
+            read(key.format("unit")) or "number", _number(key.format("default")),
+            _number(key.format("min")), _number(key.format("max"), 1.0),
             tuple(read(key.format("claims")) or ())))
     outputs = tuple(OutputDraft((read(f"yours_m_out_name_{n}") or "").strip(),
                                 read(f"yours_m_out_label_{n}") or "",
