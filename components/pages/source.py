@@ -96,9 +96,11 @@ if data.checks:
     for check in checks:
         with st.container(border=True, key=f"source_check_{check.id}"):
             st.markdown(f"**{VERDICT_MARKERS[check.verdict]} · {escape_markdown(check.title)}**")
-            st.markdown(f"{check.formula} → **{check.result}**")
-            st.caption(f"The document: {check.statement}")
-            st.markdown(check.explanation)
+            # A check's words quote the document and name its labels: a reader's text, shown.
+            st.markdown(f"{escape_markdown(check.formula)} → "
+                        f"**{escape_markdown(check.result)}**")
+            st.caption(f"The document: {escape_markdown(check.statement)}")
+            st.markdown(escape_markdown(check.explanation))
             st.caption("Claims: " + ", ".join(f"`{i}`" for i in check.claims)
                        + (" · Worked out at your assumptions (the model's inputs as set)."
                           if check.follows_reader else ""))
