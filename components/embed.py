@@ -58,7 +58,10 @@ def still_image(data: Bundle, values: Mapping[str, float], kind: Kind) -> bytes:
 
 
 def still_image_buttons(data: Bundle, key: str) -> None:
-    """Download buttons for the current view's still image, made only when pressed."""
+    """Download buttons for the current view's still image, made only when pressed; none
+    for a model that declares no step chart (the picture is that chart)."""
+    if not data.model.steps:
+        return
     values = dict(state.values())
     left, right = st.columns(2)
     for column, kind in ((left, "svg"), (right, "png")):

@@ -308,3 +308,40 @@ def test_an_assumption_is_added_checked_as_typed_and_removed_only_when_unused() 
     work = at.session_state[state.WORK]
     assert "name: loans" in state.made(work, work.model).files["inputs.yaml"]
     assert "staff" not in state.made(work, work.model).files["inputs.yaml"]
+
+
+def test_a_saved_document_has_the_embed_and_a_live_report() -> None:
+    """Live anywhere holds for a reader's saved document too: its /embed draws the live
+    panel, and its downloaded report carries it. (A model drafted from a shape declares
+    no step chart, so neither shows one.)"""
+    import json
+    import re
+    from datetime import date
+
+    from claimscope.authoring.reader_folder import reader_bundle
+    from claimscope.charts.report import ReportEntry, build_report
+    from claimscope.link.scenarios import Scenario
+    from claimscope.link.viewstate import default_view
+    from claimscope.store.database import open_store
+    from claimscope.store.documents import document as stored_document
+    from claimscope.store.ids import new_id
+    from claimscope.views.citation import cite
+    from tests.apptest_helpers import panel_data
+
+    _, saved_id = _saved(new_id())
+    stranger = AppTest.from_file(APP, default_timeout=60)
+    stranger.query_params["doc"] = saved_id
+    stranger.switch_page("components/pages/embed.py")
+    _run(stranger)
+    assert stranger.session_state["document"] == saved_id
+    assert not stranger.warning, [w.value for w in stranger.warning]
+    assert panel_data(stranger)["spec"]["inputs"]
+
+    data = reader_bundle(saved_id, stored_document(open_store(), saved_id).files)
+    citation = cite(data.document, date(2026, 12, 6), f"http://localhost:8501/?doc={saved_id}")
+    report = build_report(data, [ReportEntry(Scenario("Mine", default_view(data.inputs)))],
+                          citation, "now")
+    assert report.count('<div class="cs-host" data-claimscope-panel>') == 1
+    panel = re.search(r'<script type="application/json">(.*?)</script>', report, re.S)
+    assert panel and json.loads(panel.group(1))["spec"]["inputs"]
+    assert "<script>window.__pwned" not in report

@@ -187,7 +187,8 @@ def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> st
     parts.append(_inputs_table(bundle, scenario))
     parts.append("<h3>Where the claim stops holding</h3>")
     parts.append(_break_even(bundle, values))
-    parts.append(charts.html(step_chart(bundle.model, values, out)))
+    if bundle.model.steps:  # a model may declare no step chart (e.g. one drafted from a shape)
+        parts.append(charts.html(step_chart(bundle.model, values, out)))
     return "\n".join(parts)
 
 
