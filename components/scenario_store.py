@@ -69,23 +69,20 @@ def _scenario(record: SavedScenario) -> Scenario:
     return Scenario(record.name, view, record.why, saved_id=record.id)
 
 
+def _read_saved() -> list[Scenario]:
+    """The reader's saved scenarios of this document, oldest first; raises
+    StoreUnavailable when the database cannot be reached."""
+    return [_scenario(record)
+            for record in owner_scenarios(open_store(), owner(), _document_id())]
+
+
 def saved() -> list[Scenario]:
-    """The reader's saved scenarios of this document, oldest first ([] if the store is
-    unavailable: `store_problem()` says so)."""
+    """The reader's saved scenarios of this document ([] if the store is unavailable:
+    `saved_list` says so)."""
     try:
-        records = owner_scenarios(open_store(), owner(), _document_id())
+        return _read_saved()
     except StoreUnavailable:
         return []
-    return [_scenario(record) for record in records]
-
-
-def store_problem() -> str | None:
-    """The plain-words notice when saved scenarios cannot be read now, else None."""
-    try:
-        open_store().ready()
-    except StoreUnavailable:
-        return UNAVAILABLE
-    return None
 
 
 def available() -> list[Scenario]:
@@ -172,11 +169,11 @@ def save_control(key: str = "save", then: Callable[[Scenario], None] | None = No
 
 def saved_list(base: str, key: str) -> None:
     """The reader's saved scenarios with their links, and a control to delete them."""
-    problem = store_problem()
-    if problem:
-        st.info(problem)
+    try:  # one read tells both what is kept and whether the database answers
+        kept = _read_saved()
+    except StoreUnavailable:
+        st.info(UNAVAILABLE)
         return
-    kept = saved()
     if not kept:
         st.caption("No saved scenarios yet. Saved scenarios are kept for this browser.")
         return
