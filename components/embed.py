@@ -59,7 +59,8 @@ def still_image(data: Bundle, values: Mapping[str, float], kind: Kind) -> bytes:
 
 def still_image_buttons(data: Bundle, key: str) -> None:
     """Download buttons for the current view's still image, made only when pressed; none
-    for a model that declares no step chart (the picture is that chart)."""
+    for a model that declares no step chart (the picture is that chart; a hand-written
+    model.yaml may leave it out)."""
     if not data.model.steps:
         return
     values = dict(state.values())

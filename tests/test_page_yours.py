@@ -312,8 +312,8 @@ def test_an_assumption_is_added_checked_as_typed_and_removed_only_when_unused() 
 
 def test_a_saved_document_has_the_embed_and_a_live_report() -> None:
     """Live anywhere holds for a reader's saved document too: its /embed draws the live
-    panel, and its downloaded report carries it. (A model drafted from a shape declares
-    no step chart, so neither shows one.)"""
+    panel and the step chart its shape declared, and its downloaded report carries
+    both."""
     import json
     import re
     from datetime import date
@@ -336,12 +336,15 @@ def test_a_saved_document_has_the_embed_and_a_live_report() -> None:
     assert stranger.session_state["document"] == saved_id
     assert not stranger.warning, [w.value for w in stranger.warning]
     assert panel_data(stranger)["spec"]["inputs"]
+    [steps] = stranger.get("plotly_chart")
+    assert "become" in json.loads(steps.proto.spec)["layout"]["title"]["text"]
 
     data = reader_bundle(saved_id, stored_document(open_store(), saved_id).files)
     citation = cite(data.document, date(2026, 12, 6), f"http://localhost:8501/?doc={saved_id}")
     report = build_report(data, [ReportEntry(Scenario("Mine", default_view(data.inputs)))],
                           citation, "now")
     assert report.count('<div class="cs-host" data-claimscope-panel>') == 1
+    assert report.count('class="plotly-graph-div"') == 1  # the step chart
     panel = re.search(r'<script type="application/json">(.*?)</script>', report, re.S)
     assert panel and json.loads(panel.group(1))["spec"]["inputs"]
     assert "<script>window.__pwned" not in report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -99,6 +100,16 @@ def test_nothing_is_fetched_from_elsewhere(single: str) -> None:
     for remote in ('src="http', "src='http", "<link", "cdn", "@import", "url("):
         assert remote not in lowered, remote
     assert single.count('class="plotly-graph-div"') == 1
+
+
+def test_a_model_without_a_step_chart_gets_a_report_without_one() -> None:
+    """A hand-written model.yaml may declare no steps: the report leaves the chart out
+    (and plotly.js with it) rather than failing."""
+    stepless = replace(BUNDLE, model=replace(MODEL, steps=()))
+    page = build_report(stepless, [ReportEntry(Scenario("Plain", default_view(SPECS)))],
+                        CITATION, "5 May 2026, 10:00 UTC")
+    assert 'class="plotly-graph-div"' not in page and "plotly.js v" not in page
+    assert "<h3>Where the claim stops holding</h3>" in page
 
 
 def test_compare_report_embeds_plotly_once_and_draws_every_chart(compared: tuple) -> None:

@@ -5,6 +5,7 @@ normal loader accepts, and expressions are checked as typed with the fault place
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from claimscope.authoring.model_draft import (
 )
 from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
 from claimscope.bundle import DATA_DIR, Bundle, load_bundle
+from claimscope.charts.projection import step_chart
 from claimscope.files.folder import HeldFolder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,6 +110,47 @@ def test_every_shape_makes_files_the_loader_accepts(shape) -> None:
     made = rebuilt(CLINIC, draft, "  - {id: years, format: duration, word: years}\n")
     assert made.model.headline == shape.headline
     assert headline_at_defaults(made) > 0
+    # its step chart: the stages in the headline's unit, ending at the headline
+    steps = made.model.steps
+    assert steps and steps[-1].output == shape.headline
+    chart = step_chart(made.model, made.model.defaults(),
+                       made.model.evaluate(made.model.defaults()))
+    assert len(chart.data) == len(steps) and chart.data.iloc[:, 1].notna().all()
+
+
+def test_a_drafted_step_chart_runs_from_the_stated_figure_to_the_headline() -> None:
+    original = load_bundle(ECPAT)
+    draft = fill(BY_ID["pro_rata"], {
+        "sample_count": from_claim(original, "seized-images"),
+        "sample_share": from_claim(original, "population-share"),
+    }, original.model.claim, "in excess of")
+    model = rebuilt(ECPAT, draft).model
+    assert [(step.input, step.output, step.kind) for step in model.steps] == [
+        ("sample_count", None, "reported"), (None, "total", "derived")]
+    values = model.defaults()
+    chart = step_chart(model, values, model.evaluate(values))
+    assert chart.data["operation"].tolist() == ["as the document states it",
+                                                "= 26 million ÷ (7.25% × 100%)"]
+    assert chart.figure.layout.title.text == (
+        "26 million the count in the sample become 358.6 million (estimated total)")
+
+
+def test_drafted_steps_keep_one_axis_and_only_the_headlines_way() -> None:
+    """An output in another unit, or one the headline does not use, is no stage; a
+    headline in a unit no input counts in stands alone, set against the claim."""
+    original = load_bundle(CLINIC)
+    draft = fill(BY_ID["rate_per_head"], {
+        "rate": from_claim(original, "visit-rate", "rate"),
+        "population": from_claim(original, "clinic-residents"),
+    }, original.model.claim)
+    draft = replace(draft, outputs=(*draft.outputs,
+                                    OutputDraft("doubled", "Twice", "count", "total * 2")))
+    model = rebuilt(CLINIC, draft).model
+    assert [(step.input, step.output) for step in model.steps] == [(None, "total")]
+    values = model.defaults()
+    title = step_chart(model, values, model.evaluate(values)).figure.layout.title.text
+    assert title.endswith(f"(estimated total), against the document's "
+                          f"{model.threshold_text}")
 
 
 def test_the_water_mains_backlog_is_the_backlog_shape_with_its_condition() -> None:

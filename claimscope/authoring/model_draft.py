@@ -23,6 +23,7 @@ import sympy
 from claimscope.authoring.files import dump_yaml
 from claimscope.model.checks_file import RELATIONS
 from claimscope.model.expressions import ExpressionError, parse, parse_condition
+from claimscope.model.printing.words import formula_words
 
 NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 RESERVED = frozenset({"min", "max", "log", "exp", "sqrt", "abs", "if", "and", "or", "not",
@@ -352,11 +353,13 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
                     "invalid_words": " ".join(out.invalid_words.split())}
                    if out.valid_when.strip() else {})}
                for out in draft.outputs]
+    steps = drafted_steps(draft)
     model: dict[str, object] = {
         "outputs": outputs, "headline": draft.headline, "claim": draft.claim,
         **({"threshold": _number(draft.threshold)} if draft.threshold is not None else {}),
         "threshold_text": f"{' '.join(draft.threshold_words.split())} "
                           f"{{claims.{draft.claim}|human}}".strip(),
+        **({"steps": steps} if steps else {}),
     }
     files = {
         "inputs.yaml": dump_yaml({"groups": groups, "inputs": inputs},
@@ -371,6 +374,50 @@ def model_files(draft: ModelDraft, claim_words: Mapping[str, str] | None = None
         files["checks.yaml"] = checks_file(draft.checks, set(words) - model_names)
     return files
 
+
+def _headline_uses(draft: ModelDraft) -> set[str]:
+    """The inputs and outputs the headline's formula reaches, through the outputs before
+    it (a word match), and the headline itself."""
+    formulas = {out.name: out.formula for out in draft.outputs}
+    reached, todo = set(), [draft.headline]
+    while todo:
+        name = todo.pop()
+        if name not in reached:
+            reached.add(name)
+            todo.extend(FORMULA_WORD.findall(formulas.get(name, "")))
+    return reached
+
+
+def drafted_steps(draft: ModelDraft) -> list[dict[str, str]]:
+    """The step chart of a reader's model, as `model.yaml` declares it: the stages on the
+    way to the headline that count in its unit (the chart has one axis), starting from
+    the first input in that unit it uses; each output's operation is its formula in words
+    with the values filled in. No steps for a draft whose formulas do not all parse (it
+    does not load, and says why elsewhere)."""
+    headline = next((out for out in draft.outputs if out.name == draft.headline), None)
+    if headline is None:
+        return []
+    uses = _headline_uses(draft)
+    symbols = {spec.name: _symbol(spec.name) for spec in draft.inputs}
+    symbols.update({out.name: _symbol(out.name) for out in draft.outputs})
+    terms = {name: "{" + name + "}" for name in symbols}
+    start = next((spec for spec in draft.inputs
+                  if spec.name in uses and spec.unit == headline.unit), None)
+    steps = [] if start is None else [{
+        "input": start.name, "label": start.label,
+        "kind": "reported" if start.claims else "assumed",
+        "operation": "as the document states it" if start.claims else "as assumed"}]
+    for out in draft.outputs:
+        if out.name not in uses or out.unit != headline.unit:
+            continue
+        try:
+            words = formula_words(parse(out.formula, symbols), terms)
+        except ExpressionError:
+            return []
+        steps.append({"output": out.name, "label": out.label,
+                      "kind": "assumed" if out.assumed else "derived",
+                      "operation": f"= {words}"})
+    return steps
 
 
 def _check_record(number: int, check: CheckDraft, claim_ids: Collection[str]) -> dict:

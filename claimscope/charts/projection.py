@@ -44,19 +44,31 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
             customdata=[[operation] for operation in operations], cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
-    (first_stage, _, _, _, first_shown), (last_stage, _, _, _, last_shown) = rows[0], rows[-1]
-    title = (f"{first_shown} {first_stage.lower()} become "
-             f"{model.shown(model.headline, out).removesuffix(' ' + unit)} "
-             f"({model.headline_output.label.lower()}) and {last_shown} "
-             f"({last_stage.lower()})")
     fig = go.Figure(data=traces, layout=base_layout(
-        title, "", f"{unit.capitalize()} (log scale)",
+        _step_title(model, out, (rows[0][0], rows[0][4]), (rows[-1][0], rows[-1][4])), "",
+        f"{unit.capitalize()} (log scale)",
         lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
         yaxis={"type": "log"},
         xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
     return Chart(fig, data.drop(columns="shown").rename(columns={"value": unit}),
-                 source="First stage: the document. Other stages: formulas of the document's "
-                 "figures and the assumptions set on this page.")
+                 source="Reported stages: the document's figures. Other stages: formulas of "
+                 "the document's figures and the assumptions set on this page.")
+
+
+def _step_title(model: Model, out: Outputs, first: tuple[str, str], last: tuple[str, str]
+                ) -> str:
+    """The step chart's sentence: the first stage becoming the headline (and the last
+    stage, where that comes after it); one stage alone is set against the claim."""
+    (first_stage, first_shown), (last_stage, last_shown) = first, last
+    headline = model.headline_output
+    said = model.shown(model.headline, out).removesuffix(" " + headline.unit)
+    if len(model.steps) == 1:
+        return (f"{first_shown} ({first_stage.lower()}), against the document's "
+                f"{model.threshold_text}")
+    title = f"{first_shown} {first_stage.lower()} become {said} ({headline.label.lower()})"
+    if model.steps[-1].output == model.headline:
+        return title
+    return f"{title} and {last_shown} ({last_stage.lower()})"
 
 
 def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, values: Mapping[str, float],

@@ -187,7 +187,7 @@ def _scenario_section(bundle: Bundle, entry: ReportEntry, charts: _Charts) -> st
     parts.append(_inputs_table(bundle, scenario))
     parts.append("<h3>Where the claim stops holding</h3>")
     parts.append(_break_even(bundle, values))
-    if bundle.model.steps:  # a model may declare no step chart (e.g. one drafted from a shape)
+    if bundle.model.steps:  # a hand-written model may declare no step chart
         parts.append(charts.html(step_chart(bundle.model, values, out)))
     return "\n".join(parts)
 
