@@ -63,6 +63,7 @@ def test_a_draft_from_each_kind_of_file_loads_and_passes_validation(tmp_path: Pa
     assert reasons["0300"] == "a phone number" and reasons["4"] == "a postcode"
     assert all(n.reason for n in bundle.not_claims)
     assert bundle.document.sha256_ok
+    assert [step.output for step in bundle.model.steps] == [bundle.model.headline]
 
 
 def test_the_draft_keeps_the_text_and_its_hash(tmp_path: Path) -> None:

@@ -467,6 +467,8 @@ def placeholder_model(claim: dict, unit: str) -> dict[str, str]:
         "headline": "stated",
         "claim": claim["id"],
         "threshold_text": f"{{claims.{claim['id']}|human}}",
+        "steps": [{"output": "stated", "label": "The figure as stated", "kind": "reported",
+                   "operation": "as the document states it"}],
     }
     return {
         "inputs.yaml": dump_yaml(inputs, "A placeholder model's one input; replace it."),
