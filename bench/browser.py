@@ -12,7 +12,8 @@ times (`s`, `ms`), counts, and ratios to the bare page (`x`), for each reader's 
   it is near the screen, so this window flatters the page).
 
 At each screen, for the bare page and /projection:
-- `first_chart_cold`: navigation → the first `.js-plotly-plot` drawn (non-zero size), on
+- `first_chart_cold`: navigation → the first chart drawn (non-zero size: a plotly chart,
+  `.js-plotly-plot`, or the live panel's own SVG step chart, `svg.cs-chart`, the embed's), on
   a freshly started server (a new server per repeat). `first_chart_top` says where that
   chart is: its top edge in px from the top of the window (beyond the window's height, the
   reader must scroll to see it).
@@ -152,7 +153,7 @@ PROBE = """
     probe.lastMutation = now;
     if (records && addsOrRemoves(records)) probe.lastElement = now;
     if (probe.firstChart === null) {
-      for (const el of document.querySelectorAll('.js-plotly-plot')) {
+      for (const el of document.querySelectorAll('.js-plotly-plot, svg.cs-chart')) {
         if (drawn(el)) { probe.firstChart = now;
                          probe.firstChartTop = el.getBoundingClientRect().top; break; } } }
     if (probe.firstHeading === null) {

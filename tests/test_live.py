@@ -133,7 +133,7 @@ def test_show_is_whitelist_parsed(raw: str | list[str] | None, chosen: tuple,
 def test_the_snippet_is_escaped_and_sized_for_its_assumptions() -> None:
     snippet = iframe_snippet('http://h/embed?a=1&b="2"', "A <title>", 2)
     assert 'src="http://h/embed?a=1&amp;b=&quot;2&quot;"' in snippet
-    assert 'title="A &lt;title&gt;"' in snippet and 'height="920"' in snippet
+    assert 'title="A &lt;title&gt;"' in snippet and 'height="1490"' in snippet
 
 
 def test_the_still_images_key_is_the_views_canonical_link() -> None:

@@ -1,6 +1,6 @@
 """AppTest of the embed (/embed) and of /projection's Embed block: `show=` and `doc=` read
 from the link (bad values named in a notice, never a crash), kept in the address bar,
-the compact panel, the step chart following a release, and the snippet.
+the compact panel with its step chart, a release kept as the view, and the snippet.
 
 The embed in a browser (an <iframe>, 320 px, the keyboard) is
 tests/browser/test_live_anywhere.py."""
@@ -46,7 +46,10 @@ def test_the_embed_shows_the_default_assumptions_compactly() -> None:
     assert spec["compact"] and spec["outputs"] == [] and spec["break_even_inputs"] == []
     assert [item["name"] for item in spec["inputs"]] == ["unique", "rate_ratio", "coverage"]
     assert notices(at) == []
-    assert len(figure_specs(at)) == 1  # the step chart
+    # the step chart is the panel's own drawing: no plotly figure (nor plotly.js) to load
+    assert figure_specs(at) == []
+    assert [stage["name"] for stage in spec["steps"]["stages"]] == [
+        "seized", "distinct", "national", "projected", "global_total"]
     assert not any(c.value.startswith("**Content note") for c in at.markdown)
     assert at.query_params["doc"] == "ecpat-cstd21-2018"
 
@@ -81,12 +84,11 @@ def test_show_naming_nothing_falls_back_to_the_default_set() -> None:
     assert len(panel_data(at)["spec"]["inputs"]) == 3
 
 
-def test_the_step_chart_follows_a_release() -> None:
+def test_a_release_becomes_the_view_the_panel_and_its_chart_start_from() -> None:
     at = open_embed(show="share")
-    title = figure_specs(at)[0]["layout"]["title"]["text"]
     release_panel(at, share=10.0)
-    assert figure_specs(at)[0]["layout"]["title"]["text"] != title
-    assert "260 million" in figure_specs(at)[0]["layout"]["title"]["text"]
+    assert panel_data(at)["values"]["share"] == 10.0
+    assert at.query_params["share"] == "10"
 
 
 def test_projection_offers_the_snippet_and_the_panel_alone() -> None:
@@ -111,5 +113,7 @@ def test_the_embed_works_for_every_document(monkeypatch: pytest.MonkeyPatch,
     assert notices(at) == []
     assert [item["name"] for item in panel_data(at)["spec"]["inputs"]] == list(
         default_shown(bundle))
-    assert len(figure_specs(at)) == 1
+    steps = panel_data(at)["spec"]["steps"]["stages"]
+    assert [stage["name"] for stage in steps] == [step.input or step.output
+                                                  for step in bundle.model.steps]
     assert escape_markdown(bundle.document.meta["title"]) in at.title[0].value  # inert

@@ -13,6 +13,7 @@ from claimscope.charts.style import PROVENANCE, Chart, base_layout, claim_line
 from claimscope.model.break_even import direction
 from claimscope.model.model import Model, Outputs
 from claimscope.text.numbers import display, human
+from claimscope.views.step_chart import SOURCE, axis_title, claim_label, step_title
 
 
 def steps_frame(model: Model, values: Mapping[str, float], out: Outputs) -> pd.DataFrame:
@@ -44,31 +45,16 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
             customdata=[[operation] for operation in operations], cliponaxis=False,
             hovertemplate="%{x}<br>%{text} " + unit + "<br>%{customdata[0]}<extra></extra>",
         ))
+    headline = (model.title(model.headline, values, out),
+                model.shown(model.headline, out).removesuffix(" " + unit))
+    title = step_title([(row[0], row[4]) for row in rows], headline, model.threshold_text,
+                       model.steps[-1].output == model.headline)
     fig = go.Figure(data=traces, layout=base_layout(
-        _step_title(model, out, (rows[0][0], rows[0][4]), (rows[-1][0], rows[-1][4])), "",
-        f"{unit.capitalize()} (log scale)",
-        lines=[claim_line(model.threshold, f"Document: {model.threshold_text}")],
+        title, "", axis_title(model), lines=[claim_line(model.threshold, claim_label(model))],
         yaxis={"type": "log"},
         xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
     return Chart(fig, data.drop(columns="shown").rename(columns={"value": unit}),
-                 source="Reported stages: the document's figures. Other stages: formulas of "
-                 "the document's figures and the assumptions set on this page.")
-
-
-def _step_title(model: Model, out: Outputs, first: tuple[str, str], last: tuple[str, str]
-                ) -> str:
-    """The step chart's sentence: the first stage becoming the headline (and the last
-    stage, where that comes after it); one stage alone is set against the claim."""
-    (first_stage, first_shown), (last_stage, last_shown) = first, last
-    headline = model.headline_output
-    said = model.shown(model.headline, out).removesuffix(" " + headline.unit)
-    if len(model.steps) == 1:
-        return (f"{first_shown} ({first_stage.lower()}), against the document's "
-                f"{model.threshold_text}")
-    title = f"{first_shown} {first_stage.lower()} become {said} ({headline.label.lower()})"
-    if model.steps[-1].output == model.headline:
-        return title
-    return f"{title} and {last_shown} ({last_stage.lower()})"
+                 source=SOURCE)
 
 
 def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, values: Mapping[str, float],

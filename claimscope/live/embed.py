@@ -72,10 +72,15 @@ def embed_query(view: View, bundle: Bundle, chosen: tuple[str, ...]) -> dict[str
     return query
 
 
+FRAME_BASE, FRAME_PER_ASSUMPTION = 1150, 170  # px
+
+
 def iframe_snippet(address: str, title: str, shown_count: int) -> str:
     """The `<iframe>` an article pastes: the embed at `address`, titled for screen
-    readers, tall enough for its sentence, `shown_count` assumptions and the chart."""
-    height = 620 + 150 * shown_count
+    readers, tall enough at 760 px wide for all of it (sentence, verdict, step chart,
+    `shown_count` assumptions, link back, still-picture buttons and credit) with no
+    scrolling inside the frame (measured in Chromium: test_live_anywhere.py)."""
+    height = FRAME_BASE + FRAME_PER_ASSUMPTION * shown_count
     return (f'<iframe src="{html.escape(address, quote=True)}" '
             f'title="{html.escape(title, quote=True)}" width="100%" height="{height}" '
             'style="border: 0; max-width: 760px;" loading="lazy"></iframe>')

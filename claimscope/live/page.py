@@ -17,6 +17,7 @@ from typing import Any
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
 from claimscope.views.panel_spec import panel_spec
+from claimscope.views.step_chart import step_chart_spec
 
 # No connection of any kind: inline scripts and styles only, images only as data: URIs
 # (plotly's own download button makes one), no connections, frames, forms or base URL.
@@ -30,6 +31,7 @@ STANDALONE_CSS = ":root { --cs-sticky-top: 0px; }"
 LIVE_NOTE = ("The sentence, the verdict, the output cards and the break-even table here "
              "follow the sliders: your browser recomputes them with the same code as "
              "ClaimScope's own page, and sends nothing anywhere.")
+CHART_NOTE = " So does the step chart below them."
 
 
 def _e(text: object) -> str:
@@ -65,9 +67,11 @@ def panel_assets(bundle: Bundle) -> str:
 
 
 def standalone_panel(bundle: Bundle, values: Mapping[str, float], link: str) -> str:
-    """A page of the live panel alone, starting at `values`, with its document's credit
-    and a link to the full view (`link`, shown as text when it is not a web address)."""
+    """A page of the live panel alone, with the step chart drawn live below it, starting
+    at `values`, with its document's credit and a link to the full view (`link`, shown as
+    text when it is not a web address)."""
     meta = bundle.document.meta
+    spec = {**panel_spec(bundle), "steps": step_chart_spec(bundle.model)}
     title = f"ClaimScope: the live model of {meta['title']}"
     address = (f'<a href="{_e(link)}">{_e(link)}</a>' if link.startswith(("http://",
                                                                           "https://"))
@@ -78,8 +82,9 @@ def standalone_panel(bundle: Bundle, values: Mapping[str, float], link: str) -> 
         f'{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{PAGE_CSS}</style></head><body><main>\n"
         f"<h1>{_e(title)}</h1>\n"
-        f'<p class="cs-page-note">{_e(LIVE_NOTE)} The full view: {address}</p>\n'
-        f"{panel_block(bundle, values, [('Back to the view downloaded', values)])}\n"
+        f'<p class="cs-page-note">{_e(LIVE_NOTE)}{_e(CHART_NOTE) if spec["steps"] else ""} '
+        f"The full view: {address}</p>\n"
+        f"{panel_block(bundle, values, [('Back to the view downloaded', values)], spec)}\n"
         f'<p class="cs-page-note">Source document: {_e(bundle.document.citation())}.{care}'
         f"</p>\n</main>{panel_assets(bundle)}</body></html>\n")
 

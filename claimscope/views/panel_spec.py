@@ -97,13 +97,16 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
     }
 
 
-def compact_spec(spec: Mapping[str, Any], shown: Sequence[str]) -> dict[str, Any]:
+def compact_spec(spec: Mapping[str, Any], shown: Sequence[str],
+                 steps: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The embed's panel: the sentence and verdict with only the `shown` inputs (in the
-    spec's order), no output cards and no break-even table, its sections stacked."""
+    spec's order), no output cards and no break-even table, its sections stacked, and the
+    step chart (`steps`, from `claimscope.views.step_chart`) drawn live, if given."""
     inputs = [item for item in spec["inputs"] if item["name"] in shown]
     groups = {item["group"] for item in inputs}
     return {**spec, "inputs": inputs, "compact": True, "outputs": [], "break_even_inputs": [],
-            "groups": [group for group in spec["groups"] if group["id"] in groups]}
+            "groups": [group for group in spec["groups"] if group["id"] in groups],
+            "steps": steps}
 
 
 def fit_panel_values(raw: object, specs: Mapping[str, InputSpec],

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from claimscope.charts.projection import step_chart
 from claimscope.text.markdown import escape_markdown
-from components import state
 from components.assumption_panel import assumption_panel
-from components.charts import show_chart
 from components.context import bundle
 from components.embed import choices, still_image_buttons
 from components.share import view_link
@@ -21,9 +18,7 @@ from components.share import view_link
 EMBED_CSS = "<style>.st-key-embed h1 { font-size: 1.3rem; padding-top: 0; }</style>"
 
 data = bundle()
-model = data.model
 chosen, notices = choices(data)
-values = state.values()
 
 with st.container(key="embed"):
     st.markdown(EMBED_CSS, unsafe_allow_html=True)
@@ -31,13 +26,8 @@ with st.container(key="embed"):
              anchor=False)
     for notice in notices:
         st.warning(notice, icon=":material/info:")
-    # The panel's place comes first (screen readers meet the sentence and the assumptions
-    # before the chart), but the chart is sent first: its drawing, which waits for
-    # plotly.js, starts while the panel's script is still being set up.
-    panel = st.container()
-    if model.steps:
-        show_chart(step_chart(model, values, model.evaluate(values)), key="embed_steps")
-    with panel:
-        assumption_panel(data, shown=chosen)
+    # The step chart is the panel's own (SVG, redrawn as the reader drags): an article's
+    # reader loads no plotly.js.
+    assumption_panel(data, shown=chosen)
     st.markdown(f"[Open this view in ClaimScope's projection explorer]({view_link(data)})")
     still_image_buttons(data, "embed_still")

@@ -6,6 +6,7 @@ is accessible and keyboard-operable at 320 px."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -15,16 +16,22 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from playwright.sync_api import Browser, Page, Route, expect
 
-from claimscope.bundle import load_bundle
+from claimscope.authoring.model_draft import model_files
+from claimscope.authoring.shapes import BY_ID, Pick, fill
+from claimscope.bundle import Bundle, load_bundle
 from claimscope.charts.report import ReportEntry, build_report
+from claimscope.files.folder import HeldFolder
 from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
+from claimscope.live.embed import iframe_snippet
+from claimscope.live.page import standalone_panel
 from claimscope.views.citation import cite
+from claimscope.views.panel_spec import panel_inputs
 from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import FIRST_LOAD, Server, wait_for_run
-from tests.browser.panel_text import READ, server_text
+from tests.browser.panel_text import READ, READ_CHART, server_chart, server_text
 from tests.browser.test_panel_live import BUNDLE, SET_VALUES, SPEC, VALUES
-from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT
+from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT, WATERMAINS_DOCUMENT
 
 pytestmark = pytest.mark.browser
 
@@ -32,6 +39,8 @@ VIEW = "/projection?share=10&unique=90"
 SHARE = "Responding forces' share of the population"
 UNIQUE = "Distinct images among those seized"
 MAX_PANEL_BYTES = 300_000
+FIXTURES = {"clinic": CLINIC_DOCUMENT, "flytipping": FLYTIPPING_DOCUMENT,
+            "watermains": WATERMAINS_DOCUMENT}
 
 
 @pytest.fixture(scope="module")
@@ -72,10 +81,12 @@ class Offline:
     def _refuse(self, route: Route) -> None:
         route.abort("blockedbyclient")
 
-    def open(self, path: Path) -> Page:
+    def open(self, path: Path, drawn: str = ".cs-sentence") -> Page:
+        """The file, once the panel has written `drawn` (a document may have no
+        sentence)."""
         page = self.context.new_page()
         page.goto(path.as_uri())
-        expect(page.locator(".cs-sentence")).not_to_be_empty(timeout=FIRST_LOAD)
+        expect(page.locator(drawn)).not_to_be_empty(timeout=FIRST_LOAD)
         return page
 
     def elsewhere(self, path: Path) -> list[str]:
@@ -130,8 +141,68 @@ def test_the_panel_alone_is_small_and_works_from_disk(downloads: dict[str, Path]
     assert panel.stat().st_size < MAX_PANEL_BYTES
     page = offline.open(panel)
     expect(page.locator(".cs-sentence")).to_contain_text("10%")
+    title = page.locator(".cs-chart-title")
+    before = title.text_content()
     _moves_with_its_slider(page, UNIQUE)
+    expect(title).not_to_have_text(before)  # the step chart follows the slider too
     assert offline.elsewhere(panel) == []
+
+
+@pytest.fixture(scope="module")
+def panel_page(browser: Browser, downloads: dict[str, Path]) -> Iterator[Page]:
+    opened = Offline(browser)
+    yield opened.open(downloads["panel"])
+    assert opened.elsewhere(downloads["panel"]) == []
+    opened.context.close()
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=VALUES)
+def test_the_live_step_chart_draws_the_servers_chart(panel_page: Page,
+                                                     values: dict[str, float]) -> None:
+    """For random assumptions, the panel's own step chart has the sentence, stages,
+    numbers, kinds and operations of the server's plotly chart, to the character."""
+    panel_page.evaluate(SET_VALUES, {name: repr(value) for name, value in values.items()})
+    full = BUNDLE.model.point_values(values)
+    assert panel_page.evaluate(READ_CHART) == server_chart(BUNDLE, full)
+
+
+def _drafted() -> Bundle:
+    """A reader's document: the first document's text with a model drafted from a shape."""
+    original = load_bundle()
+    claims = original.catalogue.claims
+    draft = fill(BY_ID["pro_rata"], {
+        name: Pick(claims[claim].value, claims[claim].unit, claim)
+        for name, claim in (("sample_count", "seized-images"),
+                            ("sample_share", "population-share"))},
+        original.model.claim, "in excess of")
+    texts = {name: (original.document.folder / name).read_text(encoding="utf-8")
+             for name in ("document.yaml", "document.md", "claims.yaml", "vocabulary.yaml")}
+    return load_bundle(HeldFolder("reader/drafted", {**texts, **model_files(draft)}))
+
+
+@pytest.mark.parametrize("name", ["clinic", "flytipping", "watermains", "drafted"])
+def test_every_documents_live_step_chart_draws_the_servers(name: str, offline: Offline,
+                                                            tmp_path: Path) -> None:
+    """The panel alone of each fixture (conditions and words where an output has no value
+    included) and of a drafted document: the chart at its defaults, at each input's ends
+    and at random values equals the server's."""
+    bundle = _drafted() if name == "drafted" else load_bundle(FIXTURES[name])
+    path = tmp_path / "panel.html"
+    path.write_text(standalone_panel(bundle, bundle.model.defaults(), ""), encoding="utf-8")
+    page = offline.open(path, ".cs-chart-title")
+    inputs = panel_inputs(bundle)
+    rng = random.Random(name)
+    views = [{}, {spec.name: spec.min for spec in inputs},
+             {spec.name: spec.max for spec in inputs},
+             *({spec.name: rng.uniform(spec.min, spec.max) for spec in inputs}
+               for _ in range(8))]
+    for view in views:
+        values = {**bundle.model.defaults(), **view}
+        page.evaluate(SET_VALUES, {spec.name: repr(values[spec.name]) for spec in inputs})
+        assert page.evaluate(READ_CHART) == server_chart(bundle, values), view
+    assert offline.elsewhere(path) == []
 
 
 @pytest.fixture(scope="module")
@@ -180,8 +251,8 @@ EMBED = "/embed?share=10&show=share,unique&embed=true"
 def test_the_embed_works_inside_an_iframe(page: Page, server: Server, tmp_path: Path,
                                           external_requests: list[str]) -> None:
     """On a local page, the embed shows the sentence, the verdict, the chosen
-    assumptions, the chart, the credit and a link back; a slider moves the numbers and,
-    on release, the chart; nothing is asked of another host."""
+    assumptions, the step chart (the panel's own drawing), the credit and a link back; a
+    slider moves the numbers and the chart; nothing is asked of another host."""
     article = tmp_path / "article.html"
     article.write_text(f'<!DOCTYPE html><html lang="en"><title>An article</title><body>'
                        f"<h1>An article</h1><iframe src=\"{server.url}{EMBED}\" "
@@ -195,16 +266,40 @@ def test_the_embed_works_inside_an_iframe(page: Page, server: Server, tmp_path: 
     expect(frame.locator(".cs-assumption")).to_have_count(2)
     expect(frame.get_by_test_id("stTopNavLink")).to_have_count(0)
     expect(frame.locator(".st-key-content_note")).to_have_count(0)
-    chart_title = frame.locator(".st-key-embed strong").filter(has_text="become").first
+    chart_title = frame.locator(".cs-chart-title")
     expect(chart_title).to_contain_text("260 million")
+    expect(frame.locator(".cs-chart .cs-bar")).to_have_count(5)
+    expect(frame.locator(".js-plotly-plot")).to_have_count(0)  # no plotly.js to load
     link = frame.get_by_role("link", name="Open this view in ClaimScope's projection explorer")
     expect(link).to_have_attribute("href", f"{server.url}/projection?share=10")
     expect(frame.locator(".st-key-page_footer")).to_contain_text("ECPAT International")
     frame.get_by_role("slider", name=SHARE).focus()
     page.keyboard.press("ArrowRight")
     expect(sentence).to_contain_text("10.05%")
-    expect(chart_title).to_contain_text("258.7 million", timeout=FIRST_LOAD)  # released
+    expect(chart_title).to_contain_text("258.7 million")  # drawn in the page, at once
     assert external_requests == []
+
+
+@pytest.mark.parametrize("show", ["share", "share,unique,coverage,rate_ratio"])
+def test_the_snippets_frame_holds_the_whole_embed(browser: Browser, server: Server,
+                                                  show: str) -> None:
+    """At the snippet's height and 760 px (its max-width), the embed needs no scrolling
+    inside the frame: the chart, the assumptions, the link back and the credit all show."""
+    count = len(show.split(","))
+    height = int(re.search(r'height="(\d+)"', iframe_snippet("x", "t", count)).group(1))
+    context = browser.new_context(base_url=server.url,
+                                  viewport={"width": 760, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(f"/embed?show={show}&embed=true")
+        wait_for_run(page)
+        expect(page.locator(".cs-chart .cs-bar").first).to_be_visible()
+        expect(page.locator(".st-key-page_footer")).to_be_visible()
+        needed = page.evaluate(
+            "document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        assert needed <= height, f"the embed needs {needed} px; the snippet gives {height}"
+    finally:
+        context.close()
 
 
 def test_the_embed_is_accessible_and_keyboard_operable_at_320_px(

@@ -1,6 +1,6 @@
 /* The live assumption panel: every assumption of the document's model as a
    labelled range input with an exact entry, and the sentence, verdict, output cards and
-   break-even table, recomputed in the browser on every `input` event by the model's
+   break-even table (and, where the spec asks, the step chart), recomputed in the browser on every `input` event by the model's
    generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no server
    round trip. On release (`change`) the values go to the host through `panel.send`, if it
    has one: the app's Python keeps the URL and redraws what needs the server.
@@ -46,7 +46,8 @@ function fitted(spec, raw) {
 
 /* Draws the panel into `host`. `starts` are views to go back to besides the document's
    own ([{label, values}]: a report's "Back to the view downloaded"). A compact spec (the
-   embed) has no cards or break-even rows, and its sections are stacked. */
+   embed) has no cards or break-even rows, and its sections are stacked. A spec with
+   `steps` (the embed, the panel alone) draws the step chart too (stepchart.js). */
 function createPanel(host, spec, values, starts) {
   spec.inputs_by_name = Object.fromEntries(spec.inputs.map((input) => [input.name, input]));
   const panel = {
@@ -79,6 +80,10 @@ function createPanel(host, spec, values, starts) {
     panel.cards[output.name] = { card, label, value };
   }
   results.append(panel.sentence, panel.verdict, panel.announce, cards);
+  // The step chart: in the embed, under the verdict (an article's frame shows it before
+  // the assumptions); elsewhere, across the page after the results and assumptions.
+  const chart = spec.steps ? stepChartSection(panel) : null;
+  if (chart && spec.compact) results.append(chart);
 
   const assumptions = element("section", { class: "cs-assumptions",
                                            "aria-labelledby": "cs-assumptions-heading" });
@@ -117,6 +122,7 @@ function createPanel(host, spec, values, starts) {
   const live = element("div", { class: "cs-live" });
   live.append(results, assumptions);
   root.append(live);
+  if (chart && !spec.compact) root.append(chart);
   if (spec.break_even_inputs.length) root.append(breakEvenSection(panel));
   host.append(root);
   recompute(panel);
@@ -263,6 +269,10 @@ function recompute(panel) {
     card.label.textContent = title;
     card.card.setAttribute("aria-label", title);
     card.value.textContent = shown(output.name, output.unit);
+  }
+  if (panel.chart) {
+    updateStepChart(panel.chart, scope, renderText(spec.headline_label, scope),
+                    shown(spec.headline, spec.headline_unit));
   }
   for (const name of spec.break_even_inputs) {
     const cells = panel.rows[name].querySelectorAll("td");
