@@ -57,7 +57,7 @@ def linked() -> list[Scenario]:
 
 
 def _document_id() -> str:
-    return bundle().document.meta["id"]
+    return bundle().document.served_id
 
 
 def _scenario(record: SavedScenario) -> Scenario:

@@ -15,7 +15,7 @@ from claimscope.authoring.decisions import Kept, SetAside
 from claimscope.authoring.folder_zip import folder_zip
 from claimscope.authoring.workspace import folder_id
 from components.yours import state
-from tests.apptest_helpers import APP
+from tests.apptest_helpers import APP, page_text
 from tests.your_document import TEXT, loans_docx, long_text
 
 PAGE = "components/pages/yours.py"
@@ -347,3 +347,26 @@ def test_a_saved_document_has_the_embed_and_a_live_report() -> None:
     panel = re.search(r'<script type="application/json">(.*?)</script>', report, re.S)
     assert panel and json.loads(panel.group(1))["spec"]["inputs"]
     assert "<script>window.__pwned" not in report
+
+
+def test_two_saved_copies_of_one_text_keep_their_own_links_and_scenarios() -> None:
+    """A saved document is known by its store id, not by its text's id (which every copy
+    saved from the same text shares): the embed keeps `doc=` at the store id across
+    reruns (a reload opens the same document), and a scenario saved on one copy is not
+    listed on the other."""
+    from claimscope.store.ids import new_id
+    from tests.test_page_saved_scenarios import listed, save, session
+
+    owner = new_id()
+    first, second = _saved(owner)[1], _saved(owner)[1]
+    assert first != second
+    embed = AppTest.from_file(APP, default_timeout=60)
+    embed.query_params["doc"] = first
+    embed.switch_page("components/pages/embed.py")
+    _run(embed)
+    _run(embed)
+    assert embed.query_params["doc"] == first
+    on_first = session(owner, {"doc": first})
+    save(on_first, "Only on the first copy")
+    assert listed(session(owner, {"doc": first})) == ["Only on the first copy"]
+    assert "Only on the first copy" not in page_text(session(owner, {"doc": second}))

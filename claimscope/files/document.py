@@ -84,6 +84,14 @@ class Document:
     def sha256_ok(self) -> bool:
         return self.sha256 == self.meta.sha256
 
+    @property
+    def served_id(self) -> str:
+        """The id this server knows the document by, which a link's `doc=` names and its
+        saved scenarios are kept under: the folder's name (a shipped folder's name is its
+        id; a reader's saved document's is its store id, while its `meta.id` is that of
+        its text, shared by every copy saved from the same text)."""
+        return self.folder.name
+
     def section_at(self, offset: int) -> str:
         """Which part of the document a character offset falls in."""
         first, *rest = self.meta.sections

@@ -68,7 +68,7 @@ def embed_query(view: View, bundle: Bundle, chosen: tuple[str, ...]) -> dict[str
     query = to_query(view.values, bundle.inputs)
     if chosen != default_shown(bundle):
         query[SHOW_PARAM] = ",".join(chosen)
-    query[DOC_PARAM] = bundle.document.meta["id"]
+    query[DOC_PARAM] = bundle.document.served_id
     return query
 
 
