@@ -58,13 +58,19 @@ def headline_at_defaults(bundle: Bundle) -> float:
     return float(model.evaluate(model.defaults())[model.headline])
 
 
-def test_ecpat_is_a_sample_scaled_up_by_its_share() -> None:
+def ecpat_as_pro_rata() -> tuple[Bundle, Bundle]:
+    """The first document and its text with a model drafted from the pro-rata shape (the
+    five forces' count scaled up by their share), as a reader would make it."""
     original = load_bundle(ECPAT)
     draft = fill(BY_ID["pro_rata"], {
         "sample_count": from_claim(original, "seized-images"),
         "sample_share": from_claim(original, "population-share"),
     }, original.model.claim, "in excess of")
-    made = rebuilt(ECPAT, draft)
+    return original, rebuilt(ECPAT, draft)
+
+
+def test_ecpat_is_a_sample_scaled_up_by_its_share() -> None:
+    original, made = ecpat_as_pro_rata()
     assert headline_at_defaults(made) == pytest.approx(headline_at_defaults(original))
     assert made.model.inputs["sample_count"].claims == ("seized-images",)
     assert made.model.inputs["recorded_share"].is_assumption
@@ -119,12 +125,7 @@ def test_every_shape_makes_files_the_loader_accepts(shape) -> None:
 
 
 def test_a_drafted_step_chart_runs_from_the_stated_figure_to_the_headline() -> None:
-    original = load_bundle(ECPAT)
-    draft = fill(BY_ID["pro_rata"], {
-        "sample_count": from_claim(original, "seized-images"),
-        "sample_share": from_claim(original, "population-share"),
-    }, original.model.claim, "in excess of")
-    model = rebuilt(ECPAT, draft).model
+    model = ecpat_as_pro_rata()[1].model
     assert [(step.input, step.output, step.kind) for step in model.steps] == [
         ("sample_count", None, "reported"), (None, "total", "derived")]
     values = model.defaults()

@@ -16,11 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from playwright.sync_api import Browser, Page, Route, expect
 
-from claimscope.authoring.model_draft import model_files
-from claimscope.authoring.shapes import BY_ID, Pick, fill
-from claimscope.bundle import Bundle, load_bundle
+from claimscope.bundle import load_bundle
 from claimscope.charts.report import ReportEntry, build_report
-from claimscope.files.folder import HeldFolder
 from claimscope.link.scenarios import Scenario
 from claimscope.link.viewstate import default_view
 from claimscope.live.embed import iframe_snippet
@@ -32,6 +29,7 @@ from tests.browser.conftest import FIRST_LOAD, Server, wait_for_run
 from tests.browser.panel_text import READ, READ_CHART, server_chart, server_text
 from tests.browser.test_panel_live import BUNDLE, SET_VALUES, SPEC, VALUES
 from tests.fixture_documents import CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT, WATERMAINS_DOCUMENT
+from tests.test_shapes import ecpat_as_pro_rata
 
 pytestmark = pytest.mark.browser
 
@@ -148,38 +146,35 @@ def test_the_panel_alone_is_small_and_works_from_disk(downloads: dict[str, Path]
     assert offline.elsewhere(panel) == []
 
 
-@pytest.fixture(scope="module")
-def panel_page(browser: Browser, downloads: dict[str, Path]) -> Iterator[Page]:
+# What each downloaded file must write as the server does, for random assumptions: the
+# report's sentence, verdict, cards and break-even rows; the panel alone's step chart
+# (its sentence, stages, numbers, kinds and operations).
+PARITY = {"report": (READ, lambda values: server_text(BUNDLE, SPEC, values)),
+          "panel": (READ_CHART, lambda values: server_chart(BUNDLE, values))}
+
+
+@pytest.fixture(scope="module", params=list(PARITY))
+def live_file(request: pytest.FixtureRequest, browser: Browser,
+              downloads: dict[str, Path]) -> Iterator[tuple[str, Page]]:
+    """One downloaded file open offline for all its examples; it asks for nothing."""
     opened = Offline(browser)
-    yield opened.open(downloads["panel"])
-    assert opened.elsewhere(downloads["panel"]) == []
+    path = downloads[request.param]
+    yield request.param, opened.open(path)
+    assert opened.elsewhere(path) == []
     opened.context.close()
 
 
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=VALUES)
-def test_the_live_step_chart_draws_the_servers_chart(panel_page: Page,
-                                                     values: dict[str, float]) -> None:
-    """For random assumptions, the panel's own step chart has the sentence, stages,
-    numbers, kinds and operations of the server's plotly chart, to the character."""
-    panel_page.evaluate(SET_VALUES, {name: repr(value) for name, value in values.items()})
-    full = BUNDLE.model.point_values(values)
-    assert panel_page.evaluate(READ_CHART) == server_chart(BUNDLE, full)
-
-
-def _drafted() -> Bundle:
-    """A reader's document: the first document's text with a model drafted from a shape."""
-    original = load_bundle()
-    claims = original.catalogue.claims
-    draft = fill(BY_ID["pro_rata"], {
-        name: Pick(claims[claim].value, claims[claim].unit, claim)
-        for name, claim in (("sample_count", "seized-images"),
-                            ("sample_share", "population-share"))},
-        original.model.claim, "in excess of")
-    texts = {name: (original.document.folder / name).read_text(encoding="utf-8")
-             for name in ("document.yaml", "document.md", "claims.yaml", "vocabulary.yaml")}
-    return load_bundle(HeldFolder("reader/drafted", {**texts, **model_files(draft)}))
+def test_the_live_files_write_the_servers_text(live_file: tuple[str, Page],
+                                               values: dict[str, float]) -> None:
+    """For random assumptions, the report's texts and the panel alone's step chart equal
+    the server's to the character."""
+    name, page = live_file
+    read, server = PARITY[name]
+    page.evaluate(SET_VALUES, {name: repr(value) for name, value in values.items()})
+    assert page.evaluate(read) == server(BUNDLE.model.point_values(values))
 
 
 @pytest.mark.parametrize("name", ["clinic", "flytipping", "watermains", "drafted"])
@@ -188,7 +183,7 @@ def test_every_documents_live_step_chart_draws_the_servers(name: str, offline: O
     """The panel alone of each fixture (conditions and words where an output has no value
     included) and of a drafted document: the chart at its defaults, at each input's ends
     and at random values equals the server's."""
-    bundle = _drafted() if name == "drafted" else load_bundle(FIXTURES[name])
+    bundle = ecpat_as_pro_rata()[1] if name == "drafted" else load_bundle(FIXTURES[name])
     path = tmp_path / "panel.html"
     path.write_text(standalone_panel(bundle, bundle.model.defaults(), ""), encoding="utf-8")
     page = offline.open(path, ".cs-chart-title")
@@ -203,26 +198,6 @@ def test_every_documents_live_step_chart_draws_the_servers(name: str, offline: O
         page.evaluate(SET_VALUES, {spec.name: repr(values[spec.name]) for spec in inputs})
         assert page.evaluate(READ_CHART) == server_chart(bundle, values), view
     assert offline.elsewhere(path) == []
-
-
-@pytest.fixture(scope="module")
-def report_page(browser: Browser, downloads: dict[str, Path]) -> Iterator[Page]:
-    opened = Offline(browser)
-    yield opened.open(downloads["report"])
-    assert opened.elsewhere(downloads["report"]) == []
-    opened.context.close()
-
-
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(values=VALUES)
-def test_the_report_writes_the_servers_text(report_page: Page,
-                                            values: dict[str, float]) -> None:
-    """For random assumptions, the report's sentence, verdict, cards and break-even rows
-    equal the server's to the character."""
-    report_page.evaluate(SET_VALUES, {name: repr(value) for name, value in values.items()})
-    full = BUNDLE.model.point_values(values)
-    assert report_page.evaluate(READ) == server_text(BUNDLE, SPEC, full)
 
 
 @pytest.mark.parametrize("folder", [CLINIC_DOCUMENT, FLYTIPPING_DOCUMENT],

@@ -150,7 +150,8 @@ function updateStepChart(chart, scope, headlineLabel, headlineShown) {
                element("td", {}, stage.operation));
     return row;
   });
-  chart.body.replaceChildren.apply(chart.body, rows);
+  chart.body.textContent = "";
+  rows.forEach(function (row) { chart.body.append(row); });
   drawStepChart(chart, stages);
 }
 
@@ -252,5 +253,6 @@ function drawStepChart(chart, stages) {
                                     y2: y(spec.threshold), stroke: spec.claim_color,
                                     class: "cs-claim-line" }));
   }
-  chart.marks.replaceChildren.apply(chart.marks, drawn);
+  chart.marks.textContent = "";
+  drawn.forEach(function (mark) { chart.marks.append(mark); });
 }
