@@ -159,6 +159,7 @@ GOOD = {"id": "c", "title": "T", "claims": {"members": "ecpat-members"}, "value"
     ({"claims": {"members": "no-such-claim"}}, "unknown claim 'no-such-claim'"),
     ({"claims": {"seized": "ecpat-members"}}, "cannot name a number here"),
     ({"claims": {"a-b": "ecpat-members"}}, "cannot name a number here"),
+    ({"also": {"low": "members"}}, "is already a figure of every check"),
     ({"relation": "maybe"}, "relation"),
     ({"relation": "within", "against": None}, "low"),
     ({"against": None}, "against"),

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimscope.authoring.model_draft import (
+    CheckDraft,
     InputDraft,
     ModelDraft,
     OutputDraft,
@@ -24,6 +25,7 @@ from claimscope.authoring.shapes import BY_ID, SHAPES, Pick, ShapeError, fill
 from claimscope.bundle import DATA_DIR, Bundle, load_bundle
 from claimscope.charts.projection import step_chart
 from claimscope.files.folder import HeldFolder
+from claimscope.files.schema import DataError
 
 ROOT = Path(__file__).resolve().parent.parent
 ECPAT = DATA_DIR / "ecpat-cstd21-2018"
@@ -225,3 +227,18 @@ def test_a_suggested_range_holds_its_default(value: float, unit_format: str) -> 
         value = float(round(value))
     low, high, step = suggested_range(value, unit_format)
     assert low <= value <= high and low < high and step > 0
+
+
+def test_a_check_cannot_read_a_model_name_its_own_figures_hide() -> None:
+    """The loader refuses what the editor refuses: a check's formula naming an input
+    called `high`, which the check's own `high` would hide (the editor's
+    check_problems says the same as it is typed)."""
+    draft = ModelDraft(
+        (InputDraft("high", "The highest count", "count", 5, 1, 10, 1),),
+        (OutputDraft("total", "Estimated total", "count", "high * 2"),), "total",
+        "visits-claim", checks=(CheckDraft("Twice", "high * 2", "at_least", "1"),))
+    assert any("'high' names a part of every check" in p.message
+               for p in formula_problems(draft))
+    with pytest.raises(DataError, match="reads the model's 'high', which the check's own "
+                                        "high hides"):
+        rebuilt(CLINIC, draft)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import sympy
 
 from claimscope.authoring.files import dump_yaml
-from claimscope.model.checks_file import RELATIONS
+from claimscope.model.checks_file import CHECK_PARTS, RELATIONS
 from claimscope.model.expressions import ExpressionError, parse, parse_condition
 from claimscope.model.printing.words import formula_words
 
@@ -137,10 +137,6 @@ def _parsed(problems: list[Problem], field: str, text: str,
     except ExpressionError as error:
         problems.append(Problem(field, str(error), error.start, error.end))
         return frozenset()
-
-
-# a check's own figures, which its formulas' names would mean instead of a model's
-CHECK_PARTS = frozenset({"value", "against", "low", "high"})
 
 
 def _condition_problems(output: OutputDraft, known: Mapping[str, sympy.Expr]

@@ -37,6 +37,9 @@ from claimscope.text.template import Scope, check_text, render_text
 CHECKS_FILE = "checks.yaml"
 DOCUMENT_YEAR = "document_year"
 RELATIONS = ("at_least", "at_most", "equals", "within", "note")
+# a check's own figures: its formulas cannot read an input or output of these names (each
+# is worked out in turn and would hide it), nor may its other names take them
+CHECK_PARTS = frozenset({"value", "against", "low", "high"})
 _SIGNS = {"at_least": "≥", "at_most": "≤", "equals": "=", "within": "within"}
 
 
@@ -145,6 +148,7 @@ def _spec(path: Path, record: CheckRecord, catalogue: Catalogue, model: Model,
 
     taken = {**dict.fromkeys(model.inputs, "an input of the model"),
              **dict.fromkeys(model.output_names, "an output of the model"),
+             **dict.fromkeys(CHECK_PARTS, "a figure of every check"),
              DOCUMENT_YEAR: "the document's year"}
     for field, names in (("claims", record.claims), ("months", record.months),
                          ("counts", record.counts), ("also", record.also)):
@@ -180,6 +184,11 @@ def _spec(path: Path, record: CheckRecord, catalogue: Catalogue, model: Model,
         expressions[name] = _parse(path, row, "also", text, symbols)
         symbols[name] = sympy.Symbol(name, real=True)
     used = frozenset().union(*(e.names for e in expressions.values()))
+    for name in sorted(used & CHECK_PARTS):
+        field = next(f for f, e in expressions.items() if name in e.names)
+        raise DataError(path, f"reads the model's {name!r}, which the check's own {name} "
+                              "hides here: rename that input or output to use it in a "
+                              "check", row, field if field in CHECK_PARTS else "also")
     # a declared unit writes the value in its format; any other words, as a plain number
     unit = catalogue.vocabulary.units.get(record.unit or "", record.unit or "")
     for field in ("value", "against", "low", "high"):
