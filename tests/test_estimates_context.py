@@ -89,6 +89,11 @@ def test_the_file_is_optional(tmp_path: Path) -> None:
      "record bristow-2014-10, field 'sources': is missing"),
     (lambda d: estimate(d, "bristow-2014-10").update(wording=" "),
      "record bristow-2014-10, field 'wording': must not be empty"),
+    (lambda d: estimate(d, "bristow-2014-10").update(date="2014-13"),
+     "record bristow-2014-10, field 'date': must be a year or year-month in quotes "
+     "(YYYY or YYYY-MM); got '2014-13'"),
+    (lambda d: estimate(d, "bristow-2014-10").update(date=2014),
+     "field 'date': must be a year or year-month in quotes (YYYY or YYYY-MM); got 2014"),
     (lambda d: estimate(d, "bristow-2014-10").update(size=3),
      "record bristow-2014-10: unknown field(s): size"),
     (lambda d: d["estimates"].append(dict(d["estimates"][0])),

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from claimscope.bundle import load_bundle
+from claimscope.files.schema import DataError
 from components.navigation import pages
 from tests.apptest_helpers import decode, figure_specs, open_chart_data, page_text, run_page
 from tests.data_helpers import copy_document, edit
@@ -118,3 +119,12 @@ def test_the_navigation_entry_is_the_blocks(tmp_path: Path) -> None:
     entry = next(e for e in pages(load_bundle(folder)) if e.path == PAGE)
     assert (entry.title, entry.url, entry.icon) == ("Cases over time", "cases",
                                                     ":material/timeline:")
+
+
+def test_an_address_that_is_not_a_page_address_is_refused_by_name(tmp_path: Path) -> None:
+    folder = copy_document(tmp_path)
+    edit(folder / "pages.yaml", lambda d: d["estimates_over_time"].update(path="Cases/../x"))
+    with pytest.raises(DataError, match=r"field 'path': must be lower-case letters, digits, "
+                                        r"- or _ \(a page's address, e.g. estimates\); got "
+                                        r"'Cases/../x'"):
+        load_bundle(folder)

@@ -13,12 +13,11 @@ its pages.yaml), showing how the estimates compare with what is counted directly
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import Field, model_validator
 
 from claimscope.files.catalogue import Catalogue
 from claimscope.files.folder import DataFile
@@ -30,6 +29,7 @@ from claimscope.files.schema import (
     Prose,
     Record,
     Text,
+    matching,
     read_yaml,
     records_of,
     validate,
@@ -38,17 +38,8 @@ from claimscope.files.sources import Cited, Sourced
 from claimscope.text.numbers import human, percent
 
 ESTIMATES_CONTEXT_FILE = "estimates_context.yaml"
-_YEAR_MONTH = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
-
-
-def _year_month(value: Any) -> Any:
-    if not isinstance(value, str) or not _YEAR_MONTH.fullmatch(value):
-        raise ValueError(f"must be a year or year-month in quotes (YYYY or YYYY-MM); "
-                         f"got {value!r:.40}")
-    return value
-
-
-YearMonth = Annotated[str, BeforeValidator(_year_month, json_schema_input_type=str)]
+YearMonth = matching(r"\d{4}(-(0[1-9]|1[0-2]))?",
+                     "a year or year-month in quotes (YYYY or YYYY-MM)")
 Positive = Annotated[float, Field(gt=0)]
 
 

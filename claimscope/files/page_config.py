@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, model_validator
+from pydantic import model_validator
 
 from claimscope.files.catalogue import Catalogue, Claim
 from claimscope.files.document import DocumentMeta
@@ -27,6 +27,7 @@ from claimscope.files.schema import (
     Text,
     Texts,
     brief,
+    matching,
     read_yaml,
     validate,
 )
@@ -84,17 +85,8 @@ class EstimatesContextWords(Record):
                               "count different things.")
 
 
-_URL_PATH = re.compile(r"[a-z0-9][a-z0-9_-]*")
-
-
-def _url_path(value: Any) -> Any:
-    if not isinstance(value, str) or not _URL_PATH.fullmatch(value):
-        raise ValueError(f"must be lower-case letters, digits, - or _ (a page's address, "
-                         f"e.g. estimates); got {value!r:.40}")
-    return value
-
-
-UrlPath = Annotated[str, BeforeValidator(_url_path, json_schema_input_type=str)]
+UrlPath = matching(r"[a-z0-9][a-z0-9_-]*", "lower-case letters, digits, - or _ (a page's "
+                   "address, e.g. estimates)")
 
 
 class EstimatesOverTimePage(Record):

@@ -6,6 +6,7 @@ one message naming the file, the record and the field, never a traceback.
 
 from __future__ import annotations
 
+import re
 import reprlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -140,6 +141,19 @@ Texts = Annotated[tuple[Text, ...],
 AsTuple = BeforeValidator(_as_tuple)  # `Annotated[tuple[R, ...], AsTuple]`: a list of records
 # Whole counts are at least 1 where the app divides by them.
 Count = Annotated[int, Field(ge=1)]
+
+
+def matching(pattern: str, shape: str) -> Any:
+    """A text field that must match `pattern` whole; `shape` says in words what it should
+    look like (the message reads "must be <shape>; got ...")."""
+    whole = re.compile(pattern)
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or not whole.fullmatch(value):
+            raise ValueError(f"must be {shape}; got {value!r:.40}")
+        return value
+
+    return Annotated[str, BeforeValidator(check, json_schema_input_type=str)]
 
 
 _TYPE_WORDS = {
