@@ -83,7 +83,8 @@ def read_folder_zip(data: bytes) -> dict[str, str]:
                              f"zips of up to {MAX_ZIP_BYTES / 1e6:,.0f} MB.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError,
+            OSError, EOFError):  # NotImplementedError: a member needs a newer zip version
         raise FolderZipError("This is not a zip file ClaimScope can open: export the "
                              "folder again and try again.") from None
     with archive:
