@@ -18,7 +18,6 @@ import streamlit as st
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
 from claimscope.views.panel_spec import compact_spec, fit_panel_values, panel_spec
-from claimscope.views.step_chart import step_chart_spec
 from components import state
 from components.context import BY_VERSION
 from components.context import bundle as cached_bundle
@@ -57,9 +56,8 @@ def _received() -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=16, hash_funcs=BY_VERSION)
 def _compact_spec(data: Bundle, shown: tuple[str, ...]) -> dict[str, Any]:
-    """The embed's spec: only the `shown` assumptions and the step chart, no cards or
-    break-even table."""
-    return compact_spec(_spec(data), shown, step_chart_spec(data.model))
+    """The embed's spec: only the `shown` assumptions, no cards or break-even table."""
+    return compact_spec(_spec(data), shown)
 
 
 def draw_panel(data: Bundle, values: Mapping[str, float], key: str,
@@ -73,7 +71,7 @@ def draw_panel(data: Bundle, values: Mapping[str, float], key: str,
 
 def assumption_panel(data: Bundle, shown: tuple[str, ...] | None = None) -> None:
     """Draw the panel with the session's values: every assumption, or (the embed) only
-    the `shown` ones, compact, with the step chart drawn live."""
+    the `shown` ones, compact; the step chart with them, drawn live."""
     draw_panel(data, state.values(), KEY, _received, shown)
     for notice in st.session_state.pop(NOTICES, []):
         st.warning(notice, icon=":material/info:")

@@ -43,8 +43,8 @@ def test_the_spec_names_each_stage_its_kind_and_the_claim() -> None:
     assert not spec["ends_at_headline"]  # ECPAT's chart goes on to the global total
 
 
-def test_a_model_without_steps_has_no_live_chart() -> None:
-    stepless = replace(BUNDLE.model, steps=())
-    assert step_chart_spec(stepless) is None
-    assert compact_spec(panel_spec(BUNDLE), ("share",))["steps"] is None
-    assert "steps" not in panel_spec(BUNDLE)  # /projection draws its chart on the server
+def test_every_panel_draws_the_chart_and_a_model_without_steps_has_none() -> None:
+    spec = panel_spec(BUNDLE)
+    assert spec["steps"] == step_chart_spec(BUNDLE.model)
+    assert compact_spec(spec, ("share",))["steps"] == spec["steps"]  # the embed's too
+    assert step_chart_spec(replace(BUNDLE.model, steps=())) is None

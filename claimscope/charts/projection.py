@@ -53,8 +53,13 @@ def step_chart(model: Model, values: Mapping[str, float], out: Outputs) -> Chart
         title, "", axis_title(model), lines=[claim_line(model.threshold, claim_label(model))],
         yaxis={"type": "log"},
         xaxis={"categoryorder": "array", "categoryarray": [row[0] for row in rows]}))
-    return Chart(fig, data.drop(columns="shown").rename(columns={"value": unit}),
-                 source=SOURCE)
+    return Chart(fig, steps_table(model, data), source=SOURCE)
+
+
+def steps_table(model: Model, frame: pd.DataFrame) -> pd.DataFrame:
+    """The step chart's numbers as its data table and CSV give them (a `steps_frame`):
+    each stage, its value in the headline's unit, its kind and its operation."""
+    return frame.drop(columns="shown").rename(columns={"value": model.headline_output.unit})
 
 
 def sweep_chart(model: Model, name: str, sweep: pd.DataFrame, values: Mapping[str, float],

@@ -17,7 +17,6 @@ from typing import Any
 from claimscope.bundle import Bundle
 from claimscope.live.scripts import panel_css, panel_script
 from claimscope.views.panel_spec import panel_spec
-from claimscope.views.step_chart import step_chart_spec
 
 # No connection of any kind: inline scripts and styles only, images only as data: URIs
 # (plotly's own download button makes one), no connections, frames, forms or base URL.
@@ -28,10 +27,9 @@ CSP_META = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{html.escape(CONTENT_SECURITY_POLICY)}">')
 # The panel's page has no app header above it: its sticky parts stick to the top.
 STANDALONE_CSS = ":root { --cs-sticky-top: 0px; }"
-LIVE_NOTE = ("The sentence, the verdict, the output cards and the break-even table here "
-             "follow the sliders: your browser recomputes them with the same code as "
-             "ClaimScope's own page, and sends nothing anywhere.")
-CHART_NOTE = " So does the step chart below them."
+LIVE_NOTE = ("The sentence, the verdict, the output cards, the step chart and the "
+             "break-even table here follow the sliders: your browser recomputes them with "
+             "the same code as ClaimScope's own page, and sends nothing anywhere.")
 
 
 def _e(text: object) -> str:
@@ -67,11 +65,9 @@ def panel_assets(bundle: Bundle) -> str:
 
 
 def standalone_panel(bundle: Bundle, values: Mapping[str, float], link: str) -> str:
-    """A page of the live panel alone, with the step chart drawn live below it, starting
-    at `values`, with its document's credit and a link to the full view (`link`, shown as
-    text when it is not a web address)."""
+    """A page of the live panel alone, starting at `values`, with its document's credit
+    and a link to the full view (`link`, shown as text when it is not a web address)."""
     meta = bundle.document.meta
-    spec = {**panel_spec(bundle), "steps": step_chart_spec(bundle.model)}
     title = f"ClaimScope: the live model of {meta['title']}"
     address = (f'<a href="{_e(link)}">{_e(link)}</a>' if link.startswith(("http://",
                                                                           "https://"))
@@ -82,9 +78,8 @@ def standalone_panel(bundle: Bundle, values: Mapping[str, float], link: str) -> 
         f'{CSP_META}<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{_e(title)}</title><style>{PAGE_CSS}</style></head><body><main>\n"
         f"<h1>{_e(title)}</h1>\n"
-        f'<p class="cs-page-note">{_e(LIVE_NOTE)}{_e(CHART_NOTE) if spec["steps"] else ""} '
-        f"The full view: {address}</p>\n"
-        f"{panel_block(bundle, values, [('Back to the view downloaded', values)], spec)}\n"
+        f'<p class="cs-page-note">{_e(LIVE_NOTE)} The full view: {address}</p>\n'
+        f"{panel_block(bundle, values, [('Back to the view downloaded', values)])}\n"
         f'<p class="cs-page-note">Source document: {_e(bundle.document.citation())}.{care}'
         f"</p>\n</main>{panel_assets(bundle)}</body></html>\n")
 

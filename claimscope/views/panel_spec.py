@@ -25,6 +25,7 @@ from claimscope.text.template import parse_text
 from claimscope.text.units import as_unit
 from claimscope.views.narrative import VERDICT_FAILS, VERDICT_HOLDS
 from claimscope.views.projection import BREAK_EVEN_WORDS
+from claimscope.views.step_chart import step_chart_spec
 
 KIND_TEXTS = {"derived": "Derived",
               "assumed": "Assumed"}
@@ -51,7 +52,8 @@ def _input(spec: InputSpec) -> dict[str, Any]:
 
 
 def panel_spec(bundle: Bundle) -> dict[str, Any]:
-    """The panel's static spec for one document: inputs, outputs, templates and words."""
+    """The panel's static spec for one document: inputs, outputs, templates, words and
+    the step chart's."""
     model = bundle.model
     inputs = panel_inputs(bundle)
     shown = {spec.name for spec in inputs}
@@ -79,6 +81,8 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
         "break_even_inputs": [name for name in model.break_even_inputs
                               if name in shown],
         "sentence": bundle.sentence,
+        # the step chart, drawn and redrawn by the panel itself (None: the model has none)
+        "steps": step_chart_spec(model),
         "verdict": {"holds": parse_text(VERDICT_HOLDS), "fails": parse_text(VERDICT_FAILS)},
         "texts": {
             "results": "The projection on these assumptions",
@@ -97,16 +101,14 @@ def panel_spec(bundle: Bundle) -> dict[str, Any]:
     }
 
 
-def compact_spec(spec: Mapping[str, Any], shown: Sequence[str],
-                 steps: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """The embed's panel: the sentence and verdict with only the `shown` inputs (in the
-    spec's order), no output cards and no break-even table, its sections stacked, and the
-    step chart (`steps`, from `claimscope.views.step_chart`) drawn live, if given."""
+def compact_spec(spec: Mapping[str, Any], shown: Sequence[str]) -> dict[str, Any]:
+    """The embed's panel: the sentence, the verdict and the step chart with only the
+    `shown` inputs (in the spec's order), no output cards and no break-even table, its
+    sections stacked."""
     inputs = [item for item in spec["inputs"] if item["name"] in shown]
     groups = {item["group"] for item in inputs}
     return {**spec, "inputs": inputs, "compact": True, "outputs": [], "break_even_inputs": [],
-            "groups": [group for group in spec["groups"] if group["id"] in groups],
-            "steps": steps}
+            "groups": [group for group in spec["groups"] if group["id"] in groups]}
 
 
 def fit_panel_values(raw: object, specs: Mapping[str, InputSpec],

@@ -1,8 +1,9 @@
 """The step chart's words and look, shared by its two drawings: the server's plotly figure
-(`claimscope.charts.projection.step_chart`, /projection, the report, the still picture)
-and the live panel's own SVG (claimscope/live/assets/stepchart.js, the embed and the
-panel alone), which redraws it in the reader's browser as they drag, with no plotly.js to
-load. Both write the chart's sentence by `step_title`'s rule.
+(`claimscope.charts.projection.step_chart`: each scenario of the report, the still
+picture) and the live panel's own SVG (claimscope/live/assets/stepchart.js: /projection,
+the embed, the report's panel, the panel alone), which redraws it in the reader's
+browser as they drag, with no plotly.js to load. Both write the chart's sentence by
+`step_title`'s rule.
 """
 
 from __future__ import annotations

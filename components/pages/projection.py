@@ -1,16 +1,16 @@
 """Projection explorer (/projection): the live assumption panel, then what needs the server.
 
 The panel (one element) draws every assumption, the sentence, the verdict, the output
-cards and the break-even table, and recomputes them in the browser while the reader
-drags. On release the values come back here and the rest of the page follows: the step
-chart, the sweep, the uncertainty section and the tools to keep and share the view.
+cards, the step chart and the break-even table, and recomputes them in the browser while
+the reader drags. On release the values come back here and the rest of the page follows:
+the sweep, the uncertainty section and the tools to keep and share the view.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from claimscope.charts.projection import step_chart, sweep_chart
+from claimscope.charts.projection import steps_frame, steps_table, sweep_chart
 from claimscope.model.break_even import break_even
 from claimscope.text.markdown import escape_markdown
 from claimscope.views.projection import break_even_table, sweep
@@ -30,12 +30,15 @@ values = state.values()
 out = model.evaluate(values)
 
 st.title("Projection explorer")
-assumption_panel(data)
+assumption_panel(data)  # its step chart too: drawn in the browser, it follows a drag
 table = break_even_table(model, values)
-download_csv(table, "break-even", "Download the break-even table (CSV)")
-
+left, right = st.columns(2)
+with left:
+    download_csv(table, "break-even", "Download the break-even table (CSV)")
 if model.steps:
-    show_chart(step_chart(model, values, out), key="steps")
+    with right:
+        download_csv(steps_table(model, steps_frame(model, values, out)), "steps",
+                     "Download the step chart's numbers (CSV)")
 
 # The sweep is drawn for the assumption the reader picks, not on every visit.
 chosen = st.selectbox(f"Show the {escape_markdown(headline.label.lower())} against",

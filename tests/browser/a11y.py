@@ -12,7 +12,7 @@ from __future__ import annotations
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import FIRST_LOAD
+from tests.browser.conftest import CHART, FIRST_LOAD
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 FAILING_IMPACTS = {"serious", "critical"}
@@ -37,16 +37,29 @@ def violations(page: Page) -> list[str]:
 
 
 def charts_drawn(page: Page) -> None:
-    charts = page.locator(".js-plotly-plot")
+    charts = page.locator(CHART)
     if charts.count():
         expect(charts.first).to_be_visible(timeout=FIRST_LOAD)
         page.wait_for_load_state("networkidle")
 
 
+def live_charts_named(page: Page, path: str) -> None:
+    """The live panel's step chart (SVG): an image named by its sentence, which is shown
+    as text above it, a legend in words, and a table of its numbers."""
+    for chart in page.locator(".cs-step-chart").all():
+        title = (chart.locator(".cs-chart-title").text_content() or "").strip()
+        assert title, f"{path}: a live chart without its sentence"
+        expect(chart.get_by_role("img", name=title, exact=True)).to_be_attached()
+        assert chart.locator(".cs-legend li").count() >= 2, f"{path}: a chart's legend"
+        rows = chart.locator(".cs-chart-table tbody tr").count()
+        assert rows == chart.locator(".cs-bar").count() > 0, f"{path}: a chart's table"
+
+
 def assert_accessible(page: Page, path: str) -> None:
     """No serious axe violation on the settled page; each chart named by its title (role
     img or figure), that title shown as page text instead of plotly's, and each chart
-    followed by a 'Data behind this chart' expander."""
+    followed by a 'Data behind this chart' expander; the live panel's chart named by its
+    sentence, with its legend and its table (`live_charts_named`)."""
     charts_drawn(page)
     found = violations(page)
     if found:
@@ -55,6 +68,7 @@ def assert_accessible(page: Page, path: str) -> None:
         page.wait_for_timeout(1500)
         found = violations(page)
     assert not found, f"axe-core on {path}:\n" + "\n".join(found)
+    live_charts_named(page, path)
     charts = page.get_by_test_id("stPlotlyChart")
     if not charts.count():
         return

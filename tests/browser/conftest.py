@@ -45,12 +45,14 @@ SERVER_STOP_TIMEOUT = 10.0  # seconds before SIGTERM becomes SIGKILL
 FIRST_LOAD = 30_000  # ms: a page's first render in a new browser context
 UPDATE = 20_000  # ms: anything else (a rerun after a key press, a client-side page switch)
 FOOTER = ".st-key-page_footer"  # app.py draws the footer after the page: run finished
+# A chart: plotly's, or the live panel's own SVG step chart (/projection, /embed)
+CHART = ".js-plotly-plot, svg.cs-chart"
 
 expect.set_options(timeout=UPDATE)
 
 # Every page has its own path (docs/architecture.md, "The URL contract"). Titles as in the top
 # navigation, in its order.
-PAGES = [  # (path, navigation title, page heading, page draws plotly charts)
+PAGES = [  # (path, navigation title, page heading, page draws charts)
     ("/", "Overview", "ClaimScope", True),
     ("/projection", "Projection explorer", "Projection explorer", True),
     ("/compare", "Compare", "Compare scenarios", True),

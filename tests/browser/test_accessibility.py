@@ -57,8 +57,8 @@ def panel_card(page: Page, output: str) -> Locator:
 
 
 def test_keyboard_only_slider_and_chart_data(visit: Callable[[str], Page]) -> None:
-    """Tab to the share slider, ArrowRight changes the total; Tab to a chart's data
-    expander, Enter opens it and shows the table."""
+    """Tab to the share slider, ArrowRight changes the total and the step chart; Tab to
+    the chart's numbers, Enter opens them and shows the table."""
     page = visit("/projection")
     total = panel_card(page, "national")
     expect(total).to_have_text("358.6 million images")
@@ -67,8 +67,21 @@ def test_keyboard_only_slider_and_chart_data(visit: Callable[[str], Page]) -> No
     page.keyboard.press("ArrowRight")
     expect(total).to_have_text("356.2 million images")  # 26M ÷ 7.30 %
     expect(page.locator(".cs-verdict")).to_contain_text("claim holds")
+    expect(page.locator(".cs-chart-title")).to_contain_text("356.2 million")
     wait_for_run(page)
 
+    summary = page.locator(".cs-chart-data summary")
+    tab_to(page, summary, 200, "the step chart's numbers")
+    page.keyboard.press("Enter")
+    table = page.locator(".cs-chart-table")
+    expect(table).to_be_visible()
+    expect(table.get_by_role("row")).to_have_count(6)  # a header and five stages
+
+
+def test_keyboard_only_plotly_chart_data(visit: Callable[[str], Page]) -> None:
+    """Tab to a plotly chart's data expander (the overview's first chart), Enter opens it
+    and shows the table."""
+    page = visit("/")
     summary = page.get_by_test_id("stExpander").filter(
         has_text="Data behind this chart").first.locator("summary")
     tab_to(page, summary, 200, "a 'Data behind this chart' expander")

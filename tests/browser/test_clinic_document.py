@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import assert_accessible
-from tests.browser.conftest import FIRST_LOAD, heading, nav_link, wait_for_run
+from tests.browser.conftest import CHART, FIRST_LOAD, heading, nav_link, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def test_each_page_of_the_second_document_loads(
     expect(fixture_page.get_by_test_id("stTopNavLink")).to_have_text(
         [re.compile(re.escape(name)) for _, name, _, _ in FIXTURE_PAGES])
     if has_chart:
-        expect(fixture_page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
+        expect(fixture_page.locator(CHART).first).to_be_visible(timeout=FIRST_LOAD)
     fixture_page.wait_for_load_state("networkidle")
     assert external_requests == [], f"requests to other hosts: {external_requests}"
     assert_accessible(fixture_page, path)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import assert_accessible
-from tests.browser.conftest import FIRST_LOAD, heading, nav_link, wait_for_run
+from tests.browser.conftest import CHART, FIRST_LOAD, heading, nav_link, wait_for_run
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,7 @@ def test_the_overview_writes_counts_and_money_in_their_units(other_subject_page:
     expect(main).to_contain_text("12,600")  # a count: grouped, never "12600.0"
     expect(main).to_contain_text("£210")
     expect(main).to_contain_text("300,000")  # the headline: 12,600 ÷ 4.2 %
-    expect(other_subject_page.locator(".js-plotly-plot").first).to_be_visible(
+    expect(other_subject_page.locator(CHART).first).to_be_visible(
         timeout=FIRST_LOAD)
 
 

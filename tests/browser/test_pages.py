@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.a11y import assert_accessible
 from tests.browser.conftest import (
+    CHART,
     FIRST_LOAD,
     PAGES,
     footer,
@@ -37,7 +38,7 @@ def test_page_loads_offline_accessible_with_title_navigation_and_charts(
     expect(page.get_by_test_id("stTopNavLink")).to_have_text(
         [re.compile(re.escape(name)) for name in NAV_TITLES])
     if has_chart:
-        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
+        expect(page.locator(CHART).first).to_be_visible(timeout=FIRST_LOAD)
     page.wait_for_load_state("networkidle")  # no CDN, fonts, telemetry: the app works offline
     assert external_requests == [], f"requests to other hosts: {external_requests}"
     assert_accessible(page, path)

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, expect
 
 from deploy.postgres import installed as postgres_installed
 from deploy.replicas import serve, stop
-from tests.browser.conftest import FIRST_LOAD, heading, wait_for_run
+from tests.browser.conftest import CHART, FIRST_LOAD, heading, wait_for_run
 from tests.browser.test_report import save_scenario
 from tests.browser.test_saved_scenarios import compared
 
@@ -59,7 +59,7 @@ def test_page_loads_through_the_proxy(browser: Browser, proxy_url: str) -> None:
         page = context.new_page()
         page.goto("/projection")
         expect(heading(page)).to_have_text("Projection explorer", timeout=FIRST_LOAD)
-        expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=FIRST_LOAD)
+        expect(page.locator(CHART).first).to_be_visible(timeout=FIRST_LOAD)
         assert any(c["name"] == "SERVERID" for c in context.cookies())
     finally:
         context.close()

@@ -1,6 +1,6 @@
 /* The live assumption panel: every assumption of the document's model as a
    labelled range input with an exact entry, and the sentence, verdict, output cards and
-   break-even table (and, where the spec asks, the step chart), recomputed in the browser on every `input` event by the model's
+   break-even table and the step chart, recomputed in the browser on every `input` event by the model's
    generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no server
    round trip. On release (`change`) the values go to the host through `panel.send`, if it
    has one: the app's Python keeps the URL and redraws what needs the server.
@@ -46,8 +46,8 @@ function fitted(spec, raw) {
 
 /* Draws the panel into `host`. `starts` are views to go back to besides the document's
    own ([{label, values}]: a report's "Back to the view downloaded"). A compact spec (the
-   embed) has no cards or break-even rows, and its sections are stacked. A spec with
-   `steps` (the embed, the panel alone) draws the step chart too (stepchart.js). */
+   embed) has no cards or break-even rows, and its sections are stacked. A model with a
+   step chart (`spec.steps`) has it drawn here too (stepchart.js). */
 function createPanel(host, spec, values, starts) {
   spec.inputs_by_name = Object.fromEntries(spec.inputs.map((input) => [input.name, input]));
   const panel = {
