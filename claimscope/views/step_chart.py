@@ -63,7 +63,6 @@ def step_chart_spec(model: Model) -> dict[str, Any] | None:
                                                                     "pattern")}
                   for kind in dict.fromkeys(step.kind for step in model.steps)},
         "unit": headline.unit,
-        "headline_label": parse_text(headline.label),
         "ends_at_headline": model.steps[-1].output == model.headline,
         "threshold": model.threshold,
         "threshold_text": model.threshold_text,

@@ -1,8 +1,8 @@
 /* The live assumption panel: every assumption of the document's model as a
-   labelled range input with an exact entry, and the sentence, verdict, output cards and
-   break-even table and the step chart, recomputed in the browser on every `input` event by the model's
-   generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no server
-   round trip. On release (`change`) the values go to the host through `panel.send`, if it
+   labelled range input with an exact entry, and the sentence, verdict, output cards, step
+   chart and break-even table, recomputed in the browser on every `input` event by the
+   model's generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no
+   server round trip. On release (`change`) the values go to the host through `panel.send`, if it
    has one: the app's Python keeps the URL and redraws what needs the server.
 
    Host-free: a host script, concatenated after this one, mounts it and wires `send` —
