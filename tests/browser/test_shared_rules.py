@@ -7,8 +7,8 @@ no break-even (its headline is bounded in it, so the claim holds, or fails, at a
 values) and one that is not a power law (a difference in a denominator).
 
 The panel is mounted in a blank page, without a server or host script: format.js,
-template.js, the model's script and panel.js as plain scripts, and `createPanel` called
-as a host would. Each example mounts a fresh panel with its values.
+template.js, the model's script, stepchart.js and panel.js as plain scripts, and
+`createPanel` called as a host would. Each example mounts a fresh panel with its values.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from playwright.sync_api import Browser, Page
 from claimscope.bundle import DATA_DIR, Bundle, default_document, load_bundle
 from claimscope.files.inputs import InputSpec
 from claimscope.link.urlstate import parse_value
-from claimscope.live.scripts import ASSETS, SHARED
+from claimscope.live.scripts import ASSETS, PANEL, SHARED
 from claimscope.model.break_even import break_even, elasticity
 from claimscope.model.printing.javascript import model_javascript
 from claimscope.model.verdict import margin
@@ -104,7 +104,8 @@ def pages(browser: Browser, bundles: dict[str, Bundle]) -> Iterator[dict[str, Pa
         for script in SHARED:
             page.add_script_tag(content=ASSETS.joinpath(script).read_text(encoding="utf-8"))
         page.add_script_tag(content=model_javascript(bundle.model))
-        page.add_script_tag(content=ASSETS.joinpath("panel.js").read_text(encoding="utf-8"))
+        for script in PANEL:
+            page.add_script_tag(content=ASSETS.joinpath(script).read_text(encoding="utf-8"))
         page.evaluate("spec => { window.spec = spec; }", panel_spec(bundle))
         found[name] = page
     yield found
