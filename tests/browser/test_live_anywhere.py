@@ -177,6 +177,17 @@ def test_the_live_files_write_the_servers_text(live_file: tuple[str, Page],
     assert page.evaluate(read) == server(BUNDLE.model.point_values(values))
 
 
+# Every mark of the live chart at a finite place, no rectangle of negative size, whatever
+# the values (an input's ends included).
+CHART_GEOMETRY_SANE = """() => [...document.querySelectorAll(
+    '.cs-chart g rect, .cs-chart g line, .cs-chart g text')].every(el =>
+  ['x', 'y', 'width', 'height', 'x1', 'x2', 'y1', 'y2'].every(name => {
+    if (!el.hasAttribute(name)) return true;
+    const value = Number(el.getAttribute(name));
+    return Number.isFinite(value) && (!['width', 'height'].includes(name) || value >= 0);
+  }))"""
+
+
 @pytest.mark.parametrize("name", ["clinic", "flytipping", "watermains", "drafted"])
 def test_every_documents_live_step_chart_draws_the_servers(name: str, offline: Offline,
                                                             tmp_path: Path) -> None:
@@ -197,6 +208,7 @@ def test_every_documents_live_step_chart_draws_the_servers(name: str, offline: O
         values = {**bundle.model.defaults(), **view}
         page.evaluate(SET_VALUES, {spec.name: repr(values[spec.name]) for spec in inputs})
         assert page.evaluate(READ_CHART) == server_chart(bundle, values), view
+        assert page.evaluate(CHART_GEOMETRY_SANE), f"a mark drawn off the chart at {view}"
     assert offline.elsewhere(path) == []
 
 

@@ -170,6 +170,14 @@ function wrapped(text, room) {
   return lines.length > 5 ? lines.slice(0, 4).concat([lines[4] + " …"]) : lines;
 }
 
+/* The label of the tick at 10^power: in words up to the trillions ("100 million"), as a
+   decimal down to a millionth ("0.001"), and as 1e<power> beyond either. */
+function tickText(power) {
+  if (power >= 0 && power < 15) return human(Math.pow(10, power));
+  if (power < 0 && power >= -6) return Math.pow(10, power).toFixed(-power);
+  return "1e" + power;
+}
+
 /* Bars on a log scale, each stage's number above it, the claim's dashed line across. */
 function drawStepChart(chart, stages) {
   var spec = chart.spec;
@@ -184,9 +192,11 @@ function drawStepChart(chart, stages) {
   if (high <= low) high = low + 1;
   var every = Math.ceil((high - low + 1) / 6);
   var ticks = [];
-  for (var power = low; power <= high; power += every) ticks.push(Math.pow(10, power));
-  var tickRoom = Math.max.apply(null, ticks.map(function (t) { return human(t).length; }));
-  var left = 22 + Math.ceil(tickRoom * CHAR_WIDTH) + 6;
+  for (var power = low; power <= high; power += every) ticks.push(power);
+  var tickRoom = Math.max.apply(null, ticks.map(function (t) { return tickText(t).length; }));
+  // the axis takes what its longest tick needs, but never most of the chart (a huge
+  // number's ticks are long)
+  var left = Math.min(22 + Math.ceil(tickRoom * CHAR_WIDTH) + 6, Math.round(width * 0.35));
   var right = 8;
   var band = (width - left - right) / stages.length;
   var narrow = band < 64; // a phone's bars: smaller labels, so that long words fit
@@ -210,11 +220,12 @@ function drawStepChart(chart, stages) {
   chart.svg.setAttribute("width", width);
   chart.svg.setAttribute("height", height);
   var drawn = [];
-  ticks.forEach(function (tick) {
-    drawn.push(svgElement("line", { x1: left, x2: width - right, y1: y(tick), y2: y(tick),
+  ticks.forEach(function (power) {
+    var at = y(Math.pow(10, power));
+    drawn.push(svgElement("line", { x1: left, x2: width - right, y1: at, y2: at,
                                     class: "cs-grid" }),
-               svgElement("text", { x: left - 6, y: y(tick) + 4, "text-anchor": "end",
-                                    class: "cs-tick" }, human(tick)));
+               svgElement("text", { x: left - 6, y: at + 4, "text-anchor": "end",
+                                    class: "cs-tick" }, tickText(power)));
   });
   drawn.push(svgElement("text", { x: 12, y: top + STEP_CHART_HEIGHT / 2, "text-anchor": "middle",
                                   transform: "rotate(-90 12 " + (top + STEP_CHART_HEIGHT / 2) + ")",
