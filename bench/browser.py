@@ -192,8 +192,9 @@ NUMBER_CHANGE = """
 }); }
 """
 
-# The centre of a range input's thumb in page coordinates. Streamlit's slider hides its
-# input (1 px, clipped) inside the thumb it draws; a native range input is its own track.
+# The centre of a range input's thumb in the window's coordinates (where the mouse goes).
+# Streamlit's slider hides its input (1 px, clipped) inside the thumb it draws; a native
+# range input is its own track.
 THUMB = """
 (input) => {
   const own = input.getBoundingClientRect();
@@ -398,7 +399,9 @@ def drag_values(browser: Browser, url: str, path: str, screen: Screen) -> tuple[
         wait_idle(page)
         slider_selector, number_selector = controls(page)
         number = page.locator(number_selector).first
-        x, y = page.locator(slider_selector).first.evaluate(THUMB)
+        slider = page.locator(slider_selector).first
+        slider.scroll_into_view_if_needed()  # on a phone it lies below the results
+        x, y = slider.evaluate(THUMB)
         before = number.text_content()
         seen: set[str] = set()
         page.mouse.move(x, y)
