@@ -2,8 +2,9 @@
    labelled range input with an exact entry, and the sentence, verdict, output cards, step
    chart and break-even table, recomputed in the browser on every `input` event by the
    model's generated JavaScript (CLAIMSCOPE_MODEL), so the numbers follow a drag with no
-   server round trip. On release (`change`) the values go to the host through `panel.send`, if it
-   has one: the app's Python keeps the URL and redraws what needs the server.
+   server round trip. On release (`change`) the values go to the host through
+   `panel.send`, if it has one: the app's Python keeps the URL and redraws what needs the
+   server.
 
    Host-free: a host script, concatenated after this one, mounts it and wires `send` —
    streamlit.js in the app (Components v2), standalone.js in a downloaded report or a page

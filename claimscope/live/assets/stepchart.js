@@ -1,5 +1,5 @@
 /* The step chart, drawn by the live panel as SVG and redrawn on every recompute, so it
-   follows a drag with no server and no plotly.js (the embed, the panel alone). The twin
+   follows a drag with no server and no plotly.js (wherever the panel is). The twin
    of claimscope/charts/projection.py's step_chart: the same stages (the spec from
    claimscope/views/step_chart.py), values, kinds, log scale and claim line, and the same
    sentence (`stepTitle`, the twin of step_chart.step_title). Colour is never the only
@@ -181,8 +181,10 @@ function tickText(power) {
 /* Bars on a log scale, each stage's number above it, the claim's dashed line across. */
 function drawStepChart(chart, stages) {
   var spec = chart.spec;
-  var width = Math.max(280, Math.round(chart.box.clientWidth || 640));
-  chart.width = width;
+  // the box's width as measured (what the resize observer compares), drawn at no less
+  // than 280 px, or 640 px while the box is not laid out
+  chart.width = Math.round(chart.box.clientWidth);
+  var width = Math.max(280, chart.width || 640);
   chart.stages = stages;
   var marks = stages.map(function (s) { return s.value; })
     .concat([spec.threshold])
